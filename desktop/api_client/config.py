@@ -1,0 +1,89 @@
+"""Network settings of the API client: server, proxy, trust store, timeouts, retries, User-Agent."""
+
+from __future__ import annotations
+
+import platform
+import ssl
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import httpx
+
+__all__ = ["API_PREFIX", "ClientConfig", "build_ssl_context", "client_version", "user_agent"]
+
+API_PREFIX = "/api/v1"
+
+
+def client_version() -> str:
+    try:
+        return metadata.version("bulkdesk")
+    except metadata.PackageNotFoundError:
+        return "0.0"
+
+
+def _os_name() -> str:
+    system = platform.system() or "unknown"
+    release = platform.release()
+    if system == "Darwin":
+        system, release = "macOS", platform.mac_ver()[0] or release
+    return f"{system} {release}".strip()
+
+
+def user_agent() -> str:
+    """``Bulkdesk/<version> (<os>)``."""
+    return f"Bulkdesk/{client_version()} ({_os_name()})"
+
+
+def build_ssl_context(extra_ca_file: str | Path | None = None) -> ssl.SSLContext:
+    """The OS trust store (``truststore``), plus an optional extra CA bundle (a company's TLS proxy)."""
+    import truststore
+
+    context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    if extra_ca_file:
+        context.load_verify_locations(cafile=str(extra_ca_file))
+    return context
+
+
+@dataclass(frozen=True)
+class ClientConfig:
+    """Everything the client needs to reach the server. ``server_url`` is the site root (no /api/v1)."""
+
+    server_url: str
+    #: an explicit proxy URL; None = the environment's (HTTP(S)_PROXY, NO_PROXY) when trust_env
+    proxy: str | None = None
+    trust_env: bool = True
+    extra_ca_file: str | Path | None = None
+    #: verify TLS with the OS trust store; False only for tests against self-signed servers
+    verify_tls: bool = True
+    connect_timeout: float = 5.0
+    read_timeout: float = 30.0
+    max_retries: int = 2
+    #: the first backoff delay, doubled on every attempt, jittered
+    initial_retry_delay: float = 0.5
+    max_retry_delay: float = 30.0
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+    user_agent: str = field(default_factory=user_agent)
+
+    @property
+    def base_url(self) -> str:
+        return self.server_url.rstrip("/") + API_PREFIX
+
+    def timeout(self) -> httpx.Timeout:
+        return httpx.Timeout(self.read_timeout, connect=self.connect_timeout)
+
+    def build_http_client(self, transport: httpx.BaseTransport | None = None) -> httpx.Client:
+        """The one keep-alive httpx.Client (gzip is httpx's default)."""
+        verify: ssl.SSLContext | bool = build_ssl_context(self.extra_ca_file) if self.verify_tls else False
+        return httpx.Client(
+            base_url=self.base_url,
+            timeout=self.timeout(),
+            proxy=self.proxy,
+            trust_env=self.trust_env,
+            verify=verify,
+            transport=transport,
+            headers={"User-Agent": self.user_agent, "Accept": "application/json"},
+            follow_redirects=False,
+        )

@@ -1,0 +1,157 @@
+"""Cart quote, checkout and payments."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field, SecretStr
+
+from ._common import Id, Money, RequestModel, Resource
+from .orders import Order
+
+PaymentMethod = Literal["card", "bank_transfer", "multibanco"]
+
+
+class CartLine(RequestModel):
+    """``quantity`` counts packagings: units = quantity × packaging.units."""
+
+    offer_id: Id
+    packaging_id: Id
+    quantity: int = Field(ge=1)
+
+
+class QuoteRequest(RequestModel):
+    currency: str
+    lines: list[CartLine]
+
+
+class Issue(Resource):
+    """A quote or checkout issue; extra members (``available_units``, ``moq_units``,
+    ``minimum``, ``shortfall``…) are kept as extra fields."""
+
+    code: str
+    message: str | None = None
+    offer_id: Id | None = None
+    packaging_id: Id | None = None
+    available_units: int | None = None
+    moq_units: int | None = None
+
+
+class ShippingMethod(Resource):
+    id: Id
+    name: str
+    price: Money
+    days: int | str | None
+
+
+class QuoteLine(Resource):
+    offer_id: Id
+    packaging_id: Id
+    quantity: int
+    units: int | None = None
+    unit_price: Money | None = None
+    line_price: Money | None = None
+    issues: list[Issue] = []
+
+
+class QuoteGroup(Resource):
+    """One warehouse of the cart, which becomes one seller order."""
+
+    warehouse_id: Id | None = None
+    lines: list[QuoteLine]
+    shipping_methods: list[ShippingMethod]
+    subtotal: Money
+    issues: list[Issue]
+
+
+class Quote(Resource):
+    currency: str
+    groups: list[QuoteGroup]
+    total: Money
+    issues: list[Issue]
+
+    @property
+    def all_issues(self) -> list[Issue]:
+        out = list(self.issues)
+        for group in self.groups:
+            out.extend(group.issues)
+            for line in group.lines:
+                out.extend(line.issues)
+        return out
+
+
+class CheckoutCompany(RequestModel):
+    name: str
+    vat_number: str
+    address: str
+
+
+class DeliveryAddress(RequestModel):
+    name: str
+    street: str
+    postcode: str
+    city: str
+    country: str
+    phone: str | None = None
+
+
+class Guest(RequestModel):
+    email: str
+
+
+class CheckoutRequest(RequestModel):
+    currency: str
+    lines: list[CartLine]
+    #: warehouse id → shipping method id
+    shipping: dict[str, Id]
+    company: CheckoutCompany
+    delivery_address: DeliveryAddress
+    payment_method: PaymentMethod
+    guest: Guest | None = None
+
+
+class CardPayment(Resource):
+    method: Literal["card"]
+    status: str
+    checkout_url: str
+
+
+class BankTransferPayment(Resource):
+    method: Literal["bank_transfer"] | None = None
+    iban: str
+    bic: str
+    beneficiary: str
+    reference: str
+    amount: Money
+
+
+class MultibancoPayment(Resource):
+    method: Literal["multibanco"] | None = None
+    entity: str
+    reference: str
+    amount: Money
+    expires_at: datetime
+
+
+Payment = CardPayment | BankTransferPayment | MultibancoPayment
+
+
+class OrderGroup(Resource):
+    ref: str
+    orders: list[Order]
+    total: Money
+
+
+class CheckoutResult(Resource):
+    order_group: OrderGroup
+    payment: Payment
+    guest_token: SecretStr | None = None
+    #: set by the client from the ``Idempotent-Replayed: true`` header
+    replayed: bool = False
+
+
+class PaymentRetry(Resource):
+    """``POST /payments/{group_ref}/retry``: a fresh checkout page for an unpaid card payment."""
+
+    checkout_url: str

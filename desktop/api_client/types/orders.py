@@ -1,0 +1,98 @@
+"""Orders, as the buyer and the seller see them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import Field
+
+from ._common import Id, Money, RequestModel, Resource
+
+PaymentStatus = Literal["pending", "paid", "failed", "refunded"]
+ShippingStatus = Literal["awaiting_preparation", "preparing", "shipped", "delivered", "cancelled"]
+OrderSort = Literal["-created_at", "created_at", "-total", "total"]
+
+
+class OrderLine(Resource):
+    offer_id: Id
+    quantity: int
+    sku: str | None = None
+    title: str | None = None
+    packaging_id: Id | None = None
+    units: int | None = None
+    unit_price: Money | None = None
+    line_price: Money | None = None
+
+
+class OrderSeller(Resource):
+    id: Id
+    name: str
+    email: str | None
+    phone: str | None
+    country: str
+
+
+class Origin(Resource):
+    country: str
+    city: str
+
+
+class Tracking(Resource):
+    carrier: str | None
+    number: str
+    url: str | None = None
+
+
+class HistoryEntry(Resource):
+    at: datetime
+    event: str
+    detail: str | None = None
+
+
+class Order(Resource):
+    ref: str
+    group_ref: str
+    created_at: datetime
+    currency: str
+    lines: list[OrderLine]
+    subtotal: Money
+    shipping_price: Money
+    total: Money
+    seller: OrderSeller
+    origin: Origin
+    payment_status: PaymentStatus
+    shipping_status: ShippingStatus
+    shipping_method: str | dict[str, object] | None
+    tracking: Tracking | None
+    shipped_at: datetime | None
+    delivered_at: datetime | None
+    can_cancel: bool
+    can_review: bool
+    history: list[HistoryEntry]
+
+
+class CancelRequest(RequestModel):
+    reason: str
+
+
+class ItemRating(RequestModel):
+    offer_id: Id
+    rating: int = Field(ge=1, le=5)
+
+
+class ReviewRequest(RequestModel):
+    seller_rating: int = Field(ge=1, le=5)
+    delivery_rating: int = Field(ge=1, le=5)
+    item_ratings: list[ItemRating] = []
+    comment: str = ""
+
+
+class Review(Resource):
+    """What ``POST /orders/{ref}/review`` answers (its shape is not fixed by the contract)."""
+
+
+class ShippingUpdate(RequestModel):
+    status: Literal["preparing", "shipped", "delivered"]
+    carrier: str | None = None
+    tracking_number: str | None = None

@@ -1,0 +1,139 @@
+"""The FastAPI application factory."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+import uuid
+from contextlib import asynccontextmanager
+
+from fastapi import APIRouter, FastAPI
+from starlette.concurrency import run_in_threadpool
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from . import __version__
+from .config import Config
+from .db import Database
+from .errors import install_error_handlers, problem_response, request_id_var
+from .schemas.common import Status
+
+log = logging.getLogger("marketplace.requests")
+
+API_PREFIX = "/api/v1"
+
+
+class RequestContextMiddleware:
+    """Gives each request an id (X-Request-Id, problem documents, the log line) and caps body size."""
+
+    def __init__(self, app: ASGIApp, config: Config):
+        self.app = app
+        self.config = config
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request_id = uuid.uuid4().hex[:16]
+        token = request_id_var.set(request_id)
+        started = time.perf_counter()
+        status_holder = {"status": 500}
+        path = scope.get("path", "")
+        limit = self.config.max_csv_bytes if path.endswith("/offers/import") else self.config.max_body_bytes
+        headers = dict(scope.get("headers") or [])
+        try:
+            length = int(headers.get(b"content-length", b"0") or 0)
+        except ValueError:
+            length = 0
+        try:
+            if length > limit:
+                response = problem_response(413, "payload_too_large", f"The request body is over {limit} bytes.")
+                await response(scope, receive, self._sender(send, request_id, status_holder))
+                return
+            received = 0
+
+            async def limited_receive() -> Message:
+                nonlocal received
+                message = await receive()
+                if message["type"] == "http.request":
+                    received += len(message.get("body", b""))
+                    if received > limit:
+                        raise _BodyTooLarge
+                return message
+
+            try:
+                await self.app(scope, limited_receive, self._sender(send, request_id, status_holder))
+            except _BodyTooLarge:
+                response = problem_response(413, "payload_too_large", f"The request body is over {limit} bytes.")
+                await response(scope, receive, self._sender(send, request_id, status_holder))
+        finally:
+            elapsed_ms = (time.perf_counter() - started) * 1000
+            log.info("%s %s %s %d %.1fms", request_id, scope.get("method"), path, status_holder["status"], elapsed_ms)
+            request_id_var.reset(token)
+
+    @staticmethod
+    def _sender(send: Send, request_id: str, status_holder: dict) -> Send:
+        async def wrapped(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+                headers = list(message.get("headers", []))
+                headers.append((b"x-request-id", request_id.encode()))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        return wrapped
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+def create_app(config: Config, db: Database | None = None) -> FastAPI:
+    from .routers import all_routers  # noqa: PLC0415 - routers import the app's dependencies
+    from .schema_setup import ensure_schema
+    from .services.housekeeping import expire_promotions
+
+    database = db or Database(config.database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        await run_in_threadpool(ensure_schema, database)
+
+        async def housekeeping():
+            while True:
+                with contextlib.suppress(Exception):
+                    await run_in_threadpool(expire_promotions, database)
+                await asyncio.sleep(30)
+
+        task = asyncio.create_task(housekeeping())
+        try:
+            yield
+        finally:
+            task.cancel()
+            database.dispose()
+
+    app = FastAPI(
+        title="Bulkdesk marketplace API",
+        version=__version__,
+        description="The reference marketplace server behind the Bulkdesk desktop client.",
+        lifespan=lifespan,
+    )
+    app.state.config = config
+    app.state.db = database
+    install_error_handlers(app)
+    app.add_middleware(RequestContextMiddleware, config=config)
+
+    api = APIRouter(prefix=API_PREFIX)
+
+    @api.get("/health", response_model=Status, tags=["health"])
+    def health() -> Status:
+        return Status(status="ok")
+
+    for router in all_routers():
+        api.include_router(router)
+    app.include_router(api)
+    from .routers.pages import router as pages_router  # checkout page and webhooks live outside /api/v1
+
+    app.include_router(pages_router)
+    return app

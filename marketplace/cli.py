@@ -1,0 +1,54 @@
+"""`bulkdesk-server`: run the reference marketplace server."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="bulkdesk-server", description="Run the Bulkdesk marketplace API server.")
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--database", help="SQLAlchemy URL (default: a SQLite file in the user data folder)")
+    parser.add_argument("--demo", action="store_true",
+                        help="seed demo data into an empty database and start a local Stripe (localstripe)")
+    parser.add_argument("--log-level", default=os.environ.get("BULKDESK_LOG_LEVEL", "info"))
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    import uvicorn
+
+    from .app import create_app
+    from .config import Config
+    from .db import Database
+    from .schema_setup import ensure_schema
+
+    public_url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}"  # noqa: S104
+    config = Config.from_env(database_url=args.database, public_url=public_url)
+    db = Database(config.database_url)
+    ensure_schema(db)
+    stripe_stack = None
+    if args.demo:
+        from .demo.seed import seed_if_empty
+        from .payments.local import start_local_stripe
+
+        seed_if_empty(db)
+        stripe_stack = start_local_stripe(config)
+    app = create_app(config, db)
+    try:
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+    finally:
+        if stripe_stack is not None:
+            stripe_stack.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

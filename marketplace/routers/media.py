@@ -1,0 +1,5 @@
+"""(being written) Offer images."""
+
+from fastapi import APIRouter
+
+router = APIRouter(tags=["media"])

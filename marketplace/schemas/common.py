@@ -1,0 +1,53 @@
+"""Shapes shared by every part of the API."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Annotated, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+CURRENCY_CODES = ("EUR", "USD", "CHF", "CZK", "DKK", "GBP", "HUF", "NOK", "PLN", "RON", "SEK", "UAH")
+
+CENT = Decimal("0.01")
+
+
+def two_places(value: Decimal) -> Decimal:
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+DecimalString = Annotated[
+    Decimal,
+    PlainSerializer(lambda v: f"{two_places(v):.2f}", return_type=str, when_used="always"),
+    Field(json_schema_extra={"type": "string", "pattern": r"^-?\d+\.\d{2}$"}),
+]
+
+
+class Money(BaseModel):
+    """Money is never a float: a decimal string with two places and an ISO 4217 code."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"amount": "1234.50", "currency": "EUR"}]})
+    amount: DecimalString
+    currency: str = Field(min_length=3, max_length=3)
+
+
+class Strict(BaseModel):
+    """Request bodies: unknown fields are refused, strings are trimmed."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+T = TypeVar("T")
+
+
+class Page(BaseModel, Generic[T]):
+    items: list[T]
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page")
+
+
+class Status(BaseModel):
+    status: str = Field(examples=["ok"])
+
+
+Timestamp = datetime

@@ -1,0 +1,109 @@
+"""Start the real reference server as a child process on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fresh_database_url(folder: Path) -> str:
+    """A new empty database: a SQLite file, or a new schema-less database on the PostgreSQL server
+    named by BULKDESK_TEST_DATABASE_URL (the suite's PostgreSQL pass)."""
+    base = os.environ.get("BULKDESK_TEST_DATABASE_URL")
+    if not base:
+        return f"sqlite:///{folder / 'marketplace.sqlite3'}"
+    import psycopg
+
+    name = f"bulkdesk_test_{uuid.uuid4().hex[:10]}"
+    admin_url = base.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return base.rsplit("/", 1)[0] + "/" + name
+
+
+@dataclass
+class ServerProcess:
+    url: str
+    database_url: str
+    data_dir: Path
+    env: dict[str, str]
+    port: int
+    process: subprocess.Popen | None = None
+    log_path: Path | None = None
+    extra_args: list[str] = field(default_factory=list)
+
+    @property
+    def api(self) -> str:
+        return self.url + "/api/v1"
+
+    def start(self, timeout: float = 120.0) -> None:
+        self.log_path = self.data_dir / "server.log"
+        log = open(self.log_path, "ab")  # noqa: SIM115 - closed when the process ends
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "marketplace.cli", "--host", "127.0.0.1", "--port", str(self.port),
+             "--database", self.database_url, "--demo", *self.extra_args],
+            env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"server exited early:\n{self.log_path.read_text()[-4000:]}")
+            try:
+                if httpx.get(self.api + "/health", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        raise RuntimeError(f"server did not answer in {timeout}s:\n{self.log_path.read_text()[-4000:]}")
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(5)
+        self.process = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+def make_server(offers: int = 400, orders: int = 80, extra_env: dict[str, str] | None = None) -> ServerProcess:
+    data_dir = Path(tempfile.mkdtemp(prefix="bulkdesk-server-"))
+    port = free_port()
+    env = {
+        **os.environ,
+        "BULKDESK_DEMO_OFFERS": str(offers),
+        "BULKDESK_DEMO_ORDERS": str(orders),
+        "BULKDESK_LOG_LEVEL": "warning",
+        "XDG_DATA_HOME": str(data_dir / "xdg-data"),
+        "LOCALSTRIPE_STATE_DIR": str(data_dir),
+        **(extra_env or {}),
+    }
+    return ServerProcess(url=f"http://127.0.0.1:{port}", database_url=fresh_database_url(data_dir),
+                         data_dir=data_dir, env=env, port=port)
+
+
+def cleanup(server: ServerProcess) -> None:
+    server.stop()
+    shutil.rmtree(server.data_dir, ignore_errors=True)
