@@ -137,7 +137,9 @@ class BaseClient:
     def is_authenticated(self) -> bool:
         return self._token is not None
 
-    def set_token(self, token: SecretStr | str | None, account: str | None = None, *, persist: bool = True) -> None:
+    def set_token(
+        self, token: SecretStr | str | None, account: str | None = None, *, persist: bool = True
+    ) -> None:
         """Use ``token`` from now on (e.g. a checkout's guest token with ``persist=False``).
 
         With ``persist`` and an account, it is saved in the token store and becomes the current account.
@@ -203,7 +205,9 @@ class BaseClient:
             request_headers = dict(base_headers)
             if token is not None:
                 request_headers["Authorization"] = f"Bearer {token.get_secret_value()}"
-            request = self._http.build_request(method, path, params=query, content=body, headers=request_headers)
+            request = self._http.build_request(
+                method, path, params=query, content=body, headers=request_headers
+            )
             started = time.monotonic()
             try:
                 response = self._http.send(request)
@@ -235,14 +239,17 @@ class BaseClient:
             if status < 400:
                 return response
             retry_after = parse_retry_after(response.headers)
-            if status in RETRY_STATUSES and retryable and attempt < self.config.max_retries:
-                if retry_after is None or retry_after <= self.config.max_retry_delay:
-                    delay = self._backoff(attempt) if retry_after is None else retry_after
-                    response.close()
-                    self.config.sleep(delay)
-                    attempt += 1
-                    continue
-            error = status_error_from_response(response, token_was_sent=token is not None, retry_after=retry_after)
+            # a Retry-After beyond max_retry_delay is not waited for: the error carries it instead
+            wait_ok = retry_after is None or retry_after <= self.config.max_retry_delay
+            if status in RETRY_STATUSES and retryable and attempt < self.config.max_retries and wait_ok:
+                delay = self._backoff(attempt) if retry_after is None else retry_after
+                response.close()
+                self.config.sleep(delay)
+                attempt += 1
+                continue
+            error = status_error_from_response(
+                response, token_was_sent=token is not None, retry_after=retry_after
+            )
             if isinstance(error, AuthExpiredError) and token is not None:
                 self._expire(token)
             raise error

@@ -202,7 +202,9 @@ def _field_errors(raw: Any) -> list[FieldError]:
         if isinstance(item, dict):
             known = {"field", "code", "message"}
             extra = {k: v for k, v in item.items() if k not in known} or None
-            out.append(FieldError(_str(item.get("field")), _str(item.get("code")), _str(item.get("message")), extra))
+            out.append(
+                FieldError(_str(item.get("field")), _str(item.get("code")), _str(item.get("message")), extra)
+            )
     return out
 
 

@@ -7,6 +7,7 @@ remembers which account is the current one for a server.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from typing import Protocol, runtime_checkable
 
@@ -111,10 +112,8 @@ class KeyringTokenStore:
     def delete(self, server_url: str, account: str) -> None:
         from keyring.errors import PasswordDeleteError
 
-        try:
+        with contextlib.suppress(PasswordDeleteError):
             self._keyring().delete_password(self._service, self._username(server_url, account))
-        except PasswordDeleteError:
-            pass
 
     def current_account(self, server_url: str) -> str | None:
         return self._keyring().get_password(self._service, f"{normalize_server_url(server_url)}#{_CURRENT}")
@@ -124,10 +123,8 @@ class KeyringTokenStore:
         if account is None:
             from keyring.errors import PasswordDeleteError
 
-            try:
+            with contextlib.suppress(PasswordDeleteError):
                 self._keyring().delete_password(self._service, username)
-            except PasswordDeleteError:
-                pass
         else:
             self._keyring().set_password(self._service, username, account)
 

@@ -54,8 +54,8 @@ DecimalNumber = Annotated[
     PlainSerializer(lambda v: str(v), return_type=str, when_used="json"),
 ]
 
-#: resource ids: the contract does not fix their JSON type
-Id = int | str
+#: resource ids are integers (order and group refs are strings)
+Id = int
 
 
 class Resource(BaseModel):

@@ -22,7 +22,9 @@ class User(Resource):
     id: Id
     email: str
     role: Role
-    company: Company | None = None
+    company: Company
+    #: the seller profile of a seller account
+    seller_id: Id | None = None
 
 
 class AuthSession(Resource):

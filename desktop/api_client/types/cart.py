@@ -52,7 +52,7 @@ class QuoteLine(Resource):
     units: int | None = None
     unit_price: Money | None = None
     line_price: Money | None = None
-    issues: list[Issue] = []
+    issues: list[Issue] = Field(default_factory=list)
 
 
 class QuoteGroup(Resource):

@@ -31,7 +31,7 @@ class SellerRef(Resource):
     id: Id
     name: str
     country: str
-    rating: float | None
+    rating: DecimalNumber | None
 
 
 class Warehouse(Resource):
@@ -75,7 +75,7 @@ class SellerProfile(Resource):
     id: Id
     name: str
     country: str
-    rating: float | None
+    rating: DecimalNumber | None
     review_count: int
 
 

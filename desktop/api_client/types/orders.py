@@ -84,7 +84,7 @@ class ItemRating(RequestModel):
 class ReviewRequest(RequestModel):
     seller_rating: int = Field(ge=1, le=5)
     delivery_rating: int = Field(ge=1, le=5)
-    item_ratings: list[ItemRating] = []
+    item_ratings: list[ItemRating] = Field(default_factory=list)
     comment: str = ""
 
 

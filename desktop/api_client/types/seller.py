@@ -30,9 +30,9 @@ class OfferCreate(RequestModel):
     packagings: list[PackagingIn]
     moq_units: int = Field(ge=1)
     stock_units: int = Field(ge=0)
-    collections: list[Collection] = []
+    collections: list[Collection] = Field(default_factory=list)
     promotion: PromotionIn | None = None
-    image_urls: list[str] = []
+    image_urls: list[str] = Field(default_factory=list)
 
 
 class OfferPatch(RequestModel):

@@ -1,0 +1,189 @@
+"""The request loop against faults a real server cannot produce on demand (respx)."""
+
+from __future__ import annotations
+
+import email.utils
+import time
+
+import httpx
+import pytest
+
+from desktop.api_client import (
+    ApiTimeoutError,
+    ConflictError,
+    ConnectTimeoutError,
+    OfflineError,
+    ServerError,
+    ThrottledError,
+    UnprocessableError,
+    VersionConflictError,
+    new_idempotency_key,
+)
+from desktop.api_client.types import CheckoutRequest
+
+from .helpers import closed_port, offer_doc, problem
+
+
+def checkout_request() -> CheckoutRequest:
+    return CheckoutRequest.model_validate(
+        {
+            "currency": "EUR",
+            "lines": [{"offer_id": 1, "packaging_id": 11, "quantity": 10}],
+            "shipping": {"9": 2},
+            "company": {"name": "ACME", "vat_number": "PT123", "address": "Rua 1, Porto"},
+            "delivery_address": {"name": "ACME", "street": "Rua 1", "postcode": "4000", "city": "Porto",
+                                 "country": "PT"},
+            "payment_method": "bank_transfer",
+        }
+    )
+
+
+CHECKOUT_RESULT = {
+    "order_group": {"ref": "G-1", "orders": [], "total": {"amount": "120.00", "currency": "EUR"}},
+    "payment": {"method": "bank_transfer", "iban": "PT50000", "bic": "BIC", "beneficiary": "Bulkdesk",
+                "reference": "G-1", "amount": {"amount": "120.00", "currency": "EUR"}},
+}
+
+
+def test_503_burst_then_success_is_retried_with_the_same_idempotency_key(api, make_client, sleeps):
+    route = api.post("/checkout").mock(
+        side_effect=[httpx.Response(503), httpx.Response(503), httpx.Response(201, json=CHECKOUT_RESULT)]
+    )
+    client = make_client(max_retries=2)
+    key = new_idempotency_key()
+    result = client.checkout.place(checkout_request(), idempotency_key=key)
+    assert result.order_group.ref == "G-1"
+    assert route.call_count == 3
+    assert [call.request.headers["Idempotency-Key"] for call in route.calls] == [key, key, key]
+    # two backoffs, jittered, growing
+    assert len(sleeps.calls) == 2
+    assert 0.375 <= sleeps.calls[0] <= 0.5
+    assert 0.75 <= sleeps.calls[1] <= 1.0
+
+
+def test_get_retries_give_up_after_max_retries(api, make_client, sleeps):
+    route = api.get("/currencies").mock(return_value=httpx.Response(502, json=problem(502, "bad_gateway")))
+    client = make_client(max_retries=3)
+    with pytest.raises(ServerError) as info:
+        client.catalog.currencies()
+    assert route.call_count == 4
+    assert len(sleeps.calls) == 3
+    assert info.value.status == 502 and info.value.code == "bad_gateway"
+
+
+@pytest.mark.parametrize("status", [408, 429, 500, 504])
+def test_retryable_statuses_on_get(api, make_client, sleeps, status):
+    route = api.get("/offers/1").mock(side_effect=[httpx.Response(status), httpx.Response(200, json=offer_doc())])
+    assert make_client().catalog.offer(1).id == 1
+    assert route.call_count == 2
+
+
+def test_retry_after_seconds_is_honoured(api, make_client, sleeps):
+    api.get("/offers/1").mock(
+        side_effect=[httpx.Response(429, headers={"Retry-After": "7"}), httpx.Response(200, json=offer_doc())]
+    )
+    make_client().catalog.offer(1)
+    assert sleeps.calls == [7.0]
+
+
+def test_retry_after_http_date_is_honoured(api, make_client, sleeps):
+    when = email.utils.formatdate(time.time() + 12, usegmt=True)
+    api.get("/offers/1").mock(
+        side_effect=[httpx.Response(503, headers={"Retry-After": when}), httpx.Response(200, json=offer_doc())]
+    )
+    make_client().catalog.offer(1)
+    assert len(sleeps.calls) == 1
+    assert 10.0 <= sleeps.calls[0] <= 12.0
+
+
+def test_retry_after_beyond_the_cap_is_not_waited_for(api, make_client, sleeps):
+    route = api.get("/offers/1").mock(
+        return_value=httpx.Response(429, headers={"Retry-After": "300"}, json=problem(429, "too_many_requests"))
+    )
+    with pytest.raises(ThrottledError) as info:
+        make_client(max_retry_delay=30).catalog.offer(1)
+    assert route.call_count == 1
+    assert sleeps.calls == []
+    assert info.value.retry_after == 300.0
+
+
+@pytest.mark.parametrize(
+    ("status", "code", "error"),
+    [(409, "stock_changed", ConflictError), (412, "version_conflict", VersionConflictError),
+     (422, "below_moq", UnprocessableError)],
+)
+def test_409_412_422_are_never_retried(api, make_client, sleeps, status, code, error):
+    route = api.post("/checkout").mock(return_value=httpx.Response(status, json=problem(status, code)))
+    get_route = api.get("/offers/1").mock(return_value=httpx.Response(status, json=problem(status, code)))
+    client = make_client()
+    with pytest.raises(error) as info:
+        client.checkout.place(checkout_request(), idempotency_key=new_idempotency_key())
+    assert info.value.code == code
+    with pytest.raises(error):
+        client.catalog.offer(1)
+    assert route.call_count == 1
+    assert get_route.call_count == 1
+    assert sleeps.calls == []
+
+
+def test_post_without_idempotency_key_is_not_retried(api, make_client, sleeps):
+    route = api.post("/orders/O-1/cancel").mock(return_value=httpx.Response(503))
+    with pytest.raises(ServerError):
+        make_client().orders.cancel("O-1", "changed my mind")
+    assert route.call_count == 1
+    assert sleeps.calls == []
+
+
+def test_post_with_an_optional_idempotency_key_is_retried(api, make_client, sleeps):
+    order_route = api.post("/orders/O-1/cancel").mock(side_effect=[httpx.Response(503), httpx.ConnectError("x")])
+    with pytest.raises(OfflineError):
+        make_client(max_retries=1).orders.cancel("O-1", "no", idempotency_key="k-1")
+    assert order_route.call_count == 2
+    assert {c.request.headers["Idempotency-Key"] for c in order_route.calls} == {"k-1"}
+
+
+def test_connection_refused_is_offline(make_client, sleeps):
+    client = make_client(f"http://127.0.0.1:{closed_port()}", max_retries=2)
+    with pytest.raises(OfflineError) as info:
+        client.catalog.currencies()
+    assert not isinstance(info.value, ApiTimeoutError)
+    assert len(sleeps.calls) == 2  # a GET is retried before giving up
+
+
+def test_connection_error_then_success(api, make_client, sleeps):
+    route = api.get("/currencies").mock(side_effect=[httpx.ConnectError("refused"), httpx.Response(200, json=[])])
+    assert make_client().catalog.currencies() == []
+    assert route.call_count == 2
+
+
+def test_dropped_connection_on_post_without_key_is_offline_and_not_retried(api, make_client, sleeps):
+    route = api.post("/cart/quote").mock(side_effect=httpx.RemoteProtocolError("Server disconnected"))
+    with pytest.raises(OfflineError):
+        make_client().cart.quote([{"offer_id": 1, "packaging_id": 11, "quantity": 1}])
+    assert route.call_count == 1
+
+
+def test_read_timeout_is_a_timeout_not_offline(api, make_client, sleeps):
+    route = api.get("/offers/1").mock(side_effect=httpx.ReadTimeout("slow"))
+    with pytest.raises(ApiTimeoutError) as info:
+        make_client(max_retries=1).catalog.offer(1)
+    assert not isinstance(info.value, OfflineError)
+    assert route.call_count == 2
+
+
+def test_connect_timeout_is_both_offline_and_a_timeout(api, make_client, sleeps):
+    api.get("/offers/1").mock(side_effect=httpx.ConnectTimeout("no route"))
+    with pytest.raises(ConnectTimeoutError) as info:
+        make_client(max_retries=0).catalog.offer(1)
+    assert isinstance(info.value, OfflineError) and isinstance(info.value, ApiTimeoutError)
+
+
+def test_default_timeouts_and_user_agent(api, make_client):
+    route = api.get("/currencies").mock(return_value=httpx.Response(200, json=[]))
+    client = make_client()
+    client.catalog.currencies()
+    request = route.calls.last.request
+    assert request.headers["User-Agent"].startswith("Bulkdesk/")
+    assert "(" in request.headers["User-Agent"] and request.headers["User-Agent"].endswith(")")
+    timeout = request.extensions["timeout"]
+    assert timeout["connect"] == 5.0 and timeout["read"] == 30.0
