@@ -26,6 +26,7 @@ from .errors import (
     OfflineError,
     ServerError,
     ThrottledError,
+    TlsError,
     UnprocessableError,
     VersionConflictError,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "PageIterator",
     "ServerError",
     "ThrottledError",
+    "TlsError",
     "TokenStore",
     "UnprocessableError",
     "VersionConflictError",

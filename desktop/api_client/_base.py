@@ -12,6 +12,7 @@ import email.utils
 import json
 import logging
 import random
+import ssl
 import threading
 import time
 import uuid
@@ -32,6 +33,7 @@ from .errors import (
     ConnectTimeoutError,
     MalformedResponseError,
     OfflineError,
+    TlsError,
     status_error_from_response,
 )
 from .tokens import TokenStore, normalize_server_url
@@ -225,6 +227,12 @@ class BaseClient:
                 ) from exc
             except httpx.TransportError as exc:
                 self._log(request, None, started, attempt, type(exc).__name__)
+                if _is_tls_failure(exc):
+                    raise TlsError(
+                        f"{method} {request.url.path}: the TLS handshake failed ({_root_cause(exc)})",
+                        method=method,
+                        path=request.url.path,
+                    ) from exc
                 if retryable and attempt < self.config.max_retries:
                     self.config.sleep(self._backoff(attempt))
                     attempt += 1
@@ -317,6 +325,26 @@ class BaseClient:
             f"{type(self).__name__}(server_url={self.server_url!r}, account={self._account!r}, "
             f"authenticated={self.is_authenticated})"
         )
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and its causes, innermost last (cycles and very long chains cut)."""
+    chain = [exc]
+    while len(chain) < 20:
+        nxt = chain[-1].__cause__ or chain[-1].__context__
+        if nxt is None or nxt in chain:
+            break
+        chain.append(nxt)
+    return chain
+
+
+def _is_tls_failure(exc: BaseException) -> bool:
+    return any(isinstance(e, ssl.SSLError) for e in _causes(exc))
+
+
+def _root_cause(exc: BaseException) -> str:
+    root = _causes(exc)[-1]
+    return f"{type(root).__name__}: {root}"
 
 
 def _describe(exc: PydanticValidationError) -> str:

@@ -3,6 +3,7 @@
     ApiError
     ├── ApiConnectionError            the request got no HTTP answer
     │   ├── OfflineError              cannot reach the server (refused, DNS, dropped before a response)
+    │   ├── TlsError                  the server's certificate is not trusted (add a CA bundle in settings)
     │   └── ApiTimeoutError           the server did not answer in time
     │       (ConnectTimeoutError is both: the server could not be reached in time)
     ├── MalformedResponseError        an answer that does not match the contract
@@ -43,6 +44,7 @@ __all__ = [
     "OfflineError",
     "ServerError",
     "ThrottledError",
+    "TlsError",
     "UnprocessableError",
     "VersionConflictError",
 ]
@@ -71,6 +73,10 @@ class OfflineError(ApiConnectionError):
     For a mutating request without an Idempotency-Key the outcome is unknown: the server may have
     committed it before the connection dropped.
     """
+
+
+class TlsError(ApiConnectionError):
+    """The TLS handshake failed, usually an untrusted certificate (a company proxy: add its CA bundle)."""
 
 
 class ApiTimeoutError(ApiConnectionError):

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, EmailStr, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
-from .common import Strict
+from .common import Email, Strict
 
 Role = Literal["buyer", "seller", "admin"]
 
@@ -24,7 +24,7 @@ class CompanyIn(Strict):
 
 
 class RegisterIn(Strict):
-    email: EmailStr = Field(max_length=254)
+    email: Email
     password: str = Field(max_length=256)
     company: CompanyIn
     role: Literal["buyer", "seller"] = "buyer"

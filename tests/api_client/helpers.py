@@ -83,6 +83,7 @@ class DroppingProxy:
         self._listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         self._listener.bind(("127.0.0.1", 0))
         self._listener.listen(16)
+        self._listener.settimeout(0.05)  # accept() wakes up to notice a stop
         self.port = self._listener.getsockname()[1]
         self._lock = threading.Lock()
         self._stopped = threading.Event()
@@ -98,15 +99,18 @@ class DroppingProxy:
 
     def __exit__(self, *exc: object) -> None:
         self._stopped.set()
-        self._listener.close()
         self._thread.join(5)
+        self._listener.close()
 
     def _accept_loop(self) -> None:
         while not self._stopped.is_set():
             try:
                 client, _ = self._listener.accept()
+            except TimeoutError:
+                continue
             except OSError:
                 return
+            client.settimeout(None)
             with self._lock:
                 self.connections += 1
             threading.Thread(target=self._serve, args=(client,), daemon=True).start()

@@ -31,8 +31,13 @@ def checkout_request() -> CheckoutRequest:
             "lines": [{"offer_id": 1, "packaging_id": 11, "quantity": 10}],
             "shipping": {"9": 2},
             "company": {"name": "ACME", "vat_number": "PT123", "address": "Rua 1, Porto"},
-            "delivery_address": {"name": "ACME", "street": "Rua 1", "postcode": "4000", "city": "Porto",
-                                 "country": "PT"},
+            "delivery_address": {
+                "name": "ACME",
+                "street": "Rua 1",
+                "postcode": "4000",
+                "city": "Porto",
+                "country": "PT",
+            },
             "payment_method": "bank_transfer",
         }
     )
@@ -40,8 +45,15 @@ def checkout_request() -> CheckoutRequest:
 
 CHECKOUT_RESULT = {
     "order_group": {"ref": "G-1", "orders": [], "total": {"amount": "120.00", "currency": "EUR"}},
-    "payment": {"method": "bank_transfer", "iban": "PT50000", "bic": "BIC", "beneficiary": "Bulkdesk",
-                "reference": "G-1", "amount": {"amount": "120.00", "currency": "EUR"}},
+    "payment": {
+        "method": "bank_transfer",
+        "status": "pending",
+        "iban": "PT50000",
+        "bic": "BIC",
+        "beneficiary": "Bulkdesk",
+        "reference": "G-1",
+        "amount": {"amount": "120.00", "currency": "EUR"},
+    },
 }
 
 
@@ -73,7 +85,9 @@ def test_get_retries_give_up_after_max_retries(api, make_client, sleeps):
 
 @pytest.mark.parametrize("status", [408, 429, 500, 504])
 def test_retryable_statuses_on_get(api, make_client, sleeps, status):
-    route = api.get("/offers/1").mock(side_effect=[httpx.Response(status), httpx.Response(200, json=offer_doc())])
+    route = api.get("/offers/1").mock(
+        side_effect=[httpx.Response(status), httpx.Response(200, json=offer_doc())]
+    )
     assert make_client().catalog.offer(1).id == 1
     assert route.call_count == 2
 
@@ -89,7 +103,10 @@ def test_retry_after_seconds_is_honoured(api, make_client, sleeps):
 def test_retry_after_http_date_is_honoured(api, make_client, sleeps):
     when = email.utils.formatdate(time.time() + 12, usegmt=True)
     api.get("/offers/1").mock(
-        side_effect=[httpx.Response(503, headers={"Retry-After": when}), httpx.Response(200, json=offer_doc())]
+        side_effect=[
+            httpx.Response(503, headers={"Retry-After": when}),
+            httpx.Response(200, json=offer_doc()),
+        ]
     )
     make_client().catalog.offer(1)
     assert len(sleeps.calls) == 1
@@ -98,7 +115,9 @@ def test_retry_after_http_date_is_honoured(api, make_client, sleeps):
 
 def test_retry_after_beyond_the_cap_is_not_waited_for(api, make_client, sleeps):
     route = api.get("/offers/1").mock(
-        return_value=httpx.Response(429, headers={"Retry-After": "300"}, json=problem(429, "too_many_requests"))
+        return_value=httpx.Response(
+            429, headers={"Retry-After": "300"}, json=problem(429, "too_many_requests")
+        )
     )
     with pytest.raises(ThrottledError) as info:
         make_client(max_retry_delay=30).catalog.offer(1)
@@ -109,8 +128,11 @@ def test_retry_after_beyond_the_cap_is_not_waited_for(api, make_client, sleeps):
 
 @pytest.mark.parametrize(
     ("status", "code", "error"),
-    [(409, "stock_changed", ConflictError), (412, "version_conflict", VersionConflictError),
-     (422, "below_moq", UnprocessableError)],
+    [
+        (409, "stock_changed", ConflictError),
+        (412, "version_conflict", VersionConflictError),
+        (422, "below_moq", UnprocessableError),
+    ],
 )
 def test_409_412_422_are_never_retried(api, make_client, sleeps, status, code, error):
     route = api.post("/checkout").mock(return_value=httpx.Response(status, json=problem(status, code)))
@@ -135,7 +157,9 @@ def test_post_without_idempotency_key_is_not_retried(api, make_client, sleeps):
 
 
 def test_post_with_an_optional_idempotency_key_is_retried(api, make_client, sleeps):
-    order_route = api.post("/orders/O-1/cancel").mock(side_effect=[httpx.Response(503), httpx.ConnectError("x")])
+    order_route = api.post("/orders/O-1/cancel").mock(
+        side_effect=[httpx.Response(503), httpx.ConnectError("x")]
+    )
     with pytest.raises(OfflineError):
         make_client(max_retries=1).orders.cancel("O-1", "no", idempotency_key="k-1")
     assert order_route.call_count == 2
@@ -151,7 +175,9 @@ def test_connection_refused_is_offline(make_client, sleeps):
 
 
 def test_connection_error_then_success(api, make_client, sleeps):
-    route = api.get("/currencies").mock(side_effect=[httpx.ConnectError("refused"), httpx.Response(200, json=[])])
+    route = api.get("/currencies").mock(
+        side_effect=[httpx.ConnectError("refused"), httpx.Response(200, json=[])]
+    )
     assert make_client().catalog.currencies() == []
     assert route.call_count == 2
 

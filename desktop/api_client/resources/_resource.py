@@ -40,6 +40,5 @@ class ApiResource:
         return self._client.parse(self._client.request("GET", path, params=params), tp)
 
     def _get_all(self, path: str, item: type[T]) -> list[T]:
-        """A short unpaginated list, answered as a JSON array or as one ``{items: [...]}`` page."""
-        result = self._get(path, list[item] | Page[item])  # type: ignore[valid-type]
-        return result if isinstance(result, list) else result.items
+        """A short unpaginated list (a JSON array)."""
+        return self._get(path, list[item])  # type: ignore[valid-type]

@@ -110,8 +110,11 @@ class Seller(ApiResource):
         return self._client.parse(response, Order)
 
     # -- questions -----------------------------------------------------------------------------
-    def questions(self, *, limit: int | None = None) -> PageIterator[Question]:
-        return self._paginate("/seller/questions", Question, {}, limit=limit)
+    def questions(
+        self, *, unanswered: bool | None = None, limit: int | None = None
+    ) -> PageIterator[Question]:
+        """The buyers' questions about the seller's offers (``unanswered=True``: only those to answer)."""
+        return self._paginate("/seller/questions", Question, {"unanswered": unanswered}, limit=limit)
 
     def answer(self, question_id: Id, message: str, *, idempotency_key: str | None = None) -> Question:
         response = self._client.request(

@@ -14,7 +14,6 @@ from ..types import (
     PaymentRetry,
     Quote,
     QuoteRequest,
-    Resource,
 )
 from ._resource import ApiResource, seg
 
@@ -60,14 +59,13 @@ class Payments(ApiResource):
 
 
 class Admin(ApiResource):
-    def payment_received(self, group_ref: str, *, idempotency_key: str | None = None) -> Resource:
-        """Confirm a bank transfer or Multibanco payment of an order group."""
+    def payment_received(self, group_ref: str, *, idempotency_key: str | None = None) -> OrderGroup:
+        """Confirm a bank transfer or Multibanco payment: the group and its orders become ``paid``.
+        Card groups → ConflictError ``not_manual_payment``."""
         response = self._client.request(
             "POST", f"/admin/payment-groups/{seg(group_ref)}/received", idempotency_key=idempotency_key
         )
-        if not response.content:
-            return Resource()
-        return self._client.parse(response, Resource)
+        return self._client.parse(response, OrderGroup)
 
 
 def _line(line: CartLine | dict[str, Any]) -> CartLine:

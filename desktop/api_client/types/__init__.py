@@ -21,6 +21,7 @@ from .cart import (
     QuoteGroup,
     QuoteLine,
     QuoteRequest,
+    QuoteSeller,
     ShippingMethod,
 )
 from .catalog import (
@@ -120,6 +121,7 @@ __all__ = [
     "QuoteGroup",
     "QuoteLine",
     "QuoteRequest",
+    "QuoteSeller",
     "RegisterRequest",
     "RequestModel",
     "Resource",

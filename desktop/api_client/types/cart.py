@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr
 
 from ._common import Id, Money, RequestModel, Resource
+from .catalog import Warehouse
 from .orders import Order
 
 PaymentMethod = Literal["card", "bank_transfer", "multibanco"]
@@ -31,7 +32,7 @@ class Issue(Resource):
     ``minimum``, ``shortfall``…) are kept as extra fields."""
 
     code: str
-    message: str | None = None
+    message: str
     offer_id: Id | None = None
     packaging_id: Id | None = None
     available_units: int | None = None
@@ -42,23 +43,32 @@ class ShippingMethod(Resource):
     id: Id
     name: str
     price: Money
-    days: int | str | None
+    days: int
 
 
 class QuoteLine(Resource):
     offer_id: Id
     packaging_id: Id
     quantity: int
-    units: int | None = None
-    unit_price: Money | None = None
-    line_price: Money | None = None
-    issues: list[Issue] = Field(default_factory=list)
+    units: int
+    sku: str
+    title: str
+    unit_price: Money
+    line_total: Money
+    issues: list[Issue]
+
+
+class QuoteSeller(Resource):
+    id: Id
+    name: str
+    country: str
 
 
 class QuoteGroup(Resource):
     """One warehouse of the cart, which becomes one seller order."""
 
-    warehouse_id: Id | None = None
+    warehouse: Warehouse
+    seller: QuoteSeller
     lines: list[QuoteLine]
     shipping_methods: list[ShippingMethod]
     subtotal: Money
@@ -118,7 +128,8 @@ class CardPayment(Resource):
 
 
 class BankTransferPayment(Resource):
-    method: Literal["bank_transfer"] | None = None
+    method: Literal["bank_transfer"]
+    status: str
     iban: str
     bic: str
     beneficiary: str
@@ -127,20 +138,26 @@ class BankTransferPayment(Resource):
 
 
 class MultibancoPayment(Resource):
-    method: Literal["multibanco"] | None = None
+    method: Literal["multibanco"]
+    status: str
     entity: str
     reference: str
     amount: Money
     expires_at: datetime
 
 
-Payment = CardPayment | BankTransferPayment | MultibancoPayment
+Payment = Annotated[CardPayment | BankTransferPayment | MultibancoPayment, Field(discriminator="method")]
 
 
 class OrderGroup(Resource):
+    """The orders of one checkout (one per warehouse), paid together."""
+
     ref: str
     orders: list[Order]
     total: Money
+    created_at: datetime | None = None
+    payment_method: PaymentMethod | None = None
+    payment_status: str | None = None
 
 
 class CheckoutResult(Resource):
@@ -155,3 +172,4 @@ class PaymentRetry(Resource):
     """``POST /payments/{group_ref}/retry``: a fresh checkout page for an unpaid card payment."""
 
     checkout_url: str
+    status: str

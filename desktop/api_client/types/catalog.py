@@ -48,7 +48,7 @@ class Packaging(Resource):
 
 
 class Promotion(Resource):
-    discount_percent: DecimalNumber
+    discount_percent: int
     ends_at: datetime | None
 
 
@@ -56,11 +56,14 @@ class Offer(Resource):
     id: Id
     sku: str
     title: str
-    description: str | None
+    description: str
     category_id: Id
     seller: SellerRef
     warehouse: Warehouse
+    #: what the buyer pays per unit now, any promotion applied
     unit_price: Money
+    #: the price before any promotion (the server adds it; not fixed by the contract)
+    list_price: Money | None = None
     packagings: list[Packaging]
     moq_units: int
     stock_units: int
@@ -77,6 +80,9 @@ class SellerProfile(Resource):
     country: str
     rating: DecimalNumber | None
     review_count: int
+    description: str | None = None
+    member_since: datetime | None = None
+    offer_count: int | None = None
 
 
 class OfferChanges(Resource):

@@ -16,13 +16,16 @@ OrderSort = Literal["-created_at", "created_at", "-total", "total"]
 
 class OrderLine(Resource):
     offer_id: Id
+    sku: str
+    title: str
+    packaging_id: Id
+    packaging_label: str | None = None
+    packaging_units: int | None = None
+    #: packagings
     quantity: int
-    sku: str | None = None
-    title: str | None = None
-    packaging_id: Id | None = None
-    units: int | None = None
-    unit_price: Money | None = None
-    line_price: Money | None = None
+    units: int
+    unit_price: Money
+    line_total: Money
 
 
 class OrderSeller(Resource):
@@ -47,13 +50,15 @@ class Tracking(Resource):
 class HistoryEntry(Resource):
     at: datetime
     event: str
-    detail: str | None = None
+    detail: str | None
 
 
 class Order(Resource):
     ref: str
     group_ref: str
     created_at: datetime
+    #: bumped on every change: what ``orders.list(updated_since=...)`` compares
+    updated_at: datetime | None = None
     currency: str
     lines: list[OrderLine]
     subtotal: Money
@@ -61,12 +66,14 @@ class Order(Resource):
     total: Money
     seller: OrderSeller
     origin: Origin
+    payment_method: str | None = None
     payment_status: PaymentStatus
     shipping_status: ShippingStatus
-    shipping_method: str | dict[str, object] | None
+    shipping_method: str | None
     tracking: Tracking | None
     shipped_at: datetime | None
     delivered_at: datetime | None
+    cancelled_at: datetime | None = None
     can_cancel: bool
     can_review: bool
     history: list[HistoryEntry]
@@ -89,7 +96,13 @@ class ReviewRequest(RequestModel):
 
 
 class Review(Resource):
-    """What ``POST /orders/{ref}/review`` answers (its shape is not fixed by the contract)."""
+    """What ``POST /orders/{ref}/review`` answers."""
+
+    order_ref: str
+    seller_rating: int
+    delivery_rating: int
+    comment: str
+    created_at: datetime
 
 
 class ShippingUpdate(RequestModel):

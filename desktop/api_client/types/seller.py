@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import Field
 
 from ._common import Id, Money, RequestModel, Resource
-from .catalog import Collection
 
 
 class PackagingIn(RequestModel):
@@ -16,8 +16,8 @@ class PackagingIn(RequestModel):
 
 
 class PromotionIn(RequestModel):
-    discount_percent: int = Field(ge=1, le=99)
-    ends_at: datetime | None = None
+    discount_percent: int = Field(ge=1, le=90)
+    ends_at: datetime
 
 
 class OfferCreate(RequestModel):
@@ -30,9 +30,9 @@ class OfferCreate(RequestModel):
     packagings: list[PackagingIn]
     moq_units: int = Field(ge=1)
     stock_units: int = Field(ge=0)
-    collections: list[Collection] = Field(default_factory=list)
+    #: "promotion" follows the ``promotion`` field
+    collections: list[Literal["weekly", "surplus"]] = Field(default_factory=list)
     promotion: PromotionIn | None = None
-    image_urls: list[str] = Field(default_factory=list)
 
 
 class OfferPatch(RequestModel):
@@ -47,9 +47,9 @@ class OfferPatch(RequestModel):
     packagings: list[PackagingIn] | None = None
     moq_units: int | None = Field(default=None, ge=1)
     stock_units: int | None = Field(default=None, ge=0)
-    collections: list[Collection] | None = None
+    collections: list[Literal["weekly", "surplus"]] | None = None
+    #: set to None explicitly to end a running promotion
     promotion: PromotionIn | None = None
-    image_urls: list[str] | None = None
 
 
 class ImportRowError(Resource):
@@ -64,6 +64,9 @@ class ImportReport(Resource):
     updated: int
     unchanged: int
     errors: list[ImportRowError]
+    dry_run: bool | None = None
+    #: whether anything was written (never with errors or on a dry run)
+    applied: bool | None = None
 
 
 class Question(Resource):
@@ -73,8 +76,14 @@ class Question(Resource):
     offer_id: Id
     message: str
     created_at: datetime
-    answer: str | None = None
-    answered_at: datetime | None = None
+    answer: str | None
+    answered_at: datetime | None
+    offer_title: str | None = None
+    offer_sku: str | None = None
+    seller_id: Id | None = None
+    seller_name: str | None = None
+    #: the asking buyer's company (what the seller sees)
+    buyer_company: str | None = None
 
 
 class AskRequest(RequestModel):
