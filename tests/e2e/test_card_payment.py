@@ -1,0 +1,113 @@
+"""A buyer pays a card order on the server-hosted checkout page, in headless Chromium, against the
+demo's local Stripe: a declined card first (a clear message, the order group `failed`), then a good
+card on the same page (the order group `paid`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import httpx
+import pytest
+
+from marketplace.db import Database
+from tests.server.orders_kit import add_offer, buy, new_shop, register
+from tests.support.browser import headless_chromium, screenshot, wait_for
+
+pytestmark = pytest.mark.browser
+
+GOOD_CARD = "4242424242424242"
+#: declined when charged, by Stripe and by localstripe alike (localstripe's 4000 0000 0000 0002 is
+#: declined only when attached to a customer, which a one-off payment never does)
+DECLINED_CARD = "4000000000000341"
+NUMBER_INPUT = '#card-element input[placeholder="number"]'
+
+
+@pytest.fixture
+def driver() -> Iterator:
+    with headless_chromium() as d:
+        yield d
+
+
+@pytest.fixture
+def card_order(live_server) -> dict:
+    db = Database(live_server.database_url)
+    try:
+        shop = new_shop(live_server.api, db)
+        offer = add_offer(db, shop.seller_id, shop.warehouse_id, price="19.90", pack_units=6)
+    finally:
+        db.dispose()
+    buyer = register(live_server.api)
+    with httpx.Client(base_url=live_server.api, timeout=60) as api:
+        body = buy(api, buyer, [offer], quantity=2, payment_method="card")
+    return {"ref": body["order_group"]["ref"], "url": body["payment"]["checkout_url"],
+            "total": body["order_group"]["total"], "headers": buyer.headers}
+
+
+def payment_status(live_server, order: dict) -> str:
+    r = httpx.get(f"{live_server.api}/order-groups/{order['ref']}", headers=order["headers"], timeout=30)
+    assert r.status_code == 200, r.text
+    return r.json()["payment_status"]
+
+
+def fill_card(driver, number: str) -> None:
+    from selenium.webdriver.common.by import By
+
+    for placeholder, value in (("number", number), ("exp_month", "12"), ("exp_year", "30"), ("cvc", "123"),
+                               ("postal_code", "1000")):
+        field = driver.find_element(By.CSS_SELECTOR, f'#card-element input[placeholder="{placeholder}"]')
+        field.clear()
+        field.send_keys(value)
+
+
+def test_a_declined_card_then_a_good_card_on_the_same_page(live_server, driver, card_order):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(driver, 30)
+    driver.get(card_order["url"])
+    wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, NUMBER_INPUT)))
+    assert card_order["ref"] in driver.find_element(By.ID, "group-ref").text
+    total = driver.find_element(By.ID, "total").text
+    assert total.endswith(card_order["total"]["currency"])
+    assert card_order["total"]["amount"] in total.replace(",", "")
+    screenshot(driver, "payment-page")
+
+    fill_card(driver, DECLINED_CARD)
+    driver.find_element(By.ID, "pay-button").click()
+    wait.until(ec.text_to_be_present_in_element((By.ID, "notice"), "declined"))
+    notice = driver.find_element(By.ID, "notice").text
+    assert "Your card was declined. Check the details or use another card." in notice
+    assert driver.find_element(By.ID, "pay-form").is_displayed()  # the buyer can try again right here
+    assert driver.find_element(By.ID, "pay-button").is_enabled()
+    screenshot(driver, "payment-declined")
+    wait_for(lambda: payment_status(live_server, card_order) == "failed", what="the group to be failed")
+
+    fill_card(driver, GOOD_CARD)
+    driver.find_element(By.ID, "pay-button").click()
+    wait.until(ec.visibility_of_element_located((By.ID, "done")))
+    assert "Payment received — you can return to Bulkdesk" in driver.find_element(By.ID, "done").text
+    assert not driver.find_element(By.ID, "pay-form").is_displayed()
+    assert not driver.find_element(By.ID, "notice").is_displayed()
+    screenshot(driver, "payment-success")
+    wait_for(lambda: payment_status(live_server, card_order) == "paid", what="the group to be paid")
+
+    # Opening the link again says it is paid, with no card form.
+    driver.get(card_order["url"])
+    wait.until(ec.visibility_of_element_located((By.ID, "done")))
+    assert not driver.find_element(By.ID, "pay-form").is_displayed()
+    assert payment_status(live_server, card_order) == "paid"
+
+
+def test_a_good_card_first_time(live_server, driver, card_order):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(driver, 30)
+    driver.get(card_order["url"])
+    wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, NUMBER_INPUT)))
+    fill_card(driver, GOOD_CARD)
+    driver.find_element(By.ID, "pay-button").click()
+    wait.until(ec.text_to_be_present_in_element((By.ID, "done"), "Payment received"))
+    wait_for(lambda: payment_status(live_server, card_order) == "paid", what="the group to be paid")
