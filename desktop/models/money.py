@@ -7,6 +7,8 @@ Price rules, in this order (the cache, the cart check and the views all go throu
 1. the offer's list price per unit, in the offer's currency (EUR for every demo offer);
 2. while a promotion runs (`now < ends_at`), the unit price is list × (1 − discount/100), to the cent;
 3. conversion to the display currency, to the cent; a line is that converted unit price × units.
+(The same order as the server's quote, marketplace/services/quote.py.) The server's offer JSON has
+both `list_price` and `unit_price` (promotion applied); `offer_unit_price` uses them as sent.
 """
 
 from __future__ import annotations
@@ -155,9 +157,7 @@ def discounted(list_price: Decimal, discount_percent: Decimal | int | str) -> De
     return quantize(list_price * (_HUNDRED - discount) / _HUNDRED)
 
 
-def effective_unit_price(
-    list_price: Decimal, promotion: Mapping[str, Any] | None, now: datetime
-) -> Decimal:
+def effective_unit_price(list_price: Decimal, promotion: Mapping[str, Any] | None, now: datetime) -> Decimal:
     """The unit price the buyer pays at `now`: discounted while the promotion runs, else the list price."""
     if promotion_active(promotion, now):
         return discounted(list_price, promotion["discount_percent"])  # type: ignore[index]
@@ -165,19 +165,33 @@ def effective_unit_price(
 
 
 def offer_list_price(offer: Mapping[str, Any]) -> Money:
-    """The undiscounted unit price of an offer JSON.
-
-    The contract's offer has `unit_price` plus `promotion`; the promotion is applied by the client
-    (`effective_unit_price`). If the server also sends `list_price`, that is the undiscounted price and
-    `unit_price` is taken to be already discounted, so it is never discounted twice.
-    """
+    """The undiscounted unit price of an offer JSON: `list_price` (the server sends it), else `unit_price`."""
     return Money.from_json(offer.get("list_price") or offer["unit_price"])
 
 
-def offer_unit_price(offer: Mapping[str, Any], now: datetime) -> Money:
-    """The unit price of an offer JSON at `now`, in the offer's currency."""
+def offer_promotion_price(offer: Mapping[str, Any]) -> Money | None:
+    """The unit price while the offer's promotion runs, or None without a promotion.
+
+    When the offer has both `list_price` and `unit_price`, the server has applied the promotion to
+    `unit_price`: that exact amount is used. Otherwise the discount is applied to the list price here.
+    """
+    promotion = offer.get("promotion")
+    if not promotion or promotion.get("discount_percent") in (None, "", 0, "0"):
+        return None
+    if offer.get("list_price") and offer.get("unit_price"):
+        return Money.from_json(offer["unit_price"])
     price = offer_list_price(offer)
-    return Money(effective_unit_price(price.amount, offer.get("promotion"), now), price.currency)
+    return Money(discounted(price.amount, promotion["discount_percent"]), price.currency)
+
+
+def offer_unit_price(offer: Mapping[str, Any], now: datetime) -> Money:
+    """The unit price of an offer JSON at `now`, in the offer's currency (the promotion price while
+    the promotion runs, even if the cached copy predates its end; the list price after)."""
+    promo = offer_promotion_price(offer)
+    if promo is not None and promotion_active(offer.get("promotion"), now):
+        return promo
+    price = offer_list_price(offer)
+    return Money(quantize(price.amount), price.currency)
 
 
 def _aware(moment: datetime) -> datetime:

@@ -5,11 +5,51 @@ from __future__ import annotations
 import random
 from typing import Any
 
-WORDS = (
-    "pallet steel screws bolts cotton towels organic coffee beans printer paper LED bulbs copper wire "
-    "nitrile gloves cardboard boxes olive oil bottles ceramic tiles plywood sheets solar panel inverter "
-    "hand sanitizer shampoo detergent yoga mats bicycle tyres laptop bags winter jackets kitchen knives"
-).split()
+WORDS = [
+    "pallet",
+    "steel",
+    "screws",
+    "bolts",
+    "cotton",
+    "towels",
+    "organic",
+    "coffee",
+    "beans",
+    "printer",
+    "paper",
+    "LED",
+    "bulbs",
+    "copper",
+    "wire",
+    "nitrile",
+    "gloves",
+    "cardboard",
+    "boxes",
+    "olive",
+    "oil",
+    "bottles",
+    "ceramic",
+    "tiles",
+    "plywood",
+    "sheets",
+    "solar",
+    "panel",
+    "inverter",
+    "hand",
+    "sanitizer",
+    "shampoo",
+    "detergent",
+    "yoga",
+    "mats",
+    "bicycle",
+    "tyres",
+    "laptop",
+    "bags",
+    "winter",
+    "jackets",
+    "kitchen",
+    "knives",
+]
 COUNTRIES = ("DE", "FR", "PT", "ES", "IT", "PL", "NL", "BE", "CZ", "AT")
 
 
@@ -53,7 +93,10 @@ def make_offer(
         "unit_price": {"amount": unit_price, "currency": currency},
         "packagings": packagings
         if packagings is not None
-        else [{"id": offer_id * 10 + 1, "label": "Unit", "units": 1}, {"id": offer_id * 10 + 2, "label": "Box of 12", "units": 12}],
+        else [
+            {"id": offer_id * 10 + 1, "label": "Unit", "units": 1},
+            {"id": offer_id * 10 + 2, "label": "Box of 12", "units": 12},
+        ],
         "moq_units": moq_units,
         "stock_units": stock_units,
         "collections": collections or [],
@@ -64,7 +107,9 @@ def make_offer(
     }
 
 
-def synthetic_offers(count: int, *, seed: int = 7, categories: int = 20, sellers: int = 50) -> list[dict[str, Any]]:
+def synthetic_offers(
+    count: int, *, seed: int = 7, categories: int = 20, sellers: int = 50
+) -> list[dict[str, Any]]:
     rng = random.Random(seed)
     offers = []
     for offer_id in range(1, count + 1):

@@ -1,0 +1,41 @@
+"""The layer boundaries of STYLE.md hold: checked with import-linter's contracts in pyproject.toml."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_import_contracts_are_kept():
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 3 kept, 0 broken" in result.stdout
+
+
+def test_a_broken_boundary_is_caught(tmp_path):
+    """The contract really bites: a models module importing PySide6 breaks it."""
+    pkg = tmp_path / "desktop"
+    for sub in ("", "models", "api_client", "views"):
+        (pkg / sub).mkdir(parents=True, exist_ok=True)
+        (pkg / sub / "__init__.py").write_text("")
+    (pkg / "models" / "bad.py").write_text("import PySide6\n")
+    (tmp_path / "marketplace").mkdir()
+    (tmp_path / "marketplace" / "__init__.py").write_text("")
+    (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode != 0
+    assert "desktop.models.bad -> PySide6" in result.stdout

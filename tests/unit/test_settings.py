@@ -1,0 +1,190 @@
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from desktop.models.settings import Settings, SettingsStore, atomic_write_text
+
+
+@pytest.fixture
+def paths(tmp_path):
+    return tmp_path / "user" / "settings.json", tmp_path / "site" / "policy.json"
+
+
+def make_store(paths) -> SettingsStore:
+    return SettingsStore(*paths)
+
+
+def write_policy(path, policy) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(policy if isinstance(policy, str) else json.dumps(policy), encoding="utf-8")
+
+
+def test_defaults_without_files(paths):
+    store = make_store(paths)
+    settings = store.load()
+    assert settings == Settings()
+    assert settings.server_url == "http://127.0.0.1:8000"
+    assert (settings.currency, settings.language, settings.sync_interval_minutes) == ("EUR", "system", 15)
+    assert settings.cache_max_mb == 500
+    assert store.warnings == [] and not store.settings_file_was_corrupt
+    assert not paths[0].exists()
+
+
+def test_save_and_load_round_trip_writes_only_changes(paths):
+    store = make_store(paths)
+    store.load()
+    saved = store.save(Settings(currency="CHF", language="fr", proxy_url="http://proxy.corp:3128"))
+    assert saved.currency == "CHF"
+    on_disk = json.loads(paths[0].read_text())
+    assert on_disk == {
+        "version": 1,
+        "currency": "CHF",
+        "language": "fr",
+        "proxy_url": "http://proxy.corp:3128",
+    }
+    again = make_store(paths).load()
+    assert again == saved
+    assert [p.name for p in paths[0].parent.iterdir()] == ["settings.json"]  # no temporary file left
+
+
+def test_atomic_write_keeps_the_old_file_when_writing_fails(tmp_path, monkeypatch):
+    target = tmp_path / "settings.json"
+    atomic_write_text(target, "old")
+
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="disk full"):
+        atomic_write_text(target, "new")
+    assert target.read_text() == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["settings.json"]
+
+
+@pytest.mark.parametrize("garbage", [b"{not json", b"\xff\xfe\x00garbage", b"[1, 2, 3]", b""])
+def test_corrupt_settings_file_gives_defaults_and_is_kept_aside(paths, garbage):
+    paths[0].parent.mkdir(parents=True)
+    paths[0].write_bytes(garbage)
+    store = make_store(paths)
+    assert store.load() == Settings()
+    assert store.settings_file_was_corrupt
+    assert store.corrupt_file_moved_to.read_bytes() == garbage
+    assert not paths[0].exists()
+    assert any("damaged" in w for w in store.warnings)
+    store.save(Settings(currency="USD"))  # saving works again
+    assert make_store(paths).load().currency == "USD"
+
+
+def test_invalid_values_in_settings_file_are_dropped_one_by_one(paths):
+    paths[0].parent.mkdir(parents=True)
+    paths[0].write_text(json.dumps({
+        "currency": "XYZ", "language": "fr", "sync_interval_minutes": 0, "server_url": "ftp://x",
+        "cache_max_mb": "lots", "future_option": True,
+    }))  # fmt: skip
+    store = make_store(paths)
+    settings = store.load()
+    assert settings.language == "fr"
+    assert (settings.currency, settings.sync_interval_minutes) == ("EUR", 15)
+    assert settings.server_url == "http://127.0.0.1:8000"
+    assert len(store.warnings) == 4
+    assert not store.settings_file_was_corrupt
+    store.save(settings)  # unknown keys of a newer version survive a save
+    assert json.loads(paths[0].read_text())["future_option"] is True
+
+
+def test_policy_defaults_apply_to_values_the_user_has_not_set(paths):
+    write_policy(paths[1], {"defaults": {"currency": "PLN", "sync_interval_minutes": 60}})
+    store = make_store(paths)
+    store.load()
+    store.save(Settings(currency="PLN", sync_interval_minutes=5, language="en"))
+    settings = make_store(paths).load()
+    assert (settings.currency, settings.sync_interval_minutes, settings.language) == ("PLN", 5, "en")
+    # the user never chose PLN (it was the default), so a new policy default reaches them
+    write_policy(paths[1], {"defaults": {"currency": "CZK", "sync_interval_minutes": 60}})
+    settings = make_store(paths).load()
+    assert (settings.currency, settings.sync_interval_minutes) == ("CZK", 5)
+    assert store.is_locked("currency") is False
+
+
+def test_locked_values_override_and_are_reported(paths):
+    write_policy(paths[1], {"locked": {"server_url": "https://market.corp.example", "proxy_url": None}})
+    paths[0].parent.mkdir(parents=True)
+    paths[0].write_text(json.dumps({"server_url": "http://evil.example", "proxy_url": "http://p:1"}))
+    store = make_store(paths)
+    settings = store.load()
+    assert settings.server_url == "https://market.corp.example"
+    assert settings.proxy_url is None
+    assert store.is_locked("server_url") and store.is_locked("proxy_url")
+    assert not store.is_locked("currency")
+    assert store.locked_fields == {"server_url", "proxy_url"}
+    saved = store.save(settings.model_copy(update={"server_url": "http://other", "currency": "GBP"}))
+    assert saved.server_url == "https://market.corp.example" and saved.currency == "GBP"
+    assert "server_url" not in json.loads(paths[0].read_text())
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [
+        "{broken",
+        "[]",
+        {"locked": "everything"},
+        {"defaults": {"colour": "blue", "currency": "BTC", "cache_max_mb": -5}, "locked": {"language": "de"}},
+        {"sections": {}},
+    ],
+)
+def test_bad_policy_never_crashes(paths, policy):
+    write_policy(paths[1], policy)
+    store = make_store(paths)
+    assert store.load() == Settings()
+    assert store.warnings
+    assert store.locked_fields == frozenset()
+
+
+def test_valid_parts_of_a_partly_bad_policy_still_apply(paths):
+    write_policy(
+        paths[1], {"defaults": {"currency": "BTC", "language": "fr"}, "locked": {"cache_max_mb": 2000}}
+    )
+    store = make_store(paths)
+    settings = store.load()
+    assert (settings.currency, settings.language, settings.cache_max_mb) == ("EUR", "fr", 2000)
+    assert len(store.warnings) == 1 and "BTC" in store.warnings[0]
+    assert store.defaults().cache_max_mb == 2000
+
+
+def test_settings_validation():
+    with pytest.raises(ValueError):
+        Settings(currency="BTC")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        Settings(extra_ca_bundle="relative/ca.pem")
+    with pytest.raises(ValueError):
+        Settings(unknown=1)  # type: ignore[call-arg]
+    assert Settings(server_url="https://m.example/").server_url == "https://m.example"
+    assert Settings(proxy_url="").proxy_url is None
+    assert Settings(proxy_url="socks5://127.0.0.1:1080").proxy_url == "socks5://127.0.0.1:1080"
+
+
+def test_default_paths_use_platformdirs(monkeypatch, tmp_path):
+    import platformdirs
+
+    monkeypatch.setattr(platformdirs, "user_config_dir", lambda *a, **k: str(tmp_path / "cfg"))
+    monkeypatch.setattr(platformdirs, "site_config_dir", lambda *a, **k: str(tmp_path / "site"))
+    store = SettingsStore()
+    assert store.path == tmp_path / "cfg" / "settings.json"
+    assert store.policy_path == tmp_path / "site" / "policy.json"
+
+
+def test_get_and_set_one_field(paths):
+    write_policy(paths[1], {"locked": {"language": "en"}})
+    store = make_store(paths)
+    assert store.get("currency") == "EUR"
+    store.set("currency", "SEK")
+    assert make_store(paths).get("currency") == "SEK"
+    with pytest.raises(ValueError, match="administrator"):
+        store.set("language", "fr")
+    with pytest.raises(ValueError, match="Invalid value"):
+        store.set("sync_interval_minutes", 0)
+    with pytest.raises(KeyError):
+        store.get("colour")
