@@ -37,5 +37,5 @@ bulkdesk_venv() {
         touch "$stamp"
     fi
     echo "==> Building translations"
-    "$VENV/bin/python" "$BULKDESK_ROOT/scripts/build_translations.py" --release-only
+    "$VENV/bin/python" "$BULKDESK_ROOT/scripts/build_translations.py" --release
 }

@@ -1,0 +1,65 @@
+"""Languages: English (the source), French; or the system's. Applied at start (a change needs a restart).
+
+``install_translations(app, "fr")`` loads resources/translations/bulkdesk_fr.qm (built from the .ts by
+scripts/build_translations.py) and Qt's own qtbase_fr, and sets the default QLocale, which the views
+use to format money and dates.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from .icons import resources_dir
+
+__all__ = ["LANGUAGES", "SUPPORTED", "install_translations", "resolve_language", "translations_dir"]
+
+log = logging.getLogger(__name__)
+
+# the setting's values; "system" follows the OS
+LANGUAGES = ("system", "en", "fr")
+SUPPORTED = ("en", "fr")
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def resolve_language(setting: str | None, system: QLocale | None = None) -> str:
+    """The language code to use for a setting ("system", "en", "fr", or junk → English)."""
+    if setting in SUPPORTED:
+        return setting
+    if setting in (None, "", "system"):
+        lang = QLocale.languageToCode((system or QLocale.system()).language())
+        return lang if lang in SUPPORTED else "en"
+    return "en"
+
+
+def install_translations(app: QCoreApplication, setting: str | None) -> list[QTranslator]:
+    """Install the translators for ``setting`` and set the default QLocale; returns them (keep them)."""
+    language = resolve_language(setting)
+    system = QLocale.system()
+    if setting in (None, "", "system"):
+        locale = system
+    elif QLocale.languageToCode(system.language()) == language:
+        locale = system  # keep the user's region (fr_CH, en_GB) for number and date formats
+    else:
+        locale = QLocale(language)
+    QLocale.setDefault(locale)
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    ours = QTranslator(app)
+    if ours.load(f"bulkdesk_{language}", str(translations_dir())):
+        app.installTranslator(ours)
+        installed.append(ours)
+    else:
+        log.warning("no compiled translation bulkdesk_%s.qm in %s (run scripts/build_translations.py)",
+                    language, translations_dir())
+    qt_own = QTranslator(app)
+    if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_own)
+        installed.append(qt_own)
+    return installed

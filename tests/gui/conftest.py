@@ -1,0 +1,76 @@
+"""GUI tests (pytest-qt): offscreen Qt, a temporary settings/data/cache folder per test, an in-memory
+token store, the error channel installed per test, and a check that no test leaks windows or ops."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from desktop.api_client import MemoryTokenStore
+
+
+@pytest.fixture(autouse=True)
+def app_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Each test gets its own config/data/cache folders (platformdirs reads the XDG variables)."""
+    from desktop.app import AppPaths
+
+    folders = {name: tmp_path / name for name in ("config", "data", "cache")}
+    for name, env in (("config", "XDG_CONFIG_HOME"), ("data", "XDG_DATA_HOME"), ("cache", "XDG_CACHE_HOME")):
+        folders[name].mkdir()
+        monkeypatch.setenv(env, str(folders[name]))
+    return AppPaths(config=folders["config"] / "Bulkdesk", data=folders["data"] / "Bulkdesk",
+                    cache=folders["cache"] / "Bulkdesk").ensure()
+
+
+@pytest.fixture
+def token_store() -> MemoryTokenStore:
+    return MemoryTokenStore()
+
+
+@pytest.fixture(autouse=True)
+def no_leaks(qapp: QApplication, qtbot):
+    """Fail a test that leaves a top-level window open or a background op undelivered."""
+    from desktop.views import tasks
+
+    before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+    yield
+    # pytest-qt has closed the widgets registered with qtbot.addWidget by now.
+    qtbot.waitUntil(lambda: tasks.running_ops() == 0, timeout=30_000)
+    qapp.processEvents()
+    leaked = [
+        f"{type(w).__name__}({w.windowTitle()!r})"
+        for w in QApplication.topLevelWidgets()
+        if w.isVisible() and id(w) not in before
+    ]
+    for w in QApplication.topLevelWidgets():
+        if w.isVisible() and id(w) not in before:
+            w.close()
+    assert not leaked, f"top-level windows left open: {leaked} (register them with qtbot.addWidget)"
+
+
+@pytest.fixture(autouse=True)
+def error_channel(qapp: QApplication):
+    """A fresh error channel per test, installed as the app's one error channel."""
+    from desktop.views.errors import ErrorChannel
+
+    channel = ErrorChannel()
+    channel.install()
+    yield channel
+    dialog = channel.current_dialog()
+    if dialog is not None:
+        dialog.close()
+    channel.uninstall()
+    channel.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def themed(qapp: QApplication):
+    from desktop.views.theme import apply_theme
+
+    apply_theme(qapp, dark=False, follow_os=False)

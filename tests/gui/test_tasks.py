@@ -1,0 +1,153 @@
+"""QueryOp / MutationOp: results on the GUI thread, failures to the error channel, dropped results."""
+
+from __future__ import annotations
+
+import threading
+
+import httpx
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from desktop.api_client import OfflineError
+from desktop.views.tasks import MutationOp, QueryOp, mutations
+
+
+def test_query_op_runs_in_a_worker_and_delivers_on_the_gui_thread(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: dict[str, object] = {}
+
+    def work() -> int:
+        seen["worker"] = threading.current_thread()
+        return 42
+
+    def success(result: int) -> None:
+        seen["result"] = result
+        seen["delivery"] = threading.current_thread()
+
+    op = QueryOp(parent, work, success)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.run_in_background()
+    assert seen["result"] == 42
+    assert seen["worker"] is not threading.main_thread()
+    assert seen["delivery"] is threading.main_thread()
+
+
+def test_failure_callback_gets_the_exception(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    got: list[BaseException] = []
+
+    def boom() -> None:
+        raise ValueError("nope")
+
+    op = QueryOp(parent, boom, lambda _r: None, got.append)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.run_in_background()
+    assert len(got) == 1 and isinstance(got[0], ValueError)
+
+
+def test_failure_without_callback_goes_to_the_one_error_dialog(qtbot, error_channel):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+
+    def boom() -> None:
+        raise RuntimeError("worker exploded")
+
+    dialogs = []
+    error_channel.dialog_shown.connect(dialogs.append)
+    op = QueryOp(parent, boom, lambda _r: None)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.run_in_background()
+    assert len(dialogs) == 1
+    assert "worker exploded" in dialogs[0].details_text()
+    dialogs[0].close()  # a child of ``parent``: closed here, deleted with it
+
+
+def test_offline_error_goes_to_the_banner_signal_not_a_dialog(qtbot, error_channel):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+
+    def offline() -> None:
+        raise OfflineError("GET /offers: connection refused")
+
+    dialogs: list = []
+    error_channel.dialog_shown.connect(dialogs.append)
+    op = QueryOp(parent, offline, lambda _r: None)
+    with qtbot.waitSignal(error_channel.offline, timeout=5000) as blocker:
+        op.run_in_background()
+    assert isinstance(blocker.args[0], OfflineError)
+    assert dialogs == [] and error_channel.dialog is None
+
+
+def test_result_dropped_when_the_parent_is_destroyed(qtbot):
+    parent = QWidget()
+    release = threading.Event()
+    called: list[object] = []
+
+    def slow() -> str:
+        release.wait(10)
+        return "late"
+
+    op = QueryOp(parent, slow, called.append, called.append)
+    op.run_in_background()
+    parent.deleteLater()
+    qtbot.waitUntil(lambda: op._parent_gone, timeout=5000)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        release.set()
+    assert called == []
+
+
+def test_cancel_drops_the_result_and_sets_the_event(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    called: list[object] = []
+    op = QueryOp(parent, lambda: op.cancel_event.wait(10), called.append)
+    op.run_in_background()
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.cancel()
+    assert called == []
+
+
+def test_mutations_run_in_order_block_their_widget_and_announce_themselves(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    button = QPushButton("Order", parent)
+    order: list[int] = []
+    gate = threading.Event()
+
+    def first() -> None:
+        gate.wait(10)
+        order.append(1)
+
+    op1 = MutationOp(parent, first, block=button, label="first")
+    op2 = MutationOp(parent, lambda: order.append(2), label="second")
+    labels: list[str] = []
+    mutations.changed.connect(labels.append)
+    try:
+        op1.run_in_background()
+        op2.run_in_background()
+        assert not button.isEnabled()
+        with qtbot.waitSignal(op2.finished, timeout=5000):
+            gate.set()
+        assert order == [1, 2]
+        assert button.isEnabled()
+        assert labels == ["first", "second"]
+    finally:
+        mutations.changed.disconnect(labels.append)
+
+
+def test_real_network_offline_error_from_the_client(qtbot, error_channel):
+    """A refused connection through the real client ends as the offline signal."""
+    from desktop.api_client import ClientConfig, MarketplaceClient
+    from desktop.models.demo_server import free_port
+
+    client = MarketplaceClient(ClientConfig(f"http://127.0.0.1:{free_port()}", max_retries=0))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    try:
+        with qtbot.waitSignal(error_channel.offline, timeout=10_000):
+            QueryOp(parent, client.catalog.health, lambda _r: None).run_in_background()
+    finally:
+        client.close()
+    assert httpx  # the client is httpx underneath
