@@ -4,6 +4,19 @@ from fastapi import APIRouter
 
 
 def all_routers() -> list[APIRouter]:
-    from . import admin, auth, cart, catalog, checkout, media, orders, payments, questions, seller
+    from . import (
+        admin,
+        auth,
+        cart,
+        catalog,
+        checkout,
+        media,
+        orders,
+        payments,
+        questions,
+        seller,
+        seller_orders,
+    )
 
-    return [m.router for m in (auth, catalog, media, questions, cart, checkout, orders, seller, payments, admin)]
+    modules = (auth, catalog, media, questions, cart, checkout, orders, seller, seller_orders, payments)
+    return [m.router for m in (*modules, admin)]
