@@ -1,5 +1,296 @@
-"""(being written)"""
+"""The public catalog: currencies, categories, offers (search, one offer, the delta feed), sellers."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
+from sqlalchemy import func, select
+
+from ..deps import ReadDB
+from ..errors import ApiError, not_found, responses
+from ..orm import Category, Offer, Seller
+from ..schemas.catalog import (
+    MAX_AMOUNT,
+    MAX_ID,
+    CategoryOut,
+    CurrencyOut,
+    OfferChanges,
+    OfferOut,
+    OfferPage,
+    SellerProfile,
+)
+from ..services import currency as fx
+from ..services.search import OFFERS, OfferFilters, OfferRenderer, decode_cursor, encode_cursor, search_page
 
 router = APIRouter(tags=["catalog"])
+
+IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
+Amount = Annotated[Decimal | None, Query(ge=0, le=MAX_AMOUNT, description="In `currency`")]
+CURRENCY_DOC = "Show prices in this currency (one of GET /currencies; any other → EUR)"
+
+
+def json_response(payload: Any, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
+    """Pre-built dicts straight to JSON: the hot read paths skip a second model validation."""
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    return Response(body, status_code=status_code, media_type="application/json", headers=headers)
+
+
+@dataclass
+class OfferQuery:
+    """Filters, currency and page of an offers list (GET /offers, /sellers/{id}/offers, /seller/offers)."""
+
+    filters: OfferFilters
+    currency: str
+    min_price: Decimal | None
+    max_price: Decimal | None
+    limit: int
+    offset: int
+
+    def resolve(self, session) -> tuple[OfferFilters, Decimal]:
+        """Fix the price bounds in EUR at today's rate; returns the filters and that rate."""
+        rate = fx.rates(session)[self.currency]
+        if self.min_price is not None:
+            self.filters.min_price_eur = fx.eur_floor_for(self.min_price, rate)
+        if self.max_price is not None:
+            self.filters.max_price_eur = fx.eur_ceiling_for(self.max_price, rate)
+        return self.filters, rate
+
+
+def offer_query(
+    q: Annotated[
+        str | None,
+        Query(
+            max_length=200,
+            description="Full text: title, description, SKU, seller; every word must match, as a prefix",
+        ),
+    ] = None,
+    category: Annotated[int | None, Query(ge=1, le=MAX_ID, description="Includes sub-categories")] = None,
+    collection: Literal["weekly", "surplus", "promotion"] | None = None,
+    seller: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
+    country: Annotated[str | None, Query(pattern="^[A-Za-z]{2}$", description="Warehouse country")] = None,
+    min_price: Amount = None,
+    max_price: Amount = None,
+    in_stock: bool | None = None,
+    sort: Literal["relevance", "price", "-price", "newest"] = "relevance",
+    currency: Annotated[str, Query(max_length=16, description=CURRENCY_DOC)] = "EUR",
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    cursor: Annotated[str | None, Query(max_length=200)] = None,
+) -> OfferQuery:
+    if min_price is not None and max_price is not None and min_price > max_price:
+        raise ApiError(
+            422,
+            "validation_error",
+            "min_price is above max_price.",
+            errors=[
+                {
+                    "field": "min_price",
+                    "code": "invalid_range",
+                    "message": "min_price must not exceed max_price.",
+                }
+            ],
+        )
+    filters = OfferFilters(
+        q=q,
+        category=category,
+        collection=collection,
+        seller=seller,
+        country=country.upper() if country else None,
+        in_stock=in_stock,
+        sort=sort,
+    )
+    return OfferQuery(filters, fx.resolve(currency), min_price, max_price, limit, decode_cursor(cursor))
+
+
+OfferQueryDep = Annotated[OfferQuery, Depends(offer_query)]
+
+
+def offers_page(session, query: OfferQuery, public_url: str) -> Response:
+    filters, rate = query.resolve(session)
+    ids, more = search_page(session, filters, query.offset, query.limit)
+    items = OfferRenderer(public_url, query.currency, rate).load(session, ids)
+    next_cursor = encode_cursor(query.offset + query.limit) if more else None
+    return json_response({"items": items, "next_cursor": next_cursor})
+
+
+def public_url(request: Request) -> str:
+    return request.app.state.config.public_url
+
+
+@router.get("/currencies", response_model=list[CurrencyOut])
+def list_currencies(db: ReadDB) -> list[CurrencyOut]:
+    """The 12 currencies prices can be shown in, with today's rate."""
+    return [CurrencyOut(code=c, name=n, rate_per_eur=r, updated_at=u) for c, n, r, u in fx.currency_rows(db)]
+
+
+@router.get("/categories", response_model=list[CategoryOut])
+def list_categories(db: ReadDB) -> list[CategoryOut]:
+    """Every category (a tree through `parent_id`), counting live offers in it and below it."""
+    cats = db.execute(select(Category.id, Category.name, Category.parent_id).order_by(Category.id)).all()
+    direct = dict(
+        db.execute(
+            select(OFFERS.c.category_id, func.count())
+            .where(OFFERS.c.deleted_at.is_(None))
+            .group_by(OFFERS.c.category_id)
+        )
+        .tuples()
+        .all()
+    )
+    parent = {c.id: c.parent_id for c in cats}
+    totals = dict.fromkeys(parent, 0)
+    for cat_id, count in direct.items():
+        seen: set[int] = set()
+        node: int | None = cat_id
+        while node is not None and node in totals and node not in seen:  # `seen` guards a bad cycle
+            seen.add(node)
+            totals[node] += count
+            node = parent[node]
+    return [CategoryOut(id=c.id, name=c.name, parent_id=c.parent_id, offer_count=totals[c.id]) for c in cats]
+
+
+@router.get("/offers", response_model=OfferPage, responses=responses(422))
+def list_offers(query: OfferQueryDep, db: ReadDB, request: Request) -> Response:
+    """Search live offers. Prices (and the price filters) are in `currency`."""
+    return offers_page(db, query, public_url(request))
+
+
+# --- the delta feed (before /offers/{id}, which would otherwise catch "changes") -------------------
+
+
+def encode_since(seq: int) -> str:
+    return base64.urlsafe_b64encode(f"s:{seq}".encode()).decode().rstrip("=")
+
+
+def decode_since(token: str) -> int:
+    try:
+        kind, value = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode().split(":", 1)
+        seq = int(value)
+        if kind != "s" or seq < 0 or seq > 2**62:
+            raise ValueError
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        raise ApiError(
+            422,
+            "invalid_since",
+            "This `since` token is not one the server gave out.",
+            errors=[
+                {
+                    "field": "since",
+                    "code": "invalid_since",
+                    "message": "Unknown token; sync again from scratch.",
+                }
+            ],
+        ) from None
+    return seq
+
+
+@router.get("/offers/changes", response_model=OfferChanges, responses=responses(422))
+def offer_changes(
+    db: ReadDB,
+    request: Request,
+    since: Annotated[
+        str | None,
+        Query(max_length=100, description="`next_since` of the previous page; none = every live offer"),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 500,
+) -> Response:
+    """Offers created, edited (stock included) or removed after `since`, in the order they changed.
+    Prices are in EUR. Walk pages until `has_more` is false, then keep `next_since` for the next sync."""
+    after = decode_since(since) if since is not None else 0
+    stmt = select(OFFERS.c.id, OFFERS.c.change_seq, OFFERS.c.deleted_at).where(OFFERS.c.change_seq > after)
+    if since is None:
+        stmt = stmt.where(OFFERS.c.deleted_at.is_(None))
+    rows = db.execute(stmt.order_by(OFFERS.c.change_seq).limit(limit + 1)).all()
+    has_more = len(rows) > limit
+    rows = rows[:limit]
+    live = [r.id for r in rows if r.deleted_at is None]
+    deleted = [r.id for r in rows if r.deleted_at is not None]
+    items = OfferRenderer(public_url(request), "EUR", Decimal(1)).load(db, live)
+    next_since = encode_since(rows[-1].change_seq if rows else after)
+    return json_response({"items": items, "deleted": deleted, "next_since": next_since, "has_more": has_more})
+
+
+# --- one offer ------------------------------------------------------------------------------------
+
+
+def etag(offer_id: int, version: int, currency: str) -> str:
+    return f'W/"{offer_id}-{version}-{currency}"'
+
+
+def _matches(if_none_match: str | None, tag: str) -> bool:
+    if not if_none_match:
+        return False
+    if if_none_match.strip() == "*":
+        return True
+    weak = tag.removeprefix("W/")
+    return any(t.strip().removeprefix("W/") == weak for t in if_none_match.split(","))
+
+
+@router.get(
+    "/offers/{offer_id}",
+    response_model=OfferOut,
+    responses={**responses(404, 422), 304: {"description": "Not modified (If-None-Match matched the ETag)"}},
+)
+def get_offer(
+    offer_id: IdPath,
+    db: ReadDB,
+    request: Request,
+    currency: Annotated[str, Query(max_length=16, description=CURRENCY_DOC)] = "EUR",
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    """One live offer, with an ETag; send it back as If-None-Match to get 304 while unchanged."""
+    code = fx.resolve(currency)
+    version = db.scalar(
+        select(OFFERS.c.version).where(OFFERS.c.id == offer_id, OFFERS.c.deleted_at.is_(None))
+    )
+    if version is None:
+        raise not_found("offer")
+    tag = etag(offer_id, version, code)
+    headers = {"ETag": tag, "Cache-Control": "no-cache"}
+    if _matches(if_none_match, tag):
+        return Response(status_code=304, headers=headers)
+    items = OfferRenderer(public_url(request), code, fx.rates(db)[code]).load(db, [offer_id])
+    if not items:
+        raise not_found("offer")
+    return json_response(
+        items[0], headers={"ETag": etag(offer_id, items[0]["version"], code), "Cache-Control": "no-cache"}
+    )
+
+
+# --- sellers --------------------------------------------------------------------------------------
+
+
+@router.get("/sellers/{seller_id}", response_model=SellerProfile, responses=responses(404, 422))
+def get_seller(seller_id: IdPath, db: ReadDB) -> SellerProfile:
+    """A seller's public profile."""
+    seller = db.get(Seller, seller_id)
+    if seller is None:
+        raise not_found("seller")
+    count = db.scalar(
+        select(func.count())
+        .select_from(Offer)
+        .where(Offer.seller_id == seller_id, Offer.deleted_at.is_(None))
+    )
+    return SellerProfile(
+        id=seller.id,
+        name=seller.name,
+        country=seller.country,
+        rating=seller.rating,
+        review_count=seller.review_count,
+        description=seller.description or "",
+        member_since=seller.created_at,
+        offer_count=count or 0,
+    )
+
+
+@router.get("/sellers/{seller_id}/offers", response_model=OfferPage, responses=responses(404, 422))
+def seller_offers(seller_id: IdPath, query: OfferQueryDep, db: ReadDB, request: Request) -> Response:
+    """A seller's live offers; the same filters as GET /offers."""
+    if db.get(Seller, seller_id) is None:
+        raise not_found("seller")
+    query.filters.seller = seller_id
+    return offers_page(db, query, public_url(request))

@@ -1,0 +1,227 @@
+"""Catalog shapes: currencies, categories, offers, sellers, the change feed, and the seller's offer edits."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, Field, field_validator
+
+from .common import CURRENCY_CODES, Money, Strict
+
+CollectionName = Literal["weekly", "surplus", "promotion"]
+SortName = Literal["relevance", "price", "-price", "newest"]
+
+#: database ids are 32-bit on every dialect we run; anything bigger cannot exist
+MAX_ID = 2**31 - 1
+MAX_UNITS = 2**31 - 1
+#: what a MONEY (14, 2) column holds
+MAX_AMOUNT = Decimal("999999999999.99")
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+
+
+class CurrencyOut(BaseModel):
+    code: str = Field(examples=["USD"])
+    name: str = Field(examples=["US dollar"])
+    rate_per_eur: Decimal = Field(description="Units of this currency per euro", examples=["1.085"])
+    updated_at: datetime
+
+
+class CategoryOut(BaseModel):
+    id: int
+    name: str
+    parent_id: int | None
+    offer_count: int = Field(description="Live offers in this category and all its sub-categories")
+
+
+class SellerRef(BaseModel):
+    id: int
+    name: str
+    country: str
+    rating: Decimal | None = Field(description="Average seller rating, 1 to 5; null before any review")
+
+
+class WarehouseOut(BaseModel):
+    id: int
+    country: str
+    city: str
+    min_order_value: Money
+
+
+class SellerWarehouseOut(WarehouseOut):
+    code: str = Field(description="The seller's own name for the warehouse, used by the CSV import")
+
+
+class PackagingOut(BaseModel):
+    id: int
+    label: str = Field(examples=["carton"])
+    units: int = Field(examples=[12])
+
+
+class PromotionOut(BaseModel):
+    discount_percent: int = Field(examples=[15])
+    ends_at: datetime | None
+
+
+class OfferOut(BaseModel):
+    id: int
+    sku: str
+    title: str
+    description: str
+    category_id: int
+    seller: SellerRef
+    warehouse: WarehouseOut
+    unit_price: Money = Field(description="What the buyer pays per unit now, any promotion applied")
+    list_price: Money = Field(description="Per-unit price before any promotion")
+    packagings: list[PackagingOut]
+    moq_units: int
+    stock_units: int
+    collections: list[CollectionName]
+    promotion: PromotionOut | None
+    image_urls: list[str]
+    updated_at: datetime
+    version: int = Field(description="Increases on every change; send it back as If-Match when editing")
+
+
+class OfferPage(BaseModel):
+    items: list[OfferOut]
+    next_cursor: str | None = Field(description="Pass as `cursor` for the next page; null on the last page")
+
+
+class OfferChanges(BaseModel):
+    """One page of the delta feed: apply it, then store `next_since`."""
+
+    items: list[OfferOut] = Field(description="Offers created or changed after `since`, prices in EUR")
+    deleted: list[int] = Field(description="Ids of offers removed after `since`")
+    next_since: str = Field(description="Opaque token for the next call")
+    has_more: bool
+
+
+class SellerProfile(BaseModel):
+    id: int
+    name: str
+    country: str
+    rating: Decimal | None
+    review_count: int
+    description: str
+    member_since: datetime
+    offer_count: int = Field(description="Live offers")
+
+
+# --- seller input ---------------------------------------------------------------------------------
+
+
+class PackagingIn(Strict):
+    label: str = Field(
+        min_length=1,
+        max_length=60,
+        pattern=r"^[^|:]+$",
+        examples=["carton"],
+        description="No `|` or `:` (the CSV format uses them)",
+    )
+    units: int = Field(ge=1, le=1_000_000, examples=[12])
+
+
+class PromotionIn(Strict):
+    discount_percent: int = Field(ge=1, le=90)
+    ends_at: datetime = Field(description="In the future, with a time zone")
+
+    @field_validator("ends_at")
+    @classmethod
+    def _aware_future(cls, v: datetime) -> datetime:
+        if v.tzinfo is None:
+            raise ValueError("naive_datetime: Give ends_at with a time zone (e.g. Z).")
+        if v <= datetime.now(UTC):
+            raise ValueError("in_the_past: The promotion must end in the future.")
+        return v
+
+
+class PriceIn(Strict):
+    """A per-unit list price in one of the 12 currencies; stored in EUR at today's rate."""
+
+    amount: Annotated[Decimal, Field(gt=0, le=MAX_AMOUNT, max_digits=14, decimal_places=2)]
+    currency: str = Field(default="EUR", min_length=3, max_length=3)
+
+    @field_validator("currency")
+    @classmethod
+    def _known(cls, v: str) -> str:
+        v = v.upper()
+        if v not in CURRENCY_CODES:
+            raise ValueError("invalid_currency: Use one of " + ", ".join(CURRENCY_CODES) + ".")
+        return v
+
+
+Sku = Annotated[str, Field(min_length=1, max_length=64)]
+Title = Annotated[str, Field(min_length=1, max_length=300)]
+Description = Annotated[str, Field(max_length=10_000)]
+Packagings = Annotated[list[PackagingIn], Field(min_length=1, max_length=20)]
+Collections = Annotated[list[Literal["weekly", "surplus"]], Field(max_length=2)]
+
+
+class OfferCreate(Strict):
+    """A new offer. `unit_price` is the list price; a promotion discounts it."""
+
+    sku: Sku
+    title: Title
+    description: Description = ""
+    category_id: Id
+    warehouse_id: Id
+    unit_price: PriceIn
+    packagings: Packagings
+    moq_units: int = Field(default=1, ge=1, le=MAX_UNITS)
+    stock_units: int = Field(default=0, ge=0, le=MAX_UNITS)
+    collections: Collections = Field(
+        default_factory=list, description="`promotion` follows the `promotion` field"
+    )
+    promotion: PromotionIn | None = None
+
+    @field_validator("packagings")
+    @classmethod
+    def _distinct_labels(cls, v: list[PackagingIn]) -> list[PackagingIn]:
+        return _distinct(v)
+
+
+class OfferPatch(Strict):
+    """Only the fields sent change. `promotion: null` ends a running promotion."""
+
+    sku: Sku | None = None
+    title: Title | None = None
+    description: Description | None = None
+    category_id: Id | None = None
+    warehouse_id: Id | None = None
+    unit_price: PriceIn | None = None
+    packagings: Packagings | None = None
+    moq_units: int | None = Field(default=None, ge=1, le=MAX_UNITS)
+    stock_units: int | None = Field(default=None, ge=0, le=MAX_UNITS)
+    collections: Collections | None = None
+    promotion: PromotionIn | None = None
+
+    @field_validator("packagings")
+    @classmethod
+    def _distinct_labels(cls, v: list[PackagingIn] | None) -> list[PackagingIn] | None:
+        return _distinct(v) if v is not None else v
+
+
+def _distinct(packagings: list[PackagingIn]) -> list[PackagingIn]:
+    labels = [p.label.lower() for p in packagings]
+    if len(set(labels)) != len(labels):
+        raise ValueError("duplicate_packaging: Each packaging needs its own label.")
+    return packagings
+
+
+class ImportRowError(BaseModel):
+    row: int = Field(description="Line of the CSV file, the header being line 1")
+    field: str
+    code: str
+    message: str
+
+
+class ImportReport(BaseModel):
+    created: int
+    updated: int
+    unchanged: int
+    errors: list[ImportRowError]
+    dry_run: bool
+    applied: bool = Field(description="Whether anything was written (never with errors or on a dry run)")

@@ -1,0 +1,371 @@
+"""Seller CSV import and export. Import checks every row first and writes only when no row has an
+error; export writes the import format, so an exported file re-imports as all unchanged."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from ..errors import ApiError
+from ..orm import Category, Offer, Seller, Warehouse
+from ..schemas.catalog import MAX_AMOUNT, MAX_UNITS, ImportReport, ImportRowError
+from ..schemas.common import CURRENCY_CODES
+from . import currency as fx
+from .offer_edit import new_offer, revive, set_attrs, set_list_price, set_packagings
+from .offers import touch
+
+CSV_MEDIA_TYPES = {"text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"}
+COLUMNS = (
+    "sku",
+    "title",
+    "category",
+    "unit_price",
+    "currency",
+    "stock_units",
+    "moq_units",
+    "packagings",
+    "collections",
+    "warehouse",
+)
+OPTIONAL = {"currency", "collections"}
+MAX_ROWS = 50_000
+
+
+@dataclass
+class RowSpec:
+    line: int
+    sku: str
+    title: str
+    category_id: int
+    price_eur: Decimal
+    stock_units: int
+    moq_units: int
+    packagings: list[tuple[str, int]]
+    weekly: bool
+    surplus: bool
+    warehouse_id: int
+
+
+@dataclass
+class Parsed:
+    rows: list[RowSpec] = field(default_factory=list)
+    errors: list[ImportRowError] = field(default_factory=list)
+
+    def error(self, line: int, column: str, code: str, message: str) -> None:
+        self.errors.append(ImportRowError(row=line, field=column, code=code, message=message))
+
+
+def decode(body: bytes) -> str:
+    """UTF-8 (with or without a BOM), else Windows-1252 as older spreadsheet programs write it."""
+    try:
+        return body.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            return body.decode("cp1252")
+        except UnicodeDecodeError:
+            raise ApiError(
+                422, "invalid_encoding", "The CSV is neither UTF-8 nor Windows-1252 text."
+            ) from None
+
+
+def dialect_of(text: str) -> type[csv.Dialect] | csv.Dialect:
+    """Sniff the delimiter (`,` `;` or tab) from the header line, which the format fixes."""
+    header = text.split("\n", 1)[0]
+    try:
+        return csv.Sniffer().sniff(header, delimiters=",;\t")
+    except csv.Error:
+        counts = {d: header.count(d) for d in ",;\t"}
+        best = max(counts, key=lambda d: counts[d])
+
+        class Guessed(csv.excel):
+            delimiter = best
+
+        return Guessed
+
+
+class _Lookup:
+    """The seller's categories and warehouses, by the names a CSV may use."""
+
+    def __init__(self, session: Session, seller_id: int):
+        cats = session.execute(select(Category.id, Category.name)).all()
+        self.category_ids = {c.id for c in cats}
+        self.by_name: dict[str, list[int]] = {}
+        for c in cats:
+            self.by_name.setdefault(c.name.strip().lower(), []).append(c.id)
+        self.category_label = {
+            c.id: (c.name if len(self.by_name[c.name.strip().lower()]) == 1 else str(c.id)) for c in cats
+        }
+        whs = session.execute(
+            select(Warehouse.id, Warehouse.code).where(Warehouse.seller_id == seller_id)
+        ).all()
+        self.warehouses = {w.code: w.id for w in whs}
+        self.warehouse_code = {w.id: w.code for w in whs}
+        self.warehouses_folded: dict[str, list[int]] = {}
+        for w in whs:
+            self.warehouses_folded.setdefault(w.code.lower(), []).append(w.id)
+
+
+def _int(value: str, low: int, high: int) -> int | None:
+    value = value.strip()
+    if not value.isdigit() and not (value.startswith("-") and value[1:].isdigit()):
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
+def _price(value: str) -> Decimal | None:
+    value = value.strip()
+    if "," in value and "." not in value:
+        value = value.replace(",", ".")  # a decimal comma, as ;-separated files often have
+    try:
+        price = Decimal(value)
+    except InvalidOperation:
+        return None
+    if not price.is_finite() or price <= 0 or price > MAX_AMOUNT or price.as_tuple().exponent < -2:
+        return None
+    return price
+
+
+def _packagings(value: str) -> list[tuple[str, int]] | None:
+    out: list[tuple[str, int]] = []
+    for part in value.split("|"):
+        label, sep, units = part.partition(":")
+        label = label.strip()
+        number = _int(units, 1, 1_000_000) if sep else None
+        if not label or len(label) > 60 or number is None or label.lower() in {lb.lower() for lb, _ in out}:
+            return None
+        out.append((label, number))
+    return out or None
+
+
+def parse(text: str, lookup: _Lookup, rates: dict[str, Decimal]) -> Parsed:
+    result = Parsed()
+    reader = csv.reader(io.StringIO(text, newline=""), dialect_of(text))
+    header = next(reader, None)
+    if header is None:
+        result.error(1, "sku", "empty_file", "The file is empty; it needs a header line.")
+        return result
+    names = [h.strip().lower() for h in header]
+    for name in names:
+        if name and name not in COLUMNS:
+            result.error(
+                1, name, "unknown_column", f"Unknown column {name!r}; expected {', '.join(COLUMNS)}."
+            )
+    for name in COLUMNS:
+        if name not in names and name not in OPTIONAL:
+            result.error(1, name, "missing_column", f"The column {name!r} is missing.")
+    if result.errors:
+        return result
+    index = {name: i for i, name in enumerate(names) if name}
+    seen: dict[str, int] = {}
+    line = 1
+    count = 0
+    for record in reader:
+        start, line = line + 1, reader.line_num
+        if not any(cell.strip() for cell in record):
+            continue
+        count += 1
+        if count > MAX_ROWS:
+            raise ApiError(413, "too_many_rows", f"At most {MAX_ROWS} offers per file; split it.")
+        cell = {name: (record[i].strip() if i < len(record) else "") for name, i in index.items()}
+        spec = _row(result, start, cell, lookup, rates)
+        if spec is None:
+            continue
+        if spec.sku in seen:
+            result.error(start, "sku", "duplicate_sku", f"SKU {spec.sku!r} is also on line {seen[spec.sku]}.")
+            continue
+        seen[spec.sku] = start
+        result.rows.append(spec)
+    return result
+
+
+def _row(
+    out: Parsed, line: int, cell: dict[str, str], lookup: _Lookup, rates: dict[str, Decimal]
+) -> RowSpec | None:
+    before = len(out.errors)
+    sku, title = cell["sku"], cell["title"]
+    if not 1 <= len(sku) <= 64:
+        out.error(line, "sku", "invalid_sku", "The SKU needs 1 to 64 characters.")
+    if not 1 <= len(title) <= 300:
+        out.error(line, "title", "invalid_title", "The title needs 1 to 300 characters.")
+    category_id = None
+    raw = cell["category"]
+    if raw.isdigit() and int(raw) in lookup.category_ids:
+        category_id = int(raw)
+    else:
+        ids = lookup.by_name.get(raw.lower(), [])
+        if len(ids) == 1:
+            category_id = ids[0]
+        elif ids:
+            out.error(
+                line, "category", "ambiguous_category", f"Several categories are named {raw!r}; use the id."
+            )
+        else:
+            out.error(line, "category", "unknown_category", f"No category {raw!r}.")
+    code = (cell.get("currency") or "EUR").upper()
+    if code not in CURRENCY_CODES:
+        out.error(line, "currency", "invalid_currency", f"Use one of {', '.join(CURRENCY_CODES)}.")
+    price = _price(cell["unit_price"])
+    if price is None:
+        out.error(line, "unit_price", "invalid_price", "A price above 0 with at most 2 decimals, e.g. 12.50.")
+    stock = _int(cell["stock_units"], 0, MAX_UNITS)
+    if stock is None:
+        out.error(line, "stock_units", "invalid_number", "A whole number of units, 0 or more.")
+    moq = _int(cell["moq_units"], 1, MAX_UNITS)
+    if moq is None:
+        out.error(line, "moq_units", "invalid_number", "A whole number of units, 1 or more.")
+    packagings = _packagings(cell["packagings"])
+    if packagings is None:
+        out.error(
+            line, "packagings", "invalid_packagings", 'Like "unit:1|carton:12|pallet:480" (distinct labels).'
+        )
+    collections = {c.strip().lower() for c in (cell.get("collections") or "").split("|") if c.strip()}
+    if collections - {"weekly", "surplus", "promotion"}:
+        out.error(line, "collections", "invalid_collection", 'Use "weekly", "surplus" or "weekly|surplus".')
+    wh = cell["warehouse"]
+    warehouse_id = lookup.warehouses.get(wh)
+    if warehouse_id is None and len(lookup.warehouses_folded.get(wh.lower(), [])) == 1:
+        warehouse_id = lookup.warehouses_folded[wh.lower()][0]
+    if warehouse_id is None:
+        out.error(line, "warehouse", "unknown_warehouse", f"You have no warehouse with the code {wh!r}.")
+    if len(out.errors) > before:
+        return None
+    price_eur = fx.to_eur(price, rates[code])
+    if price_eur <= 0:
+        out.error(line, "unit_price", "invalid_price", "The price is below one euro cent.")
+        return None
+    return RowSpec(
+        line,
+        sku,
+        title,
+        category_id,
+        price_eur,
+        stock,
+        moq,
+        packagings,
+        "weekly" in collections,
+        "surplus" in collections,
+        warehouse_id,
+    )
+
+
+def _differs(offer: Offer, spec: RowSpec) -> tuple[bool, bool]:
+    """(anything differs, the title differs)"""
+    title = offer.title != spec.title
+    other = (
+        offer.category_id != spec.category_id
+        or Decimal(offer.list_price) != spec.price_eur
+        or offer.stock_units != spec.stock_units
+        or offer.moq_units != spec.moq_units
+        or offer.weekly != spec.weekly
+        or offer.surplus != spec.surplus
+        or offer.warehouse_id != spec.warehouse_id
+        or sorted((p.label, p.units) for p in offer.packagings) != sorted(spec.packagings)
+    )
+    return title or other, title
+
+
+def import_csv(session: Session, seller_id: int, body: bytes, *, dry_run: bool) -> ImportReport:
+    """Check the file, count what it would do, and (no errors, not a dry run) do it: the caller commits."""
+    lookup = _Lookup(session, seller_id)
+    parsed = parse(decode(body), lookup, fx.rates(session))
+    existing = {
+        o.sku: o
+        for o in session.scalars(
+            select(Offer).where(Offer.seller_id == seller_id).options(selectinload(Offer.packagings))
+        )
+    }
+    created, updated, unchanged, retitled = [], [], 0, []
+    for spec in parsed.rows:
+        offer = existing.get(spec.sku)
+        if offer is None or offer.deleted_at is not None:
+            created.append((spec, offer))
+            continue
+        differs, title = _differs(offer, spec)
+        if differs:
+            updated.append((spec, offer))
+            if title:
+                retitled.append(offer)
+        else:
+            unchanged += 1
+    apply = not dry_run and not parsed.errors
+    if apply and (created or updated):
+        _apply(session, seller_id, created, updated, {id(o) for o in retitled})
+    return ImportReport(
+        created=len(created),
+        updated=len(updated),
+        unchanged=unchanged,
+        errors=parsed.errors,
+        dry_run=dry_run,
+        applied=apply and bool(created or updated),
+    )
+
+
+def _fill(offer: Offer, spec: RowSpec) -> None:
+    set_attrs(
+        offer,
+        title=spec.title,
+        category_id=spec.category_id,
+        stock_units=spec.stock_units,
+        moq_units=spec.moq_units,
+        weekly=spec.weekly,
+        surplus=spec.surplus,
+        warehouse_id=spec.warehouse_id,
+    )
+    set_list_price(offer, spec.price_eur)
+    set_packagings(offer, spec.packagings)
+
+
+def _apply(session: Session, seller_id: int, created, updated, retitled: set[int]) -> None:
+    seller = session.get(Seller, seller_id)
+    fresh, revived = [], []
+    for spec, offer in created:
+        if offer is None:
+            offer = new_offer(seller, spec.sku, spec.price_eur)
+            _fill(offer, spec)
+            session.add(offer)
+            fresh.append(offer)
+        else:
+            revive(offer, spec.price_eur)
+            _fill(offer, spec)
+            revived.append(offer)
+    for spec, offer in updated:
+        _fill(offer, spec)
+    session.flush()
+    touch(session, fresh, new=True)
+    touch(session, revived + [o for _, o in updated if id(o) in retitled], text_changed=True)
+    touch(session, [o for _, o in updated if id(o) not in retitled])
+
+
+def export_csv(session: Session, seller_id: int) -> str:
+    lookup = _Lookup(session, seller_id)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    offers = session.scalars(
+        select(Offer)
+        .where(Offer.seller_id == seller_id, Offer.deleted_at.is_(None))
+        .order_by(Offer.id)
+        .options(selectinload(Offer.packagings))
+    )
+    for o in offers:
+        writer.writerow(
+            [
+                o.sku,
+                o.title,
+                lookup.category_label.get(o.category_id, str(o.category_id)),
+                f"{o.list_price:.2f}",
+                "EUR",
+                o.stock_units,
+                o.moq_units,
+                "|".join(f"{p.label}:{p.units}" for p in o.packagings),
+                "|".join(c for c in ("weekly", "surplus") if getattr(o, c)),
+                lookup.warehouse_code.get(o.warehouse_id, ""),
+            ]
+        )
+    return out.getvalue()
