@@ -90,7 +90,7 @@ class _BodyTooLarge(Exception):
 
 
 def create_app(config: Config, db: Database | None = None) -> FastAPI:
-    from .routers import all_routers  # noqa: PLC0415 - routers import the app's dependencies
+    from .routers import all_routers
     from .schema_setup import ensure_schema
     from .services.housekeeping import expire_promotions
 
