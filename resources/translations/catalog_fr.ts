@@ -273,6 +273,10 @@
       <translation>Connectez-vous pour contacter le vendeur</translation>
     </message>
     <message>
+      <source>1 unit</source>
+      <translation>1 unité</translation>
+    </message>
+    <message>
       <source>%1 units</source>
       <translation>%1 unités</translation>
     </message>
@@ -317,7 +321,7 @@
     </message>
     <message>
       <source>MOQ</source>
-      <translation>MOQ</translation>
+      <translation>Qté min.</translation>
     </message>
     <message>
       <source>Stock</source>

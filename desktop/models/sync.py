@@ -1,0 +1,163 @@
+"""The catalog sync engine: keeps the offline cache in step with the marketplace (plain Python, no Qt).
+
+    engine = SyncEngine(client, cache)
+    result = engine.sync(progress=lambda done, total: ..., cancelled=event.is_set)
+
+The first sync (no stored token) is a full one: currencies, categories, then every page of
+``GET /offers/changes`` from no token, then the profiles of the sellers the cache has none for. Later
+syncs are deltas from the stored token (currencies and categories are refreshed too: they are small).
+
+Each page is applied with its ``next_since`` token in one cache transaction, so a sync stopped at any
+point (cancelled, offline, the app killed) leaves the cache consistent and the next sync resumes from
+the last committed page. A cancel is checked between pages.
+
+Network errors are not caught: :class:`~desktop.api_client.OfflineError` reaches the caller untouched so
+that the app can switch to offline mode.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from desktop.api_client import NotFoundError
+
+log = logging.getLogger(__name__)
+
+__all__ = ["DEFAULT_PAGE_SIZE", "Progress", "SyncEngine", "SyncResult"]
+
+#: offers per page of the changes feed (the contract's maximum is 500)
+DEFAULT_PAGE_SIZE = 500
+
+#: progress(done, total_estimate): offers (and deletions) applied so far, and the expected total
+Progress = Callable[[int, int], None]
+
+
+class _Cache(Protocol):  # the part of desktop.models.catalog_cache.CatalogCache used here
+    def sync_token(self) -> str | None: ...
+    def apply_changes(self, items: Any, deleted: Any, next_since: str, *, synced_at: Any = None) -> None: ...
+    def replace_categories(self, categories: Any) -> None: ...
+    def replace_currencies(self, currencies: Any) -> None: ...
+    def upsert_sellers(self, sellers: Any) -> None: ...
+    def sellers(self) -> list[Any]: ...
+    def offer_count(self) -> int: ...
+
+
+@dataclass(frozen=True)
+class SyncResult:
+    full: bool  # started from no token (a first sync, or after the cache was rebuilt or cleared)
+    pages: int
+    upserted: int  # offers created or changed
+    deleted: int
+    duration: float  # seconds
+    cancelled: bool = False  # stopped between pages; the next sync resumes from the last page
+    offer_count: int = 0  # offers in the cache afterwards
+    finished_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    changed_ids: frozenset[int] = frozenset()
+    deleted_ids: frozenset[int] = frozenset()
+
+    @property
+    def changes(self) -> int:
+        return self.upserted + self.deleted
+
+
+def _dump(model: Any) -> dict[str, Any]:
+    """A pydantic API model (or a dict) as the JSON dict the cache stores."""
+    if isinstance(model, dict):
+        return model
+    return model.model_dump(mode="json")
+
+
+class SyncEngine:
+    """Runs in a worker thread (it blocks on the network and writes the cache)."""
+
+    def __init__(self, client: Any, cache: _Cache, *, page_size: int = DEFAULT_PAGE_SIZE) -> None:
+        self.client = client
+        self.cache = cache
+        self.page_size = page_size
+
+    @property
+    def needs_full_sync(self) -> bool:
+        return self.cache.sync_token() is None
+
+    def sync(
+        self,
+        *,
+        progress: Progress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SyncResult:
+        """A full sync when the cache has no token (or is empty), else a delta; see the module doc."""
+        started = time.monotonic()
+        is_cancelled = cancelled or (lambda: False)
+        token = self.cache.sync_token()
+        full = token is None
+        catalog = self.client.catalog
+
+        # small reference lists first: the cache prices offers in EUR with the rates
+        self.cache.replace_currencies([_dump(c) for c in catalog.currencies()])
+        categories = [_dump(c) for c in catalog.categories()]
+        self.cache.replace_categories(categories)
+        if full:
+            # root categories' counts include their sub-categories: the whole catalog
+            total = sum(int(c.get("offer_count") or 0) for c in categories if c.get("parent_id") is None)
+        else:
+            total = 0
+        done = pages = upserted = deleted = 0
+        changed_ids: set[int] = set()
+        deleted_ids: set[int] = set()
+        if progress is not None:
+            progress(0, total)
+
+        cancelled_midway = False
+        if is_cancelled():
+            cancelled_midway = True
+        else:
+            for page in catalog.changes(token, limit=self.page_size):
+                items = [_dump(item) for item in page.items]
+                self.cache.apply_changes(items, list(page.deleted), page.next_since)
+                pages += 1
+                upserted += len(items)
+                deleted += len(page.deleted)
+                changed_ids.update(int(item["id"]) for item in items)
+                deleted_ids.update(int(i) for i in page.deleted)
+                done += len(items) + len(page.deleted)
+                if progress is not None:
+                    estimate = max(total, done + (self.page_size if page.has_more else 0))
+                    progress(done, estimate if page.has_more else done)
+                if page.has_more and is_cancelled():
+                    cancelled_midway = True
+                    break
+
+        if not cancelled_midway:
+            self._fetch_missing_sellers(is_cancelled)
+        result = SyncResult(
+            full=full, pages=pages, upserted=upserted, deleted=deleted,
+            duration=time.monotonic() - started, cancelled=cancelled_midway,
+            offer_count=self.cache.offer_count(),
+            changed_ids=frozenset(changed_ids - deleted_ids), deleted_ids=frozenset(deleted_ids),
+        )  # fmt: skip
+        log.info(
+            "catalog sync (%s): %d pages, %d changed, %d deleted, %.1fs%s",
+            "full" if full else "delta", pages, upserted, deleted, result.duration,
+            " — cancelled" if cancelled_midway else "",
+        )  # fmt: skip
+        return result
+
+    def _fetch_missing_sellers(self, is_cancelled: Callable[[], bool]) -> None:
+        """Profiles (review counts) of the sellers known only from their offers."""
+        profiles = []
+        for seller in self.cache.sellers():
+            if getattr(seller, "review_count", None) is not None:
+                continue
+            if is_cancelled():
+                break
+            try:
+                profiles.append(_dump(self.client.catalog.seller(seller.id)))
+            except NotFoundError:  # the seller left the marketplace; its offers go with the next sync
+                continue
+        if profiles:
+            self.cache.upsert_sellers(profiles)

@@ -1,0 +1,470 @@
+"""The catalog page: search as you type over the local cache, categories with counts, the collection
+tabs, filters and sort, the offer table, and the offer detail.
+
+Everything here reads the offline cache (quick indexed SQL on the GUI thread: FTS5 for text, then a
+model reset); nothing waits on the network. The sync controller (sync_controller.py) keeps the cache
+fresh and calls :meth:`CatalogPage.catalog_synced` after each sync.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QDoubleValidator, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTabBar,
+    QTableView,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models import money
+from desktop.models.catalog_cache import OfferQuery
+from desktop.views.main_window import EmptyState
+
+from .category_model import CATEGORY_ID_ROLE, CategoryTreeModel
+from .formatting import CurrencyContext, country_name, format_int
+from .offer_detail import OfferDetail
+from .offer_table_model import Column, OfferTableModel
+from .seller_profile import SellerProfileDialog, _setup_table
+from .thumbnails import ThumbnailLoader
+
+__all__ = ["COLLECTION_TABS", "CatalogPage"]
+
+log = logging.getLogger(__name__)
+
+SEARCH_DEBOUNCE_MS = 120
+#: the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels
+COLLECTION_TABS: tuple[str | None, ...] = (None, "weekly", "surplus", "promotion")
+SORTS = ("relevance", "price", "-price", "newest")
+
+_STYLE = """
+#offerTitle { font-size: 12.5pt; font-weight: 600; }
+#mutedText { color: palette(placeholder-text); }
+#offerPromotion { color: #b3261e; font-weight: 600; }
+#lineTotal { font-weight: 600; }
+#resultCount { color: palette(placeholder-text); }
+QTabBar#collectionTabs::tab { padding: 5px 14px; }
+"""
+
+
+class CatalogPage(QWidget):
+    #: a short confirmation for the status bar ("Added … to the cart.")
+    status_message = Signal(str)
+    #: "Contact the seller" while signed out
+    sign_in_requested = Signal()
+    #: the offer table was filled again (tests wait on it)
+    results_changed = Signal(int)
+
+    def __init__(
+        self,
+        cache: Any,
+        client: Any,
+        *,
+        cart: Callable[[], Any] | None = None,
+        currency: str = "EUR",
+        signed_in: Callable[[], bool] | None = None,
+        online: Callable[[], bool] | None = None,
+        thumbnails: ThumbnailLoader | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("catalogPage")
+        self.setStyleSheet(_STYLE)
+        self.cache = cache
+        self.client = client
+        self._online = online or (lambda: True)
+        self.currency = CurrencyContext(currency, self._rates())
+        self.thumbnails = thumbnails if thumbnails is not None else ThumbnailLoader(cache, parent=self)
+        self.model = OfferTableModel(cache, self.currency, self.thumbnails, parent=self)
+        self.category_model = CategoryTreeModel(self)
+        self.detail = OfferDetail(cache, client, self.currency, self.thumbnails, cart=cart,
+                                  signed_in=signed_in, parent=self)
+        self.seller_dialog: SellerProfileDialog | None = None
+        self._syncing = False
+        self._category_id: int | None = None
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
+        self._search_timer.timeout.connect(self.run_search)
+        self._build()
+        self._connect()
+        self.reload()
+
+    # -- layout ------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("catalogSearch")
+        self.search_edit.setPlaceholderText(self.tr("Search offers, SKUs, sellers…"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(self.tr("Search"))
+        self.sort_combo = QComboBox()
+        for key, label in zip(SORTS, self._sort_labels(), strict=True):
+            self.sort_combo.addItem(label, key)
+        self.sort_combo.setAccessibleName(self.tr("Sort by"))
+        top = QHBoxLayout()
+        top.setSpacing(6)
+        top.addWidget(self.search_edit, 1)
+        top.addWidget(QLabel(self.tr("Sort by")))
+        top.addWidget(self.sort_combo)
+
+        self.tabs = QTabBar()
+        self.tabs.setObjectName("collectionTabs")
+        self.tabs.setDrawBase(False)
+        self.tabs.setExpanding(False)
+        for label in self._tab_labels():
+            self.tabs.addTab(label)
+
+        self.country_combo = QComboBox()
+        self.country_combo.setAccessibleName(self.tr("Country"))
+        self.country_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.seller_combo = QComboBox()
+        self.seller_combo.setAccessibleName(self.tr("Seller"))
+        self.seller_combo.setMinimumContentsLength(16)
+        self.seller_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        validator = QDoubleValidator(0.0, 1e9, 2, self)
+        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
+        self.min_price_edit = QLineEdit()
+        self.max_price_edit = QLineEdit()
+        for edit, text in ((self.min_price_edit, self.tr("Min")), (self.max_price_edit, self.tr("Max"))):
+            edit.setPlaceholderText(text)
+            edit.setValidator(validator)
+            edit.setFixedWidth(70)
+            edit.setClearButtonEnabled(False)
+        self.min_price_edit.setAccessibleName(self.tr("Minimum unit price"))
+        self.max_price_edit.setAccessibleName(self.tr("Maximum unit price"))
+        self.price_label = QLabel()
+        self.in_stock_check = QCheckBox(self.tr("In stock only"))
+        self.clear_button = QPushButton(self.tr("Clear filters"))
+        self.clear_button.setFlat(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("resultCount")
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        filters.addWidget(self.country_combo)
+        filters.addWidget(self.seller_combo)
+        filters.addSpacing(6)
+        filters.addWidget(self.price_label)
+        filters.addWidget(self.min_price_edit)
+        filters.addWidget(QLabel("–"))
+        filters.addWidget(self.max_price_edit)
+        filters.addSpacing(6)
+        filters.addWidget(self.in_stock_check)
+        filters.addWidget(self.clear_button)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        self.tree = QTreeView()
+        self.tree.setObjectName("categoryTree")
+        self.tree.setModel(self.category_model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(False)
+        self.tree.setIndentation(14)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setMinimumWidth(170)
+
+        self.table = QTableView()
+        self.table.setObjectName("offerTable")
+        self.table.setModel(self.model)
+        _setup_table(self.table)
+
+        self.empty = EmptyState("catalog", "", "")
+        self.loading_bar = QProgressBar()
+        self.loading_bar.setRange(0, 0)
+        self.loading_bar.setMaximumWidth(220)
+        self.loading_bar.setTextVisible(False)
+        empty_layout = self.empty.layout()
+        centre = Qt.AlignmentFlag.AlignHCenter
+        empty_layout.insertWidget(empty_layout.count() - 1, self.loading_bar, 0, centre)
+        self.loading_bar.hide()
+        self.results = QStackedWidget()
+        self.results.addWidget(self.table)
+        self.results.addWidget(self.empty)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("catalogSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.results)
+        self.splitter.addWidget(self.detail)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(2, 0)
+        self.splitter.setSizes([200, 790, 290])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.setSpacing(6)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+
+    def _sort_labels(self) -> tuple[str, ...]:
+        return (self.tr("Relevance"), self.tr("Price: low to high"), self.tr("Price: high to low"),
+                self.tr("Newest"))  # fmt: skip
+
+    def _tab_labels(self) -> tuple[str, ...]:
+        return (self.tr("All"), self.tr("Weekly opportunities"), self.tr("Surplus stock"),
+                self.tr("Promotions"))
+
+    def _connect(self) -> None:
+        self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search_edit.returnPressed.connect(self.run_search)
+        self.sort_combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.tabs.currentChanged.connect(lambda _i: self.run_search())
+        self.country_combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.seller_combo.currentIndexChanged.connect(lambda _i: self.run_search())
+        self.in_stock_check.toggled.connect(lambda _c: self.run_search())
+        self.min_price_edit.editingFinished.connect(self.run_search)
+        self.max_price_edit.editingFinished.connect(self.run_search)
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.tree.selectionModel().currentChanged.connect(self._category_changed)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.detail.seller_requested.connect(self.open_seller)
+        self.detail.added_to_cart.connect(self.status_message)
+        self.detail.question_sent.connect(self.status_message)
+        self.detail.sign_in_requested.connect(self.sign_in_requested)
+
+    # -- state from the cache ----------------------------------------------------------------------
+    def _rates(self) -> dict[str, Decimal]:
+        try:
+            return self.cache.rates()
+        except Exception:
+            return {}
+
+    def set_currency(self, currency: str) -> None:
+        self.currency.set_currency(currency)
+        self._update_price_label()
+        self.model.refresh()
+        self.detail.refresh()
+
+    def reload(self) -> None:
+        """Read categories, filter choices and rates from the cache again, then search."""
+        self.currency.set_rates(self._rates())
+        self._update_price_label()
+        self.category_model.set_categories(self.cache.categories())
+        self.tree.expandToDepth(0)
+        current = self.category_model.index_of(self._category_id)
+        if not current.isValid():
+            self._category_id = None
+            current = self.category_model.index_of(None)
+        self.tree.selectionModel().blockSignals(True)
+        self.tree.setCurrentIndex(current)
+        self.tree.selectionModel().blockSignals(False)
+        self._fill_combo(self.country_combo, self.tr("All countries"),
+                         [(country_name(c), c) for c in self.cache.countries()])
+        self._fill_combo(self.seller_combo, self.tr("All sellers"),
+                         [(s.name, s.id) for s in self.cache.sellers()])
+        self.run_search()
+
+    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
+        keep = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, data in sorted(items, key=lambda item: item[0].casefold()):
+            combo.addItem(text, data)
+        index = combo.findData(keep) if keep is not None else 0
+        combo.setCurrentIndex(max(0, index))
+        combo.blockSignals(False)
+
+    def _update_price_label(self) -> None:
+        self.price_label.setText(self.tr("Unit price (%1)").replace("%1", self.currency.currency))
+
+    # -- searching ---------------------------------------------------------------------------------
+    def query(self) -> OfferQuery:
+        """The OfferQuery of the current search box, category, tab, filters and sort."""
+        text = self.search_edit.text().strip()
+        sort = self.sort_combo.currentData() or "relevance"
+        collection = COLLECTION_TABS[self.tabs.currentIndex()] if self.tabs.currentIndex() >= 0 else None
+        return OfferQuery(
+            text=text,
+            category_id=self._category_id,
+            collection=collection,  # type: ignore[arg-type]
+            country=self.country_combo.currentData(),
+            seller_id=self.seller_combo.currentData(),
+            min_price=self._price_in_eur(self.min_price_edit),
+            max_price=self._price_in_eur(self.max_price_edit),
+            in_stock=self.in_stock_check.isChecked(),
+            sort=sort,
+        )
+
+    def _price_in_eur(self, edit: QLineEdit) -> Decimal | None:
+        text = edit.text().strip()
+        if not text:
+            return None
+        value, ok = QLocale().toDouble(text)
+        if not ok:
+            try:
+                amount = Decimal(text.replace(",", "."))
+            except InvalidOperation:
+                return None
+        else:
+            amount = Decimal(str(value))
+        try:
+            return money.to_eur(amount, self.currency.currency, self.currency.rates)
+        except ValueError:
+            return amount
+
+    def run_search(self, changed: Any = None) -> list[int]:
+        """Search the cache now (the search box calls this ~120 ms after the last keystroke)."""
+        self._search_timer.stop()
+        try:
+            ids = self.cache.search(self.query())
+        except Exception as exc:  # a cache being rebuilt: an empty table, never a crash
+            log.warning("catalog search failed: %s", exc)
+            ids = []
+        selected = self.detail.offer_id
+        self.model.set_ids(ids, changed)
+        self._update_empty_state(len(ids))
+        self.count_label.setText(self._count_text(len(ids)))
+        if selected is not None and self.model.row_of(selected) is not None:
+            self._select_row(self.model.row_of(selected))
+        self.results_changed.emit(len(ids))
+        return ids
+
+    def _count_text(self, n: int) -> str:
+        return self.tr("1 offer") if n == 1 else self.tr("%1 offers").replace("%1", format_int(n))
+
+    def _update_empty_state(self, n: int) -> None:
+        if n:
+            self.results.setCurrentWidget(self.table)
+            return
+        total = self._offer_count()
+        text = self.search_edit.text().strip()
+        self.loading_bar.setVisible(total == 0 and self._syncing)
+        if total == 0 and self._syncing:
+            title, body = self.tr("Downloading the catalog…"), self.tr(
+                "The offers appear here as soon as the first pages are in. You can keep working meanwhile.")
+        elif total == 0:
+            title, body = self.tr("Not synced yet"), self.tr(
+                "Connect to the marketplace to download the catalog. It then stays available offline.")
+        elif text:
+            title = self.tr("No results for “%1”").replace("%1", text)
+            body = self.tr("Check the spelling, use fewer words, or clear the filters.")
+        else:
+            title, body = self.tr("No offers match these filters"), self.tr(
+                "Choose another category or tab, or clear the filters.")
+        self.empty.title_label.setText(title)
+        self.empty.text_label.setText(body)
+        self.results.setCurrentWidget(self.empty)
+
+    def _offer_count(self) -> int:
+        try:
+            return self.cache.offer_count()
+        except Exception:
+            return 0
+
+    def clear_filters(self) -> None:
+        for w in (self.country_combo, self.seller_combo, self.sort_combo, self.tabs, self.in_stock_check,
+                  self.min_price_edit, self.max_price_edit, self.search_edit):
+            w.blockSignals(True)
+        self.country_combo.setCurrentIndex(0)
+        self.seller_combo.setCurrentIndex(0)
+        self.in_stock_check.setChecked(False)
+        self.min_price_edit.clear()
+        self.max_price_edit.clear()
+        for w in (self.country_combo, self.seller_combo, self.sort_combo, self.tabs, self.in_stock_check,
+                  self.min_price_edit, self.max_price_edit, self.search_edit):
+            w.blockSignals(False)
+        self._category_id = None
+        self.tree.setCurrentIndex(self.category_model.index_of(None))
+        self.run_search()
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def _category_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self._category_id = current.siblingAtColumn(0).data(CATEGORY_ID_ROLE) if current.isValid() else None
+        self.run_search()
+
+    def select_category(self, category_id: int | None) -> None:
+        self.tree.setCurrentIndex(self.category_model.index_of(category_id))
+
+    # -- selection and detail ----------------------------------------------------------------------
+    def _select_row(self, row: int | None) -> None:
+        if row is None:
+            return
+        self.table.selectionModel().blockSignals(True)
+        self.table.selectRow(row)
+        self.table.selectionModel().blockSignals(False)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.detail.show_offer(self.model.offer_id(rows[0].row()) if rows else None)
+
+    def show_offer(self, offer_id: int) -> None:
+        """Select ``offer_id`` in the table when it is there, and show it in the detail pane."""
+        row = self.model.row_of(offer_id)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, Column.TITLE))
+        self.detail.show_offer(offer_id)
+
+    def open_seller(self, seller_id: int) -> SellerProfileDialog:
+        if self.seller_dialog is not None:
+            self.seller_dialog.close()
+        dialog = SellerProfileDialog(seller_id, self.cache, self.client, self.currency, self.thumbnails,
+                                     online=self._online(), parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.offer_requested.connect(self.show_offer)
+        dialog.destroyed.connect(lambda *_: setattr(self, "seller_dialog", None))
+        self.seller_dialog = dialog
+        dialog.show()
+        return dialog
+
+    # -- sync --------------------------------------------------------------------------------------
+    def set_syncing(self, syncing: bool) -> None:
+        self._syncing = syncing
+        if self.model.rowCount() == 0:
+            self._update_empty_state(0)
+
+    def catalog_synced(self, result: Any = None) -> None:
+        """After a sync (or a page of the first one): new choices, the same search again; rows that
+        changed are repainted in place, deleted ones disappear."""
+        changed = None
+        if result is not None:
+            changed = set(getattr(result, "changed_ids", ())) | set(getattr(result, "deleted_ids", ()))
+        self.currency.set_rates(self._rates())
+        self.category_model.set_categories(self.cache.categories())
+        self.tree.expandToDepth(0)
+        self.tree.selectionModel().blockSignals(True)
+        index = self.category_model.index_of(self._category_id)
+        if not index.isValid():
+            self._category_id = None
+            index = self.category_model.index_of(None)
+        self.tree.setCurrentIndex(index)
+        self.tree.selectionModel().blockSignals(False)
+        self._fill_combo(self.country_combo, self.tr("All countries"),
+                         [(country_name(c), c) for c in self.cache.countries()])
+        self._fill_combo(self.seller_combo, self.tr("All sellers"),
+                         [(s.name, s.id) for s in self.cache.sellers()])
+        self.run_search(changed)
+        if self.detail.offer_id is not None and (changed is None or self.detail.offer_id in changed):
+            self.detail.refresh()
+
+    def back_online(self) -> None:
+        self.thumbnails.retry_failed()
+        self.model.refresh()

@@ -1,0 +1,503 @@
+"""The offer detail pane: pictures, price and promotion, seller, packaging × quantity with live units and
+line total, MOQ and stock warnings, "Add to cart" and "Contact the seller"."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api_client import new_idempotency_key
+from desktop.models import money
+from desktop.views.tasks import MutationOp
+
+from .formatting import CurrencyContext, country_name, format_date, format_int
+from .thumbnails import ThumbnailLoader
+
+__all__ = ["ContactSellerDialog", "OfferDetail"]
+
+log = logging.getLogger(__name__)
+
+MAIN_IMAGE = 132
+SMALL_IMAGE = 44
+MAX_PACKAGINGS = 1_000_000
+
+
+class OfferDetail(QWidget):
+    #: the user clicked "Sold by <seller>"
+    seller_requested = Signal(int)
+    #: a line went into the cart: a confirmation for the status bar
+    added_to_cart = Signal(str)
+    #: a question was sent to the seller: a confirmation for the status bar
+    question_sent = Signal(str)
+    #: "Contact the seller" while signed out
+    sign_in_requested = Signal()
+
+    def __init__(
+        self,
+        cache: Any,
+        client: Any,
+        currency: CurrencyContext,
+        thumbnails: ThumbnailLoader | None = None,
+        cart: Callable[[], Any] | None = None,
+        signed_in: Callable[[], bool] | None = None,
+        now: Callable[[], datetime] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("offerDetail")
+        self.cache = cache
+        self.client = client
+        self.currency = currency
+        self.thumbnails = thumbnails
+        self._cart = cart
+        self._signed_in = signed_in or (lambda: False)
+        self._now = now or (lambda: datetime.now(UTC))
+        self.offer: dict[str, Any] | None = None
+        self.offer_id: int | None = None
+        self.contact_dialog: ContactSellerDialog | None = None
+        self._build()
+        if thumbnails is not None:
+            thumbnails.loaded.connect(self._picture_loaded)
+        self.show_offer(None)
+
+    # -- layout ------------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.stack = QStackedWidget()
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyStateText")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.stack.addWidget(self.empty_label)
+
+        body = QWidget()
+        body.setObjectName("offerDetailBody")
+        col = QVBoxLayout(body)
+        col.setContentsMargins(12, 10, 12, 12)
+        col.setSpacing(6)
+        self.title_label = QLabel()
+        self.title_label.setObjectName("offerTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sku_label = QLabel()
+        self.sku_label.setObjectName("mutedText")
+        self.sku_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        col.addWidget(self.title_label)
+        col.addWidget(self.sku_label)
+
+        pictures = QHBoxLayout()
+        pictures.setSpacing(6)
+        self.main_picture = QLabel()
+        self.main_picture.setFixedSize(QSize(MAIN_IMAGE, MAIN_IMAGE))
+        self.main_picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        pictures.addWidget(self.main_picture)
+        self.small_pictures: list[QLabel] = []
+        small_col = QVBoxLayout()
+        small_col.setSpacing(4)
+        for _ in range(2):
+            label = QLabel()
+            label.setFixedSize(QSize(SMALL_IMAGE, SMALL_IMAGE))
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            small_col.addWidget(label)
+            self.small_pictures.append(label)
+        small_col.addStretch(1)
+        pictures.addLayout(small_col)
+        pictures.addStretch(1)
+        col.addLayout(pictures)
+
+        self.price_label = QLabel()
+        self.price_label.setObjectName("offerPrice")
+        self.price_label.setTextFormat(Qt.TextFormat.RichText)
+        self.promotion_label = QLabel()
+        self.promotion_label.setObjectName("offerPromotion")
+        self.seller_label = QLabel()
+        self.seller_label.setTextFormat(Qt.TextFormat.RichText)
+        self.seller_label.setWordWrap(True)
+        self.seller_label.linkActivated.connect(self._seller_clicked)
+        self.facts_label = QLabel()
+        self.facts_label.setObjectName("mutedText")
+        self.facts_label.setWordWrap(True)
+        for w in (self.price_label, self.promotion_label, self.seller_label, self.facts_label):
+            col.addWidget(w)
+
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        col.addWidget(line)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(5)
+        self.packaging_combo = QComboBox()
+        self.packaging_combo.setAccessibleName(self.tr("Packaging"))
+        self.packaging_combo.currentIndexChanged.connect(self._packaging_changed)
+        self.quantity_spin = QSpinBox()
+        self.quantity_spin.setRange(1, MAX_PACKAGINGS)
+        self.quantity_spin.setAccessibleName(self.tr("Quantity"))
+        self.quantity_spin.setGroupSeparatorShown(True)
+        self.quantity_spin.valueChanged.connect(self._update_totals)
+        self.units_label = QLabel()
+        self.total_label = QLabel()
+        self.total_label.setObjectName("lineTotal")
+        form.addRow(self.tr("Packaging"), self.packaging_combo)
+        form.addRow(self.tr("Quantity"), self.quantity_spin)
+        form.addRow(self.tr("Units"), self.units_label)
+        form.addRow(self.tr("Line total"), self.total_label)
+        col.addLayout(form)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("fieldError")
+        self.warning_label.setWordWrap(True)
+        col.addWidget(self.warning_label)
+
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add to cart"))
+        self.add_button.setObjectName("addToCart")
+        self.add_button.setDefault(True)
+        self.add_button.clicked.connect(self.add_to_cart)
+        self.contact_button = QPushButton(self.tr("Contact the seller…"))
+        self.contact_button.clicked.connect(self.contact_seller)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.contact_button)
+        buttons.addStretch(1)
+        col.addLayout(buttons)
+
+        self.description_label = QLabel()
+        self.description_label.setWordWrap(True)
+        self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.description_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        col.addSpacing(4)
+        col.addWidget(self.description_label)
+        col.addStretch(1)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        self.stack.addWidget(scroll)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.setMinimumWidth(300)
+
+    # -- showing an offer --------------------------------------------------------------------------
+    def show_offer(self, offer_id: int | None) -> None:
+        """Show the cached offer ``offer_id`` (None: the "select an offer" state)."""
+        offer = None
+        if offer_id is not None:
+            try:
+                offer = self.cache.offer(offer_id)
+            except Exception as exc:
+                log.warning("could not read offer %s: %s", offer_id, exc)
+        self.offer_id = offer_id
+        self.offer = offer
+        if offer is None:
+            self.empty_label.setText(
+                self.tr("This offer is no longer on the marketplace.") if offer_id is not None
+                else self.tr("Select an offer to see its details.")
+            )
+            self.stack.setCurrentIndex(0)
+            return
+        self._fill(offer)
+        self.stack.setCurrentIndex(1)
+
+    def refresh(self) -> None:
+        """After a sync: show the current offer again (updated, or gone), keeping the quantity."""
+        if self.offer_id is None:
+            return
+        packaging = self.current_packaging_id()
+        quantity = self.quantity_spin.value()
+        self.show_offer(self.offer_id)
+        if self.offer is not None:
+            index = self.packaging_combo.findData(packaging)
+            if index >= 0:
+                self.packaging_combo.setCurrentIndex(index)
+                self.quantity_spin.setValue(quantity)
+
+    def _fill(self, offer: dict[str, Any]) -> None:
+        now = self._now()
+        self.title_label.setText(offer.get("title", ""))
+        self.sku_label.setText(self.tr("SKU %1").replace("%1", str(offer.get("sku", ""))))
+        unit = money.offer_unit_price(offer, now)
+        listed = money.offer_list_price(offer)
+        promotion = offer.get("promotion")
+        active = money.promotion_active(promotion, now)
+        price = self.currency.format(unit.amount, unit.currency)
+        per_unit = self.tr("per unit")
+        html = f"<span style='font-size:15pt; font-weight:600'>{_esc(price)}</span> {_esc(per_unit)}"
+        if active and listed.amount != unit.amount:
+            before = self.currency.format(listed.amount, listed.currency)
+            html += f" &nbsp;<s style='color:#7b8794'>{_esc(before)}</s>"
+        self.price_label.setText(html)
+        if active:
+            percent = format_int(int(money.to_decimal(promotion["discount_percent"])))
+            ends = money.parse_timestamp(promotion.get("ends_at"))
+            if ends is not None:
+                text = self.tr("Promotion −%1 % until %2").replace("%1", percent)
+                text = text.replace("%2", format_date(ends))
+            else:
+                text = self.tr("Promotion −%1 %").replace("%1", percent)
+            self.promotion_label.setText(text)
+            self.promotion_label.show()
+        else:
+            self.promotion_label.hide()
+
+        seller = offer.get("seller") or {}
+        warehouse = offer.get("warehouse") or {}
+        rating = seller.get("rating")
+        link = f"<a href='seller:{int(seller.get('id') or 0)}'>{_esc(str(seller.get('name', '')))}</a>"
+        text = self.tr("Sold by %1").replace("%1", link)
+        if rating is not None:
+            text += " · ★ " + _esc(_rating(rating))
+        self.seller_label.setText(text)
+        where = ", ".join(p for p in (warehouse.get("city"), country_name(warehouse.get("country"))) if p)
+        facts = [self.tr("Ships from %1").replace("%1", where)]
+        facts.append(self.tr("MOQ %1 units").replace("%1", format_int(int(offer.get("moq_units") or 1))))
+        stock = int(offer.get("stock_units") or 0)
+        facts.append(self.tr("%1 units in stock").replace("%1", format_int(stock)) if stock > 0
+                     else self.tr("Out of stock"))
+        mov = warehouse.get("min_order_value")
+        if mov:
+            value = money.Money.from_json(mov)
+            shown = self.currency.format(value.amount, value.currency)
+            facts.append(self.tr("Minimum order %1").replace("%1", shown))
+        self.facts_label.setText(" · ".join(facts))
+        self.description_label.setText(offer.get("description") or "")
+
+        self.packaging_combo.blockSignals(True)
+        self.packaging_combo.clear()
+        for p in offer.get("packagings") or []:
+            self.packaging_combo.addItem(self._packaging_label(p), int(p["id"]))
+        self.packaging_combo.blockSignals(False)
+        self.packaging_combo.setCurrentIndex(0 if self.packaging_combo.count() else -1)
+        self._packaging_changed()
+        self.add_button.setEnabled(stock > 0 and self.packaging_combo.count() > 0)
+        self.contact_button.setToolTip("" if self._signed_in() else self.tr("Sign in to contact the seller"))
+        self._show_pictures(offer)
+
+    def _packaging_label(self, packaging: dict[str, Any]) -> str:
+        """"Carton of 106" as is; "Unit" alone; any other label with its unit count."""
+        label = str(packaging.get("label", ""))
+        units = int(packaging.get("units") or 1)
+        if units == 1 or format_int(units) in label or str(units) in label or f"{units:,}" in label:
+            return label
+        return self.tr("%1 (%2 units)").replace("%1", label).replace("%2", format_int(units))
+
+    def _show_pictures(self, offer: dict[str, Any]) -> None:
+        urls = list(offer.get("image_urls") or [])
+        labels = [(self.main_picture, MAIN_IMAGE)] + [(label, SMALL_IMAGE) for label in self.small_pictures]
+        for n, (label, size) in enumerate(labels):
+            url = urls[n] if n < len(urls) else None
+            label.setProperty("url", url)
+            label.setVisible(url is not None or n == 0)
+            self._set_picture(label, url, size)
+
+    def _set_picture(self, label: QLabel, url: str | None, size: int) -> None:
+        if self.thumbnails is None:
+            return
+        pixmap = self.thumbnails.pixmap(url, size) if url else None
+        label.setPixmap(pixmap if pixmap is not None else self.thumbnails.placeholder(size))
+
+    def _picture_loaded(self, url: str) -> None:
+        labels = [(self.main_picture, MAIN_IMAGE)] + [(s, SMALL_IMAGE) for s in self.small_pictures]
+        for label, size in labels:
+            if label.property("url") == url:
+                self._set_picture(label, url, size)
+
+    # -- packaging, quantity, totals ---------------------------------------------------------------
+    def current_packaging(self) -> dict[str, Any] | None:
+        if self.offer is None:
+            return None
+        pid = self.packaging_combo.currentData()
+        return next((p for p in self.offer.get("packagings") or [] if int(p["id"]) == pid), None)
+
+    def current_packaging_id(self) -> int | None:
+        packaging = self.current_packaging()
+        return None if packaging is None else int(packaging["id"])
+
+    def units(self) -> int:
+        packaging = self.current_packaging()
+        return 0 if packaging is None else int(packaging.get("units") or 1) * self.quantity_spin.value()
+
+    def line_total(self) -> money.Money | None:
+        """Units × the unit price, in the display currency (converted per unit first, as the quote does)."""
+        if self.offer is None:
+            return None
+        unit = money.offer_unit_price(self.offer, self._now())
+        converted = self.currency.convert(unit.amount, unit.currency)
+        if converted is None:
+            return money.Money(money.quantize(unit.amount * self.units()), unit.currency)
+        return money.Money(money.quantize(converted * self.units()), self.currency.currency)
+
+    def _packaging_changed(self, *_: object) -> None:
+        packaging = self.current_packaging()
+        if packaging is None or self.offer is None:
+            self._update_totals()
+            return
+        per = max(1, int(packaging.get("units") or 1))
+        moq = int(self.offer.get("moq_units") or 1)
+        self.quantity_spin.blockSignals(True)
+        self.quantity_spin.setValue(max(1, -(-moq // per)))  # the fewest packagings that meet the MOQ
+        self.quantity_spin.blockSignals(False)
+        self._update_totals()
+
+    def _update_totals(self, *_: object) -> None:
+        if self.offer is None:
+            return
+        units = self.units()
+        self.units_label.setText(self.tr("1 unit") if units == 1
+                                 else self.tr("%1 units").replace("%1", format_int(units)))
+        total = self.line_total()
+        self.total_label.setText("" if total is None else _money_text(total))
+        moq = int(self.offer.get("moq_units") or 1)
+        stock = int(self.offer.get("stock_units") or 0)
+        warnings = []
+        if units < moq:
+            warnings.append(self.tr("Below the minimum order of %1 units.").replace("%1", format_int(moq)))
+        if stock <= 0:
+            warnings.append(self.tr("Out of stock."))
+        elif units > stock:
+            warnings.append(self.tr("Only %1 units in stock.").replace("%1", format_int(stock)))
+        self.warning_label.setText(" ".join(warnings))
+        self.warning_label.setVisible(bool(warnings))
+
+    # -- actions -----------------------------------------------------------------------------------
+    def add_to_cart(self) -> Any:
+        """Put the current packaging × quantity into the cart; returns the cart line (None if none)."""
+        if self.offer is None or self._cart is None:
+            return None
+        packaging = self.current_packaging()
+        if packaging is None:
+            return None
+        cart = self._cart()
+        if cart is None:
+            return None
+        quantity = self.quantity_spin.value()
+        line = cart.add(int(self.offer["id"]), int(packaging["id"]), quantity)
+        message = self.tr("Added %1 × %2 of “%3” to the cart.").replace("%1", format_int(quantity)).replace(
+            "%2", str(packaging.get("label", ""))).replace("%3", str(self.offer.get("title", "")))
+        self.added_to_cart.emit(message)
+        return line
+
+    def contact_seller(self) -> ContactSellerDialog | None:
+        if self.offer is None:
+            return None
+        if not self._signed_in():
+            self.sign_in_requested.emit()
+            return None
+        seller = (self.offer.get("seller") or {}).get("name", "")
+        dialog = ContactSellerDialog(self.client, int(self.offer["id"]), str(self.offer.get("title", "")),
+                                     str(seller), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sent.connect(self.question_sent)
+        dialog.finished.connect(lambda *_: setattr(self, "contact_dialog", None))
+        self.contact_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _seller_clicked(self, link: str) -> None:
+        if link.startswith("seller:"):
+            self.seller_requested.emit(int(link.split(":", 1)[1]))
+
+
+class ContactSellerDialog(QDialog):
+    """Ask the seller a question about an offer; sent off the GUI thread, then a success message."""
+
+    sent = Signal(str)
+
+    def __init__(self, client: Any, offer_id: int, title: str, seller: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.client = client
+        self.offer_id = offer_id
+        self.seller = seller
+        self._key = new_idempotency_key()  # one per question, reused if the request is retried
+        self.setWindowTitle(self.tr("Contact the seller"))
+        self.setMinimumWidth(440)
+        intro = QLabel(self.tr("Your question to %1 about “%2”:").replace("%1", seller).replace("%2", title))
+        intro.setWordWrap(True)
+        self.message_edit = QPlainTextEdit()
+        self.message_edit.setPlaceholderText(self.tr("Availability, delivery, documents…"))
+        self.message_edit.textChanged.connect(self._changed)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox()
+        self.send_button = self.buttons.addButton(self.tr("Send"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.send_button.clicked.connect(self.send)
+        self.cancel_button.clicked.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.message_edit, 1)
+        layout.addWidget(self.status_label)
+        layout.addWidget(self.buttons)
+        self.op: MutationOp | None = None
+        self.done_ok = False
+        self._changed()
+
+    def _changed(self) -> None:
+        self.send_button.setEnabled(bool(self.message_edit.toPlainText().strip()) and not self.done_ok)
+
+    def send(self) -> MutationOp | None:
+        message = self.message_edit.toPlainText().strip()
+        if not message or self.done_ok:
+            return None
+        self.status_label.setText(self.tr("Sending…"))
+        self.message_edit.setReadOnly(True)
+        self.op = MutationOp(
+            self, lambda: self.client.questions.ask(self.offer_id, message, idempotency_key=self._key),
+            self._sent, self._failed, block=self.send_button, label="question",
+        )
+        return self.op.run_in_background()
+
+    def _sent(self, _question: Any) -> None:
+        self.done_ok = True
+        text = self.tr("Your question was sent to %1. Their answer will appear under Questions.").replace(
+            "%1", self.seller)
+        self.status_label.setText(text)
+        self.message_edit.setEnabled(False)
+        self.send_button.hide()
+        self.cancel_button.setText(self.tr("Close"))
+        self.sent.emit(self.tr("Question sent to %1.").replace("%1", self.seller))
+
+    def _failed(self, exc: BaseException) -> None:
+        from desktop.views import errors
+
+        self.message_edit.setReadOnly(False)
+        self.status_label.setText(self.tr("The question was not sent."))
+        errors.report_exception(exc, self)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _rating(value: Any) -> str:
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(float(money.to_decimal(value)), "f", 1)
+
+
+def _money_text(value: money.Money) -> str:
+    from .formatting import format_money
+
+    return format_money(value.amount, value.currency)

@@ -1,0 +1,210 @@
+"""A seller's profile: rating, country, review count, and their offers (from the cache; from the API
+when the cache has none of them and the marketplace answers)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.api_client import ApiError
+from desktop.models import money
+from desktop.models.catalog_cache import OfferQuery
+from desktop.views.tasks import QueryOp
+
+from .formatting import CurrencyContext, country_name, format_date, format_int
+from .offer_table_model import OFFER_ID_ROLE, Column, OfferTableModel
+from .thumbnails import ThumbnailLoader
+
+__all__ = ["SellerProfileDialog"]
+
+log = logging.getLogger(__name__)
+
+
+class SellerProfileDialog(QDialog):
+    """Non-modal. ``offer_requested(offer_id)`` when the user opens one of the seller's offers."""
+
+    offer_requested = Signal(int)
+    #: the profile (and, if needed, the offers) came back from the API
+    loaded = Signal()
+
+    def __init__(
+        self,
+        seller_id: int,
+        cache: Any,
+        client: Any,
+        currency: CurrencyContext,
+        thumbnails: ThumbnailLoader | None = None,
+        online: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.seller_id = seller_id
+        self.cache = cache
+        self.client = client
+        self.currency = currency
+        self.setWindowTitle(self.tr("Seller"))
+        self.resize(760, 520)
+        self.name_label = QLabel()
+        self.name_label.setObjectName("offerTitle")
+        self.facts_label = QLabel()
+        self.facts_label.setWordWrap(True)
+        self.description_label = QLabel()
+        self.description_label.setWordWrap(True)
+        self.description_label.setObjectName("mutedText")
+        self.offers_label = QLabel()
+        self.model = OfferTableModel(cache, currency, thumbnails, parent=self)
+        self.api_model = QStandardItemModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        _setup_table(self.table)
+        self.table.hideColumn(Column.SELLER)  # all the same seller
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(6)
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.facts_label)
+        layout.addWidget(self.description_label)
+        layout.addSpacing(4)
+        layout.addWidget(self.offers_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.op: QueryOp | None = None
+        self._show_cached()
+        if online:
+            self.fetch()
+
+    # -- data --------------------------------------------------------------------------------------
+    def _show_cached(self) -> None:
+        seller = next((s for s in self._cached_sellers() if s.id == self.seller_id), None)
+        if seller is not None:
+            self._show_profile(seller.name, seller.country, seller.rating, seller.review_count, None, None)
+        else:
+            self.name_label.setText(self.tr("Seller"))
+        ids = self.cache.search(OfferQuery(seller_id=self.seller_id, sort="newest"))
+        self.model.set_ids(ids)
+        self._count_offers(len(ids))
+
+    def _cached_sellers(self) -> list[Any]:
+        try:
+            return self.cache.sellers()
+        except Exception:
+            return []
+
+    def fetch(self) -> QueryOp:
+        """The profile from the API (and their offers when the cache has none), off the GUI thread."""
+        need_offers = self.model.rowCount() == 0
+        client, seller_id = self.client, self.seller_id
+
+        def work() -> tuple[Any, list[Any]]:
+            profile = client.catalog.seller(seller_id)
+            offers = client.catalog.seller_offers(seller_id).take(200) if need_offers else []
+            return profile, offers
+
+        self.op = QueryOp(self, work, self._fetched, self._fetch_failed)
+        return self.op.run_in_background()
+
+    def _fetched(self, result: tuple[Any, list[Any]]) -> None:
+        profile, offers = result
+        self._show_profile(profile.name, profile.country, profile.rating, profile.review_count,
+                           profile.member_since, profile.description)
+        if offers:
+            self._show_api_offers(offers)
+        self.loaded.emit()
+
+    def _fetch_failed(self, exc: BaseException) -> None:
+        # offline or gone: the cached profile stays; no dialog for a side panel's refresh
+        if not isinstance(exc, ApiError):
+            raise exc
+        log.info("seller %s: profile not refreshed: %s", self.seller_id, exc)
+        self.loaded.emit()
+
+    def _show_profile(self, name: str, country: str | None, rating: Any, reviews: int | None,
+                      since: Any, description: str | None) -> None:
+        self.setWindowTitle(name)
+        self.name_label.setText(name)
+        facts = []
+        if rating is not None:
+            stars = f"★ {_number(rating)}"
+            if reviews is not None:
+                stars += " " + self.tr("(%1 reviews)").replace("%1", format_int(reviews))
+            facts.append(stars)
+        elif reviews is not None:
+            facts.append(self.tr("%1 reviews").replace("%1", format_int(reviews)))
+        if country:
+            facts.append(country_name(country))
+        if since is not None:
+            facts.append(self.tr("Member since %1").replace("%1", format_date(since)))
+        self.facts_label.setText(" · ".join(facts))
+        self.description_label.setText(description or "")
+        self.description_label.setVisible(bool(description))
+
+    def _count_offers(self, n: int) -> None:
+        self.offers_label.setText(self.tr("Offers (%1)").replace("%1", format_int(n)) if n
+                                  else self.tr("No offers of this seller in the downloaded catalog."))
+
+    def _show_api_offers(self, offers: list[Any]) -> None:
+        model = self.api_model
+        model.clear()
+        model.setHorizontalHeaderLabels([self.tr("Offer"), self.tr("Unit price"), self.tr("Stock")])
+        for offer in offers:
+            title = QStandardItem(offer.title)
+            title.setData(int(offer.id), OFFER_ID_ROLE)
+            price = QStandardItem(self.currency.format(offer.unit_price.amount, offer.unit_price.currency))
+            price.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            stock = QStandardItem(format_int(offer.stock_units))
+            stock.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            for item in (title, price, stock):
+                item.setEditable(False)
+            model.appendRow([title, price, stock])
+        self.table.setModel(model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        text = self.tr("Offers (%1, from the marketplace)")
+        self.offers_label.setText(text.replace("%1", format_int(len(offers))))
+
+    def _open(self, index: QModelIndex) -> None:
+        offer_id = index.siblingAtColumn(0).data(OFFER_ID_ROLE) if index.isValid() else None
+        if offer_id is not None:
+            self.offer_requested.emit(int(offer_id))
+
+
+def _setup_table(table: QTableView) -> None:
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(True)  # titles on two lines, the second elided
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(38)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(False)
+    header.setMinimumSectionSize(24)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    for column, width in enumerate(Column.WIDTHS):
+        table.setColumnWidth(column, width)
+    header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(Column.THUMBNAIL, QHeaderView.ResizeMode.Fixed)
+
+
+def _number(value: Any) -> str:
+    from PySide6.QtCore import QLocale
+
+    return QLocale().toString(float(money.to_decimal(value)), "f", 1)
