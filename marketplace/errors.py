@@ -142,6 +142,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException):
+        if exc.status_code == 400 and str(exc.detail).startswith("There was an error parsing the body"):
+            # A body that is not even UTF-8 JSON: the same answer as any other unreadable JSON.
+            return problem_response(422, "invalid_json", "The request body is not valid JSON.",
+                                    [{"field": "body", "code": "invalid_json", "message": "Not valid JSON."}])
         code = _STATUS_CODES.get(exc.status_code, "error")
         detail = exc.detail if isinstance(exc.detail, str) else HTTPStatus(exc.status_code).phrase
         return problem_response(exc.status_code, code, detail, headers=getattr(exc, "headers", None))

@@ -1,5 +1,58 @@
-"""(being written) Offer images."""
+"""Offer images: generated PNGs, cacheable for a day and revalidated by ETag."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Header, Path, Response
+from sqlalchemy import select
+
+from ..demo.images import etag, offer_png
+from ..deps import ReadDB
+from ..errors import ApiError, responses
+from ..orm import Category, Offer
 
 router = APIRouter(tags=["media"])
+
+CACHE_CONTROL = "public, max-age=86400, stale-while-revalidate=604800"
+
+
+def image_path(offer_id: int, n: int) -> str:
+    """The path (under /api/v1) of an offer's n-th picture, n counting from 0."""
+    return f"/media/offers/{offer_id}/{n}.png"
+
+
+@router.get(
+    "/media/offers/{offer_id}/{n}.png",
+    response_class=Response,
+    responses={
+        200: {"description": "The picture", "content": {"image/png": {"schema": {"type": "string",
+                                                                                  "format": "binary"}}}},
+        304: {"description": "Not modified (the `If-None-Match` ETag still holds)"},
+        **responses(404, 422),
+    },
+    summary="An offer's n-th picture (n from 0 to image_count - 1)",
+)
+def offer_image(
+    offer_id: Annotated[int, Path(ge=1, le=2**62)],
+    n: Annotated[int, Path(ge=0, le=100)],
+    db: ReadDB,
+    if_none_match: Annotated[str | None, Header()] = None,
+) -> Response:
+    row = db.execute(
+        select(Offer.image_count, Offer.category_id, Category.name)
+        .join(Category, Offer.category_id == Category.id)
+        .where(Offer.id == offer_id, Offer.deleted_at.is_(None))
+    ).first()
+    if row is None or n >= row[0]:
+        raise ApiError(404, "not_found", "No such picture.")
+    _count, category_id, name = row
+    initial = name[:1]
+    tag = etag(offer_id, n, category_id, initial)
+    headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL}
+    wanted = {t.strip() for t in (if_none_match or "").split(",")}
+    if tag in wanted or "*" in wanted:
+        return Response(status_code=304, headers=headers)
+    png = offer_png(offer_id, n, category_id, initial)
+    return Response(png, media_type="image/png", headers=headers)
+

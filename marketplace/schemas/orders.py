@@ -68,6 +68,7 @@ class OrderOut(BaseModel):
     subtotal: Money
     shipping_price: Money
     total: Money
+    total_eur: Money = Field(description="The total in EUR at the locked rate: what `sort=total` orders by")
     seller: OrderSellerOut
     origin: OriginOut
     payment_method: Literal["card", "bank_transfer", "multibanco"]

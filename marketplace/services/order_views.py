@@ -91,6 +91,7 @@ def order_json(order: Order, now: datetime | None = None) -> dict[str, Any]:
         "subtotal": money(order.subtotal, cur),
         "shipping_price": money(order.shipping_price, cur),
         "total": money(order.total, cur),
+        "total_eur": money(order.total_eur, "EUR"),
         "seller": {
             "id": order.seller.id,
             "name": order.seller.name,

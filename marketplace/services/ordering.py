@@ -59,6 +59,8 @@ def checkout_url(config: Config, group_ref: str) -> str:
 
 def refund(config: Config, group: OrderGroup, amount: Decimal, *, key: str) -> None:
     """Give a card payment's `amount` back through Stripe; a refusal aborts the whole change (502)."""
+    if group.stripe_payment_intent is None and (group.payment_details or {}).get("demo"):
+        return  # demo history: no card was charged, so nothing goes back through Stripe
     try:
         gateway.refund(config, group, amount, idempotency_key=key)
     except Exception as exc:  # the provider's error types are the gateway's business
