@@ -124,7 +124,8 @@ class SyncEngine:
                 deleted += len(page.deleted)
                 changed_ids.update(int(item["id"]) for item in items)
                 deleted_ids.update(int(i) for i in page.deleted)
-                done += len(items) + len(page.deleted)
+                # A walk from scratch lists removals of offers this cache never had: not progress.
+                done += len(items) + (0 if full else len(page.deleted))
                 if progress is not None:
                     estimate = max(total, done + (self.page_size if page.has_more else 0))
                     progress(done, estimate if page.has_more else done)
