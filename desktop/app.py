@@ -34,6 +34,8 @@ from desktop.api_client import (
     MemoryTokenStore,
     TokenStore,
 )
+from desktop.models.cart import CartStore
+from desktop.models.catalog_cache import CatalogCache
 from desktop.models.demo_server import DemoServer
 from desktop.models.settings import SettingsStore
 from desktop.views import errors, tasks
@@ -217,13 +219,121 @@ class Shell(QObject):
         self.session = Session(self.client, remember_account=self._remember_account, parent=self)
         self.channel = channel or ErrorChannel(parent=self)
         self.last_sync: datetime | None = None
-        self.window = MainWindow(pages or placeholder_pages(), state=paths.window_state())
+        # -- the stores: built once here, shared by the pages ---------------------------------------
+        self.catalog_cache = CatalogCache(paths.cache / "catalog.sqlite3")
+        self.cart_store = CartStore(paths.data / "cart.sqlite3")
+        # -- catalog area: the real Catalog page replaces the placeholder ---------------------------
+        page_list = list(pages or placeholder_pages())
+        if pages is None:
+            page_list = [self._build_catalog_page() if p.key == "catalog" else p for p in page_list]
+        # -- end catalog area ------------------------------------------------------------------------
+        # -- cart & checkout area: the real Cart page replaces the placeholder --------------------
+        if pages is None:
+            page_list = [self._build_cart_page() if p.key == "cart" else p for p in page_list]
+        # -- end cart & checkout area ----------------------------------------------------------------
+        # -- orders area: the real Orders page replaces the placeholder ----------------------------
+        if pages is None:
+            page_list = [self._build_orders_page() if p.key == "orders" else p for p in page_list]
+        # -- end orders area -------------------------------------------------------------------------
+        self.window = MainWindow(page_list, state=paths.window_state())
         self.channel.set_window(self.window)
         self.sign_in_dialog: SignInDialog | None = None
+        self._wire_catalog()  # catalog area
         self._wire()
+        self._wire_cart()  # cart & checkout area
+        self._wire_orders()  # orders area
 
     def _remember_account(self, account: str | None) -> None:
         self.prefs.set_last_account(self.server_url, account)
+
+    # -- catalog area ------------------------------------------------------------------------------
+    def current_cart(self):
+        return self.cart_store.cart(self.server_url, self.session.email if self.session.signed_in else None)
+
+    def _build_catalog_page(self) -> Page:
+        from desktop.views.catalog import CatalogPage
+
+        self.catalog_page = CatalogPage(
+            self.catalog_cache, self.client, cart=self.current_cart,
+            currency=str(self.prefs.get("currency", "EUR") or "EUR"),
+            signed_in=lambda: self.session.signed_in,
+            online=lambda: self.window.status.online,
+        )
+        return Page("catalog", QCoreApplication.translate("app", "Catalog"), self.catalog_page, icon="catalog")
+
+    def _wire_catalog(self) -> None:
+        from desktop.models.sync import SyncEngine
+        from desktop.views.catalog import SyncController
+
+        page = getattr(self, "catalog_page", None)
+        if page is None:
+            self.sync_controller = None
+            return
+        sc = self.sync_controller = SyncController(
+            SyncEngine(self.client, self.catalog_cache), self.client, self.catalog_cache,
+            status=self.window.status, banner=self.window.banner, shortcut_parent=self.window,
+            interval_minutes=int(self.prefs.get("sync_interval_minutes", 15) or 15), parent=self,
+        )
+        sc.synced.connect(page.catalog_synced)
+        sc.started.connect(lambda _full: page.set_syncing(True))
+        sc.synced.connect(lambda _r: page.set_syncing(False))
+        sc.failed.connect(lambda _e: page.set_syncing(False))
+        sc.online_changed.connect(lambda online: online and page.back_online())
+        sc.synced.connect(lambda _r: self.set_last_sync(self.catalog_cache.last_synced_at()))
+        self.channel.offline.connect(sc.went_offline)
+        page.status_message.connect(lambda text: self.window.status.showMessage(text, 5000))
+        page.sign_in_requested.connect(
+            lambda: self.sign_in(QCoreApplication.translate("app", "Sign in to contact the seller."))
+        )
+        self.window.remember_splitter(page.splitter, "catalog")
+    # -- end catalog area --------------------------------------------------------------------------
+
+    # -- cart & checkout area ----------------------------------------------------------------------
+    def _build_cart_page(self) -> Page:
+        from desktop.views.cart import CartPage
+
+        self.cart_page = CartPage(
+            self.cart_store, self.client, self.session, server_url=self.server_url,
+            cache=getattr(self, "catalog_cache", None), token_store=self.token_store,
+            details_path=self.paths.data / "checkout-details.json",
+            currency=lambda: str(self.prefs.get("currency", "EUR") or "EUR"),
+            online=lambda: self.window.banner.isHidden(),
+        )
+        return Page("cart", QCoreApplication.translate("app", "Cart"), self.cart_page, icon="cart")
+
+    def _wire_cart(self) -> None:
+        page = getattr(self, "cart_page", None)
+        if page is None:
+            return
+        page.sign_in_requested.connect(self.sign_in)
+        page.create_account_requested.connect(self.create_account)
+        page.view_orders_requested.connect(lambda: self.window.show_page("orders"))
+        page.status_message.connect(lambda text: self.window.statusBar().showMessage(text, 5000))
+    # -- end cart & checkout area ------------------------------------------------------------------
+
+    # -- orders area -------------------------------------------------------------------------------
+    def _build_orders_page(self) -> Page:
+        from desktop.views.orders import OrdersPage
+
+        self.orders_page = OrdersPage(self.client, data_dir=self.paths.data, token_store=self.token_store,
+                                      cart=self.current_cart)
+        return Page("orders", QCoreApplication.translate("app", "Orders"), self.orders_page, icon="orders")
+
+    def _wire_orders(self) -> None:
+        page = getattr(self, "orders_page", None)
+        if page is None:
+            return
+        page.notifier.status_bar = self.window.status
+        s = self.session
+
+        def account_changed() -> None:  # the signed-in account's orders; offline, the kept account's cache
+            page.set_account(s.user.email if s.signed_in else s.pending_account, sync=s.signed_in)
+
+        s.changed.connect(account_changed)
+        self.window.page_changed.connect(lambda key: key == "orders" and s.signed_in and page.sync())
+        self.window.remember_splitter(page.splitter, "orders")
+        account_changed()
+    # -- end orders area ---------------------------------------------------------------------------
 
     def _wire(self) -> None:
         w, s, c = self.window, self.session, self.channel
@@ -299,19 +409,14 @@ class Shell(QObject):
             errors.report_exception(ValueError("\n".join(problems)), self.window)
 
     def cache_size(self) -> int:
-        """Bytes used by the cache folder (the catalog cache lives there)."""
-        total = 0
-        for path in self.paths.cache.rglob("*"):
-            with contextlib.suppress(OSError):
-                if path.is_file():
-                    total += path.stat().st_size
-        return total
+        """Bytes used by the offline catalog cache (database and thumbnails)."""
+        return self.catalog_cache.size_bytes()
 
     def clear_cache(self) -> None:
-        """Replaced by the catalog cache's own clear once it is plugged in."""
-        for path in sorted(self.paths.cache.rglob("*"), reverse=True):
-            with contextlib.suppress(OSError):
-                path.unlink() if path.is_file() else path.rmdir()
+        """Empty the offline catalog; the next sync downloads it again."""
+        self.catalog_cache.clear()
+        if self.sync_controller is not None:
+            self.sync_controller.sync_now()
 
     # -- connectivity ------------------------------------------------------------------------------
     def went_offline(self, _exc: BaseException | None = None) -> None:
@@ -344,10 +449,19 @@ class Shell(QObject):
     def start(self) -> None:
         self.window.show()
         self.session.restore(self.window)
+        if self.sync_controller is not None:
+            self.sync_controller.start()
 
     def shutdown(self) -> None:
         with contextlib.suppress(RuntimeError):
             self.window.save_state()
+        if self.sync_controller is not None:
+            self.sync_controller.stop()
+            self.catalog_page.thumbnails.close()
+        with contextlib.suppress(Exception):
+            self.catalog_cache.close()
+        if getattr(self, "orders_page", None) is not None:  # orders area
+            self.orders_page.close_cache()
         with contextlib.suppress(Exception):
             self.client.close()
 

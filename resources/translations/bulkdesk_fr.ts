@@ -37,7 +37,10 @@
     </message>
     <message numerus="yes">
         <source>Too many failed attempts. Wait %n minute(s) and try again.</source>
-        <translation><numerusform>Trop de tentatives échouées. Patientez %n minute, puis réessayez.</numerusform><numerusform>Trop de tentatives échouées. Patientez %n minutes, puis réessayez.</numerusform></translation>
+        <translation>
+            <numerusform>Trop de tentatives échouées. Patientez %n minute, puis réessayez.</numerusform>
+            <numerusform>Trop de tentatives échouées. Patientez %n minutes, puis réessayez.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Too many failed attempts. Wait a few minutes and try again.</source>
@@ -49,19 +52,278 @@
     </message>
 </context>
 <context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel order %1</source>
+        <translation>Annuler la commande %1</translation>
+    </message>
+    <message>
+        <source>You will be refunded %1.</source>
+        <translation>Vous serez remboursé de %1.</translation>
+    </message>
+    <message>
+        <source>Nothing has been paid for this order, so there is nothing to refund.</source>
+        <translation>Rien n’a été payé pour cette commande : il n’y a rien à rembourser.</translation>
+    </message>
+    <message>
+        <source>Cancel order %1 from %2?</source>
+        <translation>Annuler la commande %1 passée chez %2 ?</translation>
+    </message>
+    <message>
+        <source>Reason (optional)</source>
+        <translation>Motif (facultatif)</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Annuler la commande</translation>
+    </message>
+    <message>
+        <source>Keep order</source>
+        <translation>Garder la commande</translation>
+    </message>
+</context>
+<context>
+    <name>CardWait</name>
+    <message>
+        <source>Waiting for payment</source>
+        <extracomment>how often the order group is polled while waiting for a card payment</extracomment>
+        <translation>En attente du paiement</translation>
+    </message>
+    <message>
+        <source>The payment page has opened in your browser. Pay there; this window follows the payment and goes on by itself.</source>
+        <translation>La page de paiement s’est ouverte dans votre navigateur. Payez-y ; cette fenêtre suit le paiement et continue d’elle-même.</translation>
+    </message>
+    <message>
+        <source>Order group %1</source>
+        <translation>Groupe de commandes %1</translation>
+    </message>
+    <message>
+        <source>Open the payment page again</source>
+        <translation>Rouvrir la page de paiement</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>The payment did not go through</source>
+        <translation>Le paiement n’a pas abouti</translation>
+    </message>
+    <message>
+        <source>The card was declined or the payment failed. Nothing was charged. Try again with the same or another card.</source>
+        <translation>La carte a été refusée ou le paiement a échoué. Rien n’a été débité. Réessayez avec la même carte ou une autre.</translation>
+    </message>
+</context>
+<context>
+    <name>CartPage</name>
+    <message>
+        <source>Offer %1</source>
+        <translation>Offre %1</translation>
+    </message>
+    <message>
+        <source>Quantity (packagings)</source>
+        <translation>Quantité (conditionnements)</translation>
+    </message>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 unités</translation>
+    </message>
+    <message>
+        <source>Remove this line</source>
+        <translation>Retirer cette ligne</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <extracomment>the user asked to sign in / create an account (the shell opens its dialogs) &quot;View orders&quot; on the confirmation: the shell shows the Orders page a quote (server or local) was shown: tests wait on it a short message for the status bar</extracomment>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <source>Quick order…</source>
+        <translation>Commande rapide…</translation>
+    </message>
+    <message>
+        <source>Paste or import SKU and quantity rows</source>
+        <translation>Coller ou importer des lignes référence et quantité</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Empty the cart</source>
+        <translation>Vider le panier</translation>
+    </message>
+    <message>
+        <source>An order was being submitted — check and finish it.</source>
+        <translation>Une commande était en cours d’envoi — vérifiez-la et terminez-la.</translation>
+    </message>
+    <message>
+        <source>Check and finish</source>
+        <translation>Vérifier et terminer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Your cart is empty</source>
+        <translation>Votre panier est vide</translation>
+    </message>
+    <message>
+        <source>Add lots from the catalog, or paste SKUs and quantities with Quick order. The cart is kept on this computer.</source>
+        <translation>Ajoutez des lots depuis le catalogue, ou collez des références et quantités avec la commande rapide. Le panier est conservé sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Checkout…</source>
+        <translation>Commander…</translation>
+    </message>
+    <message>
+        <source>Remove every line from the cart?</source>
+        <translation>Retirer toutes les lignes du panier ?</translation>
+    </message>
+    <message>
+        <source>Pack of %1</source>
+        <translation>Lot de %1</translation>
+    </message>
+    <message>
+        <source>Below the minimum order of %1 units.</source>
+        <translation>En dessous du minimum de commande de %1 unités.</translation>
+    </message>
+    <message>
+        <source>Only %1 units are available.</source>
+        <translation>Seulement %1 unités disponibles.</translation>
+    </message>
+    <message>
+        <source>Out of stock.</source>
+        <translation>En rupture de stock.</translation>
+    </message>
+    <message>
+        <source>This offer is no longer available.</source>
+        <translation>Cette offre n’est plus disponible.</translation>
+    </message>
+    <message>
+        <source>This packaging is no longer offered.</source>
+        <translation>Ce conditionnement n’est plus proposé.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Raise to %1 units</source>
+        <translation>Passer à %1 unités</translation>
+    </message>
+    <message>
+        <source>Lower to %1 units</source>
+        <translation>Réduire à %1 unités</translation>
+    </message>
+    <message>
+        <source>Checking prices and stock…</source>
+        <translation>Vérification des prix et du stock…</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>Offline — stock as of %1</source>
+        <translation>Hors ligne — stock au %1</translation>
+    </message>
+    <message>
+        <source>Shipping is chosen at checkout. Prices and stock are checked again when you are online.</source>
+        <translation>La livraison se choisit à la commande. Prix et stock sont vérifiés de nouveau une fois en ligne.</translation>
+    </message>
+    <message>
+        <source>Prices and stock checked just now</source>
+        <translation>Prix et stock vérifiés à l’instant</translation>
+    </message>
+    <message>
+        <source>Excluding shipping, chosen per seller at checkout.</source>
+        <translation>Hors livraison, choisie par vendeur à la commande.</translation>
+    </message>
+    <message>
+        <source>Fix the issues above first.</source>
+        <translation>Corrigez d’abord les problèmes ci-dessus.</translation>
+    </message>
+    <message>
+        <source>No longer available</source>
+        <translation>Plus disponible</translation>
+    </message>
+    <message>
+        <source>%1 — ships from %2</source>
+        <translation>%1 — expédié depuis %2</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Packaging</source>
+        <translation>Conditionnement</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
+        <source>Line total</source>
+        <translation>Total ligne</translation>
+    </message>
+    <message>
+        <source>Add %1 from this warehouse (minimum order %2)</source>
+        <translation>Ajoutez %1 depuis cet entrepôt (minimum de commande %2)</translation>
+    </message>
+    <message>
+        <source>Minimum order %1 reached</source>
+        <translation>Minimum de commande %1 atteint</translation>
+    </message>
+    <message>
+        <source>Subtotal %1</source>
+        <translation>Sous-total %1</translation>
+    </message>
+    <message>
+        <source>Export the cart</source>
+        <translation>Exporter le panier</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cart exported to %1</source>
+        <translation>Panier exporté vers %1</translation>
+    </message>
+    <message>
+        <source>Discard the order being submitted</source>
+        <translation>Abandonner la commande en cours d’envoi</translation>
+    </message>
+    <message>
+        <source>If the order reached the marketplace, it exists anyway: check the Orders page. Discard the pending submission?</source>
+        <translation>Si la commande est parvenue à la place de marché, elle existe quand même : consultez la page Commandes. Abandonner l’envoi en attente ?</translation>
+    </message>
+</context>
+<context>
     <name>CatalogPage</name>
     <message>
         <source>Search offers, SKUs, sellers…</source>
-        <extracomment>the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels a short confirmation for the status bar ("Added … to the cart.") "Contact the seller" while signed out the offer table was filled again (tests wait on it)</extracomment>
-        <translation type="unfinished" />
+        <extracomment>the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels a short confirmation for the status bar (&quot;Added … to the cart.&quot;) &quot;Contact the seller&quot; while signed out the offer table was filled again (tests wait on it)</extracomment>
+        <translation>Rechercher des offres, références, vendeurs…</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished" />
+        <translation>Rechercher</translation>
     </message>
     <message>
         <source>Sort by</source>
-        <translation type="unfinished" />
+        <translation>Trier par</translation>
     </message>
     <message>
         <source>Country</source>
@@ -73,86 +335,79 @@
     </message>
     <message>
         <source>Min</source>
-        <translation type="unfinished" />
+        <translation>Min</translation>
     </message>
     <message>
         <source>Max</source>
-        <translation type="unfinished" />
+        <translation>Max</translation>
     </message>
     <message>
         <source>Minimum unit price</source>
-        <translation type="unfinished" />
+        <translation>Prix unitaire minimum</translation>
     </message>
     <message>
         <source>Maximum unit price</source>
-        <translation type="unfinished" />
+        <translation>Prix unitaire maximum</translation>
     </message>
     <message>
         <source>In stock only</source>
-        <translation type="unfinished" />
+        <translation>En stock uniquement</translation>
     </message>
     <message>
         <source>Clear filters</source>
-        <translation type="unfinished" />
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <source>Relevance</source>
-        <translation type="unfinished" />
+        <translation>Pertinence</translation>
     </message>
     <message>
         <source>Price: low to high</source>
-        <translation type="unfinished" />
+        <translation>Prix croissant</translation>
     </message>
     <message>
         <source>Price: high to low</source>
-        <translation type="unfinished" />
+        <translation>Prix décroissant</translation>
     </message>
     <message>
         <source>Newest</source>
-        <translation type="unfinished" />
+        <translation>Plus récentes</translation>
     </message>
     <message>
         <source>All</source>
-        <translation type="unfinished" />
+        <translation>Tout</translation>
     </message>
     <message>
         <source>Weekly opportunities</source>
-        <translation type="unfinished" />
+        <translation>Opportunités de la semaine</translation>
     </message>
     <message>
         <source>Surplus stock</source>
-        <translation type="unfinished" />
+        <translation>Surstocks</translation>
     </message>
     <message>
         <source>Promotions</source>
-        <translation type="unfinished" />
+        <translation>Promotions</translation>
     </message>
     <message>
         <source>All countries</source>
-        <translation type="unfinished" />
+        <translation>Tous les pays</translation>
     </message>
     <message>
         <source>All sellers</source>
-        <translation type="unfinished" />
+        <translation>Tous les vendeurs</translation>
     </message>
     <message>
         <source>Unit price (%1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message numerus="yes">
-        <source>%n offer(s)</source>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+        <translation>Prix unitaire (%1)</translation>
     </message>
     <message>
         <source>Downloading the catalog…</source>
-        <translation type="unfinished" />
+        <translation>Téléchargement du catalogue…</translation>
     </message>
     <message>
         <source>The offers appear here as soon as the first pages are in. You can keep working meanwhile.</source>
-        <translation type="unfinished" />
+        <translation>Les offres s’affichent dès l’arrivée des premières pages. Vous pouvez continuer à travailler.</translation>
     </message>
     <message>
         <source>Not synced yet</source>
@@ -160,23 +415,31 @@
     </message>
     <message>
         <source>Connect to the marketplace to download the catalog. It then stays available offline.</source>
-        <translation type="unfinished" />
+        <translation>Connectez-vous à la place de marché pour télécharger le catalogue. Il restera ensuite disponible hors ligne.</translation>
     </message>
     <message>
         <source>No results for “%1”</source>
-        <translation type="unfinished" />
+        <translation>Aucun résultat pour « %1 »</translation>
     </message>
     <message>
         <source>Check the spelling, use fewer words, or clear the filters.</source>
-        <translation type="unfinished" />
+        <translation>Vérifiez l’orthographe, utilisez moins de mots ou effacez les filtres.</translation>
     </message>
     <message>
         <source>No offers match these filters</source>
-        <translation type="unfinished" />
+        <translation>Aucune offre ne correspond à ces filtres</translation>
     </message>
     <message>
         <source>Choose another category or tab, or clear the filters.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez une autre catégorie ou un autre onglet, ou effacez les filtres.</translation>
+    </message>
+    <message>
+        <source>1 offer</source>
+        <translation>1 offre</translation>
+    </message>
+    <message>
+        <source>%1 offers</source>
+        <translation>%1 offres</translation>
     </message>
 </context>
 <context>
@@ -199,30 +462,149 @@
     </message>
 </context>
 <context>
+    <name>CheckoutWizard</name>
+    <message>
+        <source>Checkout</source>
+        <extracomment>the step shown changed (index; 5 = payment / confirmation): tests wait on it the order group exists (CheckoutResult) a submission ended without an order (the exception) the card payment was received</extracomment>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Qui</translation>
+    </message>
+    <message>
+        <source>Company and delivery</source>
+        <translation>Société et livraison</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Récapitulatif</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Retour</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Submit again</source>
+        <translation>Envoyer de nouveau</translation>
+    </message>
+    <message>
+        <source>Submit order</source>
+        <translation>Passer la commande</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>An order was being submitted when Bulkdesk stopped. Check it and press “Submit again”: if the marketplace already has it, you get that order — it is never placed twice.</source>
+        <translation>Une commande était en cours d’envoi quand Bulkdesk s’est arrêté. Vérifiez-la et cliquez sur « Envoyer de nouveau » : si la place de marché l’a déjà, vous obtenez cette commande — elle n’est jamais passée deux fois.</translation>
+    </message>
+    <message>
+        <source>Submitting your order…</source>
+        <translation>Envoi de votre commande…</translation>
+    </message>
+    <message>
+        <source>Some items were bought by someone else meanwhile. Nothing was ordered and nothing was charged. The cart has been updated: adjust it and check out again.</source>
+        <translation>Certains articles ont été achetés par quelqu’un d’autre entre-temps. Rien n’a été commandé ni débité. Le panier a été mis à jour : ajustez-le et commandez de nouveau.</translation>
+    </message>
+    <message>
+        <source>The cart has issues to fix before checkout. Nothing was ordered and nothing was charged.</source>
+        <translation>Le panier comporte des problèmes à corriger avant de commander. Rien n’a été commandé ni débité.</translation>
+    </message>
+    <message>
+        <source>Back to the cart</source>
+        <translation>Retour au panier</translation>
+    </message>
+    <message>
+        <source>The marketplace did not answer, so the order may or may not have been placed. Press “Submit again”: it will not be placed twice.</source>
+        <translation>La place de marché n’a pas répondu : la commande a peut-être été passée, peut-être pas. Cliquez sur « Envoyer de nouveau » : elle ne sera pas passée deux fois.</translation>
+    </message>
+    <message>
+        <source>Your session expired. Sign in again, then press “Submit again”.</source>
+        <translation>Votre session a expiré. Reconnectez-vous, puis cliquez sur « Envoyer de nouveau ».</translation>
+    </message>
+    <message>
+        <source>The order could not be submitted. You can try again: it will not be placed twice.</source>
+        <translation>La commande n’a pas pu être envoyée. Vous pouvez réessayer : elle ne sera pas passée deux fois.</translation>
+    </message>
+</context>
+<context>
+    <name>Confirmation</name>
+    <message>
+        <source>Thank you — your order is placed</source>
+        <translation>Merci — votre commande est passée</translation>
+    </message>
+    <message>
+        <source>Order group %1</source>
+        <translation>Groupe de commandes %1</translation>
+    </message>
+    <message>
+        <source>Next: pay with the details above. Each seller prepares and ships their order once the payment has arrived; you can follow them on the Orders page.</source>
+        <translation>Ensuite : payez avec les informations ci-dessus. Chaque vendeur prépare et expédie sa commande une fois le paiement reçu ; suivez-les dans la page Commandes.</translation>
+    </message>
+    <message>
+        <source>Payment received.</source>
+        <translation>Paiement reçu.</translation>
+    </message>
+    <message>
+        <source>Next: each seller prepares and ships their order; follow them on the Orders page.</source>
+        <translation>Ensuite : chaque vendeur prépare et expédie sa commande ; suivez-les dans la page Commandes.</translation>
+    </message>
+    <message>
+        <source>Next: finish the card payment; follow the orders on the Orders page.</source>
+        <translation>Ensuite : terminez le paiement par carte ; suivez les commandes dans la page Commandes.</translation>
+    </message>
+    <message>
+        <source>The confirmation was sent to %1.</source>
+        <translation>La confirmation a été envoyée à %1.</translation>
+    </message>
+    <message>
+        <source>View orders</source>
+        <translation>Voir les commandes</translation>
+    </message>
+</context>
+<context>
     <name>ContactSellerDialog</name>
     <message>
         <source>Contact the seller</source>
-        <translation type="unfinished" />
+        <translation>Contacter le vendeur</translation>
     </message>
     <message>
         <source>Your question to %1 about “%2”:</source>
-        <translation type="unfinished" />
+        <translation>Votre question à %1 au sujet de « %2 » :</translation>
     </message>
     <message>
         <source>Availability, delivery, documents…</source>
-        <translation type="unfinished" />
+        <translation>Disponibilité, livraison, documents…</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished" />
+        <translation>Envoyer</translation>
     </message>
     <message>
         <source>Sending…</source>
-        <translation type="unfinished" />
+        <translation>Envoi…</translation>
     </message>
     <message>
         <source>Your question was sent to %1. Their answer will appear under Questions.</source>
-        <translation type="unfinished" />
+        <translation>Votre question a été envoyée à %1. Sa réponse apparaîtra dans Questions.</translation>
     </message>
     <message>
         <source>Close</source>
@@ -230,11 +612,27 @@
     </message>
     <message>
         <source>Question sent to %1.</source>
-        <translation type="unfinished" />
+        <translation>Question envoyée à %1.</translation>
     </message>
     <message>
         <source>The question was not sent.</source>
-        <translation type="unfinished" />
+        <translation>La question n’a pas été envoyée.</translation>
+    </message>
+    <message>
+        <source>Contact %1</source>
+        <translation>Contacter %1</translation>
+    </message>
+    <message>
+        <source>About order %1: </source>
+        <translation>Au sujet de la commande %1 : </translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Objet</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
     </message>
 </context>
 <context>
@@ -301,6 +699,61 @@
     </message>
 </context>
 <context>
+    <name>DetailsStep</name>
+    <message>
+        <source>Company (invoice)</source>
+        <translation>Société (facturation)</translation>
+    </message>
+    <message>
+        <source>Company name</source>
+        <translation>Raison sociale</translation>
+    </message>
+    <message>
+        <source>VAT number</source>
+        <translation>Numéro de TVA</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Delivery address</source>
+        <translation>Adresse de livraison</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>Destinataire</translation>
+    </message>
+    <message>
+        <source>Street</source>
+        <translation>Rue</translation>
+    </message>
+    <message>
+        <source>Postcode</source>
+        <translation>Code postal</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Ville</translation>
+    </message>
+    <message>
+        <source>Country (ISO code)</source>
+        <translation>Pays (code ISO)</translation>
+    </message>
+    <message>
+        <source>Phone (optional)</source>
+        <translation>Téléphone (facultatif)</translation>
+    </message>
+    <message>
+        <source>Fill in the fields marked in red.</source>
+        <translation>Remplissez les champs marqués en rouge.</translation>
+    </message>
+    <message>
+        <source>The country is a two-letter code such as PT, FR or DE.</source>
+        <translation>Le pays est un code à deux lettres comme PT, FR ou DE.</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Bulkdesk — Error</source>
@@ -320,7 +773,10 @@
     </message>
     <message numerus="yes">
         <source>%n more error(s) occurred meanwhile.</source>
-        <translation><numerusform>%n autre erreur s’est produite entre-temps.</numerusform><numerusform>%n autres erreurs se sont produites entre-temps.</numerusform></translation>
+        <translation>
+            <numerusform>%n autre erreur s’est produite entre-temps.</numerusform>
+            <numerusform>%n autres erreurs se sont produites entre-temps.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Copied</source>
@@ -329,6 +785,73 @@
     <message>
         <source>Hide details</source>
         <translation>Masquer les détails</translation>
+    </message>
+</context>
+<context>
+    <name>Instructions</name>
+    <message>
+        <source>Pay by bank transfer</source>
+        <translation>Payer par virement</translation>
+    </message>
+    <message>
+        <source>IBAN</source>
+        <translation>IBAN</translation>
+    </message>
+    <message>
+        <source>BIC</source>
+        <translation>BIC</translation>
+    </message>
+    <message>
+        <source>Beneficiary</source>
+        <translation>Bénéficiaire</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Use the reference exactly as shown so the payment is matched to your order. The sellers prepare the orders once the transfer has arrived.</source>
+        <translation>Indiquez la référence telle quelle pour que le paiement soit rapproché de votre commande. Les vendeurs préparent les commandes une fois le virement reçu.</translation>
+    </message>
+    <message>
+        <source>Pay with Multibanco</source>
+        <translation>Payer par Multibanco</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entité</translation>
+    </message>
+    <message>
+        <source>Pay before</source>
+        <translation>Payer avant le</translation>
+    </message>
+    <message>
+        <source>Pay at any Multibanco ATM or in your bank&apos;s app with the entity and reference.</source>
+        <translation>Payez à un distributeur Multibanco ou dans l’application de votre banque avec l’entité et la référence.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Copier %1</translation>
+    </message>
+    <message>
+        <source>Save as PDF…</source>
+        <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>Save the payment instructions</source>
+        <translation>Enregistrer les instructions de paiement</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -394,68 +917,68 @@
     <name>OfferDetail</name>
     <message>
         <source>Packaging</source>
-        <extracomment>the user clicked "Sold by &lt;seller&gt;" a line went into the cart: a confirmation for the status bar a question was sent to the seller: a confirmation for the status bar "Contact the seller" while signed out</extracomment>
-        <translation type="unfinished" />
+        <extracomment>the user clicked &quot;Sold by &lt;seller&gt;&quot; a line went into the cart: a confirmation for the status bar a question was sent to the seller: a confirmation for the status bar &quot;Contact the seller&quot; while signed out</extracomment>
+        <translation>Conditionnement</translation>
     </message>
     <message>
         <source>Quantity</source>
-        <translation type="unfinished" />
+        <translation>Quantité</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished" />
+        <translation>Unités</translation>
     </message>
     <message>
         <source>Line total</source>
-        <translation type="unfinished" />
+        <translation>Total de la ligne</translation>
     </message>
     <message>
         <source>Add to cart</source>
-        <translation type="unfinished" />
+        <translation>Ajouter au panier</translation>
     </message>
     <message>
         <source>Contact the seller…</source>
-        <translation type="unfinished" />
+        <translation>Contacter le vendeur…</translation>
     </message>
     <message>
         <source>This offer is no longer on the marketplace.</source>
-        <translation type="unfinished" />
+        <translation>Cette offre n’est plus sur la place de marché.</translation>
     </message>
     <message>
         <source>Select an offer to see its details.</source>
-        <translation type="unfinished" />
+        <translation>Sélectionnez une offre pour en voir le détail.</translation>
     </message>
     <message>
         <source>SKU %1</source>
-        <translation type="unfinished" />
+        <translation>Réf. %1</translation>
     </message>
     <message>
         <source>per unit</source>
-        <translation type="unfinished" />
+        <translation>l’unité</translation>
     </message>
     <message>
         <source>Promotion −%1 % until %2</source>
-        <translation type="unfinished" />
+        <translation>Promotion −%1 % jusqu’au %2</translation>
     </message>
     <message>
         <source>Promotion −%1 %</source>
-        <translation type="unfinished" />
+        <translation>Promotion −%1 %</translation>
     </message>
     <message>
         <source>Sold by %1</source>
-        <translation type="unfinished" />
+        <translation>Vendu par %1</translation>
     </message>
     <message>
         <source>Ships from %1</source>
-        <translation type="unfinished" />
+        <translation>Expédié depuis %1</translation>
     </message>
     <message>
         <source>MOQ %1 units</source>
-        <translation type="unfinished" />
+        <translation>MOQ %1 unités</translation>
     </message>
     <message>
         <source>%1 units in stock</source>
-        <translation type="unfinished" />
+        <translation>%1 unités en stock</translation>
     </message>
     <message>
         <source>Out of stock</source>
@@ -463,35 +986,39 @@
     </message>
     <message>
         <source>Minimum order %1</source>
-        <translation type="unfinished" />
+        <translation>Commande minimum %1</translation>
     </message>
     <message>
         <source>%1 (%2 units)</source>
-        <translation type="unfinished" />
+        <translation>%1 (%2 unités)</translation>
     </message>
     <message>
         <source>Sign in to contact the seller</source>
-        <translation type="unfinished" />
+        <translation>Connectez-vous pour contacter le vendeur</translation>
     </message>
     <message>
         <source>%1 units</source>
-        <translation type="unfinished" />
+        <translation>%1 unités</translation>
     </message>
     <message>
         <source>Below the minimum order of %1 units.</source>
-        <translation type="unfinished" />
+        <translation>En dessous du minimum de commande de %1 unités.</translation>
     </message>
     <message>
         <source>Out of stock.</source>
-        <translation type="unfinished" />
+        <translation>Rupture de stock.</translation>
     </message>
     <message>
         <source>Only %1 units in stock.</source>
-        <translation type="unfinished" />
+        <translation>Seulement %1 unités en stock.</translation>
     </message>
     <message>
         <source>Added %1 × %2 of “%3” to the cart.</source>
-        <translation type="unfinished" />
+        <translation>%1 × %2 de « %3 » ajouté au panier.</translation>
+    </message>
+    <message>
+        <source>1 unit</source>
+        <translation>1 unité</translation>
     </message>
 </context>
 <context>
@@ -549,6 +1076,10 @@
         <source>Before the promotion: %1</source>
         <translation>Avant la promotion : %1</translation>
     </message>
+    <message>
+        <source>SKU %1</source>
+        <translation>Réf. %1</translation>
+    </message>
 </context>
 <context>
     <name>OfflineBanner</name>
@@ -570,6 +1101,513 @@
     </message>
 </context>
 <context>
+    <name>OrderDetail</name>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Annuler la commande…</translation>
+    </message>
+    <message>
+        <source>Review…</source>
+        <translation>Évaluer…</translation>
+    </message>
+    <message>
+        <source>Reorder</source>
+        <translation>Commander à nouveau</translation>
+    </message>
+    <message>
+        <source>Pay again</source>
+        <translation>Payer à nouveau</translation>
+    </message>
+    <message>
+        <source>Copy reference</source>
+        <translation>Copier la référence</translation>
+    </message>
+    <message>
+        <source>Contact the seller…</source>
+        <translation>Contacter le vendeur…</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Ships from</source>
+        <translation>Expédié depuis</translation>
+    </message>
+    <message>
+        <source>Select an order to see its details.</source>
+        <translation>Sélectionnez une commande pour en voir le détail.</translation>
+    </message>
+    <message>
+        <source>Order %1</source>
+        <translation>Commande %1</translation>
+    </message>
+    <message>
+        <source>Placed %1 · checkout %2 · %3 · %4</source>
+        <translation>Passée le %1 · achat %2 · %3 · %4</translation>
+    </message>
+    <message>
+        <source>%1 × %2 (%3 units)</source>
+        <translation>%1 × %2 (%3 unités)</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Virement bancaire</translation>
+    </message>
+    <message>
+        <source>Multibanco</source>
+        <translation>Multibanco</translation>
+    </message>
+    <message>
+        <source>Tracking: %1 %2</source>
+        <translation>Suivi : %1 %2</translation>
+    </message>
+    <message>
+        <source>Order placed</source>
+        <translation>Commande passée</translation>
+    </message>
+    <message>
+        <source>Payment received</source>
+        <translation>Paiement reçu</translation>
+    </message>
+    <message>
+        <source>Payment failed</source>
+        <translation>Paiement refusé</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>En préparation</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Expédiée</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursée</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>Évaluée</translation>
+    </message>
+    <message>
+        <source>Only orders awaiting preparation, or shipped over 30 days ago and not delivered, can be cancelled.</source>
+        <translation>Seules les commandes en attente de préparation, ou expédiées depuis plus de 30 jours et non livrées, peuvent être annulées.</translation>
+    </message>
+    <message>
+        <source>Delivered orders can be reviewed once.</source>
+        <translation>Une commande livrée peut être évaluée une fois.</translation>
+    </message>
+    <message>
+        <source>Reference %1 copied.</source>
+        <translation>Référence %1 copiée.</translation>
+    </message>
+    <message>
+        <source>Order %1 is cancelled. You will be refunded %2.</source>
+        <translation>La commande %1 est annulée. Vous serez remboursé de %2.</translation>
+    </message>
+    <message>
+        <source>Order %1 is cancelled.</source>
+        <translation>La commande %1 est annulée.</translation>
+    </message>
+    <message>
+        <source>Thank you: your review of order %1 is published.</source>
+        <translation>Merci : votre évaluation de la commande %1 est publiée.</translation>
+    </message>
+    <message>
+        <source>Your message was sent to %1. The answer will appear in your questions.</source>
+        <translation>Votre message a été envoyé à %1. La réponse apparaîtra dans vos questions.</translation>
+    </message>
+    <message>
+        <source>The payment page opened in your browser. Come back here once paid.</source>
+        <translation>La page de paiement s’est ouverte dans votre navigateur. Revenez ici une fois le paiement fait.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 lines added to the cart.</source>
+        <translation>%1 ligne(s) sur %2 ajoutée(s) au panier.</translation>
+    </message>
+    <message>
+        <source>Availability could not be checked (offline).</source>
+        <translation>La disponibilité n’a pas pu être vérifiée (hors ligne).</translation>
+    </message>
+</context>
+<context>
+    <name>OrderNotifier</name>
+    <message>
+        <source>Order %1</source>
+        <extracomment>how long the status bar shows a notification (ms)</extracomment>
+        <translation>Commande %1</translation>
+    </message>
+    <message>
+        <source>Shipping: %1 → %2</source>
+        <translation>Livraison : %1 → %2</translation>
+    </message>
+    <message>
+        <source>Payment: %1 → %2</source>
+        <translation>Paiement : %1 → %2</translation>
+    </message>
+    <message>
+        <source>Tracking number: %1</source>
+        <translation>Numéro de suivi : %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>Search orders: reference, seller, SKU, title…</source>
+        <extracomment>how often the page syncs while the app runs (ms)</extracomment>
+        <translation>Rechercher : référence, vendeur, code article, titre…</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Toutes dates</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Cette année</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Dates choisies</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Get the latest orders from the marketplace (F5)</source>
+        <translation>Récupérer les dernières commandes de la place de marché (F5)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>au</translation>
+    </message>
+    <message>
+        <source>Offline — no orders downloaded yet</source>
+        <translation>Hors ligne — aucune commande téléchargée</translation>
+    </message>
+    <message>
+        <source>Offline — orders as of %1</source>
+        <translation>Hors ligne — commandes au %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n commande</numerusform>
+            <numerusform>%n commandes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 orders</source>
+        <translation>%1 commandes sur %2</translation>
+    </message>
+    <message>
+        <source>Payment: %1</source>
+        <translation>Paiement : %1</translation>
+    </message>
+    <message>
+        <source>Shipping: %1</source>
+        <translation>Livraison : %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1 – %2</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Date : %1</translation>
+    </message>
+    <message>
+        <source>Search: “%1”</source>
+        <translation>Recherche : « %1 »</translation>
+    </message>
+    <message>
+        <source>Clear all</source>
+        <translation>Tout effacer</translation>
+    </message>
+    <message>
+        <source>Clear this filter</source>
+        <translation>Retirer ce filtre</translation>
+    </message>
+    <message>
+        <source>Clear every filter</source>
+        <translation>Retirer tous les filtres</translation>
+    </message>
+    <message>
+        <source>Export orders</source>
+        <translation>Exporter les commandes</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Fichiers CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>%1 orders exported to %2</source>
+        <translation>%1 commandes exportées dans %2</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersTableModel</name>
+    <message>
+        <source>Pending</source>
+        <extracomment>columns the user can sort by (in SQL), and the sort each gives</extracomment>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Payée</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursée</translation>
+    </message>
+    <message>
+        <source>Awaiting preparation</source>
+        <translation>À préparer</translation>
+    </message>
+    <message>
+        <source>Preparing</source>
+        <translation>En préparation</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Expédiée</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>Suivi</translation>
+    </message>
+    <message>
+        <source>Checkout %1</source>
+        <translation>Achat %1</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentStep</name>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>Virement bancaire</translation>
+    </message>
+    <message>
+        <source>Multibanco</source>
+        <translation>Multibanco</translation>
+    </message>
+    <message>
+        <source>You pay on the marketplace&apos;s secure page, opened in your browser.</source>
+        <translation>Vous payez sur la page sécurisée de la place de marché, ouverte dans votre navigateur.</translation>
+    </message>
+    <message>
+        <source>You receive the IBAN and a reference; the order ships once the transfer has arrived.</source>
+        <translation>Vous recevez l’IBAN et une référence ; la commande est expédiée une fois le virement reçu.</translation>
+    </message>
+    <message>
+        <source>You receive an entity and reference to pay at an ATM or in your bank&apos;s app (Portugal).</source>
+        <translation>Vous recevez une entité et une référence à payer à un distributeur ou dans l’application de votre banque (Portugal).</translation>
+    </message>
+</context>
+<context>
+    <name>QuickOrderDialog</name>
+    <message>
+        <source>Quick order</source>
+        <extracomment>lines were added: (added, rejected rows)</extracomment>
+        <translation>Commande rapide</translation>
+    </message>
+    <message>
+        <source>One row per item: SKU, quantity (packagings) and optionally the packaging, separated by commas, semicolons or tabs. A header row is allowed.</source>
+        <translation>Une ligne par article : référence, quantité (conditionnements) et éventuellement le conditionnement, séparés par des virgules, points-virgules ou tabulations. Une ligne d’en-tête est acceptée.</translation>
+    </message>
+    <message>
+        <source>Import CSV…</source>
+        <translation>Importer un CSV…</translation>
+    </message>
+    <message>
+        <source>Add to cart</source>
+        <translation>Ajouter au panier</translation>
+    </message>
+    <message>
+        <source>Import a CSV</source>
+        <translation>Importer un CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Paste some rows first.</source>
+        <translation>Collez d’abord quelques lignes.</translation>
+    </message>
+    <message>
+        <source>Looking up %1 SKUs…</source>
+        <translation>Recherche de %1 références…</translation>
+    </message>
+    <message>
+        <source>%1 lines added to the cart.</source>
+        <translation>%1 lignes ajoutées au panier.</translation>
+    </message>
+    <message>
+        <source>%1 rows were not added:</source>
+        <translation>%1 lignes n’ont pas été ajoutées :</translation>
+    </message>
+    <message>
+        <source>Row %1 (%2): %3</source>
+        <translation>Ligne %1 (%2) : %3</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>Review order %1</source>
+        <translation>Évaluer la commande %1</translation>
+    </message>
+    <message>
+        <source>Seller (%1)</source>
+        <translation>Vendeur (%1)</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>What went well, what could be better?</source>
+        <translation>Qu’est-ce qui s’est bien passé, que pourrait-on améliorer ?</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Commentaire</translation>
+    </message>
+    <message>
+        <source>Send review</source>
+        <translation>Envoyer l’évaluation</translation>
+    </message>
+    <message>
+        <source>Rate the seller and the delivery (1 to 5 stars).</source>
+        <translation>Notez le vendeur et la livraison (1 à 5 étoiles).</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStep</name>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+    <message>
+        <source>not chosen</source>
+        <translation>non choisie</translation>
+    </message>
+</context>
+<context>
     <name>SellerProfileDialog</name>
     <message>
         <source>Seller</source>
@@ -578,23 +1616,23 @@
     </message>
     <message>
         <source>(%1 reviews)</source>
-        <translation type="unfinished" />
+        <translation>(%1 avis)</translation>
     </message>
     <message>
         <source>%1 reviews</source>
-        <translation type="unfinished" />
+        <translation>%1 avis</translation>
     </message>
     <message>
         <source>Member since %1</source>
-        <translation type="unfinished" />
+        <translation>Membre depuis le %1</translation>
     </message>
     <message>
         <source>Offers (%1)</source>
-        <translation type="unfinished" />
+        <translation>Offres (%1)</translation>
     </message>
     <message>
         <source>No offers of this seller in the downloaded catalog.</source>
-        <translation type="unfinished" />
+        <translation>Aucune offre de ce vendeur dans le catalogue téléchargé.</translation>
     </message>
     <message>
         <source>Offer</source>
@@ -610,7 +1648,7 @@
     </message>
     <message>
         <source>Offers (%1, from the marketplace)</source>
-        <translation type="unfinished" />
+        <translation>Offres (%1, depuis la place de marché)</translation>
     </message>
 </context>
 <context>
@@ -701,6 +1739,25 @@
     </message>
 </context>
 <context>
+    <name>ShippingStep</name>
+    <message>
+        <source>Each warehouse ships its own order. Choose how each one is delivered.</source>
+        <translation>Chaque entrepôt expédie sa propre commande. Choisissez comment chacune est livrée.</translation>
+    </message>
+    <message>
+        <source>Choose a shipping method for every warehouse.</source>
+        <translation>Choisissez un mode de livraison pour chaque entrepôt.</translation>
+    </message>
+    <message>
+        <source>1 day</source>
+        <translation>1 jour</translation>
+    </message>
+    <message>
+        <source>%1 days</source>
+        <translation>%1 jours</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in</source>
@@ -779,27 +1836,70 @@
     <message>
         <source>Sync catalog now</source>
         <extracomment>a corrupt cache was rebuilt (told once)</extracomment>
-        <translation type="unfinished" />
+        <translation>Synchroniser le catalogue</translation>
     </message>
     <message>
         <source>Downloading the catalog…</source>
-        <translation type="unfinished" />
+        <translation>Téléchargement du catalogue…</translation>
     </message>
     <message>
         <source>Syncing the catalog…</source>
-        <translation type="unfinished" />
+        <translation>Synchronisation du catalogue…</translation>
     </message>
     <message>
         <source>Sync cancelled; it resumes from here next time.</source>
-        <translation type="unfinished" />
+        <translation>Synchronisation annulée ; elle reprendra d’ici la prochaine fois.</translation>
     </message>
     <message>
         <source>The offline catalog on this computer was damaged and has been reset. Bulkdesk is downloading it again; your cart is not affected.</source>
-        <translation type="unfinished" />
+        <translation>Le catalogue hors ligne de cet ordinateur était endommagé et a été réinitialisé. Bulkdesk le télécharge à nouveau ; votre panier n’est pas touché.</translation>
     </message>
     <message>
         <source>Offline catalog reset</source>
-        <translation type="unfinished" />
+        <translation>Catalogue hors ligne réinitialisé</translation>
+    </message>
+</context>
+<context>
+    <name>WhoStep</name>
+    <message>
+        <source>Use my account</source>
+        <translation>Utiliser mon compte</translation>
+    </message>
+    <message>
+        <source>Check out as a guest</source>
+        <translation>Commander en invité</translation>
+    </message>
+    <message>
+        <source>Email for the order confirmation</source>
+        <translation>E-mail pour la confirmation de commande</translation>
+    </message>
+    <message>
+        <source>Guest email</source>
+        <translation>E-mail invité</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Se connecter…</translation>
+    </message>
+    <message>
+        <source>Create an account…</source>
+        <translation>Créer un compte…</translation>
+    </message>
+    <message>
+        <source>Signing in keeps your cart: its lines are added to your account&apos;s cart.</source>
+        <translation>Se connecter conserve votre panier : ses lignes sont ajoutées au panier de votre compte.</translation>
+    </message>
+    <message>
+        <source>Signed in as &lt;b&gt;%1&lt;/b&gt;.</source>
+        <translation>Connecté en tant que &lt;b&gt;%1&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Sign in to order with your account, or check out as a guest with an email address.</source>
+        <translation>Connectez-vous pour commander avec votre compte, ou commandez en invité avec une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>Enter a valid email address, or sign in.</source>
+        <translation>Saisissez une adresse e-mail valide, ou connectez-vous.</translation>
     </message>
 </context>
 <context>
@@ -851,6 +1951,10 @@
     <message>
         <source>Seller</source>
         <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Sign in to contact the seller.</source>
+        <translation>Connectez-vous pour contacter le vendeur.</translation>
     </message>
     <message>
         <source>Your session has expired. Sign in again to continue where you were.</source>
