@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import __version__
 from .config import Config
 from .db import Database
-from .errors import install_error_handlers, problem_response, request_id_var
+from .errors import install_error_handlers, payload_too_large, request_id_var
 from .schemas.common import Status
 
 log = logging.getLogger("marketplace.requests")
@@ -48,7 +48,7 @@ class RequestContextMiddleware:
             length = 0
         try:
             if length > limit:
-                response = problem_response(413, "payload_too_large", f"The request body is over {limit} bytes.")
+                response = payload_too_large(limit)
                 await response(scope, receive, self._sender(send, request_id, status_holder))
                 return
             received = 0
@@ -59,13 +59,16 @@ class RequestContextMiddleware:
                 if message["type"] == "http.request":
                     received += len(message.get("body", b""))
                     if received > limit:
+                        # FastAPI turns errors while reading a body into a parse error: leave a mark
+                        # so the error handler answers 413 rather than "invalid JSON".
+                        scope.setdefault("state", {})["body_too_large"] = limit
                         raise _BodyTooLarge
                 return message
 
             try:
                 await self.app(scope, limited_receive, self._sender(send, request_id, status_holder))
             except _BodyTooLarge:
-                response = problem_response(413, "payload_too_large", f"The request body is over {limit} bytes.")
+                response = payload_too_large(limit)
                 await response(scope, receive, self._sender(send, request_id, status_holder))
         finally:
             elapsed_ms = (time.perf_counter() - started) * 1000

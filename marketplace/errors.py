@@ -86,6 +86,10 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
+def payload_too_large(limit: int) -> JSONResponse:
+    return problem_response(413, "payload_too_large", f"The request body is over {limit} bytes.")
+
+
 _STATUS_CODES = {
     400: "bad_request",
     401: "unauthenticated",
@@ -141,7 +145,10 @@ def install_error_handlers(app: FastAPI) -> None:
         return problem_response(422, top, detail, errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException):
+    async def _http(request: Request, exc: StarletteHTTPException):
+        limit = request.scope.get("state", {}).get("body_too_large")
+        if limit:
+            return payload_too_large(limit)
         if exc.status_code == 400 and str(exc.detail).startswith("There was an error parsing the body"):
             # A body that is not even UTF-8 JSON: the same answer as any other unreadable JSON.
             return problem_response(422, "invalid_json", "The request body is not valid JSON.",
