@@ -96,7 +96,7 @@ class ReviewStep(QWidget):
                     "%1", str(method.days if method else ""))
                 ship_text = (f"{_esc(method.name)} ({days})"
                              if method else self.tr("not chosen"))
-                html.append(f"<tr><td colspan='3'>{self.tr('Shipping')}: {ship_text}</td>"
+                html.append(f"<tr><td colspan='3'>{self.tr('Shipping: %1').replace('%1', ship_text)}</td>"
                             f"<td class='r'>{format_money(method.price) if method else '—'}</td></tr>")
                 html.append(f"<tr><td colspan='3'><b>{self.tr('Subtotal')}</b></td>"
                             f"<td class='r'><b>{format_money(group.subtotal)}</b></td></tr></table>")
