@@ -548,6 +548,18 @@
 <context>
     <name>Confirmation</name>
     <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
         <source>Thank you — your order is placed</source>
         <translation>Merci — votre commande est passée</translation>
     </message>
@@ -844,6 +856,10 @@
     <message>
         <source>Save as PDF…</source>
         <translation>Enregistrer en PDF…</translation>
+    </message>
+    <message>
+        <source>Order group %1</source>
+        <translation>Achat groupé %1</translation>
     </message>
     <message>
         <source>Save the payment instructions</source>
@@ -1594,6 +1610,58 @@
 </context>
 <context>
     <name>ReviewStep</name>
+    <message>
+        <source>%1 units</source>
+        <translation>%1 unités</translation>
+    </message>
+    <message>
+        <source>Shipping: %1</source>
+        <translation>Livraison : %1</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Goods</source>
+        <translation>Marchandises</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>À payer</translation>
+    </message>
+    <message>
+        <source>Invoice to</source>
+        <translation>Facturer à</translation>
+    </message>
+    <message>
+        <source>VAT</source>
+        <translation>TVA</translation>
+    </message>
+    <message>
+        <source>Deliver to</source>
+        <translation>Livrer à</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Guest order; the confirmation goes to %1.</source>
+        <translation>Commande en invité ; la confirmation est envoyée à %1.</translation>
+    </message>
     <message>
         <source>1 day</source>
         <translation>1 jour</translation>

@@ -25,6 +25,12 @@ class Confirmation(QWidget):
 
     def __init__(self, result: Any, *, paid: bool = False, guest_email: str | None = None,
                  parent: QWidget | None = None) -> None:
+        # lupdate cannot read tr() inside f-strings: the labels are looked up here
+        _t = {
+            'Order': self.tr('Order'),
+            'Seller': self.tr('Seller'),
+            'Total': self.tr('Total'),
+        }
         super().__init__(parent)
         group = result.order_group
         payment = result.payment
@@ -34,14 +40,14 @@ class Confirmation(QWidget):
         self.ref_label = QLabel(self.tr("Order group %1").replace("%1", f"<b>{group.ref}</b>"))
         self.ref_label.setObjectName("groupRef")
         grid = QGridLayout()
-        grid.addWidget(QLabel(f"<i>{self.tr('Order')}</i>"), 0, 0)
-        grid.addWidget(QLabel(f"<i>{self.tr('Seller')}</i>"), 0, 1)
-        grid.addWidget(QLabel(f"<i>{self.tr('Total')}</i>"), 0, 2)
+        grid.addWidget(QLabel(f"<i>{_t['Order']}</i>"), 0, 0)
+        grid.addWidget(QLabel(f"<i>{_t['Seller']}</i>"), 0, 1)
+        grid.addWidget(QLabel(f"<i>{_t['Total']}</i>"), 0, 2)
         for r, order in enumerate(group.orders, start=1):
             grid.addWidget(QLabel(order.ref), r, 0)
             grid.addWidget(QLabel(order.seller.name), r, 1)
             grid.addWidget(QLabel(format_money(_m(order.total))), r, 2)
-        grid.addWidget(QLabel(f"<b>{self.tr('Total')}</b>"), len(group.orders) + 1, 1)
+        grid.addWidget(QLabel(f"<b>{_t['Total']}</b>"), len(group.orders) + 1, 1)
         grid.addWidget(QLabel(f"<b>{format_money(_m(group.total))}</b>"), len(group.orders) + 1, 2)
         grid.setColumnStretch(1, 1)
         layout = QVBoxLayout(self)

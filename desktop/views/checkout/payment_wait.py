@@ -236,8 +236,12 @@ class Instructions(QWidget):
         layout.addLayout(row)
 
     def html(self) -> str:
+        # lupdate cannot read tr() inside f-strings: the labels are looked up here
+        _t = {
+            'Order group %1': self.tr('Order group %1'),
+        }
         rows = "".join(f"<tr><td>{k}</td><td><b>{v}</b></td></tr>" for k, v in self.values.items())
-        return (f"<h2>Bulkdesk — {self.title_text}</h2><p>{self.tr('Order group %1').replace('%1', self.ref)}</p>"
+        return (f"<h2>Bulkdesk — {self.title_text}</h2><p>{_t['Order group %1'].replace('%1', self.ref)}</p>"
                 f"<table cellpadding='4'>{rows}</table><p>{self.note_text}</p>")
 
     def save_pdf(self, path: str | None = None) -> str | None:

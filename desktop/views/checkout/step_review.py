@@ -64,6 +64,22 @@ class ReviewStep(QWidget):
 
     def show_body(self, body: Mapping[str, Any], quote: Quote | None, payment_label: str,
                   issues: list[QuoteIssue] | None = None, issue_text: Any = None) -> None:
+        # lupdate cannot read tr() inside f-strings: the labels are looked up here
+        _t = {
+            '%1 units': self.tr('%1 units'),
+            'Shipping: %1': self.tr('Shipping: %1'),
+            'Subtotal': self.tr('Subtotal'),
+            'Lines': self.tr('Lines'),
+            'Total': self.tr('Total'),
+            'Goods': self.tr('Goods'),
+            'Shipping': self.tr('Shipping'),
+            'To pay': self.tr('To pay'),
+            'Invoice to': self.tr('Invoice to'),
+            'VAT': self.tr('VAT'),
+            'Deliver to': self.tr('Deliver to'),
+            'Payment': self.tr('Payment'),
+            'Guest order; the confirmation goes to %1.': self.tr('Guest order; the confirmation goes to %1.'),
+        }
         by_key = {}
         groups = []
         if quote is not None:
@@ -86,7 +102,7 @@ class ReviewStep(QWidget):
                 for line in group.lines:
                     html.append(
                         f"<tr><td>{_esc(line.title)}<br><small>{_esc(line.sku)}</small></td>"
-                        f"<td class='r'>{self.tr('%1 units').replace('%1', QLocale().toString(line.units or 0))}</td>"
+                        f"<td class='r'>{_t['%1 units'].replace('%1', QLocale().toString(line.units or 0))}</td>"
                         f"<td class='r'>{format_money(line.unit_price)}</td>"
                         f"<td class='r'>{format_money(line.line_total)}</td></tr>")
                     for issue in problems.get((line.offer_id, line.packaging_id), ()):
@@ -96,12 +112,12 @@ class ReviewStep(QWidget):
                     "%1", str(method.days if method else ""))
                 ship_text = (f"{_esc(method.name)} ({days})"
                              if method else self.tr("not chosen"))
-                html.append(f"<tr><td colspan='3'>{self.tr('Shipping: %1').replace('%1', ship_text)}</td>"
+                html.append(f"<tr><td colspan='3'>{_t['Shipping: %1'].replace('%1', ship_text)}</td>"
                             f"<td class='r'>{format_money(method.price) if method else '—'}</td></tr>")
-                html.append(f"<tr><td colspan='3'><b>{self.tr('Subtotal')}</b></td>"
+                html.append(f"<tr><td colspan='3'><b>{_t['Subtotal']}</b></td>"
                             f"<td class='r'><b>{format_money(group.subtotal)}</b></td></tr></table>")
         else:
-            html.append(f"<h3>{self.tr('Lines')}</h3><ul>")
+            html.append(f"<h3>{_t['Lines']}</h3><ul>")
             for line in body.get("lines") or ():
                 html.append(f"<li>#{line['offer_id']} × {line['quantity']}</li>")
             html.append("</ul>")
@@ -112,21 +128,21 @@ class ReviewStep(QWidget):
         ship_total, grand = review_totals(quote, shipping)
         if grand is not None:
             html.append(
-                f"<h3>{self.tr('Total')}</h3><table><tr><td>{self.tr('Goods')}</td>"
+                f"<h3>{_t['Total']}</h3><table><tr><td>{_t['Goods']}</td>"
                 f"<td class='r'>{format_money(quote.total)}</td></tr>"
-                f"<tr><td>{self.tr('Shipping')}</td><td class='r'>{format_money(ship_total)}</td></tr>"
-                f"<tr><td><b>{self.tr('To pay')}</b></td><td class='r'><b>{format_money(grand)}</b></td></tr></table>")
+                f"<tr><td>{_t['Shipping']}</td><td class='r'>{format_money(ship_total)}</td></tr>"
+                f"<tr><td><b>{_t['To pay']}</b></td><td class='r'><b>{format_money(grand)}</b></td></tr></table>")
         company = body.get("company") or {}
         delivery = body.get("delivery_address") or {}
         who = (body.get("guest") or {}).get("email")
         phone = "<br>" + _esc(delivery["phone"]) if delivery.get("phone") else ""
-        html.append(f"<h3>{self.tr('Invoice to')}</h3><p>{_esc(company.get('name', ''))} · "
-                    f"{self.tr('VAT')} {_esc(company.get('vat_number', ''))}<br>{_esc(company.get('address', ''))}</p>")
+        html.append(f"<h3>{_t['Invoice to']}</h3><p>{_esc(company.get('name', ''))} · "
+                    f"{_t['VAT']} {_esc(company.get('vat_number', ''))}<br>{_esc(company.get('address', ''))}</p>")
         html.append(
-            f"<h3>{self.tr('Deliver to')}</h3><p>{_esc(delivery.get('name', ''))}<br>{_esc(delivery.get('street', ''))}"
+            f"<h3>{_t['Deliver to']}</h3><p>{_esc(delivery.get('name', ''))}<br>{_esc(delivery.get('street', ''))}"
             f"<br>{_esc(delivery.get('postcode', ''))} {_esc(delivery.get('city', ''))}, "
             f"{_esc(delivery.get('country', ''))}{phone}</p>")
-        html.append(f"<h3>{self.tr('Payment')}</h3><p>{_esc(payment_label)}</p>")
+        html.append(f"<h3>{_t['Payment']}</h3><p>{_esc(payment_label)}</p>")
         if who:
-            html.append(f"<p>{self.tr('Guest order; the confirmation goes to %1.').replace('%1', _esc(who))}</p>")
+            html.append(f"<p>{_t['Guest order; the confirmation goes to %1.'].replace('%1', _esc(who))}</p>")
         self.summary.setHtml("".join(html))
