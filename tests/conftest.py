@@ -24,3 +24,25 @@ def private_server() -> ServerProcess:
     server.start()
     yield server
     cleanup(server)
+
+
+@pytest.fixture
+def browser():
+    """Stands in for the system browser: QDesktopServices.openUrl(http…) is recorded in `.urls`
+    (the browser tests then open the recorded page in headless Chromium)."""
+    from PySide6.QtCore import QObject, QUrl, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    class UrlRecorder(QObject):
+        def __init__(self) -> None:
+            super().__init__()
+            self.urls: list[str] = []
+
+        @Slot(QUrl)
+        def open(self, url: QUrl) -> None:
+            self.urls.append(url.toString())
+
+    recorder = UrlRecorder()
+    QDesktopServices.setUrlHandler("http", recorder, "open")
+    yield recorder
+    QDesktopServices.unsetUrlHandler("http")

@@ -12,8 +12,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
 
 from desktop.api_client import MemoryTokenStore
 from desktop.views.checkout.wizard import CheckoutWizard
@@ -23,26 +21,6 @@ from tests.gui.test_checkout_wizard import fill_cart, submit, to_review
 from tests.support.browser import headless_chromium, screenshot
 
 pytestmark = pytest.mark.browser
-
-
-class BrowserRoute(QObject):
-    """QDesktopServices.openUrl(http…) lands here instead of the system browser."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
-
-
-@pytest.fixture
-def route() -> Iterator[BrowserRoute]:
-    r = BrowserRoute()
-    QDesktopServices.setUrlHandler("http", r, "open")
-    yield r
-    QDesktopServices.unsetUrlHandler("http")
 
 
 @pytest.fixture
@@ -82,31 +60,31 @@ def pay(driver, url: str, card: str) -> None:
         wait.until(ec.text_to_be_present_in_element((By.ID, "notice"), "declined"))
 
 
-def test_card_paid_in_the_browser_shows_payment_received(qtbot, env, route, driver):
+def test_card_paid_in_the_browser_shows_payment_received(qtbot, env, browser, driver):
     fill_cart(qtbot, env)
     wizard = to_review(qtbot, env, "card")
     result = submit(qtbot, wizard)
-    assert route.urls == [result.payment.checkout_url]
+    assert browser.urls == [result.payment.checkout_url]
     with qtbot.waitSignal(wizard.paid, timeout=60_000):
-        pay(driver, route.urls[0], GOOD_CARD)
+        pay(driver, browser.urls[0], GOOD_CARD)
     assert wizard.stack.currentWidget() is wizard.confirmation
     assert wizard.confirmation.paid_label.text() == "Payment received."
     screenshot(driver, "checkout-card-paid-browser")
 
 
-def test_a_declined_card_shows_failure_and_try_again_works(qtbot, env, route, driver):
+def test_a_declined_card_shows_failure_and_try_again_works(qtbot, env, browser, driver):
     fill_cart(qtbot, env)
     wizard = to_review(qtbot, env, "card")
     submit(qtbot, wizard)
     wait = wizard.card_wait
-    pay(driver, route.urls[0], DECLINED_CARD)
+    pay(driver, browser.urls[0], DECLINED_CARD)
     qtbot.waitUntil(lambda: wait.status == "failed", timeout=60_000)
     assert wait.retry_button.isVisible()
     assert "Nothing was charged" in wait.failure.text()
     with qtbot.waitSignal(wait.status_changed, timeout=30_000):  # back to pending once retried
         wait.retry_button.click()
-    qtbot.waitUntil(lambda: len(route.urls) == 2, timeout=30_000)
+    qtbot.waitUntil(lambda: len(browser.urls) == 2, timeout=30_000)
     assert not wait.retry_button.isVisible()
     with qtbot.waitSignal(wizard.paid, timeout=60_000):
-        pay(driver, route.urls[1], GOOD_CARD)
+        pay(driver, browser.urls[1], GOOD_CARD)
     assert wizard.confirmation.paid_label.isVisible()

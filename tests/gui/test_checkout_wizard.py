@@ -8,8 +8,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtCore import QObject, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
 
 from desktop.api_client import ApiConnectionError, ConflictError
 from desktop.models.cart import CartStore
@@ -29,26 +27,6 @@ DETAILS_VALUES = {
 @pytest.fixture(autouse=True)
 def fast_polling(monkeypatch):
     monkeypatch.setattr(CheckoutWizard, "poll_ms", 200)
-
-
-class UrlRecorder(QObject):
-    """Stands in for the system browser: QDesktopServices.openUrl lands here."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
-
-
-@pytest.fixture
-def browser():
-    recorder = UrlRecorder()
-    QDesktopServices.setUrlHandler("http", recorder, "open")
-    yield recorder
-    QDesktopServices.unsetUrlHandler("http")
 
 
 @pytest.fixture

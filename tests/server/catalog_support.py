@@ -5,9 +5,6 @@ has no endpoint for those), offers through POST /seller/offers."""
 from __future__ import annotations
 
 import itertools
-import subprocess
-import sys
-import time
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,48 +19,9 @@ PASSWORD = "correct-horse-battery"
 _seq = itertools.count(1)
 
 
-class BareServer(ServerProcess):
-    """The real server process, with an empty catalog (no --demo)."""
-
-    def start(self, timeout: float = 60.0) -> None:
-        self.log_path = self.data_dir / "server.log"
-        log = open(self.log_path, "ab")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "marketplace.cli",
-                "--host",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "--database",
-                self.database_url,
-            ],
-            env=self.env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited early:\n{self.log_path.read_text()[-4000:]}")
-            try:
-                if httpx.get(self.api + "/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.05)
-        raise RuntimeError(f"server did not answer:\n{self.log_path.read_text()[-4000:]}")
-
-
 @pytest.fixture(scope="module")
 def bare_server():
-    base = make_server()
-    server = BareServer(
-        url=base.url, database_url=base.database_url, data_dir=base.data_dir, env=base.env, port=base.port
-    )
+    server = make_server(demo=False)
     server.start()
     yield server
     cleanup(server)

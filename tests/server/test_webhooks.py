@@ -73,21 +73,36 @@ def signature(payload: bytes, secret: str = SECRET, at: int | None = None) -> st
     return f"t={stamp},v1={digest}"
 
 
-def event(kind: str, order: CardOrder, *, pi: str | None = None, amount: int | None = None,
-          event_id: str | None = None) -> bytes:
+def event(
+    kind: str,
+    order: CardOrder,
+    *,
+    pi: str | None = None,
+    amount: int | None = None,
+    event_id: str | None = None,
+) -> bytes:
     intent = {
-        "id": pi or f"pi_{uuid.uuid4().hex[:14]}", "object": "payment_intent",
-        "amount": order.cents if amount is None else amount, "currency": order.currency,
+        "id": pi or f"pi_{uuid.uuid4().hex[:14]}",
+        "object": "payment_intent",
+        "amount": order.cents if amount is None else amount,
+        "currency": order.currency,
         "metadata": {"group_ref": order.ref},
         "status": "succeeded" if kind == "payment_intent.succeeded" else "requires_payment_method",
-        "last_payment_error": None if kind == "payment_intent.succeeded" else
-        {"code": "card_declined", "message": "Your card was declined."},
+        "last_payment_error": None
+        if kind == "payment_intent.succeeded"
+        else {"code": "card_declined", "message": "Your card was declined."},
     }
-    return json.dumps({
-        "id": event_id or f"evt_{uuid.uuid4().hex[:14]}", "object": "event", "type": kind,
-        "created": int(time.time()), "livemode": False, "api_version": "2017-08-15",
-        "data": {"object": intent},
-    }).encode()
+    return json.dumps(
+        {
+            "id": event_id or f"evt_{uuid.uuid4().hex[:14]}",
+            "object": "event",
+            "type": kind,
+            "created": int(time.time()),
+            "livemode": False,
+            "api_version": "2017-08-15",
+            "data": {"object": intent},
+        }
+    ).encode()
 
 
 def deliver(api: httpx.Client, payload: bytes, sig: str | None = "sign") -> httpx.Response:
@@ -187,8 +202,15 @@ def test_a_success_for_another_amount_is_not_taken_as_payment(api, order):
 
 
 def test_other_event_types_are_acknowledged_and_ignored(api, order):
-    payload = json.dumps({"id": "evt_other1", "object": "event", "type": "customer.created",
-                          "created": int(time.time()), "data": {"object": {"id": "cus_1"}}}).encode()
+    payload = json.dumps(
+        {
+            "id": "evt_other1",
+            "object": "event",
+            "type": "customer.created",
+            "created": int(time.time()),
+            "data": {"object": {"id": "cus_1"}},
+        }
+    ).encode()
     r = deliver(api, payload)
     assert r.status_code == 200 and r.json() == {"received": True, "applied": False}
 
@@ -229,8 +251,16 @@ def test_retry_of_a_bank_transfer_is_409(api, server, shop_offer):
 def test_a_guest_retries_with_the_guest_token(api, shop_offer):
     from tests.server.orders_kit import checkout_body, line, place
 
-    r = place(api, None, checkout_body([line(shop_offer)], offers=[shop_offer], payment_method="card",
-                                       guest=f"guest-{uuid.uuid4().hex[:8]}@example.com"))
+    r = place(
+        api,
+        None,
+        checkout_body(
+            [line(shop_offer)],
+            offers=[shop_offer],
+            payment_method="card",
+            guest=f"guest-{uuid.uuid4().hex[:8]}@example.com",
+        ),
+    )
     assert r.status_code == 201, r.text
     ref, token = r.json()["order_group"]["ref"], r.json()["guest_token"]
     retry = api.post(f"/payments/{ref}/retry", headers={"Authorization": f"Bearer {token}"})
@@ -245,8 +275,11 @@ def test_the_page_needs_the_signed_link(server, order):
     assert good.status_code == 200
     assert order.ref in good.text and "Pay " in good.text and 'id="card-element"' in good.text
     assert good.headers["referrer-policy"] == "no-referrer"
-    for url in (f"{server.url}/pay/{order.ref}", f"{server.url}/pay/{order.ref}?t=0123abcd",
-                order.checkout_url.replace(order.ref, "G-NOSUCH00")):
+    for url in (
+        f"{server.url}/pay/{order.ref}",
+        f"{server.url}/pay/{order.ref}?t=0123abcd",
+        order.checkout_url.replace(order.ref, "G-NOSUCH00"),
+    ):
         r = httpx.get(url, timeout=30)
         assert r.status_code == 404 and order.ref not in r.text and "not valid" in r.text
 
@@ -269,20 +302,28 @@ def test_confirm_checks_the_token_and_the_payment_method(server, order):
     assert bad_method.status_code == 422
     unknown = httpx.post(url, json={"t": token, "payment_method": "pm_doesnotexist"}, timeout=30)
     assert unknown.status_code == 422 and unknown.json()["code"] == "invalid_payment_method"
-    assert httpx.get(order.checkout_url.replace("?t=", "/status?t="), timeout=30).json()[
-        "payment_status"] == "pending"
+    assert (
+        httpx.get(order.checkout_url.replace("?t=", "/status?t="), timeout=30).json()["payment_status"]
+        == "pending"
+    )
 
 
 def test_confirm_with_a_test_card_pays_the_group(api, server, order):
     # pm_card_visa is Stripe's (and localstripe's) ready-made test card 4242 4242 4242 4242
     token = order.checkout_url.split("?t=", 1)[1]
-    r = httpx.post(f"{server.url}/pay/{order.ref}/confirm",
-                   json={"t": token, "payment_method": "pm_card_visa"}, timeout=30)
+    r = httpx.post(
+        f"{server.url}/pay/{order.ref}/confirm",
+        json={"t": token, "payment_method": "pm_card_visa"},
+        timeout=30,
+    )
     assert r.status_code == 200, r.text
     assert r.json()["status"] == "paid"
     assert group(api, order)["payment_status"] == "paid"
-    again = httpx.post(f"{server.url}/pay/{order.ref}/confirm",
-                       json={"t": token, "payment_method": "pm_card_visa"}, timeout=30)
+    again = httpx.post(
+        f"{server.url}/pay/{order.ref}/confirm",
+        json={"t": token, "payment_method": "pm_card_visa"},
+        timeout=30,
+    )
     assert again.status_code == 409 and again.json()["code"] == "already_paid"
 
 
@@ -295,16 +336,21 @@ def local_stripe_base(page_html: str) -> str:
 def test_cancelling_a_card_paid_order_refunds_it_through_stripe(api, server, order):
     stripe_base = local_stripe_base(httpx.get(order.checkout_url, timeout=30).text)
     token = order.checkout_url.split("?t=", 1)[1]
-    paid = httpx.post(f"{server.url}/pay/{order.ref}/confirm",
-                      json={"t": token, "payment_method": "pm_card_visa"}, timeout=30)
+    paid = httpx.post(
+        f"{server.url}/pay/{order.ref}/confirm",
+        json={"t": token, "payment_method": "pm_card_visa"},
+        timeout=30,
+    )
     assert paid.status_code == 200 and paid.json()["status"] == "paid"
     order_ref = group(api, order)["orders"][0]["ref"]
-    r = api.post(f"/orders/{order_ref}/cancel", json={"reason": "changed my mind"},
-                 headers=order.buyer.headers)
+    r = api.post(
+        f"/orders/{order_ref}/cancel", json={"reason": "changed my mind"}, headers=order.buyer.headers
+    )
     assert r.status_code == 200, r.text
     assert r.json()["payment_status"] == "refunded"
     assert group(api, order)["payment_status"] == "refunded"
     refunds = httpx.get(f"{stripe_base}/v1/refunds", auth=("sk_test_bulkdesk_local", ""), timeout=30).json()
     ours = [x for x in refunds["data"] if x["metadata"].get("group_ref") == order.ref]
     assert [(x["amount"], x["currency"], x["status"]) for x in ours] == [
-        (order.cents, order.currency, "succeeded")]
+        (order.cents, order.currency, "succeeded")
+    ]

@@ -48,6 +48,8 @@ class ServerProcess:
     process: subprocess.Popen | None = None
     log_path: Path | None = None
     extra_args: list[str] = field(default_factory=list)
+    #: seed demo data and start local Stripe (--demo); False gives an empty marketplace
+    demo: bool = True
 
     @property
     def api(self) -> str:
@@ -58,7 +60,7 @@ class ServerProcess:
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed when the process ends
         self.process = subprocess.Popen(
             [sys.executable, "-m", "marketplace.cli", "--host", "127.0.0.1", "--port", str(self.port),
-             "--database", self.database_url, "--demo", *self.extra_args],
+             "--database", self.database_url, *(["--demo"] if self.demo else []), *self.extra_args],
             env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         deadline = time.monotonic() + timeout
@@ -88,7 +90,9 @@ class ServerProcess:
         self.start()
 
 
-def make_server(offers: int = 400, orders: int = 80, extra_env: dict[str, str] | None = None) -> ServerProcess:
+def make_server(
+    offers: int = 400, orders: int = 80, extra_env: dict[str, str] | None = None, *, demo: bool = True
+) -> ServerProcess:
     data_dir = Path(tempfile.mkdtemp(prefix="bulkdesk-server-"))
     port = free_port()
     env = {
@@ -101,7 +105,7 @@ def make_server(offers: int = 400, orders: int = 80, extra_env: dict[str, str] |
         **(extra_env or {}),
     }
     return ServerProcess(url=f"http://127.0.0.1:{port}", database_url=fresh_database_url(data_dir),
-                         data_dir=data_dir, env=env, port=port)
+                         data_dir=data_dir, env=env, port=port, demo=demo)
 
 
 def cleanup(server: ServerProcess) -> None:

@@ -45,7 +45,9 @@ def wait_group_gone(pgid: int, timeout: float = 20.0) -> bool:
 
 def demo_env(tmp_path: Path) -> dict[str, str]:
     env = {**os.environ, "BULKDESK_DEMO_OFFERS": "60", "BULKDESK_DEMO_ORDERS": "5",
-           "BULKDESK_LOG_LEVEL": "warning"}
+           "BULKDESK_LOG_LEVEL": "warning",
+           # no OS keyring for the app under test: a locked one would wait on an unlock prompt nobody sees
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
         folder = tmp_path / name.lower()
         folder.mkdir(exist_ok=True)
