@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
+import threading
+import time
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -16,7 +19,31 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="seed demo data into an empty database and start a local Stripe (localstripe)")
     parser.add_argument("--log-level", default=os.environ.get("BULKDESK_LOG_LEVEL", "info"))
+    parser.add_argument("--exit-with-parent", type=int, metavar="PID",
+                        help="stop when process PID (the app that started this server) is gone")
     return parser.parse_args(argv)
+
+
+def watch_parent(pid: int, interval_s: float = 1.0) -> threading.Thread:
+    """Send ourselves SIGTERM (a clean uvicorn shutdown) once `pid` no longer runs."""
+
+    def alive() -> bool:
+        if os.getppid() != pid:  # re-parented: the app is gone (POSIX); a check that works on Windows too
+            try:
+                os.kill(pid, 0)
+            except OSError:
+                return False
+        return True
+
+    def run() -> None:
+        while alive():
+            time.sleep(interval_s)
+        logging.getLogger("marketplace").warning("the app that started this server is gone; stopping")
+        os.kill(os.getpid(), signal.SIGTERM)
+
+    thread = threading.Thread(target=run, name="exit-with-parent", daemon=True)
+    thread.start()
+    return thread
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -42,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         seed_if_empty(db)
         stripe_stack = start_local_stripe(config)
     app = create_app(config, db)
+    if args.exit_with_parent:
+        watch_parent(args.exit_with_parent)
     try:
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
     finally:

@@ -125,7 +125,9 @@ class DemoServer:
         return [
             self.python, "-m", "marketplace.cli",
             "--host", self.host, "--port", str(self.port),
-            "--database", self.database_url, "--demo", *self.extra_args,
+            "--database", self.database_url, "--demo",
+            # the server stops by itself if the app dies without stopping it (a crash, SIGKILL)
+            "--exit-with-parent", str(os.getpid()), *self.extra_args,
         ]  # fmt: skip
 
     def is_running(self) -> bool:

@@ -11,7 +11,8 @@ import pytest
 
 from marketplace.db import Database
 from tests.server.orders_kit import add_offer, buy, new_shop, register
-from tests.support.browser import headless_chromium, screenshot, wait_for
+from tests.support.browser import headless_chromium, screenshot
+from tests.support.wait import wait_for
 
 pytestmark = pytest.mark.browser
 

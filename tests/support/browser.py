@@ -6,8 +6,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
@@ -65,22 +64,6 @@ def headless_chromium() -> Iterator:
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
-
-
-def wait_for(probe: Callable[[], T | None], *, timeout: float = 30.0, what: str = "the condition") -> T:
-    """Call ``probe`` until it returns something truthy (returned) or ``timeout`` runs out (fails).
-    The pause between calls grows from 20 ms to 250 ms."""
-    deadline = time.monotonic() + timeout
-    pause = 0.02
-    last: T | None = None
-    while True:
-        last = probe()
-        if last:
-            return last
-        if time.monotonic() >= deadline:
-            raise AssertionError(f"timed out after {timeout:.0f}s waiting for {what} (last: {last!r})")
-        time.sleep(pause)
-        pause = min(pause * 1.5, 0.25)
 
 
 def screenshot(driver, name: str) -> Path | None:

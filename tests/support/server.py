@@ -9,12 +9,13 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+
+from tests.support.wait import wait_for
 
 
 def free_port() -> int:
@@ -63,17 +64,15 @@ class ServerProcess:
              "--database", self.database_url, *(["--demo"] if self.demo else []), *self.extra_args],
             env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        def answering() -> bool:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited early:\n{self.log_path.read_text()[-4000:]}")
             try:
-                if httpx.get(self.api + "/health", timeout=1).status_code == 200:
-                    return
+                return httpx.get(self.api + "/health", timeout=1).status_code == 200
             except httpx.HTTPError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError(f"server did not answer in {timeout}s:\n{self.log_path.read_text()[-4000:]}")
+                return False
+
+        wait_for(answering, timeout=timeout, what=f"the server on port {self.port} to answer")
 
     def stop(self) -> None:
         if self.process and self.process.poll() is None:

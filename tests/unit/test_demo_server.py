@@ -16,6 +16,7 @@ import httpx
 import pytest
 
 from desktop.models.demo_server import DemoServer
+from tests.support.wait import wait_for
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -35,12 +36,10 @@ def group_gone(pgid: int) -> bool:
 
 
 def wait_group_gone(pgid: int, timeout: float = 20.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if group_gone(pgid):
-            return True
-        time.sleep(0.05)
-    return group_gone(pgid)
+    try:
+        return wait_for(lambda: group_gone(pgid), timeout=timeout, what=f"process group {pgid} to end")
+    except AssertionError:
+        return False
 
 
 def demo_env(tmp_path: Path) -> dict[str, str]:
@@ -138,6 +137,20 @@ def test_app_demo_sigterm_leaves_no_process(tmp_path):
         app.send_signal(signal.SIGTERM)
         assert app.wait(60) == 0
         assert wait_group_gone(pgid), "the demo server outlived the app"
+    finally:
+        if app.poll() is None:
+            os.killpg(app.pid, signal.SIGKILL)
+
+
+def test_a_killed_app_leaves_no_demo_server_behind(tmp_path):
+    """SIGKILL gives the app no chance to clean up: the server notices its parent is gone and stops."""
+    app = _launch_app(tmp_path)
+    try:
+        pgid, _ = _read_until_shown(app)
+        assert not group_gone(pgid)
+        os.kill(app.pid, signal.SIGKILL)
+        app.wait(10)
+        assert wait_group_gone(pgid), "the demo server outlived a killed app"
     finally:
         if app.poll() is None:
             os.killpg(app.pid, signal.SIGKILL)
