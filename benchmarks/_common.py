@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import math
 import os
@@ -12,10 +13,8 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -78,52 +77,111 @@ class LoadResult:
         return out
 
 
-def run_load(base_url: str, requests: Sequence[tuple[str, dict]], clients: int,
-             headers: dict[str, str] | None = None, ok: Callable[[httpx.Response], bool] | None = None,
-             interval_s: float | None = None) -> LoadResult:
-    """GET each (path, params) once, `clients` keep-alive clients in threads. Closed loop by default
-    (each client sends its next request as soon as the previous answer arrived: a saturation test);
-    with `interval_s`, each client sends one request every interval_s (random phase), like a user
-    paging through results. Times include reading the body."""
-    result = LoadResult()
-    lock = threading.Lock()
-    queue = list(enumerate(requests))
-    cursor = iter(queue)
+@dataclass
+class Reply:
+    """What the load generator read back: enough for `ok` callbacks."""
 
-    def worker(phase: float) -> None:
-        with httpx.Client(base_url=base_url, headers=headers, timeout=60) as client:
-            next_at = time.perf_counter() + phase
-            while True:
+    status_code: int
+    content: bytes
+
+    @property
+    def text(self) -> str:
+        return self.content.decode("utf-8", "replace")
+
+
+def run_load(base_url: str, requests: Sequence[tuple[str, dict]], clients: int,
+             headers: dict[str, str] | None = None, ok: Callable[[Reply], bool] | None = None,
+             interval_s: float | None = None) -> LoadResult:
+    """GET each (path, params) once over `clients` keep-alive HTTP/1.1 connections. Closed loop by
+    default (each client sends its next request as soon as the previous answer arrived: a saturation
+    test); with `interval_s`, each client sends one request every interval_s (spread phases), like a
+    user paging through results. Times include reading the whole body.
+
+    The generator shares the machine with the server, so it is as light as it can be: one thread, one
+    asyncio loop, raw sockets, requests encoded up front (httpx builds the URLs), responses read by
+    Content-Length — a few tens of microseconds of CPU per request, where a thread per client with
+    httpx costs about a millisecond."""
+    return asyncio.run(_load(base_url, requests, clients, headers or {}, ok, interval_s))
+
+
+async def _load(base_url: str, requests: Sequence[tuple[str, dict]], clients: int, headers: dict[str, str],
+                ok: Callable[[Reply], bool] | None, interval_s: float | None) -> LoadResult:
+    base = httpx.URL(base_url)
+    host, port = base.host, base.port or 80
+    extra = "".join(f"{k}: {v}\r\n" for k, v in headers.items())
+    encoded = []
+    for path, params in requests:
+        url = base.copy_with(raw_path=base.raw_path.rstrip(b"/") + path.encode()).copy_merge_params(params)
+        target = url.raw_path.decode("ascii")
+        head = f"GET {target} HTTP/1.1\r\nHost: {host}:{port}\r\nAccept: */*\r\n{extra}\r\n"
+        encoded.append((path, params, head.encode("ascii")))
+    result = LoadResult()
+    pending = iter(encoded)
+
+    async def client(phase: float) -> None:
+        reader, writer = await asyncio.open_connection(host, port)
+        loop = asyncio.get_running_loop()
+        next_at = loop.time() + phase
+        try:
+            for path, params, request in pending:
                 if interval_s is not None:
-                    time.sleep(max(0.0, next_at - time.perf_counter()))
+                    await asyncio.sleep(max(0.0, next_at - loop.time()))
                     next_at += interval_s
-                with lock:
-                    item = next(cursor, None)
-                if item is None:
-                    return
-                _i, (path, params) = item
                 started = time.perf_counter()
                 try:
-                    reply = client.get(path, params=params)
-                    reply.read()
-                    elapsed = time.perf_counter() - started
-                except httpx.HTTPError as exc:
-                    with lock:
-                        result.errors.append(f"{path}: {exc!r}")
+                    writer.write(request)
+                    status, body = await _read_response(reader)
+                except (OSError, asyncio.IncompleteReadError, ValueError) as exc:
+                    result.errors.append(f"{path}: {exc!r}")
+                    writer.close()
+                    reader, writer = await asyncio.open_connection(host, port)
                     continue
-                with lock:
-                    result.durations.append(elapsed)
-                    result.statuses[reply.status_code] = result.statuses.get(reply.status_code, 0) + 1
-                    if ok is not None and not ok(reply) and len(result.errors) < 20:
-                        result.errors.append(f"{path} {params}: {reply.status_code} {reply.text[:200]}")
+                result.durations.append(time.perf_counter() - started)
+                result.statuses[status] = result.statuses.get(status, 0) + 1
+                if ok is not None and not ok(reply := Reply(status, body)) and len(result.errors) < 20:
+                    result.errors.append(f"{path} {params}: {status} {reply.text[:200]}")
+        finally:
+            writer.close()
 
     phases = [(interval_s or 0.0) * i / clients for i in range(clients)]
     started = time.perf_counter()
-    with ThreadPoolExecutor(clients) as pool:
-        for future in [pool.submit(worker, phase) for phase in phases]:
-            future.result()
+    await asyncio.gather(*(client(phase) for phase in phases))
     result.wall_s = time.perf_counter() - started
     return result
+
+
+async def _read_response(reader: asyncio.StreamReader) -> tuple[int, bytes]:
+    """One HTTP/1.1 response: (status, body), by Content-Length or chunked transfer encoding."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    lines = head.decode("latin-1").split("\r\n")
+    status = int(lines[0].split(" ", 2)[1])
+    fields = {}
+    for line in lines[1:]:
+        if line:
+            name, _, value = line.partition(":")
+            fields[name.strip().lower()] = value.strip()
+    if "content-length" in fields:
+        return status, await reader.readexactly(int(fields["content-length"]))
+    if fields.get("transfer-encoding", "").lower() == "chunked":
+        chunks = []
+        while True:
+            size = int((await reader.readuntil(b"\r\n")).split(b";")[0], 16)
+            chunk = await reader.readexactly(size + 2)
+            if size == 0:
+                return status, b"".join(chunks)
+            chunks.append(chunk[:-2])
+    if status in (204, 304) or 100 <= status < 200:
+        return status, b""
+    raise ValueError("response without Content-Length or chunked encoding")
+
+
+def process_cpu_s(pid: int) -> float | None:
+    """CPU time (user + system, seconds) a process has used so far; None where /proc is missing."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def machine_facts() -> dict[str, Any]:
@@ -133,6 +191,7 @@ def machine_facts() -> dict[str, Any]:
         "sqlite": sqlite3.sqlite_version,
         "platform": platform.platform(),
         "machine": platform.machine(),
+        "load_average": [round(x, 2) for x in os.getloadavg()] if hasattr(os, "getloadavg") else None,
     }
 
 

@@ -2,12 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+import os
+import weakref
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TypeVar
 
+import anyio.to_thread
+from anyio import CapacityLimiter
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
+
+#: worker threads the hot read paths (`Database.run_read`) may use at once. More only adds GIL and
+#: pool contention on a small machine: a read is mostly Python work plus one SQLite or PostgreSQL call.
+READ_THREADS = int(os.environ.get("BULKDESK_READ_THREADS", "4"))
 
 
 def normalise_url(url: str) -> str:
@@ -60,6 +72,9 @@ class Database:
         self.write_engine = make_engine(self.url, immediate=True) if is_sqlite(self.engine) else self.engine
         self._reader = sessionmaker(self.engine, expire_on_commit=False)
         self._writer = sessionmaker(self.write_engine, expire_on_commit=False)
+        self._limiters: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, CapacityLimiter] = (
+            weakref.WeakKeyDictionary()
+        )
 
     @property
     def dialect(self) -> str:
@@ -74,6 +89,24 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+
+    async def run_read(self, fn: Callable[[Session], T]) -> T:
+        """`fn(session)` with a read session in a worker thread, at most READ_THREADS at a time (the
+        others wait in the event loop, not in threads): one thread hop per request instead of one per
+        sync dependency, and no pile of threads contending for the GIL under load."""
+
+        def work() -> T:
+            with self.session() as session:
+                return fn(session)
+
+        return await anyio.to_thread.run_sync(work, limiter=self._read_limiter())
+
+    def _read_limiter(self) -> CapacityLimiter:
+        loop = asyncio.get_running_loop()
+        limiter = self._limiters.get(loop)
+        if limiter is None:  # one per event loop: a limiter belongs to the loop it was made in
+            limiter = self._limiters[loop] = CapacityLimiter(max(1, READ_THREADS))
+        return limiter
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -12,6 +12,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Header, Path, Query, Request, Response
 from sqlalchemy import func, select
 
+from ..db import Database
 from ..deps import ReadDB
 from ..errors import ApiError, not_found, responses
 from ..orm import Category, Offer, Seller
@@ -26,7 +27,16 @@ from ..schemas.catalog import (
     SellerProfile,
 )
 from ..services import currency as fx
-from ..services.search import OFFERS, OfferFilters, OfferRenderer, decode_cursor, encode_cursor, search_page
+from ..services.search import (
+    OFFERS,
+    OfferFilters,
+    OfferRenderer,
+    changed_rows,
+    decode_cursor,
+    encode_cursor,
+    packagings_by_offer,
+    search_page,
+)
 
 router = APIRouter(tags=["catalog"])
 
@@ -37,7 +47,7 @@ CURRENCY_DOC = "Show prices in this currency (one of GET /currencies; any other 
 
 def json_response(payload: Any, status_code: int = 200, headers: dict[str, str] | None = None) -> Response:
     """Pre-built dicts straight to JSON: the hot read paths skip a second model validation."""
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), check_circular=False).encode()
     return Response(body, status_code=status_code, media_type="application/json", headers=headers)
 
 
@@ -54,7 +64,7 @@ class OfferQuery:
 
     def resolve(self, session) -> tuple[OfferFilters, Decimal]:
         """Fix the price bounds in EUR at today's rate; returns the filters and that rate."""
-        rate = fx.rates(session)[self.currency]
+        rate = fx.cached_rates(session)[self.currency]
         if self.min_price is not None:
             self.filters.min_price_eur = fx.eur_floor_for(self.min_price, rate)
         if self.max_price is not None:
@@ -62,7 +72,7 @@ class OfferQuery:
         return self.filters, rate
 
 
-def offer_query(
+async def offer_query(  # async: no worker thread for this pure parsing
     q: Annotated[
         str | None,
         Query(
@@ -122,6 +132,10 @@ def public_url(request: Request) -> str:
     return request.app.state.config.public_url
 
 
+def database(request: Request) -> Database:
+    return request.app.state.db
+
+
 @router.get("/currencies", response_model=list[CurrencyOut])
 def list_currencies(db: ReadDB) -> list[CurrencyOut]:
     """The 12 currencies prices can be shown in, with today's rate."""
@@ -154,9 +168,10 @@ def list_categories(db: ReadDB) -> list[CategoryOut]:
 
 
 @router.get("/offers", response_model=OfferPage, responses=responses(422))
-def list_offers(query: OfferQueryDep, db: ReadDB, request: Request) -> Response:
+async def list_offers(query: OfferQueryDep, request: Request) -> Response:
     """Search live offers. Prices (and the price filters) are in `currency`."""
-    return offers_page(db, query, public_url(request))
+    url = public_url(request)
+    return await database(request).run_read(lambda session: offers_page(session, query, url))
 
 
 # --- the delta feed (before /offers/{id}, which would otherwise catch "changes") -------------------
@@ -189,8 +204,7 @@ def decode_since(token: str) -> int:
 
 
 @router.get("/offers/changes", response_model=OfferChanges, responses=responses(422))
-def offer_changes(
-    db: ReadDB,
+async def offer_changes(
     request: Request,
     since: Annotated[
         str | None,
@@ -201,15 +215,19 @@ def offer_changes(
     """Offers created, edited (stock included) or removed after `since`, in the order they changed.
     Prices are in EUR. Walk pages until `has_more` is false, then keep `next_since` for the next sync."""
     after = decode_since(since) if since is not None else 0
-    stmt = select(OFFERS.c.id, OFFERS.c.change_seq, OFFERS.c.deleted_at).where(OFFERS.c.change_seq > after)
-    if since is None:
-        stmt = stmt.where(OFFERS.c.deleted_at.is_(None))
-    rows = db.execute(stmt.order_by(OFFERS.c.change_seq).limit(limit + 1)).all()
+    url = public_url(request)
+    return await database(request).run_read(lambda session: changes_page(session, url, after, since is None, limit))
+
+
+def changes_page(session, url: str, after: int, live_only: bool, limit: int) -> Response:
+    """One page of the feed: every changed offer row in one query (removed ones give their id only)."""
+    rows = changed_rows(session, after, limit + 1, live_only=live_only)
     has_more = len(rows) > limit
     rows = rows[:limit]
-    live = [r.id for r in rows if r.deleted_at is None]
+    live = [r for r in rows if r.deleted_at is None]
     deleted = [r.id for r in rows if r.deleted_at is not None]
-    items = OfferRenderer(public_url(request), "EUR", Decimal(1)).load(db, live)
+    packs = packagings_by_offer(session, [r.id for r in live])
+    items = OfferRenderer(url, "EUR", Decimal(1)).render_rows(live, packs)
     next_since = encode_since(rows[-1].change_seq if rows else after)
     return json_response({"items": items, "deleted": deleted, "next_since": next_since, "has_more": has_more})
 
@@ -253,7 +271,7 @@ def get_offer(
     headers = {"ETag": tag, "Cache-Control": "no-cache"}
     if _matches(if_none_match, tag):
         return Response(status_code=304, headers=headers)
-    items = OfferRenderer(public_url(request), code, fx.rates(db)[code]).load(db, [offer_id])
+    items = OfferRenderer(public_url(request), code, fx.cached_rates(db)[code]).load(db, [offer_id])
     if not items:
         raise not_found("offer")
     return json_response(

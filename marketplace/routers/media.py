@@ -11,6 +11,7 @@ from ..demo.images import etag, offer_png
 from ..deps import ReadDB
 from ..errors import ApiError, responses
 from ..orm import Category, Offer
+from ..schemas.common import MAX_ID
 
 router = APIRouter(tags=["media"])
 
@@ -34,7 +35,7 @@ def image_path(offer_id: int, n: int) -> str:
     summary="An offer's n-th picture (n from 0 to image_count - 1)",
 )
 def offer_image(
-    offer_id: Annotated[int, Path(ge=1, le=2**62)],
+    offer_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     n: Annotated[int, Path(ge=0, le=100)],
     db: ReadDB,
     if_none_match: Annotated[str | None, Header()] = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -22,8 +22,9 @@ from ..schemas.orders import (
     ReviewOut,
     order_filters,
 )
-from ..services.order_views import can_cancel, group_json, list_orders, order_json
+from ..services.order_views import can_cancel, group_json, list_order_dicts, order_json
 from ..services.ordering import add_event, cancel_order, lock_order
+from .catalog import json_response
 
 router = APIRouter(tags=["orders"])
 
@@ -45,10 +46,9 @@ def buyer_scope(caller: Principal) -> Any:
     "`sort=total`/`-total` compares EUR totals. `updated_since` (strictly after) is what "
     "an orders cache syncs from: every change bumps an order's `updated_at`.",
 )
-def get_orders(caller: Caller, filters: Filters, db: ReadDB) -> dict[str, Any]:
-    rows, cursor = list_orders(db, buyer_scope(caller), filters)
-    now = utcnow()
-    return {"items": [order_json(o, now) for o in rows], "next_cursor": cursor}
+def get_orders(caller: Caller, filters: Filters, db: ReadDB) -> Response:
+    items, cursor = list_order_dicts(db, buyer_scope(caller), filters)
+    return json_response({"items": items, "next_cursor": cursor})
 
 
 def _own_order(db: Session, caller: Principal, ref: str, *, lock: bool = False) -> Order:

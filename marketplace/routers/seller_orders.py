@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends
+from fastapi import APIRouter, Depends, Response
 from sqlalchemy import select
 
 from ..deps import ReadDB, SellerAccount, Settings, WriteDB
 from ..errors import ApiError, not_found, responses
 from ..orm import Order, utcnow
 from ..schemas.orders import CancelIn, OrderFilters, OrderOut, OrderPage, ShippingUpdateIn, order_filters
-from ..services.order_views import list_orders, order_json
+from ..services.order_views import list_order_dicts, order_json
 from ..services.ordering import add_event, cancel_order, lock_order
+from .catalog import json_response
 
 router = APIRouter(tags=["seller"])
 
@@ -27,10 +28,9 @@ STEPS = ("awaiting_preparation", "preparing", "shipped", "delivered")
     responses=responses(401, 403, 422),
     description="Orders placed with the seller; the same filters, sort and pagination as `GET /orders`.",
 )
-def seller_orders(caller: SellerAccount, filters: Filters, db: ReadDB) -> dict[str, Any]:
-    rows, cursor = list_orders(db, Order.seller_id == caller.seller_id, filters)
-    now = utcnow()
-    return {"items": [order_json(o, now) for o in rows], "next_cursor": cursor}
+def seller_orders(caller: SellerAccount, filters: Filters, db: ReadDB) -> Response:
+    items, cursor = list_order_dicts(db, Order.seller_id == caller.seller_id, filters)
+    return json_response({"items": items, "next_cursor": cursor})
 
 
 @router.get("/seller/orders/{ref}", response_model=OrderOut, responses=responses(401, 403, 404))

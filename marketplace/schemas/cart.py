@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
 
-from .common import Money, Strict
+from .common import MAX_ID, Money, Strict
 
 MAX_LINES = 500
 MAX_QUANTITY = 1_000_000
@@ -18,8 +18,8 @@ PaymentMethod = Literal["card", "bank_transfer", "multibanco"]
 class CartLineIn(Strict):
     """`quantity` counts packagings: units = quantity × packaging.units."""
 
-    offer_id: int = Field(ge=1, le=2**31 - 1)
-    packaging_id: int = Field(ge=1, le=2**31 - 1)
+    offer_id: int = Field(ge=1, le=MAX_ID)
+    packaging_id: int = Field(ge=1, le=MAX_ID)
     quantity: int = Field(ge=1, le=MAX_QUANTITY, description="Number of packagings (1 to 1,000,000)")
 
 

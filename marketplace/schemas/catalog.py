@@ -8,13 +8,12 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, Field, field_validator
 
-from .common import CURRENCY_CODES, Money, Strict
+from .common import CURRENCY_CODES, MAX_ID, Money, Strict
 
 CollectionName = Literal["weekly", "surplus", "promotion"]
 SortName = Literal["relevance", "price", "-price", "newest"]
 
 #: database ids are 32-bit on every dialect we run; anything bigger cannot exist
-MAX_ID = 2**31 - 1
 MAX_UNITS = 2**31 - 1
 #: what a MONEY (14, 2) column holds
 MAX_AMOUNT = Decimal("999999999999.99")

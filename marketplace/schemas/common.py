@@ -13,6 +13,9 @@ CURRENCY_CODES = ("EUR", "USD", "CHF", "CZK", "DKK", "GBP", "HUF", "NOK", "PLN",
 
 CENT = Decimal("0.01")
 
+#: ids are 32-bit integers in every database: a larger one is a 422, never an overflow
+MAX_ID = 2**31 - 1
+
 
 def two_places(value: Decimal) -> Decimal:
     return value.quantize(CENT, rounding=ROUND_HALF_UP)

@@ -10,7 +10,7 @@ from fastapi import Query
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import ApiError
-from .common import Money, Strict
+from .common import MAX_ID, Money, Strict
 
 PAYMENT_STATUSES = ("pending", "paid", "failed", "refunded")
 SHIPPING_STATUSES = ("awaiting_preparation", "preparing", "shipped", "delivered", "cancelled")
@@ -116,7 +116,7 @@ class CancelIn(Strict):
 
 
 class ItemRatingIn(Strict):
-    offer_id: int = Field(ge=1, le=2**31 - 1)
+    offer_id: int = Field(ge=1, le=MAX_ID)
     rating: int = Field(ge=1, le=5)
 
 

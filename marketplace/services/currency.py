@@ -3,6 +3,8 @@ with `convert`, quantized to the cent, half up."""
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import datetime
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
@@ -43,11 +45,37 @@ def to_eur(amount: Decimal, rate: Decimal) -> Decimal:
 
 def rates(session: Session) -> dict[str, Decimal]:
     """Units per EUR of the 12 currencies: the database's rates, the defaults for any it lacks."""
-    found = dict(session.execute(select(Currency.code, Currency.rate_per_eur)).tuples().all())
+    found = {code: rate for code, rate in session.execute(select(Currency.code, Currency.rate_per_eur))}
     return {
         code: Decimal(found[code]) if code in found else DEFAULT_CURRENCIES[code][1]
         for code in CURRENCY_CODES
     }
+
+
+#: how long the catalog's read paths reuse the rates they read (they change a few times a day at most)
+RATES_TTL_S = 10.0
+_cached: dict[str, tuple[float, dict[str, Decimal]]] = {}
+_cache_lock = threading.Lock()
+
+
+def cached_rates(session: Session) -> dict[str, Decimal]:
+    """`rates(session)`, reused for up to RATES_TTL_S per database: what the catalog's displayed prices
+    use. Quotes and checkouts read the table itself. `invalidate_rates()` after changing a rate."""
+    key = str(session.get_bind().url)
+    now = time.monotonic()
+    hit = _cached.get(key)
+    if hit is not None and now - hit[0] < RATES_TTL_S:
+        return hit[1]
+    fresh = rates(session)
+    with _cache_lock:
+        _cached[key] = (now, fresh)
+    return fresh
+
+
+def invalidate_rates() -> None:
+    """Forget the cached rates (call after writing the `currencies` table)."""
+    with _cache_lock:
+        _cached.clear()
 
 
 def currency_rows(session: Session) -> list[tuple[str, str, Decimal, datetime]]:

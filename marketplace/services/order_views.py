@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 from urllib.parse import quote as urlquote
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from ..errors import ApiError
-from ..orm import Order, OrderGroup, utcnow
+from ..orm import Order, OrderEvent, OrderGroup, OrderLine, Review, Seller, Warehouse, utcnow
 from ..schemas.orders import OrderFilters
 from .quote import money
 
@@ -59,6 +60,37 @@ def _iso(value: datetime | None) -> str | None:
 
 
 def order_json(order: Order, now: datetime | None = None) -> dict[str, Any]:
+    """One ORM order as the API shows it."""
+    seller, wh = order.seller, order.warehouse
+    return _order_dict(
+        order,
+        group_ref=order.group.ref,
+        payment_method=order.group.payment_method,
+        seller={"id": seller.id, "name": seller.name, "email": seller.email, "phone": seller.phone,
+                "country": seller.country},
+        origin={"warehouse_country": wh.country, "country": wh.country, "city": wh.city},
+        lines=order.lines,
+        events=order.events,
+        reviewed=order.review is not None,
+        now=now,
+    )
+
+
+def _order_dict(
+    order: Any,
+    *,
+    group_ref: str,
+    payment_method: str,
+    seller: dict[str, Any],
+    origin: dict[str, Any],
+    lines: Iterable[Any],
+    events: Iterable[Any],
+    reviewed: bool,
+    now: datetime | None,
+    money: Callable[[Decimal, str], dict[str, str]] = money,
+) -> dict[str, Any]:
+    """The OrderOut shape from anything with the Order columns as attributes (an ORM object or a row),
+    plus what comes from its group, seller, warehouse, lines, events and review."""
     cur = order.currency
     tracking = None
     if order.tracking_number:
@@ -69,7 +101,7 @@ def order_json(order: Order, now: datetime | None = None) -> dict[str, Any]:
         }
     return {
         "ref": order.ref,
-        "group_ref": order.group.ref,
+        "group_ref": group_ref,
         "created_at": _iso(order.created_at),
         "updated_at": _iso(order.updated_at),
         "currency": cur,
@@ -86,25 +118,15 @@ def order_json(order: Order, now: datetime | None = None) -> dict[str, Any]:
                 "unit_price": money(ln.unit_price, cur),
                 "line_total": money(ln.line_total, cur),
             }
-            for ln in order.lines
+            for ln in lines
         ],
         "subtotal": money(order.subtotal, cur),
         "shipping_price": money(order.shipping_price, cur),
         "total": money(order.total, cur),
         "total_eur": money(order.total_eur, "EUR"),
-        "seller": {
-            "id": order.seller.id,
-            "name": order.seller.name,
-            "email": order.seller.email,
-            "phone": order.seller.phone,
-            "country": order.seller.country,
-        },
-        "origin": {
-            "warehouse_country": order.warehouse.country,
-            "country": order.warehouse.country,
-            "city": order.warehouse.city,
-        },
-        "payment_method": order.group.payment_method,
+        "seller": seller,
+        "origin": origin,
+        "payment_method": payment_method,
         "payment_status": order.payment_status,
         "shipping_status": order.shipping_status,
         "shipping_method": order.shipping_method.get("name") if order.shipping_method else None,
@@ -113,8 +135,8 @@ def order_json(order: Order, now: datetime | None = None) -> dict[str, Any]:
         "delivered_at": _iso(order.delivered_at),
         "cancelled_at": _iso(order.cancelled_at),
         "can_cancel": can_cancel(order, now),
-        "can_review": can_review(order),
-        "history": [{"at": _iso(e.at), "event": e.event, "detail": e.detail} for e in order.events],
+        "can_review": order.shipping_status == "delivered" and not reviewed and order.buyer_id is not None,
+        "history": [{"at": _iso(e.at), "event": e.event, "detail": e.detail} for e in events],
     }
 
 
@@ -161,38 +183,118 @@ def _decode_cursor(cursor: str, sort: str) -> tuple[Any, int]:
         ) from None
 
 
+_ORDERS = Order.__table__
+_GROUPS = OrderGroup.__table__
+_SELLERS = Seller.__table__
+_WAREHOUSES = Warehouse.__table__
+_LINES = OrderLine.__table__
+_EVENTS = OrderEvent.__table__
+_REVIEWS = Review.__table__
+
+def _filtered(stmt: Select, filters: OrderFilters) -> tuple[Select, Any]:
+    """The filters, cursor and order of an orders list applied to `stmt` (LIMIT limit + 1); returns it
+    and the sort column."""
+    if filters.payment_status:
+        stmt = stmt.where(_ORDERS.c.payment_status.in_(filters.payment_status))
+    if filters.shipping_status:
+        stmt = stmt.where(_ORDERS.c.shipping_status.in_(filters.shipping_status))
+    if filters.created_from:
+        stmt = stmt.where(_ORDERS.c.created_at >= datetime.combine(filters.created_from, time(), tzinfo=UTC))
+    if filters.created_to:
+        end = datetime.combine(filters.created_to + timedelta(days=1), time(), tzinfo=UTC)
+        stmt = stmt.where(_ORDERS.c.created_at < end)
+    if filters.q:
+        stmt = stmt.where(_ORDERS.c.search_text.contains(filters.q, autoescape=True))
+    if filters.updated_since:
+        stmt = stmt.where(_ORDERS.c.updated_at > filters.updated_since.astimezone(UTC))
+    descending = filters.sort.startswith("-")
+    column = _ORDERS.c.created_at if filters.sort.endswith("created_at") else _ORDERS.c.total_eur
+    if filters.cursor:
+        value, last_id = _decode_cursor(filters.cursor, filters.sort)
+        if descending:
+            stmt = stmt.where(or_(column < value, and_(column == value, _ORDERS.c.id < last_id)))
+        else:
+            stmt = stmt.where(or_(column > value, and_(column == value, _ORDERS.c.id > last_id)))
+    order_by = (column.desc(), _ORDERS.c.id.desc()) if descending else (column.asc(), _ORDERS.c.id.asc())
+    return stmt.order_by(*order_by).limit(filters.limit + 1), column
+
+
+def _next_cursor(rows: list[Any], filters: OrderFilters, column: Any) -> str | None:
+    """The cursor after the page's last row if there is another page (rows has limit + 1 then)."""
+    if len(rows) <= filters.limit:
+        return None
+    last = rows[filters.limit - 1]
+    value = last.created_at.isoformat() if column is _ORDERS.c.created_at else str(last.total_eur)
+    return _encode_cursor(filters.sort, value, last.id)
+
+
 def list_orders(
     session: Session, scope: ColumnElement[bool], filters: OrderFilters
 ) -> tuple[list[Order], str | None]:
     """One page of the orders matching `scope` (whose orders) and the filters, keyset-paginated."""
-    stmt = select(Order).where(scope)
-    if filters.payment_status:
-        stmt = stmt.where(Order.payment_status.in_(filters.payment_status))
-    if filters.shipping_status:
-        stmt = stmt.where(Order.shipping_status.in_(filters.shipping_status))
-    if filters.created_from:
-        stmt = stmt.where(Order.created_at >= datetime.combine(filters.created_from, time(), tzinfo=UTC))
-    if filters.created_to:
-        end = datetime.combine(filters.created_to + timedelta(days=1), time(), tzinfo=UTC)
-        stmt = stmt.where(Order.created_at < end)
-    if filters.q:
-        stmt = stmt.where(Order.search_text.contains(filters.q, autoescape=True))
-    if filters.updated_since:
-        stmt = stmt.where(Order.updated_at > filters.updated_since.astimezone(UTC))
-    descending = filters.sort.startswith("-")
-    column = Order.created_at if filters.sort.endswith("created_at") else Order.total_eur
-    if filters.cursor:
-        value, last_id = _decode_cursor(filters.cursor, filters.sort)
-        if descending:
-            stmt = stmt.where(or_(column < value, and_(column == value, Order.id < last_id)))
-        else:
-            stmt = stmt.where(or_(column > value, and_(column == value, Order.id > last_id)))
-    order_by = (column.desc(), Order.id.desc()) if descending else (column.asc(), Order.id.asc())
-    rows = list(session.scalars(stmt.order_by(*order_by).limit(filters.limit + 1)).unique())
-    next_cursor = None
-    if len(rows) > filters.limit:
-        rows = rows[: filters.limit]
-        last = rows[-1]
-        value = last.created_at.isoformat() if column is Order.created_at else str(last.total_eur)
-        next_cursor = _encode_cursor(filters.sort, value, last.id)
-    return rows, next_cursor
+    stmt, column = _filtered(select(Order).where(scope), filters)
+    rows = list(session.scalars(stmt).unique())
+    return rows[: filters.limit], _next_cursor(rows, filters, column)
+
+
+_PAGE_COLUMNS = (
+    *(c for c in _ORDERS.c if c.name != "search_text"),
+    _GROUPS.c.ref.label("group_ref"),
+    _GROUPS.c.payment_method.label("group_payment_method"),
+    _SELLERS.c.name.label("seller_name"),
+    _SELLERS.c.email.label("seller_email"),
+    _SELLERS.c.phone.label("seller_phone"),
+    _SELLERS.c.country.label("seller_country"),
+    _WAREHOUSES.c.country.label("wh_country"),
+    _WAREHOUSES.c.city.label("wh_city"),
+)
+_PAGE_FROM = (
+    _ORDERS.join(_GROUPS, _GROUPS.c.id == _ORDERS.c.group_id)
+    .join(_SELLERS, _SELLERS.c.id == _ORDERS.c.seller_id)
+    .join(_WAREHOUSES, _WAREHOUSES.c.id == _ORDERS.c.warehouse_id)
+)
+
+
+def _stored_money(amount: Decimal, currency: str) -> dict[str, str]:
+    """`money` of an amount read from a MONEY column: it already has exactly two places."""
+    return {"amount": f"{amount:.2f}", "currency": currency}
+
+
+def list_order_dicts(
+    session: Session, scope: ColumnElement[bool], filters: OrderFilters
+) -> tuple[list[dict[str, Any]], str | None]:
+    """`list_orders`, rendered: the same page as JSON-ready dicts, read as plain rows (no ORM objects) in
+    four queries — the orders with their group, seller and warehouse, then the page's lines, events and
+    reviews."""
+    stmt, column = _filtered(select(*_PAGE_COLUMNS).select_from(_PAGE_FROM).where(scope), filters)
+    rows = session.execute(stmt).all()
+    cursor = _next_cursor(rows, filters, column)
+    rows = rows[: filters.limit]
+    if not rows:
+        return [], cursor
+    ids = [r.id for r in rows]
+    lines: dict[int, list[Any]] = {}
+    for line in session.execute(select(_LINES).where(_LINES.c.order_id.in_(ids)).order_by(_LINES.c.id)):
+        lines.setdefault(line.order_id, []).append(line)
+    events: dict[int, list[Any]] = {}
+    for event in session.execute(select(_EVENTS).where(_EVENTS.c.order_id.in_(ids)).order_by(_EVENTS.c.id)):
+        events.setdefault(event.order_id, []).append(event)
+    reviewed = set(session.scalars(select(_REVIEWS.c.order_id).where(_REVIEWS.c.order_id.in_(ids))))
+    now = utcnow()
+    items = [
+        _order_dict(
+            r,
+            group_ref=r.group_ref,
+            payment_method=r.group_payment_method,
+            seller={"id": r.seller_id, "name": r.seller_name, "email": r.seller_email, "phone": r.seller_phone,
+                    "country": r.seller_country},
+            origin={"warehouse_country": r.wh_country, "country": r.wh_country, "city": r.wh_city},
+            lines=lines.get(r.id, ()),
+            events=events.get(r.id, ()),
+            reviewed=r.id in reviewed,
+            now=now,
+            money=_stored_money,
+        )
+        for r in rows
+    ]
+    return items, cursor
