@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import __version__
 from .config import Config
 from .db import Database
-from .errors import install_error_handlers, payload_too_large, request_id_var
+from .errors import install_error_handlers, payload_too_large, problem_response, request_id_var
 from .schemas.common import Status
 
 log = logging.getLogger("marketplace.requests")
@@ -47,6 +47,11 @@ class RequestContextMiddleware:
         except ValueError:
             length = 0
         try:
+            if b"%00" in scope.get("query_string", b"") or "\x00" in path:
+                # PostgreSQL cannot hold a NUL character: refuse it here for every parameter alike.
+                response = problem_response(422, "invalid_character", "A parameter contains the NUL character.")
+                await response(scope, receive, self._sender(send, request_id, status_holder))
+                return
             if length > limit:
                 response = payload_too_large(limit)
                 await response(scope, receive, self._sender(send, request_id, status_holder))

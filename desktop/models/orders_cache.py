@@ -62,7 +62,7 @@ __all__ = [
     "SyncResult",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the search text in a side table; covering indexes for the sorts
 APPLICATION_ID = 0x42446F63  # "BDoc"
 PAYMENT_STATUSES = ("pending", "paid", "failed", "refunded")
 SHIPPING_STATUSES = ("awaiting_preparation", "preparing", "shipped", "delivered", "cancelled")
@@ -93,13 +93,15 @@ CREATE TABLE orders (
     item_count INTEGER NOT NULL,        -- lines
     unit_count INTEGER NOT NULL,
     first_title TEXT NOT NULL,
-    search_text TEXT NOT NULL,          -- lower-cased refs, seller name, SKUs, titles (the q filter)
     guest INTEGER NOT NULL DEFAULT 0,   -- from a guest's order group
     seq INTEGER NOT NULL DEFAULT 0      -- tie-break of equal sort keys: follows the server's insertion order
 );
-CREATE INDEX orders_created ON orders(created_us);
-CREATE INDEX orders_total ON orders(total_eur_cents);
+-- each sort with its tie-break and the status filters: a filter change reads one index, in order
+CREATE INDEX orders_created ON orders(created_us, seq, payment_status, shipping_status);
+CREATE INDEX orders_total ON orders(total_eur_cents, seq, payment_status, shipping_status);
 CREATE TABLE order_json (id INTEGER PRIMARY KEY, raw TEXT NOT NULL);
+-- lower-cased refs, seller name, SKUs, titles (the q filter): scanned on its own, a narrow table
+CREATE TABLE order_search (id INTEGER PRIMARY KEY, text TEXT NOT NULL);
 CREATE TABLE guest_groups (ref TEXT PRIMARY KEY, added_at TEXT NOT NULL) WITHOUT ROWID;
 PRAGMA application_id = {APPLICATION_ID};
 PRAGMA user_version = {SCHEMA_VERSION};
@@ -108,11 +110,11 @@ PRAGMA user_version = {SCHEMA_VERSION};
 _COLUMNS = (
     "ref, group_ref, created_us, updated_us, currency, total, total_eur_cents, seller_name, "
     "payment_status, payment_method, shipping_status, tracking_number, tracking_carrier, item_count, "
-    "unit_count, first_title, search_text, guest"
+    "unit_count, first_title, guest"
 )
 # built from the constant column list above (no user input)
 _UPSERT = (
-    f"INSERT INTO orders ({_COLUMNS}, seq) VALUES ({', '.join('?' * 19)}) "  # noqa: S608
+    f"INSERT INTO orders ({_COLUMNS}, seq) VALUES ({', '.join('?' * 18)}) "  # noqa: S608
     "ON CONFLICT(ref) DO UPDATE SET "
     + ", ".join(f"{c.strip()} = excluded.{c.strip()}" for c in _COLUMNS.split(",") if c.strip() != "ref")
 )
@@ -232,6 +234,7 @@ class OrdersCache:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA cache_size = -16000")  # 16 MB: 20,000 orders' rows and indexes stay in memory
         return conn
 
     def _open_or_rebuild(self) -> None:
@@ -339,7 +342,11 @@ class OrdersCache:
         rates = self.rates()
         if seq_start is None:
             seq_start = self._next_walk() * _WALK
-        rows = [(*_row(item, rates, guest), seq_start - i) for i, item in enumerate(items)]
+        rows, texts = [], []
+        for i, item in enumerate(items):
+            *values, text = _row(item, rates, guest)
+            rows.append((*values, seq_start - i))
+            texts.append(text)
         raws = list(raw_texts) if raw_texts is not None else [_dump(item) for item in items]
         changes: list[StatusChange] = []
         with self._write() as conn:
@@ -363,6 +370,8 @@ class OrdersCache:
                         changes.append(StatusChange(row[0], name, was, now))
             conn.executemany(_UPSERT, rows)
             ids = dict(_fetch_ids(conn, refs))
+            conn.executemany("INSERT OR REPLACE INTO order_search (id, text) VALUES (?, ?)",
+                             [(ids[r[0]], text) for r, text in zip(rows, texts, strict=True)])
             conn.executemany("INSERT OR REPLACE INTO order_json (id, raw) VALUES (?, ?)",
                              [(ids[r[0]], raw) for r, raw in zip(rows, raws, strict=True)])
         return changes
@@ -392,6 +401,7 @@ class OrdersCache:
         with self._write() as conn:
             conn.execute("DELETE FROM orders")
             conn.execute("DELETE FROM order_json")
+            conn.execute("DELETE FROM order_search")
             conn.execute("DELETE FROM meta WHERE key IN ('updated_since', 'synced_at')")
 
     # -- sync ---------------------------------------------------------------------------------------
@@ -480,7 +490,7 @@ class OrdersCache:
             args.append(_day_us(query.created_to + timedelta(days=1)))
         q = (query.q or "").strip().lower()
         if q:
-            where.append("instr(search_text, ?) > 0")
+            where.append("id IN (SELECT id FROM order_search WHERE instr(text, ?) > 0)")
             args.append(q)
         key = "created_us" if query.sort.endswith("created_at") else "total_eur_cents"
         direction = "DESC" if query.sort.startswith("-") else "ASC"
@@ -555,7 +565,8 @@ def _row(item: Mapping[str, Any], rates: Mapping[str, Decimal], guest: bool) -> 
         payment_status, item.get("payment_method"), shipping_status,
         tracking.get("number") if tracking else None, tracking.get("carrier") if tracking else None,
         len(lines), sum(int(ln.get("units") or 0) for ln in lines),
-        str(lines[0].get("title") or "") if lines else "", search, int(guest),
+        str(lines[0].get("title") or "") if lines else "", int(guest),
+        search,  # last: it goes to the order_search table
     )
 
 

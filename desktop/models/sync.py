@@ -11,15 +11,21 @@ Each page is applied with its ``next_since`` token in one cache transaction, so 
 point (cancelled, offline, the app killed) leaves the cache consistent and the next sync resumes from
 the last committed page. A cancel is checked between pages.
 
+The next page is fetched (and parsed) in a helper thread while the current one is written: the server
+and the cache work at the same time. At most one page is read ahead; a cancelled sync drops it.
+
 Network errors are not caught: :class:`~desktop.api_client.OfflineError` reaches the caller untouched so
 that the app can switch to offline mode.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import queue
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
@@ -32,6 +38,9 @@ __all__ = ["DEFAULT_PAGE_SIZE", "Progress", "SyncEngine", "SyncResult"]
 
 #: offers per page of the changes feed (the contract's maximum is 500)
 DEFAULT_PAGE_SIZE = 500
+
+#: a sync that changed at least this many offers compacts the cache's text index afterwards
+OPTIMIZE_AFTER = 5000
 
 #: progress(done, total_estimate): offers (and deletions) applied so far, and the expected total
 Progress = Callable[[int, int], None]
@@ -72,6 +81,58 @@ def _dump(model: Any) -> dict[str, Any]:
     return model.model_dump(mode="json")
 
 
+def _page_items(page: Any) -> list[dict[str, Any]]:
+    """A feed page's offers as JSON dicts (one serialisation call for a whole pydantic page)."""
+    items = page.items
+    if items and hasattr(page, "model_dump") and not any(isinstance(item, dict) for item in items):
+        return page.model_dump(mode="json", include={"items"})["items"]
+    return [_dump(item) for item in items]
+
+
+_DONE = object()
+
+
+def _read_ahead(pages: Iterable[Any]) -> Iterator[tuple[Any, list[dict[str, Any]]]]:
+    """(page, its items as dicts) of `pages`, each next one fetched in a helper thread meanwhile.
+
+    An exception of the feed (OfflineError...) is raised here, in the caller's thread, in its turn.
+    Closing the generator early (a cancel, an error while applying) stops the helper after its page."""
+    slot: queue.Queue[Any] = queue.Queue(maxsize=1)
+    stop = threading.Event()
+
+    def hand_over(item: Any) -> bool:
+        while not stop.is_set():
+            try:
+                slot.put(item, timeout=0.1)
+                return True
+            except queue.Full:
+                continue
+        return False
+
+    def produce() -> None:
+        try:
+            for page in pages:
+                if not hand_over((page, _page_items(page))):
+                    return
+            hand_over(_DONE)
+        except BaseException as exc:  # handed to the consumer, raised there
+            hand_over(exc)
+
+    helper = threading.Thread(target=produce, name="catalog-sync-read-ahead", daemon=True)
+    helper.start()
+    try:
+        while True:
+            got = slot.get()
+            if got is _DONE:
+                return
+            if isinstance(got, BaseException):
+                raise got
+            yield got
+    finally:
+        stop.set()
+        helper.join(timeout=5)  # it stops within 0.1 s, or after the page it is fetching
+
+
 class SyncEngine:
     """Runs in a worker thread (it blocks on the network and writes the cache)."""
 
@@ -79,6 +140,7 @@ class SyncEngine:
         self.client = client
         self.cache = cache
         self.page_size = page_size
+        self._verified = False
 
     @property
     def needs_full_sync(self) -> bool:
@@ -93,6 +155,11 @@ class SyncEngine:
         """A full sync when the cache has no token (or is empty), else a delta; see the module doc."""
         started = time.monotonic()
         is_cancelled = cancelled or (lambda: False)
+        if not self._verified:  # the check opening the cache skips, here off the GUI thread
+            self._verified = True
+            verify = getattr(self.cache, "verify_integrity", None)
+            if verify is not None:
+                verify()
         token = self.cache.sync_token()
         full = token is None
         catalog = self.client.catalog
@@ -101,11 +168,9 @@ class SyncEngine:
         self.cache.replace_currencies([_dump(c) for c in catalog.currencies()])
         categories = [_dump(c) for c in catalog.categories()]
         self.cache.replace_categories(categories)
-        if full:
-            # root categories' counts include their sub-categories: the whole catalog
-            total = sum(int(c.get("offer_count") or 0) for c in categories if c.get("parent_id") is None)
-        else:
-            total = 0
+        # root categories' counts include their sub-categories: the whole catalog
+        roots = sum(int(c.get("offer_count") or 0) for c in categories if c.get("parent_id") is None)
+        total = roots if full else 0
         done = pages = upserted = deleted = 0
         changed_ids: set[int] = set()
         deleted_ids: set[int] = set()
@@ -116,24 +181,29 @@ class SyncEngine:
         if is_cancelled():
             cancelled_midway = True
         else:
-            for page in catalog.changes(token, limit=self.page_size):
-                items = [_dump(item) for item in page.items]
-                self.cache.apply_changes(items, list(page.deleted), page.next_since)
-                pages += 1
-                upserted += len(items)
-                deleted += len(page.deleted)
-                changed_ids.update(int(item["id"]) for item in items)
-                deleted_ids.update(int(i) for i in page.deleted)
-                # A walk from scratch lists removals of offers this cache never had: not progress.
-                done += len(items) + (0 if full else len(page.deleted))
-                if progress is not None:
-                    estimate = max(total, done + (self.page_size if page.has_more else 0))
-                    progress(done, estimate if page.has_more else done)
-                if page.has_more and is_cancelled():
-                    cancelled_midway = True
-                    break
+            feed = contextlib.closing(_read_ahead(catalog.changes(token, limit=self.page_size)))
+            with feed as pages_read:
+                for page, items in pages_read:
+                    self.cache.apply_changes(items, list(page.deleted), page.next_since)
+                    pages += 1
+                    upserted += len(items)
+                    deleted += len(page.deleted)
+                    changed_ids.update(int(item["id"]) for item in items)
+                    deleted_ids.update(int(i) for i in page.deleted)
+                    # A walk from scratch lists removals of offers this cache never had: not progress.
+                    done += len(items) + (0 if full else len(page.deleted))
+                    if progress is not None:
+                        estimate = max(total, done + (self.page_size if page.has_more else 0))
+                        progress(done, estimate if page.has_more else done)
+                    if page.has_more and is_cancelled():
+                        cancelled_midway = True
+                        break
 
         if not cancelled_midway:
+            if upserted >= OPTIMIZE_AFTER:  # a full sync, or a big delta: one index segment again
+                optimize = getattr(self.cache, "optimize_text_index", None)
+                if optimize is not None:
+                    optimize()
             self._fetch_missing_sellers(is_cancelled)
         result = SyncResult(
             full=full, pages=pages, upserted=upserted, deleted=deleted,

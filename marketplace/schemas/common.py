@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PlainSerializer, field_validator
 
 CURRENCY_CODES = ("EUR", "USD", "CHF", "CZK", "DKK", "GBP", "HUF", "NOK", "PLN", "RON", "SEK", "UAH")
 
@@ -36,10 +36,25 @@ class Money(BaseModel):
     currency: str = Field(min_length=3, max_length=3)
 
 
+def _no_nul(value: Any) -> Any:
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("invalid_character: Text cannot contain the NUL character.")
+    if isinstance(value, list | tuple):
+        for item in value:
+            _no_nul(item)
+    return value
+
+
 class Strict(BaseModel):
-    """Request bodies: unknown fields are refused, strings are trimmed."""
+    """Request bodies: unknown fields are refused, strings are trimmed, and no text holds a NUL
+    character (PostgreSQL cannot store one; SQLite would, so both refuse it alike)."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _text_has_no_nul(cls, value: Any) -> Any:
+        return _no_nul(value)
 
 
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"

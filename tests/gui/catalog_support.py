@@ -59,8 +59,8 @@ def server_ids(client: MarketplaceClient, **filters) -> set[int]:
 
 
 @pytest.fixture(name="ui")
-def ui_fixture(qtbot, live_server, tmp_path):
-    catalog = CatalogUi(qtbot, live_server.url, tmp_path / "ui")
+def ui_fixture(qtbot, catalog_server, tmp_path):
+    catalog = CatalogUi(qtbot, catalog_server.url, tmp_path / "ui")
     yield catalog
     catalog.close()
     qtbot.waitUntil(lambda: not catalog.controller.running, timeout=30_000)

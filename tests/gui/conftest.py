@@ -13,6 +13,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.api_client import MemoryTokenStore
+from tests.support.server import cleanup, make_server
 
 
 @pytest.fixture(autouse=True)
@@ -74,3 +75,13 @@ def themed(qapp: QApplication):
     from desktop.views.theme import apply_theme
 
     apply_theme(qapp, dark=False, follow_os=False)
+
+
+@pytest.fixture(scope="session")
+def catalog_server():
+    """The catalog tests compare the app with the demo catalog as seeded: a server of their own, which
+    the other folders' tests (adding and removing offers on `live_server`) do not touch."""
+    server = make_server()
+    server.start()
+    yield server
+    cleanup(server)

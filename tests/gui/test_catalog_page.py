@@ -24,9 +24,9 @@ def shown_ids(page: CatalogPage) -> list[int]:
 
 def test_first_sync_fills_the_cache_and_the_table(qtbot, synced_ui):
     ids = server_ids(synced_ui.client)
-    assert synced_ui.cache.offer_count() == len(ids) == 400
+    assert synced_ui.cache.offer_count() == len(ids) >= 400  # the demo's 400, plus what other tests listed
     assert set(shown_ids(synced_ui.page)) == ids
-    assert synced_ui.page.count_label.text() == "400 offers"
+    assert synced_ui.page.count_label.text() == f"{len(ids):,} offers"
     assert synced_ui.window.status.sync_label.text().startswith("Last sync")
     assert not synced_ui.window.status.in_progress
 
@@ -133,7 +133,7 @@ def test_each_filter_matches_the_server(qtbot, synced_ui):
     for filters, shown in cases:
         assert shown and shown == server_ids(client, **filters), filters
     page.clear_filters()
-    assert len(shown_ids(page)) == 400
+    assert set(shown_ids(page)) == server_ids(client)
 
 
 def test_sort_by_price_and_newest(qtbot, synced_ui):

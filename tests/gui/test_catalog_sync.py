@@ -79,11 +79,11 @@ def test_offline_banner_search_goes_on_then_back_online_by_itself(qtbot, private
         qtbot.waitUntil(lambda: not ui.controller.running and ui.controller.probe_op is None, timeout=30_000)
 
 
-def test_corrupt_cache_is_rebuilt_user_told_once_and_resynced(qtbot, live_server, tmp_path):
+def test_corrupt_cache_is_rebuilt_user_told_once_and_resynced(qtbot, catalog_server, tmp_path):
     folder = tmp_path / "ui"
     folder.mkdir()
     (folder / "catalog.sqlite3").write_bytes(b"this is not a database at all " * 500)
-    ui = CatalogUi(qtbot, live_server.url, folder)
+    ui = CatalogUi(qtbot, catalog_server.url, folder)
     try:
         assert ui.cache.was_rebuilt
         told: list[str] = []
@@ -102,8 +102,8 @@ def test_corrupt_cache_is_rebuilt_user_told_once_and_resynced(qtbot, live_server
         qtbot.waitUntil(lambda: not ui.controller.running, timeout=30_000)
 
 
-def test_cancel_from_the_status_bar_keeps_the_pages_and_resumes(qtbot, live_server, tmp_path):
-    ui = CatalogUi(qtbot, live_server.url, tmp_path)
+def test_cancel_from_the_status_bar_keeps_the_pages_and_resumes(qtbot, catalog_server, tmp_path):
+    ui = CatalogUi(qtbot, catalog_server.url, tmp_path)
     try:
         ui.engine.page_size = 50
         ui.controller.progress.connect(lambda done, _t: done >= 50 and ui.window.status.cancel_button.click())

@@ -105,3 +105,13 @@ def test_a_refused_checkout_creates_nothing(live_server):
     assert orders["items"] == []
     after = httpx.get(f"{live_server.api}/offers/{offer['id']}").json()
     assert after["stock_units"] == offer["stock_units"]
+
+
+def test_a_nul_character_is_refused_in_bodies_and_parameters_alike(live_server):
+    """PostgreSQL cannot store NUL; both databases refuse it the same way, as a 422."""
+    r = httpx.post(f"{live_server.api}/auth/login", json={"email": "a\u0000b@example.com", "password": "x" * 12})
+    body = _problem(r, 422)
+    assert body["errors"][0] == {"field": "email", "code": "invalid_character",
+                                 "message": "Text cannot contain the NUL character."}
+    r = httpx.get(f"{live_server.api}/offers?q=pal%00let")
+    assert _problem(r, 422)["code"] == "invalid_character"

@@ -1,8 +1,10 @@
 """The catalog page: search as you type over the local cache, categories with counts, the collection
 tabs, filters and sort, the offer table, and the offer detail.
 
-Everything here reads the offline cache (quick indexed SQL on the GUI thread: FTS5 for text, then a
-model reset); nothing waits on the network. The sync controller (sync_controller.py) keeps the cache
+Everything here reads the offline cache; nothing waits on the network. A search reads its first screen
+(FIRST_SCREEN ids: quick indexed SQL with a LIMIT, FTS5 for text) on the GUI thread and shows it at
+once; when there are more, the whole id list is read in a worker and appended to the table (a newer
+search drops an older one's result). The sync controller (sync_controller.py) keeps the cache
 fresh and calls :meth:`CatalogPage.catalog_synced` after each sync.
 """
 
@@ -37,6 +39,7 @@ from PySide6.QtWidgets import (
 from desktop.models import money
 from desktop.models.catalog_cache import OfferQuery
 from desktop.views.main_window import EmptyState
+from desktop.views.tasks import QueryOp
 
 from .category_model import CATEGORY_ID_ROLE, CategoryTreeModel
 from .formatting import CurrencyContext, country_name, format_int
@@ -50,6 +53,8 @@ __all__ = ["COLLECTION_TABS", "CatalogPage"]
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 120
+#: ids read on the GUI thread for a search's first screen; the rest (if any) come from a worker
+FIRST_SCREEN = 400
 #: the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels
 COLLECTION_TABS: tuple[str | None, ...] = (None, "weekly", "surplus", "promotion")
 SORTS = ("relevance", "price", "-price", "newest")
@@ -99,6 +104,7 @@ class CatalogPage(QWidget):
         self.seller_dialog: SellerProfileDialog | None = None
         self._syncing = False
         self._category_id: int | None = None
+        self._search_op: QueryOp | None = None
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -328,13 +334,45 @@ class CatalogPage(QWidget):
             return amount
 
     def run_search(self, changed: Any = None) -> list[int]:
-        """Search the cache now (the search box calls this ~120 ms after the last keystroke)."""
+        """Search the cache now (the search box calls this ~120 ms after the last keystroke).
+
+        Returns the ids shown now: all of them, or the first screen while a worker reads the rest
+        (``results_changed`` is emitted once the table has the whole result)."""
         self._search_timer.stop()
+        if self._search_op is not None:
+            self._search_op.cancel()  # an older search's rest: dropped
+            self._search_op = None
+        query = self.query()
         try:
-            ids = self.cache.search(self.query())
+            ids = self.cache.search(query, limit=FIRST_SCREEN + 1)
         except Exception as exc:  # a cache being rebuilt: an empty table, never a crash
             log.warning("catalog search failed: %s", exc)
             ids = []
+        if len(ids) <= FIRST_SCREEN:
+            self._show_results(ids, changed)
+            return ids
+        ids = ids[:FIRST_SCREEN]
+        if not self.model.starts_with(ids):  # else the table already shows it (the same search again)
+            self.model.set_ids(ids)
+            self.results.setCurrentWidget(self.table)
+        cache = self.cache
+        op = QueryOp(self, lambda: cache.search(query), lambda rest: self._rest_found(op, rest, changed),
+                     lambda exc: self._rest_failed(op, exc))
+        self._search_op = op
+        op.run_in_background()
+        return ids
+
+    def _rest_found(self, op: QueryOp, ids: list[int], changed: Any) -> None:
+        if op is self._search_op:
+            self._search_op = None
+            self._show_results(ids, changed)
+
+    def _rest_failed(self, op: QueryOp, exc: BaseException) -> None:
+        if op is self._search_op:
+            self._search_op = None
+            log.warning("catalog search failed: %s", exc)
+
+    def _show_results(self, ids: list[int], changed: Any) -> None:
         selected = self.detail.offer_id
         self.model.set_ids(ids, changed)
         self._update_empty_state(len(ids))
@@ -342,7 +380,6 @@ class CatalogPage(QWidget):
         if selected is not None and self.model.row_of(selected) is not None:
             self._select_row(self.model.row_of(selected))
         self.results_changed.emit(len(ids))
-        return ids
 
     def _count_text(self, n: int) -> str:
         return self.tr("1 offer") if n == 1 else self.tr("%1 offers").replace("%1", format_int(n))

@@ -71,6 +71,10 @@ class OfferTableModel(QAbstractTableModel):
     def ids(self) -> list[int]:
         return list(self._ids)
 
+    def starts_with(self, ids: Sequence[int]) -> bool:
+        """Whether the shown list begins with ``ids`` (without copying it)."""
+        return len(self._ids) >= len(ids) and self._ids[:len(ids)] == list(ids)
+
     def offer_id(self, row: int) -> int | None:
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
@@ -79,10 +83,20 @@ class OfferTableModel(QAbstractTableModel):
 
     def set_ids(self, ids: Sequence[int], changed: Iterable[int] | None = None) -> None:
         """Show ``ids``. The same list again (after a sync) refreshes rows in place: only ``changed``
-        ones when given, else all of them; another list resets the model."""
+        ones when given, else all of them; the shown list followed by more ids appends rows (the rest
+        of a search whose first screen came first); another list resets the model."""
         ids = list(ids)
         if ids == self._ids:
             self.refresh(changed)
+            return
+        count = len(self._ids)
+        if count and len(ids) > count and ids[:count] == self._ids:
+            # the rest of a result whose first screen is shown: rows appended, nothing reset
+            self.refresh(changed)
+            self.beginInsertRows(QModelIndex(), count, len(ids) - 1)
+            self._ids = ids
+            self._row_of.update((offer_id, row) for row, offer_id in enumerate(ids[count:], count))
+            self.endInsertRows()
             return
         self.beginResetModel()
         self._ids = ids
@@ -96,7 +110,10 @@ class OfferTableModel(QAbstractTableModel):
         if not self._ids:
             return
         last = self.columnCount() - 1
-        if changed is None:
+        if changed is not None and not isinstance(changed, set | frozenset | dict):
+            changed = set(changed)
+        if changed is None or len(changed) > max(len(self._rows), CHUNK) * 4:
+            # (a full sync changes every id: one repaint of everything is cheaper than 100,000 lookups)
             self._rows.clear()
             self._missing.clear()
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, last))

@@ -12,6 +12,7 @@ decoded QImage into a QPixmap. A failed download (offline) is not retried until 
 from __future__ import annotations
 
 import logging
+import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from typing import Any
@@ -30,17 +31,38 @@ log = logging.getLogger(__name__)
 
 MAX_IN_FLIGHT = 4
 MAX_PIXMAPS = 600
+#: decoded originals kept to scale again (~300 KB each): a few screens' worth; older ones are read
+#: from the disk store again when needed
+MAX_IMAGES = 64
 
 
 def _default_fetcher() -> tuple[Callable[[str], bytes], Callable[[], None]]:
-    http = httpx.Client(timeout=httpx.Timeout(15.0, connect=5.0), follow_redirects=True)
+    """(fetch, close). The HTTP client is made by the first download, in a worker: not at start-up
+    (a client with its TLS context takes ~40 ms to make)."""
+    lock = threading.Lock()
+    held: list[httpx.Client] = []
+    closed = threading.Event()
+
+    def client() -> httpx.Client:
+        with lock:
+            if closed.is_set():
+                raise RuntimeError("the thumbnail loader is closed")
+            if not held:
+                held.append(httpx.Client(timeout=httpx.Timeout(15.0, connect=5.0), follow_redirects=True))
+            return held[0]
 
     def fetch(url: str) -> bytes:
-        response = http.get(url)
+        response = client().get(url)
         response.raise_for_status()
         return response.content
 
-    return fetch, http.close
+    def close() -> None:
+        with lock:
+            closed.set()
+            while held:
+                held.pop().close()
+
+    return fetch, close
 
 
 class ThumbnailLoader(QObject):
@@ -125,7 +147,7 @@ class ThumbnailLoader(QObject):
     def _remember(self, url: str, image: QImage) -> None:
         self._images[url] = image
         self._images.move_to_end(url)
-        while len(self._images) > MAX_PIXMAPS:
+        while len(self._images) > MAX_IMAGES:
             self._images.popitem(last=False)
 
     def _scaled(self, url: str, image: QImage, size: int) -> QPixmap:

@@ -60,6 +60,11 @@ def format_date(when: datetime) -> str:
     return QLocale().toString(local.date(), QLocale.FormatType.ShortFormat)
 
 
+#: the roles data() answers
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole,
+                    ID_ROLE, REF_ROLE})
+
+
 class OrdersTableModel(QAbstractTableModel):
     def __init__(self, cache: OrdersCache | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -142,6 +147,8 @@ class OrdersTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ROLES:  # most of the roles a paint asks for: no row lookup for them
+            return None
         if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
             return None
         row = self.row_at(index.row())
