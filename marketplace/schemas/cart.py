@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from .common import MAX_ID, Money, Strict
+from .common import MAX_ID, Email, Money, Strict
 
 MAX_LINES = 500
 MAX_QUANTITY = 1_000_000
@@ -112,7 +112,7 @@ class DeliveryAddressIn(Strict):
 
 
 class GuestIn(Strict):
-    email: EmailStr = Field(max_length=254)
+    email: Email
 
 
 class CheckoutIn(Strict):
