@@ -314,7 +314,7 @@
     <name>CatalogPage</name>
     <message>
         <source>Search offers, SKUs, sellers…</source>
-        <extracomment>the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels a short confirmation for the status bar (&quot;Added … to the cart.&quot;) &quot;Contact the seller&quot; while signed out the offer table was filled again (tests wait on it)</extracomment>
+        <extracomment>ids read on the GUI thread for a search&apos;s first screen; the rest (if any) come from a worker the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels a short confirmation for the status bar (&quot;Added … to the cart.&quot;) &quot;Contact the seller&quot; while signed out the offer table was filled again (tests wait on it)</extracomment>
         <translation>Rechercher des offres, références, vendeurs…</translation>
     </message>
     <message>
@@ -1054,7 +1054,7 @@
     </message>
     <message>
         <source>Ships from</source>
-        <translation>Expédié depuis</translation>
+        <translation>Origine</translation>
     </message>
     <message>
         <source>Unit price</source>
@@ -1172,7 +1172,7 @@
     </message>
     <message>
         <source>Ships from</source>
-        <translation>Expédié depuis</translation>
+        <translation>Origine</translation>
     </message>
     <message>
         <source>Select an order to see its details.</source>
@@ -1467,6 +1467,7 @@
     </message>
     <message>
         <source>Reference</source>
+        <extracomment>the roles data() answers</extracomment>
         <translation>Référence</translation>
     </message>
     <message>

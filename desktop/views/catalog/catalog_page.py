@@ -215,7 +215,7 @@ class CatalogPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([200, 790, 290])
+        self.splitter.setSizes([190, 860, 250])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)

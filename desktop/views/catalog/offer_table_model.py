@@ -33,7 +33,7 @@ class Column:
     THUMBNAIL, TITLE, SELLER, COUNTRY, PRICE, MOQ, STOCK, PROMOTION = range(8)
     COUNT = 8
     #: sensible default widths in pixels (the title column stretches)
-    WIDTHS = (THUMB_SIZE + 10, 260, 140, 96, 84, 64, 70, 80)
+    WIDTHS = (THUMB_SIZE + 10, 260, 132, 84, 80, 56, 66, 74)
 
 
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

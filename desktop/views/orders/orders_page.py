@@ -187,8 +187,8 @@ class OrdersPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
         header.sectionClicked.connect(self._header_clicked)
-        widths = {"ref": 122, "date": 84, "seller": 160, "items": 52, "total": 122, "payment": 84,
-                  "shipping": 150, "tracking": 104}
+        widths = {"ref": 116, "date": 80, "seller": 160, "items": 48, "total": 112, "payment": 80,
+                  "shipping": 140, "tracking": 104}
         for i, name in enumerate(COLUMNS):
             self.table.setColumnWidth(i, widths[name])
         header.setSectionResizeMode(COLUMNS.index("seller"), QHeaderView.ResizeMode.Stretch)
@@ -197,7 +197,7 @@ class OrdersPage(QWidget):
         self._show_sort_indicator()
 
         self.detail = OrderDetail(client, cart, fetch=self._fetch_order)
-        self.detail.setMinimumWidth(360)
+        self.detail.setMinimumWidth(330)
         self.detail.fetched.connect(self._store_fetched)
         self.detail.changed.connect(lambda _ref: self.sync())
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -207,7 +207,7 @@ class OrdersPage(QWidget):
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([860, 440])
+        self.splitter.setSizes([900, 340])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
