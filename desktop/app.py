@@ -279,6 +279,8 @@ class Shell(QObject):
         sc.synced.connect(lambda _r: page.set_syncing(False))
         sc.failed.connect(lambda _e: page.set_syncing(False))
         sc.online_changed.connect(lambda online: online and page.back_online())
+        # the cart (built after this page) checks itself with the server again once back online
+        sc.online_changed.connect(lambda online: getattr(self, "cart_page", None) and self.cart_page.set_online(online))
         sc.synced.connect(lambda _r: self.set_last_sync(self.catalog_cache.last_synced_at()))
         self.channel.offline.connect(sc.went_offline)
         page.status_message.connect(lambda text: self.window.status.showMessage(text, 5000))
@@ -297,7 +299,7 @@ class Shell(QObject):
             cache=getattr(self, "catalog_cache", None), token_store=self.token_store,
             details_path=self.paths.data / "checkout-details.json",
             currency=lambda: str(self.prefs.get("currency", "EUR") or "EUR"),
-            online=lambda: self.window.banner.isHidden(),
+            online=lambda: self.window.status.online,
         )
         return Page("cart", QCoreApplication.translate("app", "Cart"), self.cart_page, icon="cart")
 

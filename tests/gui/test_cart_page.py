@@ -124,6 +124,8 @@ def shop_offers(env: CartEnv, *, min_order_value: str = "0", **offer_kw: Any) ->
 def test_empty_cart_shows_the_empty_state(qtbot, cart_env):
     assert cart_env.page.stack.currentWidget() is cart_env.page.empty
     assert not cart_env.page.footer.isVisible()
+    assert cart_env.page.is_online()
+    assert "Offline" not in cart_env.page.status_label.text()  # online, nothing to check: no stale word
 
 
 def test_lines_grouped_per_warehouse_with_prices_and_total(qtbot, cart_env):

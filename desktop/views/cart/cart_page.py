@@ -420,7 +420,11 @@ class CartPage(QWidget):
             orphans.append(issue)
         self._show_orphans(orphans)
         self.total_label.setText(self.tr("Total %1").replace("%1", format_money(quote.total)))
-        if quote.local:
+        if quote.local and self.is_online():
+            # online: either nothing to check (an empty cart) or the server's answer is on its way
+            self.status_label.setText(self.tr("Checking prices and stock…") if quote.groups or quote.issues else "")
+            self.total_note.setText(self.tr("Excluding shipping, chosen per seller at checkout."))
+        elif quote.local:
             synced = self.quoter.synced_at()
             when = (QLocale().toString(synced.astimezone(), QLocale.FormatType.ShortFormat)
                     if isinstance(synced, datetime) else self.tr("never"))
