@@ -7,6 +7,7 @@ import json
 import math
 import os
 import platform
+import signal
 import socket
 import sqlite3
 import statistics
@@ -202,44 +203,65 @@ def free_port() -> int:
 
 
 class ServerProcess:
-    """`python -m marketplace.cli` on a free loopback port over an existing database (no --demo)."""
+    """`python -m marketplace.cli` on a free loopback port, in its own process group. Over an existing
+    database, or with `demo=True` seeding demo data into an empty one (sizes from `extra_env`)."""
 
-    def __init__(self, database_url: str, *, extra_env: dict[str, str] | None = None):
+    def __init__(self, database_url: str, *, extra_env: dict[str, str] | None = None, demo: bool = False,
+                 log_path: Path | None = None, start_timeout: float = 120):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.api = self.url + "/api/v1"
         self.database_url = database_url
-        self.log = tempfile.NamedTemporaryFile(prefix="bench-server-", suffix=".log", delete=False)  # noqa: SIM115
+        self.demo = demo
+        self.start_timeout = start_timeout
+        self.log_path = log_path or Path(tempfile.mkstemp(prefix="bench-server-", suffix=".log")[1])
+        self._own_log = log_path is None
         self.env = {**os.environ, "BULKDESK_LOG_LEVEL": "warning", **(extra_env or {})}
         self.process: subprocess.Popen | None = None
 
-    def __enter__(self) -> ServerProcess:
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "marketplace.cli", "--port", str(self.port),
-             "--database", self.database_url],
-            cwd=ROOT, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 120
+    def start(self) -> ServerProcess:
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "marketplace.cli", "--host", "127.0.0.1", "--port", str(self.port),
+                 "--database", self.database_url, *(["--demo"] if self.demo else [])],
+                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            )
+        deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("server exited:\n" + Path(self.log.name).read_text()[-3000:])
+                raise RuntimeError("server exited:\n" + self.log_path.read_text()[-3000:])
             try:
                 if httpx.get(self.api + "/health", timeout=1).status_code == 200:
                     return self
             except httpx.HTTPError:
                 time.sleep(0.1)
-        raise RuntimeError("server did not start:\n" + Path(self.log.name).read_text()[-3000:])
+        raise RuntimeError("server did not start:\n" + self.log_path.read_text()[-3000:])
 
-    def __exit__(self, *exc: object) -> None:
+    def stop(self) -> None:
         if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
+            os.killpg(self.process.pid, signal.SIGTERM)
             try:
                 self.process.wait(15)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(5)
-        self.log.close()
-        Path(self.log.name).unlink(missing_ok=True)
+        if self._own_log:
+            self.log_path.unlink(missing_ok=True)
+
+    def __enter__(self) -> ServerProcess:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+
+def demo_server(folder: Path, *, offers: int, orders: int) -> ServerProcess:
+    """A demo marketplace (seeded on its first start, which may take minutes at 100,000 offers)."""
+    return ServerProcess(
+        f"sqlite:///{folder / 'market.sqlite3'}", demo=True, log_path=folder / "server.log", start_timeout=900,
+        extra_env={"BULKDESK_DEMO_OFFERS": str(offers), "BULKDESK_DEMO_ORDERS": str(orders),
+                   "XDG_DATA_HOME": str(folder / "xdg"), "LOCALSTRIPE_STATE_DIR": str(folder)},
+    )
 
 
 def emit(result: dict[str, Any], as_json: bool) -> None:

@@ -45,7 +45,7 @@ from typing import Any
 
 import httpx
 
-from ._common import ROOT, check_floor, emit, free_port, machine_facts, summary_ms
+from ._common import ROOT, ServerProcess, check_floor, demo_server, emit, machine_facts, summary_ms
 
 SEARCHES = 240
 DELTA_OFFERS = 1000
@@ -114,7 +114,7 @@ def main(argv: list[str]) -> int:
     results: dict[str, Any] = {"suite": "catalog", "offers": args.offers, "machine": machine_facts(),
                                "load_average_before": _load()}
     work = Path(tempfile.mkdtemp(prefix="bench-catalog-"))
-    server = _DemoServer(work, offers=args.offers)
+    server = demo_server(work, offers=args.offers, orders=50)
     try:
         started = time.perf_counter()
         server.start()
@@ -158,50 +158,7 @@ def _load() -> list[float]:
     return [round(x, 2) for x in os.getloadavg()]
 
 
-class _DemoServer:
-    def __init__(self, folder: Path, *, offers: int) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.database_url = f"sqlite:///{folder / 'market.sqlite3'}"
-        self.env = {**os.environ, "BULKDESK_DEMO_OFFERS": str(offers), "BULKDESK_DEMO_ORDERS": "50",
-                    "BULKDESK_LOG_LEVEL": "warning", "XDG_DATA_HOME": str(folder / "xdg"),
-                    "LOCALSTRIPE_STATE_DIR": str(folder)}
-        self.process: subprocess.Popen | None = None
-        self.log = folder / "server.log"
-
-    def start(self) -> None:
-        with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "marketplace.cli", "--host", "127.0.0.1", "--port", str(self.port),
-                 "--database", self.database_url, "--demo"],
-                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            )
-        deadline = time.monotonic() + 900
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("server exited:\n" + self.log.read_text()[-3000:])
-            try:
-                if httpx.get(self.url + "/api/v1/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError("server did not start:\n" + self.log.read_text()[-3000:])
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, 15)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, 9)
-                self.process.wait(5)
-
-
-# -- the app side: full sync with the stall probe, delta sync, searches, RSS ----------------------------
-
-
-def _app_side(server: _DemoServer, cache_path: Path, searches: int, results: dict[str, Any]) -> None:
+def _app_side(server: ServerProcess, cache_path: Path, searches: int, results: dict[str, Any]) -> None:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 

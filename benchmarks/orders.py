@@ -17,7 +17,6 @@ import os
 import random
 import shutil
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,7 +26,7 @@ from typing import Any
 
 import httpx
 
-from ._common import ROOT, check_floor, emit, free_port, machine_facts, summary_ms
+from ._common import check_floor, demo_server, emit, machine_facts, summary_ms
 
 BUYER = ("buyer@demo.test", "demo-password")
 FILTER_CHANGES = 200
@@ -43,7 +42,7 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     results: dict[str, Any] = {"suite": "orders", "orders": args.orders, "machine": machine_facts()}
     work = Path(tempfile.mkdtemp(prefix="bench-orders-"))
-    server = _DemoServer(work, orders=args.orders, offers=args.offers)
+    server = demo_server(work, offers=args.offers, orders=args.orders)
     try:
         started = time.perf_counter()
         server.start()
@@ -57,46 +56,6 @@ def main(argv: list[str]) -> int:
     check_floor("orders_filter_p95_ms", results.get("orders_filter_p95_ms"), 50.0, results)
     emit(results, args.json)
     return 0 if all(t["met"] for t in results["targets"].values()) else 1
-
-
-class _DemoServer:
-    def __init__(self, folder: Path, *, orders: int, offers: int) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.folder = folder
-        self.env = {**os.environ, "BULKDESK_DEMO_ORDERS": str(orders), "BULKDESK_DEMO_OFFERS": str(offers),
-                    "BULKDESK_LOG_LEVEL": "warning", "XDG_DATA_HOME": str(folder / "xdg"),
-                    "LOCALSTRIPE_STATE_DIR": str(folder)}
-        self.process: subprocess.Popen | None = None
-        self.log = folder / "server.log"
-
-    def start(self) -> None:
-        with open(self.log, "ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "marketplace.cli", "--host", "127.0.0.1", "--port", str(self.port),
-                 "--database", f"sqlite:///{self.folder / 'market.sqlite3'}", "--demo"],
-                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            )
-        deadline = time.monotonic() + 900
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("server exited:\n" + self.log.read_text()[-3000:])
-            try:
-                if httpx.get(self.url + "/api/v1/health", timeout=1).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.2)
-        raise RuntimeError("server did not start:\n" + self.log.read_text()[-3000:])
-
-    def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, 15)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, 9)
-                self.process.wait(5)
 
 
 def _client(url: str) -> Any:
