@@ -30,6 +30,8 @@ from urllib.parse import urlsplit, urlunsplit
 from desktop.models import money
 from desktop.models.money import Money
 
+from .sqlite_tx import immediate_transaction
+
 MAX_QUANTITY = 1_000_000
 SCHEMA_VERSION = 1
 
@@ -152,7 +154,7 @@ class CartStore:
         capped at the maximum) and empty the guest cart. One transaction."""
         guest = self.cart(server_url, None)
         target = self.cart(server_url, account)
-        with _transaction(self._conn):
+        with immediate_transaction(self._conn):
             for line in guest.lines():
                 existing = target._quantity(line.offer_id, line.packaging_id)
                 quantity = min(MAX_QUANTITY, existing + line.quantity)
@@ -187,7 +189,7 @@ class Cart:
         _validate_id("offer_id", offer_id)
         _validate_id("packaging_id", packaging_id)
         validate_quantity(quantity)
-        with _transaction(self._conn):
+        with immediate_transaction(self._conn):
             total = self._quantity(offer_id, packaging_id) + quantity
             if total > MAX_QUANTITY:
                 raise ValueError(
@@ -200,7 +202,7 @@ class Cart:
     def set_quantity(self, offer_id: int, packaging_id: int, quantity: int) -> CartLine:
         """Change a line's quantity (KeyError if there is no such line; use `remove` for zero)."""
         validate_quantity(quantity)
-        with _transaction(self._conn):
+        with immediate_transaction(self._conn):
             cursor = self._conn.execute(
                 "UPDATE cart_lines SET quantity = ? WHERE cart_id = ? AND offer_id = ? AND packaging_id = ?",
                 (quantity, self.cart_id, offer_id, packaging_id),
@@ -248,7 +250,7 @@ class Cart:
 
     def complete_checkout(self) -> None:
         """The order exists: empty the cart and forget the pending checkout, together."""
-        with _transaction(self._conn):
+        with immediate_transaction(self._conn):
             self._conn.execute("DELETE FROM cart_lines WHERE cart_id = ?", (self.cart_id,))
             self._conn.execute("DELETE FROM pending_checkout WHERE cart_id = ?", (self.cart_id,))
 
@@ -268,19 +270,6 @@ class Cart:
             "ON CONFLICT(cart_id, offer_id, packaging_id) DO UPDATE SET quantity = excluded.quantity",
             (self.cart_id, offer_id, packaging_id, quantity, self.cart_id),
         )
-
-
-class _transaction:
-    """BEGIN IMMEDIATE … COMMIT (ROLLBACK on error) on an autocommit connection."""
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-
-    def __enter__(self) -> None:
-        self._conn.execute("BEGIN IMMEDIATE")
-
-    def __exit__(self, exc_type: object, *rest: object) -> None:
-        self._conn.execute("ROLLBACK" if exc_type is not None else "COMMIT")
 
 
 def _now_text() -> str:

@@ -42,6 +42,8 @@ from typing import Any, Literal
 
 from desktop.models import money
 
+from .sqlite_tx import immediate_transaction
+
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = 2  # 2: indexes for the tabs' and categories' newest-first lists
@@ -487,14 +489,8 @@ class CatalogCache:
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One transaction: everything in the block is committed together, or nothing is."""
-        with self._write_lock, self._read() as conn:
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with self._write_lock, self._read() as conn, immediate_transaction(conn):
+            yield conn
 
     def close(self) -> None:
         """Close every thread's connection. The store cannot be used afterwards."""

@@ -47,6 +47,8 @@ from typing import Any, Literal
 
 from desktop.models import money
 
+from .sqlite_tx import immediate_transaction
+
 log = logging.getLogger(__name__)
 
 __all__ = [
@@ -280,15 +282,8 @@ class OrdersCache:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._write_lock:
-            conn = self._conn()
-            conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield conn
-            except BaseException:
-                conn.execute("ROLLBACK")
-                raise
-            conn.execute("COMMIT")
+        with self._write_lock, immediate_transaction(self._conn()) as conn:
+            yield conn
 
     def close(self) -> None:
         self._closed = True
