@@ -21,8 +21,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from shot_support import install_french  # noqa: E402
 
 from desktop.api_client import ClientConfig, MarketplaceClient, MemoryTokenStore  # noqa: E402
 from desktop.models.cart import CartStore  # noqa: E402
@@ -47,22 +48,10 @@ def settle(app: QApplication, seconds: float = 10.0) -> None:
     app.processEvents()
 
 
-def build_qm(tmp: Path) -> Path:
-    """The app's French catalogue (one for every screen)."""
-    return ROOT / "resources" / "translations" / "bulkdesk_fr.qm"
 
-def shoot(app: QApplication, server_url: str, lang: str, out: Path, tmp: Path, qm: Path) -> None:
+def shoot(app: QApplication, server_url: str, lang: str, out: Path, tmp: Path) -> None:
     QLocale.setDefault(LOCALES[lang])
-    translators = []
-    if lang == "fr":
-        translator = QTranslator(app)
-        assert translator.load(str(qm)), qm
-        app.installTranslator(translator)
-        translators.append(translator)
-        shell = QTranslator(app)
-        if shell.load("bulkdesk_fr", str(ROOT / "resources/translations")):
-            app.installTranslator(shell)
-            translators.append(shell)
+    translators = [install_french(app)] if lang == "fr" else []
     client = MarketplaceClient(ClientConfig(server_url, max_retries=0), token_store=MemoryTokenStore())
     client.auth.login("buyer@demo.test", "demo-password")
     carts = CartStore(tmp / f"cart-{lang}.sqlite3")
@@ -141,9 +130,8 @@ def main() -> int:
             server.start()
             url = server.url
         try:
-            qm = build_qm(tmp)
             for lang in ("en", "fr"):
-                shoot(app, url, lang, out, tmp, qm)
+                shoot(app, url, lang, out, tmp)
         finally:
             if server is not None:
                 cleanup(server)

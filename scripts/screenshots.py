@@ -20,8 +20,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from shot_support import install_french  # noqa: E402
 
 from desktop.api_client import MarketplaceClient, MemoryTokenStore  # noqa: E402
 from desktop.models.cart import CartStore  # noqa: E402
@@ -50,20 +51,10 @@ def settle(app: QApplication, page: CatalogPage | None = None, seconds: float = 
     app.processEvents()
 
 
-def build_qm(tmp: Path) -> Path:
-    """The app's French catalogue (one for every screen)."""
-    return ROOT / "resources" / "translations" / "bulkdesk_fr.qm"
 
-def shoot(app: QApplication, server_url: str, lang: str, out: Path, tmp: Path, qm: Path) -> None:
+def shoot(app: QApplication, server_url: str, lang: str, out: Path, tmp: Path) -> None:
     QLocale.setDefault(LOCALES[lang])
-    translator = QTranslator()
-    if lang == "fr":
-        assert translator.load(str(qm)), qm
-        app.installTranslator(translator)
-        for name in ("bulkdesk_fr",):  # the shell's strings, when they are built
-            shell = QTranslator(app)
-            if shell.load(name, str(ROOT / "resources/translations")):
-                app.installTranslator(shell)
+    translator = install_french(app) if lang == "fr" else None
     folder = tmp / lang
     cache = CatalogCache(folder / "catalog.sqlite3")
     client = MarketplaceClient(server_url, token_store=MemoryTokenStore())
@@ -117,7 +108,8 @@ def shoot(app: QApplication, server_url: str, lang: str, out: Path, tmp: Path, q
     client.close()
     cache.close()
     carts.close()
-    app.removeTranslator(translator)
+    if translator is not None:
+        app.removeTranslator(translator)
 
 
 def main() -> int:
@@ -141,9 +133,8 @@ def main() -> int:
             demo.wait_until_healthy()
             server_url = demo.url
         try:
-            qm = build_qm(tmp)
             for lang in ("en", "fr"):
-                shoot(app, server_url, lang, out, tmp, qm)
+                shoot(app, server_url, lang, out, tmp)
         finally:
             if demo is not None:
                 demo.stop()
