@@ -187,7 +187,7 @@ class OrdersPage(QWidget):
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
         header.sectionClicked.connect(self._header_clicked)
-        widths = {"ref": 116, "date": 80, "seller": 160, "items": 48, "total": 112, "payment": 80,
+        widths = {"ref": 116, "date": 80, "seller": 160, "items": 48, "total": 124, "payment": 80,
                   "shipping": 140, "tracking": 104}
         for i, name in enumerate(COLUMNS):
             self.table.setColumnWidth(i, widths[name])
