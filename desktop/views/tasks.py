@@ -57,12 +57,17 @@ class _Worker(QRunnable):
         self._relay = relay
 
     def run(self) -> None:
+        # Qt objects must die on the thread they live on. The op (GUI thread) holds the work and the
+        # relay too; this thread lets go of the work before it reports, and the relay is deleted by
+        # the GUI thread (deleteLater), so no last reference to either is ever released here.
+        fn, relay = self._fn, self._relay
+        self._fn = self._relay = None
         try:
-            result = self._fn()
+            payload = (fn(), None)
         except BaseException as exc:  # delivered to the GUI thread, never lost
-            self._relay.done.emit(None, exc)
-        else:
-            self._relay.done.emit(result, None)
+            payload = (None, exc)
+        fn = None
+        relay.done.emit(*payload)
 
 
 class _MutationHub(QObject):
@@ -173,7 +178,9 @@ class _BackgroundOp(QObject):
                 with contextlib.suppress(RuntimeError, TypeError):
                     self._parent.destroyed.disconnect(self._on_parent_destroyed)
             self._parent = None
-            self._relay = None
+            if self._relay is not None:
+                self._relay.deleteLater()  # on this (the GUI) thread, whatever the worker still holds
+                self._relay = None
             self.finished.emit()
 
     def _call(self, callback: Callable[[Any], Any], arg: Any) -> None:
