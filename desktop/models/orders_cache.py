@@ -215,8 +215,6 @@ class OrdersCache:
         self.path = Path(path)
         self.was_rebuilt = False
         self._local = threading.local()
-        self._connections: list[sqlite3.Connection] = []
-        self._registry_lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._closed = False
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -269,15 +267,11 @@ class OrdersCache:
             conn.close()
 
     def _conn(self) -> sqlite3.Connection:
-        conn = getattr(self._local, "conn", None)
-        if conn is not None:
-            return conn
         if self._closed:
             raise CacheError("the orders cache is closed")
-        conn = self._new_connection()
-        with self._registry_lock:
-            self._connections.append(conn)
-        self._local.conn = conn
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._new_connection()
         return conn
 
     @contextlib.contextmanager
@@ -286,12 +280,14 @@ class OrdersCache:
             yield conn
 
     def close(self) -> None:
+        """No further use. This thread's connection closes now; a worker thread's closes with that
+        thread, never under a query it may be running (closing it from here crashed SQLite)."""
         self._closed = True
-        with self._registry_lock:
-            for conn in self._connections:
-                with contextlib.suppress(sqlite3.Error):
-                    conn.close()
-            self._connections.clear()
+        conn = getattr(self._local, "conn", None)
+        self._local.conn = None
+        if conn is not None:
+            with contextlib.suppress(sqlite3.Error):
+                conn.close()
 
     def __enter__(self) -> OrdersCache:
         return self
