@@ -16,7 +16,7 @@ from itertools import islice
 from typing import Generic, TypeVar
 
 from .errors import MalformedResponseError
-from .types import OfferChanges, Page
+from .types import OfferChanges, OfferChangesJson, Page
 
 __all__ = ["ChangesFeed", "PageIterator"]
 
@@ -64,27 +64,33 @@ class PageIterator(Generic[T]):
 
 
 class ChangesFeed:
-    """Iterates the pages of ``GET /offers/changes`` from ``since`` until ``has_more`` is false.
+    """Iterates the pages of ``GET /offers/changes`` from ``since`` until ``has_more`` is false (pages as
+    :class:`OfferChanges` models, or as :class:`OfferChangesJson` dicts from ``changes_json``).
 
     ``next_since`` is the token to store once every yielded page has been applied.
     """
 
-    def __init__(self, fetch: Callable[[str | None], OfferChanges], since: str | None) -> None:
+    def __init__(
+        self, fetch: Callable[[str | None], OfferChanges | OfferChangesJson], since: str | None
+    ) -> None:
         self._fetch = fetch
         self.since = since
         self.next_since: str | None = since
 
-    def __iter__(self) -> Iterator[OfferChanges]:
+    def __iter__(self) -> Iterator[OfferChanges | OfferChangesJson]:
         token = self.since
         while True:
             page = self._fetch(token)
-            self.next_since = page.next_since
+            next_since, has_more = (
+                (page["next_since"], page["has_more"]) if isinstance(page, dict) else (page.next_since, page.has_more)
+            )
+            self.next_since = next_since
             yield page
-            if not page.has_more:
+            if not has_more:
                 return
-            if page.next_since == token:
+            if next_since == token:
                 raise MalformedResponseError("offers/changes: has_more with an unchanged next_since")
-            token = page.next_since
+            token = next_since
 
     def __repr__(self) -> str:
         return "ChangesFeed(offers/changes)"

@@ -81,19 +81,11 @@ def _dump(model: Any) -> dict[str, Any]:
     return model.model_dump(mode="json")
 
 
-def _page_items(page: Any) -> list[dict[str, Any]]:
-    """A feed page's offers as JSON dicts (one serialisation call for a whole pydantic page)."""
-    items = page.items
-    if items and hasattr(page, "model_dump") and not any(isinstance(item, dict) for item in items):
-        return page.model_dump(mode="json", include={"items"})["items"]
-    return [_dump(item) for item in items]
-
-
 _DONE = object()
 
 
-def _read_ahead(pages: Iterable[Any]) -> Iterator[tuple[Any, list[dict[str, Any]]]]:
-    """(page, its items as dicts) of `pages`, each next one fetched in a helper thread meanwhile.
+def _read_ahead(pages: Iterable[Any]) -> Iterator[dict[str, Any]]:
+    """The pages of `pages`, each next one fetched (and checked) in a helper thread meanwhile.
 
     An exception of the feed (OfflineError...) is raised here, in the caller's thread, in its turn.
     Closing the generator early (a cancel, an error while applying) stops the helper after its page."""
@@ -112,7 +104,7 @@ def _read_ahead(pages: Iterable[Any]) -> Iterator[tuple[Any, list[dict[str, Any]
     def produce() -> None:
         try:
             for page in pages:
-                if not hand_over((page, _page_items(page))):
+                if not hand_over(page):
                     return
             hand_over(_DONE)
         except BaseException as exc:  # handed to the consumer, raised there
@@ -181,21 +173,22 @@ class SyncEngine:
         if is_cancelled():
             cancelled_midway = True
         else:
-            feed = contextlib.closing(_read_ahead(catalog.changes(token, limit=self.page_size)))
+            feed = contextlib.closing(_read_ahead(catalog.changes_json(token, limit=self.page_size)))
             with feed as pages_read:
-                for page, items in pages_read:
-                    self.cache.apply_changes(items, list(page.deleted), page.next_since)
+                for page in pages_read:
+                    items, removed, has_more = page["items"], page["deleted"], page["has_more"]
+                    self.cache.apply_changes(items, removed, page["next_since"])
                     pages += 1
                     upserted += len(items)
-                    deleted += len(page.deleted)
-                    changed_ids.update(int(item["id"]) for item in items)
-                    deleted_ids.update(int(i) for i in page.deleted)
+                    deleted += len(removed)
+                    changed_ids.update(item["id"] for item in items)
+                    deleted_ids.update(removed)
                     # A walk from scratch lists removals of offers this cache never had: not progress.
-                    done += len(items) + (0 if full else len(page.deleted))
+                    done += len(items) + (0 if full else len(removed))
                     if progress is not None:
-                        estimate = max(total, done + (self.page_size if page.has_more else 0))
-                        progress(done, estimate if page.has_more else done)
-                    if page.has_more and is_cancelled():
+                        estimate = max(total, done + (self.page_size if has_more else 0))
+                        progress(done, estimate if has_more else done)
+                    if has_more and is_cancelled():
                         cancelled_midway = True
                         break
 

@@ -8,7 +8,17 @@ from decimal import Decimal
 from typing import Any
 
 from ..pagination import ChangesFeed, PageIterator
-from ..types import Category, Collection, Currency, Id, Offer, OfferChanges, OfferSort, SellerProfile
+from ..types import (
+    Category,
+    Collection,
+    Currency,
+    Id,
+    Offer,
+    OfferChanges,
+    OfferChangesJson,
+    OfferSort,
+    SellerProfile,
+)
 from ._resource import ApiResource, seg
 
 
@@ -105,6 +115,16 @@ class Catalog(ApiResource):
         def fetch(token: str | None) -> OfferChanges:
             params = {"since": token, "limit": limit}
             return self._get("/offers/changes", OfferChanges, params)
+
+        return ChangesFeed(fetch, since)
+
+    def changes_json(self, since: str | None = None, *, limit: int | None = None) -> ChangesFeed:
+        """:meth:`changes` with each page as a checked :class:`OfferChangesJson` dict (offers as JSON
+        dicts, no models): what a bulk sync stores, at a third of the cost."""
+
+        def fetch(token: str | None) -> OfferChangesJson:
+            params = {"since": token, "limit": limit}
+            return self._get("/offers/changes", OfferChangesJson, params)
 
         return ChangesFeed(fetch, since)
 

@@ -11,6 +11,10 @@ T = TypeVar("T")
 
 CENT = Decimal("0.01")
 
+#: a finite decimal number as a string: what `_decimal_from_string` reads, less surrounding spaces and
+#: digit-group underscores (which no contract document writes)
+DECIMAL_PATTERN = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
+
 
 def _decimal_from_string(value: Any) -> Decimal:
     """Money amounts travel as decimal strings; a float or a bad string is a contract violation."""

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Annotated, Literal
 
-from ._common import DecimalNumber, Id, Money, Resource
+from pydantic import ConfigDict, Field
+from typing_extensions import TypedDict
+
+from ._common import DECIMAL_PATTERN, DecimalNumber, Id, Money, Resource
 
 Collection = Literal["weekly", "surplus", "promotion"]
 OfferSort = Literal["relevance", "price", "-price", "newest"]
@@ -89,6 +92,89 @@ class OfferChanges(Resource):
     """One page of ``GET /offers/changes``: store ``next_since`` once the page is applied."""
 
     items: list[Offer]
+    deleted: list[Id]
+    next_since: str
+    has_more: bool
+
+
+# -- the delta feed as JSON ------------------------------------------------------------------------
+# The sync reads 100,000 offers in pages of 500 and stores them as JSON. Building the models above for
+# that, then writing them back to JSON, cost three times the time of checking the page: these TypedDicts
+# are checked just as strictly (the same fields, types and required keys, unknown fields kept; see
+# tests/api_client/test_feed_json.py) and come out as plain JSON dicts. Money amounts stay decimal
+# strings; timestamps are checked and become datetimes.
+_KEEP_EXTRA = ConfigDict(extra="allow")
+AmountJson = Annotated[str, Field(pattern=DECIMAL_PATTERN)]
+#: a rate or percentage: a decimal string or a JSON number (never a boolean)
+NumberJson = AmountJson | int | float
+
+
+class MoneyJson(TypedDict):
+    __pydantic_config__ = _KEEP_EXTRA  # type: ignore[misc]
+    amount: AmountJson
+    currency: str
+
+
+class SellerRefJson(TypedDict):
+    __pydantic_config__ = _KEEP_EXTRA  # type: ignore[misc]
+    id: Id
+    name: str
+    country: str
+    rating: NumberJson | None
+
+
+class WarehouseJson(TypedDict):
+    __pydantic_config__ = _KEEP_EXTRA  # type: ignore[misc]
+    id: Id
+    country: str
+    city: str
+    min_order_value: MoneyJson
+
+
+class PackagingJson(TypedDict):
+    __pydantic_config__ = _KEEP_EXTRA  # type: ignore[misc]
+    id: Id
+    label: str
+    units: int
+
+
+class PromotionJson(TypedDict):
+    __pydantic_config__ = _KEEP_EXTRA  # type: ignore[misc]
+    discount_percent: int
+    ends_at: datetime | None
+
+
+class _OfferJsonOptional(TypedDict, total=False):
+    __pydantic_config__ = _KEEP_EXTRA  # type: ignore[misc]
+    list_price: MoneyJson | None
+
+
+class OfferJson(_OfferJsonOptional):
+    """:class:`Offer` as a checked JSON dict."""
+
+    id: Id
+    sku: str
+    title: str
+    description: str
+    category_id: Id
+    seller: SellerRefJson
+    warehouse: WarehouseJson
+    unit_price: MoneyJson
+    packagings: list[PackagingJson]
+    moq_units: int
+    stock_units: int
+    collections: list[Collection]
+    promotion: PromotionJson | None
+    image_urls: list[str]
+    updated_at: datetime
+    version: int
+
+
+class OfferChangesJson(TypedDict):
+    """:class:`OfferChanges` with its offers as :class:`OfferJson` dicts."""
+
+    __pydantic_config__ = _KEEP_EXTRA  # type: ignore[misc]
+    items: list[OfferJson]
     deleted: list[Id]
     next_since: str
     has_more: bool
