@@ -183,6 +183,7 @@ def _app_side(server: ServerProcess, cache_path: Path, searches: int, results: d
     window.resize(1300, 800)
     window.show()
     app.processEvents()
+    tasks.freeze_start_up_objects()  # what the app does once its window is built (desktop/app.py)
 
     # full sync, with a 5 ms tick on the GUI thread: the longest gap between ticks is the worst stall
     gaps: list[float] = []

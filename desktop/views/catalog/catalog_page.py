@@ -44,7 +44,7 @@ from desktop.views.tasks import QueryOp
 from .category_model import CATEGORY_ID_ROLE, CategoryTreeModel
 from .formatting import CurrencyContext, country_name, format_int
 from .offer_detail import OfferDetail
-from .offer_table_model import Column, OfferTableModel
+from .offer_table_model import Column, OfferTableModel, row_index
 from .seller_profile import SellerProfileDialog, _setup_table
 from .thumbnails import ThumbnailLoader
 
@@ -55,6 +55,8 @@ log = logging.getLogger(__name__)
 SEARCH_DEBOUNCE_MS = 120
 #: ids read on the GUI thread for a search's first screen; the rest (if any) come from a worker
 FIRST_SCREEN = 400
+#: a sync changing more offers than this repaints the whole table rather than looking each one up
+REPAINT_ALL_AFTER = 5000
 #: the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels
 COLLECTION_TABS: tuple[str | None, ...] = (None, "weekly", "surplus", "promotion")
 SORTS = ("relevance", "price", "-price", "newest")
@@ -356,25 +358,30 @@ class CatalogPage(QWidget):
             self.model.set_ids(ids)
             self.results.setCurrentWidget(self.table)
         cache = self.cache
-        op = QueryOp(self, lambda: cache.search(query), lambda rest: self._rest_found(op, rest, changed),
+
+        def rest() -> tuple[list[int], dict[int, int]]:  # the whole result, and its row index: off the GUI
+            found = cache.search(query)
+            return found, row_index(found)
+
+        op = QueryOp(self, rest, lambda found: self._rest_found(op, *found, changed),
                      lambda exc: self._rest_failed(op, exc))
         self._search_op = op
         op.run_in_background()
         return ids
 
-    def _rest_found(self, op: QueryOp, ids: list[int], changed: Any) -> None:
+    def _rest_found(self, op: QueryOp, ids: list[int], row_of: dict[int, int], changed: Any) -> None:
         if op is self._search_op:
             self._search_op = None
-            self._show_results(ids, changed)
+            self._show_results(ids, changed, row_of)
 
     def _rest_failed(self, op: QueryOp, exc: BaseException) -> None:
         if op is self._search_op:
             self._search_op = None
             log.warning("catalog search failed: %s", exc)
 
-    def _show_results(self, ids: list[int], changed: Any) -> None:
+    def _show_results(self, ids: list[int], changed: Any, row_of: dict[int, int] | None = None) -> None:
         selected = self.detail.offer_id
-        self.model.set_ids(ids, changed)
+        self.model.set_ids(ids, changed, row_of=row_of)
         self._update_empty_state(len(ids))
         self.count_label.setText(self._count_text(len(ids)))
         if selected is not None and self.model.row_of(selected) is not None:
@@ -481,9 +488,9 @@ class CatalogPage(QWidget):
     def catalog_synced(self, result: Any = None) -> None:
         """After a sync (or a page of the first one): new choices, the same search again; rows that
         changed are repainted in place, deleted ones disappear."""
-        changed = None
-        if result is not None:
-            changed = set(getattr(result, "changed_ids", ())) | set(getattr(result, "deleted_ids", ()))
+        changed = None  # a big sync: every row is repainted (no 100,000-id set built on the GUI thread)
+        if result is not None and getattr(result, "changes", 0) <= REPAINT_ALL_AFTER:
+            changed = frozenset(getattr(result, "changed_ids", ())) | frozenset(getattr(result, "deleted_ids", ()))
         self.currency.set_rates(self._rates())
         self.category_model.set_categories(self.cache.categories())
         self.tree.expandToDepth(0)
