@@ -89,6 +89,18 @@ def test_text_search_prefix_and_relevance(loaded):
     assert ids(loaded, text="café") == ids(loaded, text="cafe")  # diacritics folded
 
 
+def test_a_lone_two_letter_prefix_lists_title_hits_first_newest_listed_first(loaded):
+    # "co": a title hit in 1 ("Arabica coffee"), description-only hits in 2 and 3 (3 is out of stock)
+    assert ids(loaded, text="co") == [1, 3, 2]
+    assert ids(loaded, text="co", in_stock=True) == [1, 2]
+    assert loaded.search(OfferQuery(text="co"), now=NOW, limit=2) == [1, 3]  # a first screen
+    assert loaded.search(OfferQuery(text="co"), now=NOW, limit=1) == [1]
+    loaded.apply_changes([make_offer(6, title="Cold brew coffee", updated_at="2026-05-02T00:00:00Z")], [], "t2")
+    assert ids(loaded, text="co")[:2] == [6, 1]  # title hits: newest listed first
+    assert ids(loaded, text="cof")[0] in {1, 6}  # from the third letter: ranked by bm25 again
+    assert ids(loaded, text="co", sort="price") == ids(loaded, text="coffee", sort="price")  # a sort wins
+
+
 @pytest.mark.parametrize(
     "text",
     ['"', 'coffee"', "NEAR(coffee beans)", "title:coffee", "coffee AND OR NOT", "*", "-coffee", "(", "^a",
