@@ -223,7 +223,8 @@ class ServerProcess:
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "marketplace.cli", "--host", "127.0.0.1", "--port", str(self.port),
-                 "--database", self.database_url, *(["--demo"] if self.demo else [])],
+                 "--database", self.database_url, *(["--demo"] if self.demo else []),
+                 "--exit-with-parent", str(os.getpid())],
                 cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )
         deadline = time.monotonic() + self.start_timeout

@@ -61,7 +61,8 @@ class ServerProcess:
         log = open(self.log_path, "ab")  # noqa: SIM115 - closed when the process ends
         self.process = subprocess.Popen(
             [sys.executable, "-m", "marketplace.cli", "--host", "127.0.0.1", "--port", str(self.port),
-             "--database", self.database_url, *(["--demo"] if self.demo else []), *self.extra_args],
+             "--database", self.database_url, *(["--demo"] if self.demo else []),
+             "--exit-with-parent", str(os.getpid()), *self.extra_args],
             env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
         )
         def answering() -> bool:
