@@ -80,7 +80,10 @@ class _Worker(QRunnable):
         except BaseException as exc:  # delivered to the GUI thread, never lost
             payload = (None, exc)
         fn = None
-        relay.done.emit(*payload)
+        try:
+            relay.done.emit(*payload)
+        except RuntimeError:  # the relay is gone (the app quit under a running op): no one to tell
+            log.debug("background op finished after its relay was deleted; result dropped")
 
 
 class _MutationHub(QObject):
