@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api_client import new_idempotency_key
 from desktop.models import money
 from desktop.views.tasks import MutationOp
 
@@ -430,6 +429,8 @@ class ContactSellerDialog(QDialog):
         self.client = client
         self.offer_id = offer_id
         self.seller = seller
+        from desktop.api_client import new_idempotency_key  # httpx and pydantic: not at start-up
+
         self._key = new_idempotency_key()  # one per question, reused if the request is retried
         self.setWindowTitle(self.tr("Contact the seller"))
         self.setMinimumWidth(440)

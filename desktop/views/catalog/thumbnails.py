@@ -15,15 +15,17 @@ import logging
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 import shiboken6
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from desktop.views.tasks import QueryOp
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["ThumbnailLoader"]
 
@@ -38,7 +40,7 @@ MAX_IMAGES = 64
 
 def _default_fetcher() -> tuple[Callable[[str], bytes], Callable[[], None]]:
     """(fetch, close). The HTTP client is made by the first download, in a worker: not at start-up
-    (a client with its TLS context takes ~40 ms to make)."""
+    (a client with its TLS context takes ~40 ms to make), and httpx is imported there too."""
     lock = threading.Lock()
     held: list[httpx.Client] = []
     closed = threading.Event()
@@ -48,6 +50,8 @@ def _default_fetcher() -> tuple[Callable[[str], bytes], Callable[[], None]]:
             if closed.is_set():
                 raise RuntimeError("the thumbnail loader is closed")
             if not held:
+                import httpx
+
                 held.append(httpx.Client(timeout=httpx.Timeout(15.0, connect=5.0), follow_redirects=True))
             return held[0]
 
