@@ -59,16 +59,6 @@ FIRST_SCREEN = 400
 COLLECTION_TABS: tuple[str | None, ...] = (None, "weekly", "surplus", "promotion")
 SORTS = ("relevance", "price", "-price", "newest")
 
-_STYLE = """
-#offerTitle { font-size: 12.5pt; font-weight: 600; }
-#mutedText { color: palette(placeholder-text); }
-#offerPromotion { color: #b3261e; font-weight: 600; }
-#lineTotal { font-weight: 600; }
-#resultCount { color: palette(placeholder-text); }
-QTabBar#collectionTabs::tab { padding: 5px 14px; }
-"""
-
-
 class CatalogPage(QWidget):
     #: a short confirmation for the status bar ("Added … to the cart.")
     status_message = Signal(str)
@@ -80,7 +70,7 @@ class CatalogPage(QWidget):
     def __init__(
         self,
         cache: Any,
-        client: Any,
+        client: Any = None,
         *,
         cart: Callable[[], Any] | None = None,
         currency: str = "EUR",
@@ -90,13 +80,15 @@ class CatalogPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("catalogPage")
-        self.setStyleSheet(_STYLE)
+        self.setObjectName("catalogPage")  # its style rules are the app's (theme.py): a style sheet of
+        # its own made building the page and putting it in the window cost ~70 ms more
         self.cache = cache
         self.client = client
         self._online = online or (lambda: True)
         self.currency = CurrencyContext(currency, self._rates())
-        self.thumbnails = thumbnails if thumbnails is not None else ThumbnailLoader(cache, parent=self)
+        # without a client (the app's start-up, until set_client) the page does not touch the network
+        self.thumbnails = (thumbnails if thumbnails is not None
+                           else ThumbnailLoader(cache, parent=self, held=client is None))
         self.model = OfferTableModel(cache, self.currency, self.thumbnails, parent=self)
         self.category_model = CategoryTreeModel(self)
         self.detail = OfferDetail(cache, client, self.currency, self.thumbnails, cart=cart,
@@ -460,11 +452,23 @@ class CatalogPage(QWidget):
             self.table.scrollTo(self.model.index(row, Column.TITLE))
         self.detail.show_offer(offer_id)
 
+    def set_client(self, client: Any) -> None:
+        """The API client, when the app has made it (after the window is shown): until then the page
+        reads the cache only, and a seller profile shows what the cache knows, then what the API says."""
+        self.client = client
+        self.detail.client = client
+        self.thumbnails.release()
+        dialog = self.seller_dialog
+        if dialog is not None and dialog.client is None:
+            dialog.client = client
+            if self._online():
+                dialog.fetch()
+
     def open_seller(self, seller_id: int) -> SellerProfileDialog:
         if self.seller_dialog is not None:
             self.seller_dialog.close()
         dialog = SellerProfileDialog(seller_id, self.cache, self.client, self.currency, self.thumbnails,
-                                     online=self._online(), parent=self)
+                                     online=self._online() and self.client is not None, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.offer_requested.connect(self.show_offer)
         dialog.destroyed.connect(lambda *_: setattr(self, "seller_dialog", None))

@@ -6,7 +6,9 @@ download finishes. Downloads are stored in the catalog cache's image store, so t
     pixmap = thumbs.pixmap(url, 40) or thumbs.placeholder(40)
 
 Downloads run through the task runner (QueryOp), at most a few at a time; the GUI thread only turns the
-decoded QImage into a QPixmap. A failed download (offline) is not retried until :meth:`retry_failed`.
+decoded QImage into a QPixmap. A failed download (offline) is not retried until :meth:`retry_failed`. A loader made with
+``held=True`` queues its downloads until :meth:`release` (the app's start-up: no network before the
+window is painted).
 """
 
 from __future__ import annotations
@@ -77,9 +79,12 @@ class ThumbnailLoader(QObject):
         cache: Any,
         fetch: Callable[[str], bytes] | None = None,
         parent: QObject | None = None,
+        *,
+        held: bool = False,
     ) -> None:
         super().__init__(parent)
         self.cache = cache
+        self._held = held
         if fetch is None:
             self._fetch, self._close = _default_fetcher()
         else:
@@ -122,6 +127,12 @@ class ThumbnailLoader(QObject):
 
     def is_pending(self, url: str) -> bool:
         return url in self._pending
+
+    def release(self) -> None:
+        """Start the downloads queued while held (see ``held``)."""
+        if self._held:
+            self._held = False
+            self._pump()
 
     def retry_failed(self) -> None:
         """Back online: let failed downloads be tried again (when next shown)."""
@@ -174,7 +185,7 @@ class ThumbnailLoader(QObject):
         self._pump()
 
     def _pump(self) -> None:
-        while self._queue and self._in_flight < MAX_IN_FLIGHT:
+        while self._queue and self._in_flight < MAX_IN_FLIGHT and not self._held:
             url = self._queue.popleft()
             self._in_flight += 1
             def work(url: str = url, fetch=self._fetch, cache=self.cache) -> QImage:
