@@ -23,10 +23,9 @@ import contextlib
 import logging
 import os
 import signal
-import socket
 import sys
 import threading
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -163,44 +162,36 @@ def default_token_store() -> TokenStore:
 
 
 # -- pages ---------------------------------------------------------------------------------------
-def placeholder_pages(loading: Collection[str] = ()) -> list[Page]:
-    """The pages until the real Catalog / Cart / Orders / Seller widgets are plugged in here; those in
-    ``loading`` say so (the app builds them a moment after its window is shown)."""
+def placeholder_pages(loading: Collection[str] = (), widgets: Mapping[str, QWidget] | None = None) -> list[Page]:
+    """The pages until the real Catalog / Cart / Orders / Seller widgets are plugged in here: a page
+    in ``widgets`` is that widget; one in ``loading`` says so (the app builds it a moment after its
+    window is shown)."""
+    widgets = widgets or {}
 
-    def placeholder(key: str, title: str, text: str) -> EmptyState:
-        if key in loading:
-            return EmptyState(key, QCoreApplication.translate("app", "Loading…"), "")
-        return EmptyState(key, title, text)
+    def page(key: str, title: str, empty: Callable[[], tuple[str, str]], seller_only: bool = False) -> Page:
+        widget = widgets.get(key)
+        if widget is None:
+            text = (QCoreApplication.translate("app", "Loading…"), "") if key in loading else empty()
+            widget = EmptyState(key, *text)
+        return Page(key, title, widget, icon=key, seller_only=seller_only)
 
-    catalog = placeholder(
-        "catalog",
-        QCoreApplication.translate("app", "No offers yet"),
-        QCoreApplication.translate(
-            "app", "The catalog appears here after the first sync with the marketplace."
-        ),
-    )
-    cart = placeholder(
-        "cart",
-        QCoreApplication.translate("app", "Your cart is empty"),
-        QCoreApplication.translate("app", "Add lots from the catalog; the cart is kept on this computer."),
-    )
-    orders = placeholder(
-        "orders",
-        QCoreApplication.translate("app", "No orders yet"),
-        QCoreApplication.translate(
-            "app", "Orders you place appear here with their payment and shipping status."
-        ),
-    )
-    seller = placeholder(
-        "seller",
-        QCoreApplication.translate("app", "Your listings"),
-        QCoreApplication.translate("app", "Manage your offers, stock and incoming orders here."),
-    )
     return [
-        Page("catalog", QCoreApplication.translate("app", "Catalog"), catalog, icon="catalog"),
-        Page("cart", QCoreApplication.translate("app", "Cart"), cart, icon="cart"),
-        Page("orders", QCoreApplication.translate("app", "Orders"), orders, icon="orders"),
-        Page("seller", QCoreApplication.translate("app", "Seller"), seller, icon="seller", seller_only=True),
+        page("catalog", QCoreApplication.translate("app", "Catalog"), lambda: (
+            QCoreApplication.translate("app", "No offers yet"),
+            QCoreApplication.translate("app", "The catalog appears here after the first sync with the marketplace."),
+        )),
+        page("cart", QCoreApplication.translate("app", "Cart"), lambda: (
+            QCoreApplication.translate("app", "Your cart is empty"),
+            QCoreApplication.translate("app", "Add lots from the catalog; the cart is kept on this computer."),
+        )),
+        page("orders", QCoreApplication.translate("app", "Orders"), lambda: (
+            QCoreApplication.translate("app", "No orders yet"),
+            QCoreApplication.translate("app", "Orders you place appear here with their payment and shipping status."),
+        )),
+        page("seller", QCoreApplication.translate("app", "Seller"), lambda: (
+            QCoreApplication.translate("app", "Your listings"),
+            QCoreApplication.translate("app", "Manage your offers, stock and incoming orders here."),
+        ), seller_only=True),
     ]
 
 
@@ -269,12 +260,11 @@ class Shell(QObject):
         # -- stage 1 --------------------------------------------------------------------------------
         self.catalog_cache = CatalogCache(paths.cache / "catalog.sqlite3")
         self._real_pages = pages is None
-        page_list = list(pages or placeholder_pages(loading=("cart", "orders")))
-        # -- catalog area: the real Catalog page replaces the placeholder ---------------------------
-        if self._real_pages:
-            page_list = [self._build_catalog_page() if p.key == "catalog" else p for p in page_list]
-        # -- end catalog area ------------------------------------------------------------------------
-        # (cart & checkout, orders areas: stage 2 replaces their placeholders, see _finish)
+        if pages is None:
+            # catalog area: the real Catalog page now; cart & checkout, orders areas: stage 2 puts
+            # their pages in the place of these placeholders (see _finish)
+            pages = placeholder_pages(loading=("cart", "orders"), widgets={"catalog": self._build_catalog_page()})
+        page_list = list(pages)
         self.window = MainWindow(page_list, state=paths.window_state())
         self.channel.set_window(self.window)
         self.sign_in_dialog: SignInDialog | None = None
@@ -393,7 +383,7 @@ class Shell(QObject):
         s = self.session  # before stage 2 nobody is signed in yet: the guest cart, as before a restore
         return self.cart_store.cart(self.server_url, s.email if s is not None and s.signed_in else None)
 
-    def _build_catalog_page(self) -> Page:
+    def _build_catalog_page(self) -> QWidget:
         from desktop.views.catalog.catalog_page import CatalogPage
 
         self.catalog_page = CatalogPage(
@@ -402,7 +392,7 @@ class Shell(QObject):
             signed_in=lambda: self.session is not None and self.session.signed_in,
             online=lambda: self.window.status.online,
         )
-        return Page("catalog", QCoreApplication.translate("app", "Catalog"), self.catalog_page, icon="catalog")
+        return self.catalog_page
 
     def _wire_catalog_page(self) -> None:
         """Stage 1: what the page needs from the window before it is shown."""
@@ -683,21 +673,42 @@ def _host(url: str) -> str:
 
 # -- signals -------------------------------------------------------------------------------------
 def install_signal_handlers(app: QApplication) -> Callable[[], None]:
-    """SIGTERM / SIGINT quit the Qt app cleanly. A socket wakes the event loop so Python's handler runs
-    (Qt's loop otherwise never returns to the interpreter). Returns an uninstall function."""
+    """SIGTERM / SIGINT quit the Qt app cleanly. A pipe (a socket pair on Windows) wakes the event loop
+    so Python's handler runs (Qt's loop otherwise never returns to the interpreter). Returns an
+    uninstall function."""
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    if os.name == "posix":  # a pipe: the socket module costs start-up time for nothing here
+        read_fd, write_fd = os.pipe()
+        os.set_blocking(read_fd, False)
+        os.set_blocking(write_fd, False)
 
-    def drain() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
+        def drain() -> None:
+            with contextlib.suppress(OSError):
+                os.read(read_fd, 64)
 
+        def close() -> None:
+            os.close(read_fd)
+            os.close(write_fd)
+    else:
+        import socket
+
+        reader, writer = socket.socketpair()
+        reader.setblocking(False)
+        writer.setblocking(False)
+        read_fd, write_fd = reader.fileno(), writer.fileno()
+
+        def drain() -> None:
+            with contextlib.suppress(OSError):
+                reader.recv(64)
+
+        def close() -> None:
+            reader.close()
+            writer.close()
+
+    notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, app)
     notifier.activated.connect(drain)
-    previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    previous_fd = signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
     handled = [s for s in (signal.SIGTERM, signal.SIGINT) if s is not None]
     previous = {s: signal.getsignal(s) for s in handled}
 
@@ -713,8 +724,7 @@ def install_signal_handlers(app: QApplication) -> Callable[[], None]:
             signal.signal(s, h)
         signal.set_wakeup_fd(previous_fd)
         notifier.setEnabled(False)
-        reader.close()
-        writer.close()
+        close()
 
     return uninstall
 
