@@ -301,8 +301,15 @@ class Shell(QObject):
             self._made_client = None
         self._finish(token_store, client)
 
+    def _after_first_paint(self) -> None:
+        """A staged start, once the window is painted: the catalog page's background work, stage 2."""
+        page = getattr(self, "catalog_page", None)
+        if page is not None and not self._closed:
+            page.release()
+        self._begin_stage2()
+
     def _begin_stage2(self) -> None:
-        """A staged start, after the first paint: the token store and the client in a worker."""
+        """The token store and the client in a worker, then :meth:`_finish` on the GUI thread."""
         if self._stage2_started or self._closed:
             return
         self._stage2_started = True
@@ -391,6 +398,7 @@ class Shell(QObject):
             currency=str(self.prefs.get("currency", "EUR") or "EUR"),
             signed_in=lambda: self.session is not None and self.session.signed_in,
             online=lambda: self.window.status.online,
+            held=self._staged,  # no worker, no download before the first paint (see _after_first_paint)
         )
         return self.catalog_page
 
@@ -634,8 +642,8 @@ class Shell(QObject):
         done, else right after the window's first paint, when a staged start runs it."""
         self._started = True
         if self._staged and not self._stage2_started:
-            self.window.first_painted.connect(self._begin_stage2)
-            QTimer.singleShot(STAGE2_FALLBACK_MS, self, self._begin_stage2)  # a window never painted
+            self.window.first_painted.connect(self._after_first_paint)
+            QTimer.singleShot(STAGE2_FALLBACK_MS, self, self._after_first_paint)  # a window never painted
         self.window.show()
         if self._ready:
             self._start_background()

@@ -77,6 +77,7 @@ class CatalogPage(QWidget):
         signed_in: Callable[[], bool] | None = None,
         online: Callable[[], bool] | None = None,
         thumbnails: ThumbnailLoader | None = None,
+        held: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -86,9 +87,11 @@ class CatalogPage(QWidget):
         self.client = client
         self._online = online or (lambda: True)
         self.currency = CurrencyContext(currency, self._rates())
-        # without a client (the app's start-up, until set_client) the page does not touch the network
-        self.thumbnails = (thumbnails if thumbnails is not None
-                           else ThumbnailLoader(cache, parent=self, held=client is None))
+        # held (the app's start-up, until release()): nothing in the background, no network; a search
+        # shows its first screen and reads the rest on release
+        self._held = held
+        self._rest_waits = False
+        self.thumbnails = thumbnails if thumbnails is not None else ThumbnailLoader(cache, parent=self, held=held)
         self.model = OfferTableModel(cache, self.currency, self.thumbnails, parent=self)
         self.category_model = CategoryTreeModel(self)
         self.detail = OfferDetail(cache, client, self.currency, self.thumbnails, cart=cart,
@@ -347,6 +350,9 @@ class CatalogPage(QWidget):
         if not self.model.starts_with(ids):  # else the table already shows it (the same search again)
             self.model.set_ids(ids)
             self.results.setCurrentWidget(self.table)
+        if self._held:
+            self._rest_waits = True
+            return ids
         cache = self.cache
         op = QueryOp(self, lambda: cache.search(query), lambda rest: self._rest_found(op, rest, changed),
                      lambda exc: self._rest_failed(op, exc))
@@ -457,12 +463,22 @@ class CatalogPage(QWidget):
         reads the cache only, and a seller profile shows what the cache knows, then what the API says."""
         self.client = client
         self.detail.client = client
-        self.thumbnails.release()
         dialog = self.seller_dialog
         if dialog is not None and dialog.client is None:
             dialog.client = client
             if self._online():
                 dialog.fetch()
+
+    def release(self) -> None:
+        """End ``held``: the thumbnail downloads and the rest of the search start (the app calls this
+        after its window's first paint, which they would otherwise slow down)."""
+        if not self._held:
+            return
+        self._held = False
+        self.thumbnails.release()
+        if self._rest_waits:
+            self._rest_waits = False
+            self.run_search()
 
     def open_seller(self, seller_id: int) -> SellerProfileDialog:
         if self.seller_dialog is not None:
