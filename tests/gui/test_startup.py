@@ -119,3 +119,31 @@ def test_a_staged_shell_is_ready_after_its_first_paint_and_runs_what_waited(qtbo
             shell.sync_controller.stop()
         qtbot.waitUntil(lambda: tasks.running_ops() == 0, timeout=30_000)
         shell.shutdown()
+
+
+def test_a_staged_start_restores_the_kept_session(qtbot, app_folders, token_store, live_server):
+    from desktop.api_client import MarketplaceClient
+
+    with MarketplaceClient(live_server.url, token_store=token_store) as client:  # as a past sign-in left it
+        client.auth.login("buyer@demo.test", "demo-password")
+    shell = Shell(live_server.url, paths=app_folders, token_store=token_store, staged=True)
+    qtbot.addWidget(shell.window)
+    try:
+        with qtbot.waitSignal(shell.ready, timeout=30_000):
+            shell.start()
+        # stage 2 found the account in the token store (in a worker) and checks the token with GET /me
+        qtbot.waitUntil(lambda: shell.session.signed_in, timeout=15_000)
+        assert shell.session.email == "buyer@demo.test"
+        assert shell.window.account_button.text() == "buyer@demo.test"
+        assert shell.prefs.last_account(live_server.url) == "buyer@demo.test"
+    finally:
+        shell.sync_controller.stop()
+        qtbot.waitUntil(lambda: tasks.running_ops() == 0, timeout=30_000)
+        shell.shutdown()
+    # the next start shows the kept account at once, as being checked, before stage 2
+    again = Shell(live_server.url, paths=app_folders, token_store=token_store, staged=True)
+    qtbot.addWidget(again.window)
+    try:
+        assert again.window.account_button.text() == "buyer@demo.test (checking…)"
+    finally:
+        again.shutdown()
