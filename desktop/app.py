@@ -344,7 +344,7 @@ class Shell(QObject):
             if made[1] is not self.client:
                 made[1].close()
             return
-        self._finish(*made)
+        self._finish(*made, sliced=True)
 
     def _connect_failed(self, exc: BaseException) -> None:
         if self._closed:
@@ -352,22 +352,41 @@ class Shell(QObject):
         errors.report_exception(exc, self.window)
         self.failed.emit(exc)
 
-    def _finish(self, token_store: TokenStore, client: Any) -> None:
-        """Stage 2 on the GUI thread: the session, the sync controller, the Cart and Orders pages."""
+    def _finish(self, token_store: TokenStore, client: Any, *, sliced: bool = False) -> None:
+        """Stage 2 on the GUI thread: the session and the sync controller, the Cart page, the Orders
+        page, then ``ready``. ``sliced``: one step per turn of the event loop (each takes 5-30 ms), so
+        that input and paints go between them."""
         self.token_store, self.client = token_store, client
-        self.session = Session(client, remember_account=self._remember_account, parent=self)
+        steps = [self._finish_session, self._finish_cart, self._finish_orders, self._finish_ready]
+        if not sliced:
+            for step in steps:
+                step()
+            return
+
+        def next_step() -> None:
+            if not self._closed:
+                steps.pop(0)()
+            if steps and not self._closed:
+                QTimer.singleShot(0, self, next_step)
+
+        next_step()
+
+    def _finish_session(self) -> None:
+        self.session = Session(self.client, remember_account=self._remember_account, parent=self)
         self._wire_session()
         self._wire_catalog()  # catalog area
-        # -- cart & checkout area: the real Cart page replaces the placeholder ----------------------
+
+    def _finish_cart(self) -> None:  # cart & checkout area: the real Cart page replaces the placeholder
         if self._real_pages:
             self.window.replace_page("cart", self._build_cart_page())
         self._wire_cart()
-        # -- end cart & checkout area ----------------------------------------------------------------
-        # -- orders area: the real Orders page replaces the placeholder ------------------------------
+
+    def _finish_orders(self) -> None:  # orders area: the real Orders page replaces the placeholder
         if self._real_pages:
             self.window.replace_page("orders", self._build_orders_page())
         self._wire_orders()
-        # -- end orders area -------------------------------------------------------------------------
+
+    def _finish_ready(self) -> None:
         self._ready = True
         if self._started:
             self._start_background()
@@ -784,7 +803,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="start the reference marketplace with demo data and connect to it")
     parser.add_argument("--smoke", action="store_true",
-                        help="quit as soon as the main window is shown (packaging and CI checks)")
+                        help="quit as soon as the main window is shown and the app fully started "
+                             "(packaging and CI checks)")
     return parser.parse_args(argv)
 
 
