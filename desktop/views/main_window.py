@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
     guest_requested = Signal()
     sign_out_requested = Signal()
     page_changed = Signal(str)
-    # emitted once, after the window is first shown (the smoke test quits on it)
+    # emitted once, after the window is first shown (the app prints BULKDESK_SHOWN on it)
     first_shown = Signal()
     # emitted once, after the window's first paint has finished (the app builds the rest then)
     first_painted = Signal()

@@ -81,8 +81,9 @@ class CatalogPage(QWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setObjectName("catalogPage")  # its style rules are the app's (theme.py): a style sheet of
-        # its own made building the page and putting it in the window cost ~70 ms more
+        self.setObjectName("catalogPage")
+        # its style rules are in the app's style sheet (theme.py): a style sheet of the page's own made
+        # building the page and putting it in the window cost ~70 ms more
         self.cache = cache
         self.client = client
         self._online = online or (lambda: True)
