@@ -5,7 +5,15 @@ wires them; nothing else constructs them. Everything long-running is a backgroun
 
     main()                 → parse args, QApplication, theme, language, error channel, signals
       --demo               → DemoServer (models/demo_server.py) child + splash until /health answers
-      Shell.build(url)     → client, session, pages, MainWindow, wiring; session.restore() in background
+      Shell(url, staged=True).start()
+        stage 1            → settings, catalog cache, Catalog page, MainWindow (Cart, Orders: placeholders)
+        (first paint)      → the window with the cached catalog is on screen
+        stage 2            → token store + API client in a worker (keyring, httpx, pydantic), then the
+                             session, the sync controller, the Cart and Orders pages; session.restore()
+                             and the sync in background; ``Shell.ready``
+
+Stage 1 imports no httpx, pydantic or keyring, and touches no network: they cost most of a second,
+which the first paint does not wait for. Dialogs are imported when they open.
 """
 
 from __future__ import annotations
@@ -15,38 +23,32 @@ import contextlib
 import logging
 import os
 import signal
-import socket
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSocketNotifier, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from desktop.api_client import (
-    ClientConfig,
-    KeyringTokenStore,
-    MarketplaceClient,
-    MemoryTokenStore,
-    TokenStore,
-)
-from desktop.models.cart import CartStore
 from desktop.models.catalog_cache import CatalogCache
-from desktop.models.demo_server import DemoServer
 from desktop.models.settings import SettingsStore
 from desktop.views import errors, tasks
-from desktop.views.account_dialogs import CreateAccountDialog, SignInDialog
 from desktop.views.errors import ErrorChannel
 from desktop.views.i18n import install_translations
 from desktop.views.main_window import EmptyState, MainWindow, Page
 from desktop.views.session import Session
-from desktop.views.settings_dialog import KEYS as SETTINGS_KEYS
-from desktop.views.settings_dialog import SettingsDialog
-from desktop.views.theme import apply_theme
+from desktop.views.theme import apply_style_sheet, apply_theme
+
+if TYPE_CHECKING:
+    from desktop.api_client import TokenStore
+    from desktop.models.cart import CartStore
+    from desktop.models.demo_server import DemoServer
+    from desktop.views.account_dialogs import CreateAccountDialog, SignInDialog
+    from desktop.views.settings_dialog import SettingsDialog
 
 __all__ = ["AppPaths", "Prefs", "Shell", "main", "parse_args"]
 
@@ -94,12 +96,14 @@ class Prefs:
     ) -> None:
         self.paths = paths
         self.store = store or SettingsStore(paths.config / "settings.json", policy_path)
-        self.store.load()
+        self.store.read()  # without pydantic for plain files: this runs before the window is shown
         for warning in self.store.warnings:
             log.warning("settings: %s", warning)
         self._state = QSettings(str(paths.config / "state.ini"), QSettings.Format.IniFormat)
 
     def values(self) -> dict[str, Any]:
+        from desktop.views.settings_dialog import KEYS as SETTINGS_KEYS
+
         return {key: self.store.get(key) for key in SETTINGS_KEYS}
 
     def get(self, key: str, default: Any = None) -> Any:
@@ -109,6 +113,8 @@ class Prefs:
             return default
 
     def locked(self) -> set[str]:
+        from desktop.views.settings_dialog import KEYS as SETTINGS_KEYS
+
         return set(self.store.locked_fields) & set(SETTINGS_KEYS)
 
     def update(self, changes: dict[str, Any]) -> list[str]:
@@ -140,6 +146,8 @@ def _server_key(server_url: str) -> str:
 
 def default_token_store() -> TokenStore:
     """The OS keyring; an in-memory store (and a log line) when this system has no usable keyring."""
+    from desktop.api_client import KeyringTokenStore, MemoryTokenStore
+
     try:
         import keyring
         from keyring.backends import fail
@@ -154,43 +162,66 @@ def default_token_store() -> TokenStore:
 
 
 # -- pages ---------------------------------------------------------------------------------------
-def placeholder_pages() -> list[Page]:
-    """The pages until the real Catalog / Cart / Orders / Seller widgets are plugged in here."""
-    catalog = EmptyState(
-        "catalog",
-        QCoreApplication.translate("app", "No offers yet"),
-        QCoreApplication.translate(
-            "app", "The catalog appears here after the first sync with the marketplace."
-        ),
-    )
-    cart = EmptyState(
-        "cart",
-        QCoreApplication.translate("app", "Your cart is empty"),
-        QCoreApplication.translate("app", "Add lots from the catalog; the cart is kept on this computer."),
-    )
-    orders = EmptyState(
-        "orders",
-        QCoreApplication.translate("app", "No orders yet"),
-        QCoreApplication.translate(
-            "app", "Orders you place appear here with their payment and shipping status."
-        ),
-    )
-    seller = EmptyState(
-        "seller",
-        QCoreApplication.translate("app", "Your listings"),
-        QCoreApplication.translate("app", "Manage your offers, stock and incoming orders here."),
-    )
+def placeholder_pages(loading: Collection[str] = (), widgets: Mapping[str, QWidget] | None = None) -> list[Page]:
+    """The pages until the real Catalog / Cart / Orders / Seller widgets are plugged in here: a page
+    in ``widgets`` is that widget; one in ``loading`` says so (the app builds it a moment after its
+    window is shown)."""
+    widgets = widgets or {}
+
+    def page(key: str, title: str, empty: Callable[[], tuple[str, str]], seller_only: bool = False) -> Page:
+        widget = widgets.get(key)
+        if widget is None:
+            text = (QCoreApplication.translate("app", "Loading…"), "") if key in loading else empty()
+            widget = EmptyState(key, *text)
+        return Page(key, title, widget, icon=key, seller_only=seller_only)
+
     return [
-        Page("catalog", QCoreApplication.translate("app", "Catalog"), catalog, icon="catalog"),
-        Page("cart", QCoreApplication.translate("app", "Cart"), cart, icon="cart"),
-        Page("orders", QCoreApplication.translate("app", "Orders"), orders, icon="orders"),
-        Page("seller", QCoreApplication.translate("app", "Seller"), seller, icon="seller", seller_only=True),
+        page("catalog", QCoreApplication.translate("app", "Catalog"), lambda: (
+            QCoreApplication.translate("app", "No offers yet"),
+            QCoreApplication.translate("app", "The catalog appears here after the first sync with the marketplace."),
+        )),
+        page("cart", QCoreApplication.translate("app", "Cart"), lambda: (
+            QCoreApplication.translate("app", "Your cart is empty"),
+            QCoreApplication.translate("app", "Add lots from the catalog; the cart is kept on this computer."),
+        )),
+        page("orders", QCoreApplication.translate("app", "Orders"), lambda: (
+            QCoreApplication.translate("app", "No orders yet"),
+            QCoreApplication.translate("app", "Orders you place appear here with their payment and shipping status."),
+        )),
+        page("seller", QCoreApplication.translate("app", "Seller"), lambda: (
+            QCoreApplication.translate("app", "Your listings"),
+            QCoreApplication.translate("app", "Manage your offers, stock and incoming orders here."),
+        ), seller_only=True),
     ]
 
 
 # -- the shell -----------------------------------------------------------------------------------
+# a staged start runs stage 2 after the first paint, or after this long (a window shown minimised)
+STAGE2_FALLBACK_MS = 1000
+
+
 class Shell(QObject):
-    """Owns the client, session, window and the error channel; connects them."""
+    """Owns the client, session, window and the error channel; connects them.
+
+    Built in two stages, so that the window with the cached catalog is painted first:
+
+    - stage 1, the constructor: the catalog cache, the Catalog page, the main window with every page's
+      entry (Cart and Orders say "Loading…" until stage 2 puts the real pages there), its menus wired;
+    - stage 2: the token store and the API client (keyring, httpx, pydantic), the session, the sync
+      controller, the Cart and Orders pages; then ``ready``. The session restore and the sync on start
+      run once both stage 2 and :meth:`start` have.
+
+    ``staged=False`` (tests, scripts) runs stage 2 in the constructor, on this thread: the shell is
+    whole when it returns. ``staged=True`` (main) runs it after the window's first paint: the token store
+    and the client in a worker (a locked keyring keeps only that waiting), the rest on the GUI thread.
+    Until ``ready``, what needs the client or the session (sign in, create an account, continue as a
+    guest, sign out, retry, a 401) waits for it and then runs; the catalog works from the cache.
+    """
+
+    # stage 2 is done: the client, the session, the pages and the sync controller are there
+    ready = Signal()
+    # stage 2 failed (the error went to the error channel); the catalog still works from the cache
+    failed = Signal(object)
 
     def __init__(
         self,
@@ -202,73 +233,217 @@ class Shell(QObject):
         pages: Sequence[Page] | None = None,
         channel: ErrorChannel | None = None,
         client: Any = None,
+        staged: bool = False,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.paths = paths
         self.prefs = prefs or Prefs(paths)
         self.server_url = server_url.rstrip("/")
-        self.token_store = token_store if token_store is not None else default_token_store()
-        account = self.prefs.last_account(self.server_url)
-        if account is None:
-            with contextlib.suppress(Exception):  # a locked or broken keyring: start signed out
-                account = self.token_store.current_account(self.server_url)
-        self.client = client or MarketplaceClient(
-            ClientConfig(self.server_url), token_store=self.token_store, account=account
-        )
-        self.session = Session(self.client, remember_account=self._remember_account, parent=self)
         self.channel = channel or ErrorChannel(parent=self)
         self.last_sync: datetime | None = None
-        # -- the stores: built once here, shared by the pages ---------------------------------------
+        # -- made by stage 2 (a token store or client given here is used as it is) -----------------
+        self.token_store: TokenStore | None = token_store
+        self.client: Any = client
+        self.session: Session | None = None
+        self.sync_controller: Any = None
+        self._cart_store: CartStore | None = None
+        self._staged = staged
+        self._stage2_started = False
+        self._ready = False
+        self._started = False
+        self._waiting: list[Callable[[], object]] = []
+        self._lock = threading.Lock()  # guards _closed and _made_client, shared with the stage-2 worker
+        self._closed = False
+        self._made_client: Any = None  # a client the worker made, until the GUI thread has it
+        self._account_hint = self.prefs.last_account(self.server_url)
+        # -- stage 1 --------------------------------------------------------------------------------
         self.catalog_cache = CatalogCache(paths.cache / "catalog.sqlite3")
-        self.cart_store = CartStore(paths.data / "cart.sqlite3")
-        # -- catalog area: the real Catalog page replaces the placeholder ---------------------------
-        page_list = list(pages or placeholder_pages())
+        self._real_pages = pages is None
         if pages is None:
-            page_list = [self._build_catalog_page() if p.key == "catalog" else p for p in page_list]
-        # -- end catalog area ------------------------------------------------------------------------
-        # -- cart & checkout area: the real Cart page replaces the placeholder --------------------
-        if pages is None:
-            page_list = [self._build_cart_page() if p.key == "cart" else p for p in page_list]
-        # -- end cart & checkout area ----------------------------------------------------------------
-        # -- orders area: the real Orders page replaces the placeholder ----------------------------
-        if pages is None:
-            page_list = [self._build_orders_page() if p.key == "orders" else p for p in page_list]
-        # -- end orders area -------------------------------------------------------------------------
+            # catalog area: the real Catalog page now; cart & checkout, orders areas: stage 2 puts
+            # their pages in the place of these placeholders (see _finish)
+            pages = placeholder_pages(loading=("cart", "orders"), widgets={"catalog": self._build_catalog_page()})
+        page_list = list(pages)
         self.window = MainWindow(page_list, state=paths.window_state())
         self.channel.set_window(self.window)
         self.sign_in_dialog: SignInDialog | None = None
-        self._wire_catalog()  # catalog area
+        self._wire_catalog_page()  # catalog area
         self._wire()
-        self._wire_cart()  # cart & checkout area
-        self._wire_orders()  # orders area
+        if self._account_hint:  # as the session restore shows it, until stage 2 knows
+            self.window.set_account(self._account_hint, verifying=True)
+        if not staged:
+            self.complete()
 
     def _remember_account(self, account: str | None) -> None:
         self.prefs.set_last_account(self.server_url, account)
 
-    # -- catalog area ------------------------------------------------------------------------------
-    def current_cart(self):
-        return self.cart_store.cart(self.server_url, self.session.email if self.session.signed_in else None)
+    # -- stage 2 -----------------------------------------------------------------------------------
+    @property
+    def is_ready(self) -> bool:
+        """Stage 2 is done (``ready`` was emitted)."""
+        return self._ready
 
-    def _build_catalog_page(self) -> Page:
-        from desktop.views.catalog import CatalogPage
+    def when_ready(self, action: Callable[[], object]) -> None:
+        """Run ``action`` now when stage 2 is done, else once it is (in the order asked)."""
+        if self._ready:
+            action()
+        else:
+            self._waiting.append(action)
+
+    def complete(self) -> None:
+        """Run stage 2 now, on this thread (``staged=False`` does it in the constructor)."""
+        if self._stage2_started:
+            return
+        self._stage2_started = True
+        token_store, client = self._connect(self._account_hint)
+        with self._lock:
+            self._made_client = None
+        self._finish(token_store, client)
+
+    def _after_first_paint(self) -> None:
+        """A staged start, once the window is painted: the catalog page's background work, stage 2."""
+        page = getattr(self, "catalog_page", None)
+        if page is not None and not self._closed:
+            page.release()
+        self._begin_stage2()
+
+    def _begin_stage2(self) -> None:
+        """The token store and the client in a worker, then :meth:`_finish` on the GUI thread."""
+        if self._stage2_started or self._closed:
+            return
+        self._stage2_started = True
+        hint = self._account_hint
+        tasks.QueryOp(self, lambda: self._connect(hint), self._connected, self._connect_failed).run_in_background()
+
+    def _connect(self, account: str | None) -> tuple[TokenStore, Any]:
+        """The token store, the account and the API client. No Qt here: in a staged start a worker runs
+        it (importing keyring, httpx and the pydantic types, and reading the keyring, take their time
+        there, not the window's)."""
+        from desktop.api_client import ClientConfig, MarketplaceClient
+
+        token_store = self.token_store if self.token_store is not None else default_token_store()
+        client = self.client
+        if client is None:
+            if account is None:
+                with contextlib.suppress(Exception):  # a locked or broken keyring: start signed out
+                    account = token_store.current_account(self.server_url)
+            client = MarketplaceClient(ClientConfig(self.server_url), token_store=token_store, account=account)
+            with self._lock:
+                if self._closed:  # the app quit meanwhile: nobody will close it
+                    client.close()
+                    raise RuntimeError("Bulkdesk is closing")
+                self._made_client = client
+        return token_store, client
+
+    def _connected(self, made: tuple[TokenStore, Any]) -> None:
+        with self._lock:
+            self._made_client = None
+            closed = self._closed
+        if closed:
+            if made[1] is not self.client:
+                made[1].close()
+            return
+        self._finish(*made, sliced=True)
+
+    def _connect_failed(self, exc: BaseException) -> None:
+        if self._closed:
+            return
+        errors.report_exception(exc, self.window)
+        self.failed.emit(exc)
+
+    def _finish(self, token_store: TokenStore, client: Any, *, sliced: bool = False) -> None:
+        """Stage 2 on the GUI thread: the session and the sync controller, the Cart page, the Orders
+        page, then ``ready``. ``sliced``: one step per turn of the event loop (each takes 5-30 ms), so
+        that input and paints go between them."""
+        self.token_store, self.client = token_store, client
+        steps = [self._finish_session, self._finish_cart, self._finish_orders, self._finish_ready]
+        if not sliced:
+            for step in steps:
+                step()
+            return
+
+        def next_step() -> None:
+            if not self._closed:
+                steps.pop(0)()
+            if steps and not self._closed:
+                QTimer.singleShot(0, self, next_step)
+
+        next_step()
+
+    def _finish_session(self) -> None:
+        self.session = Session(self.client, remember_account=self._remember_account, parent=self)
+        self._wire_session()
+        self._wire_catalog()  # catalog area
+
+    def _finish_cart(self) -> None:  # cart & checkout area: the real Cart page replaces the placeholder
+        if self._real_pages:
+            self.window.replace_page("cart", self._build_cart_page())
+        self._wire_cart()
+
+    def _finish_orders(self) -> None:  # orders area: the real Orders page replaces the placeholder
+        if self._real_pages:
+            self.window.replace_page("orders", self._build_orders_page())
+        self._wire_orders()
+
+    def _finish_ready(self) -> None:
+        self._ready = True
+        if self._started:
+            self._start_background()
+        self.ready.emit()
+        waiting, self._waiting = self._waiting, []
+        for action in waiting:
+            action()
+
+    # -- catalog area ------------------------------------------------------------------------------
+    @property
+    def cart_store(self) -> CartStore:
+        """The durable cart; made on first use (stage 2, or an "Add to cart" before it)."""
+        if self._cart_store is None:
+            from desktop.models.cart import CartStore
+
+            self._cart_store = CartStore(self.paths.data / "cart.sqlite3")
+        return self._cart_store
+
+    def current_cart(self):
+        s = self.session  # before stage 2 nobody is signed in yet: the guest cart, as before a restore
+        return self.cart_store.cart(self.server_url, s.email if s is not None and s.signed_in else None)
+
+    def _build_catalog_page(self) -> QWidget:
+        from desktop.views.catalog.catalog_page import CatalogPage
 
         self.catalog_page = CatalogPage(
             self.catalog_cache, self.client, cart=self.current_cart,
             currency=str(self.prefs.get("currency", "EUR") or "EUR"),
-            signed_in=lambda: self.session.signed_in,
+            signed_in=lambda: self.session is not None and self.session.signed_in,
             online=lambda: self.window.status.online,
+            held=self._staged,  # no worker, no download before the first paint (see _after_first_paint)
         )
-        return Page("catalog", QCoreApplication.translate("app", "Catalog"), self.catalog_page, icon="catalog")
+        return self.catalog_page
+
+    def _wire_catalog_page(self) -> None:
+        """Stage 1: what the page needs from the window before it is shown."""
+        page = getattr(self, "catalog_page", None)
+        if page is None:
+            return
+        page.status_message.connect(lambda text: self.window.status.showMessage(text, 5000))
+        page.sign_in_requested.connect(
+            lambda: self.sign_in(QCoreApplication.translate("app", "Sign in to contact the seller."))
+        )
+        self.window.remember_splitter(page.splitter, "catalog")
+        with contextlib.suppress(Exception):  # the sync controller says it again when it starts
+            self.window.status.set_last_sync(self.catalog_cache.last_synced_at())
 
     def _wire_catalog(self) -> None:
+        """Stage 2: the client and the sync controller."""
         from desktop.models.sync import SyncEngine
-        from desktop.views.catalog import SyncController
+        from desktop.views.catalog.sync_controller import SyncController
 
         page = getattr(self, "catalog_page", None)
         if page is None:
             self.sync_controller = None
             return
+        page.set_client(self.client)
         sc = self.sync_controller = SyncController(
             SyncEngine(self.client, self.catalog_cache), self.client, self.catalog_cache,
             status=self.window.status, banner=self.window.banner, shortcut_parent=self.window,
@@ -282,16 +457,11 @@ class Shell(QObject):
         # the cart (built after this page) checks itself with the server again once back online
         sc.online_changed.connect(lambda online: getattr(self, "cart_page", None) and self.cart_page.set_online(online))
         sc.synced.connect(lambda _r: self.set_last_sync(self.catalog_cache.last_synced_at()))
-        self.channel.offline.connect(sc.went_offline)
-        page.status_message.connect(lambda text: self.window.status.showMessage(text, 5000))
-        page.sign_in_requested.connect(
-            lambda: self.sign_in(QCoreApplication.translate("app", "Sign in to contact the seller."))
-        )
-        self.window.remember_splitter(page.splitter, "catalog")
+        # the error channel's offline signal reaches the controller through _offline (connected in stage 1)
     # -- end catalog area --------------------------------------------------------------------------
 
     # -- cart & checkout area ----------------------------------------------------------------------
-    def _build_cart_page(self) -> Page:
+    def _build_cart_page(self) -> QWidget:
         from desktop.views.cart import CartPage
 
         self.cart_page = CartPage(
@@ -301,7 +471,7 @@ class Shell(QObject):
             currency=lambda: str(self.prefs.get("currency", "EUR") or "EUR"),
             online=lambda: self.window.status.online,
         )
-        return Page("cart", QCoreApplication.translate("app", "Cart"), self.cart_page, icon="cart")
+        return self.cart_page
 
     def _wire_cart(self) -> None:
         page = getattr(self, "cart_page", None)
@@ -314,12 +484,12 @@ class Shell(QObject):
     # -- end cart & checkout area ------------------------------------------------------------------
 
     # -- orders area -------------------------------------------------------------------------------
-    def _build_orders_page(self) -> Page:
+    def _build_orders_page(self) -> QWidget:
         from desktop.views.orders import OrdersPage
 
         self.orders_page = OrdersPage(self.client, data_dir=self.paths.data, token_store=self.token_store,
                                       cart=self.current_cart)
-        return Page("orders", QCoreApplication.translate("app", "Orders"), self.orders_page, icon="orders")
+        return self.orders_page
 
     def _wire_orders(self) -> None:
         page = getattr(self, "orders_page", None)
@@ -327,6 +497,7 @@ class Shell(QObject):
             return
         page.notifier.status_bar = self.window.status
         s = self.session
+        assert s is not None
 
         def account_changed() -> None:  # the signed-in account's orders; offline, the kept account's cache
             page.set_account(s.user.email if s.signed_in else s.pending_account, sync=s.signed_in)
@@ -338,39 +509,54 @@ class Shell(QObject):
     # -- end orders area ---------------------------------------------------------------------------
 
     def _wire(self) -> None:
-        w, s, c = self.window, self.session, self.channel
+        """Stage 1: the window's menus and the error channel (what needs the session waits for it)."""
+        w, c = self.window, self.channel
         w.sign_in_requested.connect(self.sign_in)
         w.create_account_requested.connect(self.create_account)
-        w.guest_requested.connect(s.continue_as_guest)
-        w.sign_out_requested.connect(lambda: s.sign_out(w))
+        w.guest_requested.connect(lambda: self.when_ready(lambda: self.session.continue_as_guest()))
+        w.sign_out_requested.connect(lambda: self.when_ready(lambda: self.session.sign_out(w)))
         w.settings_requested.connect(self.open_settings)
         w.quit_requested.connect(QApplication.quit)
         w.banner.retry_requested.connect(self.retry_connection)
+        c.offline.connect(self._offline)
+        c.auth_expired.connect(lambda exc: self.when_ready(lambda: self.session.expire(exc)))
+
+    def _wire_session(self) -> None:
+        """Stage 2: the session's changes to the window."""
+        s = self.session
+        assert s is not None
         s.changed.connect(self._session_changed)
         s.auth_expired.connect(self.sign_in_again)
-        c.offline.connect(self.went_offline)
-        c.auth_expired.connect(s.expire)
         self._session_changed()
 
     # -- account -----------------------------------------------------------------------------------
     def _session_changed(self) -> None:
         s = self.session
-        self.window.set_account(s.email, guest=s.guest, seller=s.is_seller, verifying=s.verifying)
+        if s is not None:
+            self.window.set_account(s.email, guest=s.guest, seller=s.is_seller, verifying=s.verifying)
 
-    def sign_in(self, reason: str = "") -> SignInDialog:
-        """Open (or raise) the sign-in dialog over the window; nothing behind it is closed."""
+    def sign_in(self, reason: str = "") -> SignInDialog | None:
+        """Open (or raise) the sign-in dialog over the window; nothing behind it is closed. Before stage
+        2 it opens once the client is there (None now)."""
+        if not self._ready:
+            self.when_ready(lambda: self.sign_in(reason))
+            return None
         if self.sign_in_dialog is not None:
             self.sign_in_dialog.raise_()
             self.sign_in_dialog.activateWindow()
             return self.sign_in_dialog
+        from desktop.views.account_dialogs import SignInDialog
+
+        session = self.session
+        assert session is not None
         dialog = SignInDialog(
             lambda email, password: self.client.auth.login(email, password),
-            self.window, email=self.session.email or "", server=_host(self.server_url), reason=reason,
+            self.window, email=session.email or "", server=_host(self.server_url), reason=reason,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.signed_in.connect(self.session.signed_in_with)
+        dialog.signed_in.connect(session.signed_in_with)
         dialog.create_account_requested.connect(self.create_account)
-        dialog.guest_requested.connect(self.session.continue_as_guest)
+        dialog.guest_requested.connect(session.continue_as_guest)
         dialog.finished.connect(self._sign_in_closed)
         self.sign_in_dialog = dialog
         dialog.open()
@@ -384,18 +570,28 @@ class Shell(QObject):
             "app", "Your session has expired. Sign in again to continue where you were."
         ))
 
-    def create_account(self) -> CreateAccountDialog:
+    def create_account(self) -> CreateAccountDialog | None:
+        """The create-account dialog (before stage 2: once the client is there, None now)."""
+        if not self._ready:
+            self.when_ready(self.create_account)
+            return None
+        from desktop.views.account_dialogs import CreateAccountDialog
+
         def register(email: str, password: str, company: dict, role: str) -> Any:
             return self.client.auth.register(email, password, company, role)
 
+        session = self.session
+        assert session is not None
         dialog = CreateAccountDialog(register, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.signed_in.connect(self.session.signed_in_with)
+        dialog.signed_in.connect(session.signed_in_with)
         dialog.open()
         return dialog
 
     # -- settings ----------------------------------------------------------------------------------
     def open_settings(self) -> SettingsDialog:
+        from desktop.views.settings_dialog import SettingsDialog
+
         values = self.prefs.values()
         values["server_url"] = values.get("server_url") or self.server_url
         dialog = SettingsDialog(values, self.prefs.locked(), cache_size=self.cache_size,
@@ -415,12 +611,19 @@ class Shell(QObject):
         return self.catalog_cache.size_bytes()
 
     def clear_cache(self) -> None:
-        """Empty the offline catalog; the next sync downloads it again."""
+        """Empty the offline catalog; the next sync downloads it again (before stage 2: its sync on start)."""
         self.catalog_cache.clear()
         if self.sync_controller is not None:
             self.sync_controller.sync_now()
 
     # -- connectivity ------------------------------------------------------------------------------
+    def _offline(self, exc: BaseException | None = None) -> None:
+        """An OfflineError from anywhere: the sync controller probes the marketplace (once stage 2 made
+        it), then the banner shows the catalog's age as the shell knows it."""
+        if self.sync_controller is not None:
+            self.sync_controller.went_offline(exc)
+        self.went_offline(exc)
+
     def went_offline(self, _exc: BaseException | None = None) -> None:
         self.window.status.set_online(False)
         self.window.banner.show_offline(self.last_sync)
@@ -433,7 +636,11 @@ class Shell(QObject):
         self.last_sync = when
         self.window.status.set_last_sync(when)
 
-    def retry_connection(self) -> tasks.QueryOp:
+    def retry_connection(self) -> tasks.QueryOp | None:
+        """``GET /health`` in the background (before stage 2: once the client is there, None now)."""
+        if not self._ready:
+            self.when_ready(self.retry_connection)
+            return None
         self.window.banner.set_retrying(True)
 
         def failed(exc: BaseException) -> None:
@@ -442,30 +649,49 @@ class Shell(QObject):
 
         def ok(_result: object) -> None:
             self.back_online()
-            if self.session.pending_account and not self.session.signed_in:
-                self.session.restore(self.window)
+            session = self.session
+            if session is not None and session.pending_account and not session.signed_in:
+                session.restore(self.window)
 
         return tasks.QueryOp(self.window, self.client.catalog.health, ok, failed).run_in_background()
 
     # -- life cycle --------------------------------------------------------------------------------
     def start(self) -> None:
+        """Show the window. The session restore and the sync start with stage 2: at once when it is
+        done, else right after the window's first paint, when a staged start runs it."""
+        self._started = True
+        if self._staged and not self._stage2_started:
+            self.window.first_painted.connect(self._after_first_paint)
+            QTimer.singleShot(STAGE2_FALLBACK_MS, self, self._after_first_paint)  # a window never painted
         self.window.show()
+        if self._ready:
+            self._start_background()
+
+    def _start_background(self) -> None:
+        assert self.session is not None
         self.session.restore(self.window)
         if self.sync_controller is not None:
             self.sync_controller.start()
 
     def shutdown(self) -> None:
+        with self._lock:
+            self._closed = True
+            made, self._made_client = self._made_client, None
         with contextlib.suppress(RuntimeError):
             self.window.save_state()
         if self.sync_controller is not None:
             self.sync_controller.stop()
-            self.catalog_page.thumbnails.close()
+        page = getattr(self, "catalog_page", None)
+        if page is not None:
+            page.thumbnails.close()
         with contextlib.suppress(Exception):
             self.catalog_cache.close()
         if getattr(self, "orders_page", None) is not None:  # orders area
             self.orders_page.close_cache()
-        with contextlib.suppress(Exception):
-            self.client.close()
+        for client in (self.client, made if made is not self.client else None):
+            if client is not None:
+                with contextlib.suppress(Exception):
+                    client.close()
 
 
 def _host(url: str) -> str:
@@ -474,21 +700,42 @@ def _host(url: str) -> str:
 
 # -- signals -------------------------------------------------------------------------------------
 def install_signal_handlers(app: QApplication) -> Callable[[], None]:
-    """SIGTERM / SIGINT quit the Qt app cleanly. A socket wakes the event loop so Python's handler runs
-    (Qt's loop otherwise never returns to the interpreter). Returns an uninstall function."""
+    """SIGTERM / SIGINT quit the Qt app cleanly. A pipe (a socket pair on Windows) wakes the event loop
+    so Python's handler runs (Qt's loop otherwise never returns to the interpreter). Returns an
+    uninstall function."""
     if threading.current_thread() is not threading.main_thread():
         return lambda: None
-    reader, writer = socket.socketpair()
-    reader.setblocking(False)
-    writer.setblocking(False)
-    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, app)
+    if os.name == "posix":  # a pipe: the socket module costs start-up time for nothing here
+        read_fd, write_fd = os.pipe()
+        os.set_blocking(read_fd, False)
+        os.set_blocking(write_fd, False)
 
-    def drain() -> None:
-        with contextlib.suppress(OSError):
-            reader.recv(64)
+        def drain() -> None:
+            with contextlib.suppress(OSError):
+                os.read(read_fd, 64)
 
+        def close() -> None:
+            os.close(read_fd)
+            os.close(write_fd)
+    else:
+        import socket
+
+        reader, writer = socket.socketpair()
+        reader.setblocking(False)
+        writer.setblocking(False)
+        read_fd, write_fd = reader.fileno(), writer.fileno()
+
+        def drain() -> None:
+            with contextlib.suppress(OSError):
+                reader.recv(64)
+
+        def close() -> None:
+            reader.close()
+            writer.close()
+
+    notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, app)
     notifier.activated.connect(drain)
-    previous_fd = signal.set_wakeup_fd(writer.fileno(), warn_on_full_buffer=False)
+    previous_fd = signal.set_wakeup_fd(write_fd, warn_on_full_buffer=False)
     handled = [s for s in (signal.SIGTERM, signal.SIGINT) if s is not None]
     previous = {s: signal.getsignal(s) for s in handled}
 
@@ -504,8 +751,7 @@ def install_signal_handlers(app: QApplication) -> Callable[[], None]:
             signal.signal(s, h)
         signal.set_wakeup_fd(previous_fd)
         notifier.setEnabled(False)
-        reader.close()
-        writer.close()
+        close()
 
     return uninstall
 
@@ -514,6 +760,8 @@ def install_signal_handlers(app: QApplication) -> Callable[[], None]:
 def start_demo(paths: AppPaths, on_ready: Callable[[DemoServer], None], on_failed: Callable[[str], None],
                parent: QWidget | None = None) -> DemoServer:
     """Start the demo server child and a splash; ``on_ready`` once /health answers (off the GUI thread)."""
+    from desktop.models.demo_server import DemoServer
+
     demo = DemoServer(paths.data / "demo")
     demo.start()  # on the GUI thread: a fast fork; waiting is what happens in the background
     splash = QProgressDialog(
@@ -555,7 +803,8 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="start the reference marketplace with demo data and connect to it")
     parser.add_argument("--smoke", action="store_true",
-                        help="quit as soon as the main window is shown (packaging and CI checks)")
+                        help="quit as soon as the main window is shown and the app fully started "
+                             "(packaging and CI checks)")
     return parser.parse_args(argv)
 
 
@@ -569,7 +818,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     paths = AppPaths.default().ensure()
     prefs = Prefs(paths)
-    apply_theme(app)
+    apply_theme(app, style_sheet=False)  # the rules once the window is built (see launch)
     translators = install_translations(app, str(prefs.get("language", "system")))
     channel = ErrorChannel()
     channel.install()
@@ -578,11 +827,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     holder: dict[str, Any] = {}
     exit_code = [0]
 
+    def start_failed(_exc: BaseException) -> None:
+        exit_code[0] = 1
+        QTimer.singleShot(0, app.quit)
+
     def launch(server_url: str) -> None:
-        shell = Shell(server_url, paths=paths, prefs=prefs, channel=channel)
+        shell = Shell(server_url, paths=paths, prefs=prefs, channel=channel, staged=True)
+        apply_style_sheet(app)
         holder["shell"] = shell
-        if quit_after_shown:
-            shell.window.first_shown.connect(lambda: QTimer.singleShot(0, app.quit))
+        if quit_after_shown:  # once the whole app is built: the smoke test covers stage 2 too
+            shell.ready.connect(lambda: QTimer.singleShot(0, app.quit))
+            shell.failed.connect(start_failed)
         shell.window.first_shown.connect(lambda: _announce_shown(holder))
         shell.start()
 

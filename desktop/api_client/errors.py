@@ -22,9 +22,9 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import httpx
+if TYPE_CHECKING:  # only annotations: the views import these classes before httpx is loaded
+    import httpx
 
-if TYPE_CHECKING:
     from .types.catalog import Offer
 
 __all__ = [

@@ -25,13 +25,15 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 import platformdirs
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from desktop.models.money import CURRENCY_CODES
+
+if TYPE_CHECKING:
+    from desktop.models._settings_model import Settings
 
 log = logging.getLogger(__name__)
 
@@ -42,45 +44,88 @@ CurrencyCode = Literal["EUR", "USD", "CHF", "CZK", "DKK", "GBP", "HUF", "NOK", "
 Language = Literal["en", "fr", "system"]
 
 
-class Settings(BaseModel):
-    """What the user can change in the settings dialog. Immutable: use `model_copy(update=...)`."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-    server_url: str = "http://127.0.0.1:8000"
-    currency: CurrencyCode = "EUR"
-    language: Language = "system"
-    sync_interval_minutes: int = Field(default=15, ge=1, le=24 * 60, strict=True)
-    cache_max_mb: int = Field(default=500, ge=50, le=100_000, strict=True)
-    proxy_url: str | None = None  # None: the system's proxy settings
-    extra_ca_bundle: str | None = None  # a PEM file trusted in addition to the system's certificates
-
-    @field_validator("server_url")
-    @classmethod
-    def _check_server_url(cls, value: str) -> str:
-        return _check_url(value, ("http", "https")).rstrip("/")
-
-    @field_validator("proxy_url")
-    @classmethod
-    def _check_proxy_url(cls, value: str | None) -> str | None:
-        if value is None or value == "":
-            return None
-        return _check_url(value, ("http", "https", "socks5", "socks5h"))
-
-    @field_validator("extra_ca_bundle")
-    @classmethod
-    def _check_ca_bundle(cls, value: str | None) -> str | None:
-        if value is None or value == "":
-            return None
-        if not Path(value).expanduser().is_absolute():
-            raise ValueError("must be an absolute path to a PEM file")
-        return value
-
+#: the built-in defaults, field by field (the order of the settings dialog and of the model's fields)
+DEFAULTS: dict[str, Any] = {
+    "server_url": "http://127.0.0.1:8000",
+    "currency": "EUR",
+    "language": "system",
+    "sync_interval_minutes": 15,
+    "cache_max_mb": 500,
+    "proxy_url": None,  # None: the system's proxy settings
+    "extra_ca_bundle": None,  # a PEM file trusted in addition to the system's certificates
+}
+FIELDS: tuple[str, ...] = tuple(DEFAULTS)
 
 if set(CurrencyCode.__args__) != set(CURRENCY_CODES):  # type: ignore[attr-defined]
     raise RuntimeError("settings.CurrencyCode and money.CURRENCY_CODES disagree")
 
-FIELDS: tuple[str, ...] = tuple(Settings.model_fields)
+
+def _model() -> type[Settings]:
+    """The pydantic model (_settings_model.py), imported on first use: pydantic and the model cost
+    ~0.1 s, which the app's start-up does not pay (it reads the files with :func:`_quick_check`)."""
+    from desktop.models._settings_model import Settings
+
+    return Settings
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Settings":  # ``from desktop.models.settings import Settings``: pydantic, on first use
+        return _model()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _validation_error() -> type[Exception]:
+    from pydantic import ValidationError
+
+    return ValidationError
+
+
+def _check_server_url(value: str) -> str:
+    return _check_url(value, ("http", "https")).rstrip("/")
+
+
+def _check_proxy_url(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    return _check_url(value, ("http", "https", "socks5", "socks5h"))
+
+
+def _check_ca_bundle(value: str | None) -> str | None:
+    if value is None or value == "":
+        return None
+    if not Path(value).expanduser().is_absolute():
+        raise ValueError("must be an absolute path to a PEM file")
+    return value
+
+
+def _plain(value: Any) -> bool:
+    """A str that the model takes as it is: printable ASCII, no surrounding blanks to strip."""
+    return type(value) is str and value.isascii() and value.isprintable() and value == value.strip()
+
+
+_NOT_SURE = object()
+
+
+def _quick_check(field: str, value: Any) -> Any:
+    """``value`` as the model would hold it, for the plain values a settings file holds; ``_NOT_SURE``
+    for anything else, which the model then judges (with its own error message). Only values the
+    model certainly accepts pass here, so the result is the same as the model's, without pydantic."""
+    try:
+        if field == "server_url" and _plain(value):
+            return _check_server_url(value)
+        if field in ("proxy_url", "extra_ca_bundle") and (value is None or value == "" or _plain(value)):
+            return _check_proxy_url(value) if field == "proxy_url" else _check_ca_bundle(value)
+    except ValueError:
+        return _NOT_SURE
+    if field == "currency" and type(value) is str and value in CURRENCY_CODES:
+        return value
+    if field == "language" and type(value) is str and value in Language.__args__:  # type: ignore[attr-defined]
+        return value
+    if field == "sync_interval_minutes" and type(value) is int and 1 <= value <= 24 * 60:
+        return value
+    if field == "cache_max_mb" and type(value) is int and 50 <= value <= 100_000:
+        return value
+    return _NOT_SURE
 
 
 def _check_url(value: str, schemes: tuple[str, ...]) -> str:
@@ -99,7 +144,11 @@ def default_policy_path() -> Path:
 
 
 class SettingsStore:
-    """Loads and saves `Settings`, applying the policy. `load()` first; then `is_locked`, `warnings`."""
+    """Loads and saves `Settings`, applying the policy. `load()` (or `read()`) first; then `get`,
+    `is_locked`, `warnings`.
+
+    `read()` + `get()` answer without pydantic for files of plain values (the app's start-up reads
+    the settings this way); `load()`, `current`, `set()`, `save()` and `defaults()` use the model."""
 
     def __init__(
         self, path: str | os.PathLike[str] | None = None, policy_path: str | os.PathLike[str] | None = None
@@ -112,6 +161,8 @@ class SettingsStore:
         self._policy_defaults: dict[str, Any] = {}
         self._locked: dict[str, Any] = {}
         self._unknown_user_keys: dict[str, Any] = {}
+        self._merged: dict[str, Any] = {}  # policy defaults < user's file < locks, each value valid
+        self._values: dict[str, Any] | None = None  # every field: _merged over the built-in defaults
         self._current: Settings | None = None
 
     @property
@@ -130,7 +181,7 @@ class SettingsStore:
 
     def defaults(self) -> Settings:
         """Built-in defaults, with the policy's defaults and locks applied ("Reset to defaults")."""
-        return Settings.model_validate({**self._policy_defaults, **self._locked})
+        return _model().model_validate({**self._policy_defaults, **self._locked})
 
     def _load_policy(self) -> None:
         self._policy_defaults, self._locked = {}, {}
@@ -161,31 +212,46 @@ class SettingsStore:
 
     # -- loading and saving ---------------------------------------------------------------------------
 
-    def load(self) -> Settings:
-        """The effective settings. Never raises for bad files (see `warnings`)."""
+    def read(self) -> None:
+        """Read the policy and the user's file, each value checked alone (see `warnings`); `get()`
+        answers from here. Never raises for bad files. Builds no model (see :func:`_quick_check`)."""
         self.warnings = []
         self.corrupt_file_moved_to = None
         self._unknown_user_keys = {}
+        self._current = None
         self._load_policy()
         user = self._read_user_file()
-        merged = {**self._policy_defaults, **user, **self._locked}
-        try:
-            self._current = Settings.model_validate(merged)
-        except ValidationError as exc:  # each value was valid alone: only a future cross-field rule gets here
-            self._warn(f"The settings do not fit together and defaults are used: {exc}")
-            self._current = self.defaults()
-        return self._current
+        self._merged = {**self._policy_defaults, **user, **self._locked}
+        self._values = {**DEFAULTS, **self._merged}
+
+    def load(self) -> Settings:
+        """The effective settings. Never raises for bad files (see `warnings`)."""
+        self.read()
+        return self.current
 
     @property
     def current(self) -> Settings:
-        """The settings of the last `load()`/`save()` (loading them on first use)."""
-        return self._current if self._current is not None else self.load()
+        """The settings of the last `load()`/`read()`/`save()` (reading them on first use)."""
+        if self._current is None:
+            if self._values is None:
+                self.read()
+            try:
+                self._current = _model().model_validate(self._merged)
+            except _validation_error() as exc:  # each value was valid alone: only a cross-field rule
+                # gets here (there is none yet; one added to the model must be checked in read() too)
+                self._warn(f"The settings do not fit together and defaults are used: {exc}")
+                self._current = self.defaults()
+                self._values = self._current.model_dump()
+        return self._current
 
     def get(self, field: str) -> Any:
-        """One field of `current` (KeyError for an unknown field)."""
+        """One field of the effective settings (KeyError for an unknown field)."""
         if field not in FIELDS:
             raise KeyError(field)
-        return getattr(self.current, field)
+        if self._values is None:
+            self.read()
+        assert self._values is not None
+        return self._values[field]
 
     def set(self, field: str, value: Any) -> Settings:
         """Change and save one field. ValueError if it is invalid or locked by the administrator."""
@@ -194,8 +260,8 @@ class SettingsStore:
         if self.is_locked(field):
             raise ValueError(f"{field} is set by your administrator and cannot be changed")
         try:
-            updated = Settings.model_validate({**self.current.model_dump(), field: value})
-        except ValidationError as exc:
+            updated = _model().model_validate({**self.current.model_dump(), field: value})
+        except _validation_error() as exc:
             raise ValueError(f"Invalid value {value!r} for {field}: {exc.errors()[0].get('msg')}") from None
         return self.save(updated)
 
@@ -241,7 +307,9 @@ class SettingsStore:
         }
         document = {"version": FILE_VERSION, **self._unknown_user_keys, **changed}
         atomic_write_text(self.path, json.dumps(document, indent=2, sort_keys=True) + "\n")
-        self._current = Settings.model_validate({**self._policy_defaults, **changed, **self._locked})
+        self._merged = {**self._policy_defaults, **changed, **self._locked}
+        self._current = _model().model_validate(self._merged)
+        self._values = self._current.model_dump()
         return self._current
 
     # -- helpers ------------------------------------------------------------------------------------
@@ -252,9 +320,13 @@ class SettingsStore:
             if key not in FIELDS:
                 self._warn(f"Unknown setting {key!r} in {where}; it is ignored.")
                 continue
+            quick = _quick_check(key, value)
+            if quick is not _NOT_SURE:
+                valid[key] = quick
+                continue
             try:
-                checked = Settings.model_validate({key: value})
-            except ValidationError as exc:
+                checked = _model().model_validate({key: value})
+            except _validation_error() as exc:
                 message = exc.errors()[0].get("msg", "invalid")
                 self._warn(f"Invalid value {value!r} for {key!r} in {where} ({message}); it is ignored.")
                 continue

@@ -15,9 +15,9 @@ app.py connects.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QByteArray, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -93,8 +93,10 @@ class MainWindow(QMainWindow):
     guest_requested = Signal()
     sign_out_requested = Signal()
     page_changed = Signal(str)
-    # emitted once, after the window is first shown (the smoke test quits on it)
+    # emitted once, after the window is first shown (the app prints BULKDESK_SHOWN on it)
     first_shown = Signal()
+    # emitted once, after the window's first paint has finished (the app builds the rest then)
+    first_painted = Signal()
 
     def __init__(
         self,
@@ -151,6 +153,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
         self.resize(1180, 760)
         self.restore_state()
+        self._first_paint = _FirstPaint(self)
 
     # -- menus -------------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -228,6 +231,19 @@ class MainWindow(QMainWindow):
             return False
         self.nav.setCurrentRow(row)
         return True
+
+    def replace_page(self, key: str, widget: QWidget) -> None:
+        """Put ``widget`` where page ``key`` is (a placeholder shown until the real page is built); it is
+        shown at once when that page is the current one. The old widget is deleted."""
+        row = self._index[key]
+        old = self.pages[row].widget
+        was_current = self.stack.currentWidget() is old
+        self.pages[row] = replace(self.pages[row], widget=widget)
+        self.stack.insertWidget(row, widget)
+        self.stack.removeWidget(old)
+        if was_current:
+            self.stack.setCurrentWidget(widget)
+        old.deleteLater()
 
     def _on_row_changed(self, row: int) -> None:
         if 0 <= row < len(self.pages):
@@ -319,4 +335,21 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+
+
+class _FirstPaint(QObject):
+    """Watches the window until its first Paint event, then emits ``first_painted`` once that paint pass
+    has finished (a zero timer: the rest of the pass is already under way)."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._window, self._window.first_painted.emit)
+            self.deleteLater()
+        return False
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from .icons import clear_icon_cache
 
-__all__ = ["ACCENT", "apply_theme", "is_dark", "make_palette"]
+__all__ = ["ACCENT", "apply_style_sheet", "apply_theme", "is_dark", "make_palette"]
 
 ACCENT = "#2f6fb0"  # a muted steel blue
 _LIGHT = {
@@ -73,17 +73,34 @@ QToolButton#accountButton {{ padding: 2px 8px; }}
 QToolButton#accountButton::menu-indicator {{ image: none; width: 0; }}
 QStatusBar QLabel {{ color: {c["muted"]}; padding: 0 4px; }}
 QToolTip {{ color: {c["tooltip_text"]}; background: {c["tooltip"]}; border: none; padding: 4px; }}
+#offerTitle {{ font-size: 12.5pt; font-weight: 600; }}
+#mutedText, #resultCount {{ color: palette(placeholder-text); }}
+#offerPromotion {{ color: #b3261e; font-weight: 600; }}
+#lineTotal {{ font-weight: 600; }}
+QTabBar#collectionTabs::tab {{ padding: 5px 14px; }}
 """
 
 
-def apply_theme(app: QApplication, *, dark: bool | None = None, follow_os: bool = True) -> None:
-    """Fusion + palette + a few style rules. ``dark=None`` follows the OS colour scheme."""
+def apply_theme(
+    app: QApplication, *, dark: bool | None = None, follow_os: bool = True, style_sheet: bool = True
+) -> None:
+    """Fusion + palette + a few style rules. ``dark=None`` follows the OS colour scheme.
+
+    ``style_sheet=False`` leaves the rules for :func:`apply_style_sheet`: the app's start-up builds its
+    window first (widgets put together under a style sheet are re-styled at every step) and applies
+    the rules before showing it."""
     app.setStyle("Fusion")
     use_dark = is_dark(app) if dark is None else dark
     app.setPalette(make_palette(use_dark))
-    app.setStyleSheet(_stylesheet(use_dark))
     app.setProperty("bulkdeskDark", use_dark)
+    if style_sheet:
+        apply_style_sheet(app)
     clear_icon_cache()
     if dark is None and follow_os and not app.property("bulkdeskFollowsScheme"):
         app.setProperty("bulkdeskFollowsScheme", True)
         app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, follow_os=False))
+
+
+def apply_style_sheet(app: QApplication) -> None:
+    """The style rules of the palette :func:`apply_theme` chose (it applies them itself by default)."""
+    app.setStyleSheet(_stylesheet(bool(app.property("bulkdeskDark"))))

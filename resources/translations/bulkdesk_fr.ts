@@ -1974,6 +1974,10 @@
 <context>
     <name>app</name>
     <message>
+        <source>Loading…</source>
+        <translation>Chargement…</translation>
+    </message>
+    <message>
         <source>No offers yet</source>
         <translation>Aucune offre pour l’instant</translation>
     </message>

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -188,3 +189,56 @@ def test_get_and_set_one_field(paths):
         store.set("sync_interval_minutes", 0)
     with pytest.raises(KeyError):
         store.get("colour")
+
+
+QUICK_CASES = [
+    ("server_url", "https://m.example/"), ("server_url", " https://m.example"), ("server_url", "ftp://x"),
+    ("server_url", "https://"), ("server_url", "https://märkt.example"), ("server_url", 42),
+    ("currency", "CHF"), ("currency", "chf"), ("currency", " CHF"), ("currency", "BTC"), ("currency", None),
+    ("language", "fr"), ("language", "de"), ("language", "system"),
+    ("sync_interval_minutes", 5), ("sync_interval_minutes", 0), ("sync_interval_minutes", 1440),
+    ("sync_interval_minutes", 1441), ("sync_interval_minutes", True), ("sync_interval_minutes", "5"),
+    ("sync_interval_minutes", 5.0), ("cache_max_mb", 50), ("cache_max_mb", 49), ("cache_max_mb", 100_000),
+    ("proxy_url", None), ("proxy_url", ""), ("proxy_url", "socks5h://p:1080"), ("proxy_url", "file:///x"),
+    ("proxy_url", " http://p:3128 "), ("extra_ca_bundle", "/etc/ssl/ca.pem"), ("extra_ca_bundle", "ca.pem"),
+    ("extra_ca_bundle", "~/ca.pem"), ("extra_ca_bundle", ""), ("extra_ca_bundle", "/home/josé/ca.pem"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("field", "value"), QUICK_CASES)
+def test_the_quick_check_agrees_with_the_model(field, value):
+    """read() checks plain values without pydantic: whatever it accepts, the model holds the same."""
+    from pydantic import ValidationError
+
+    from desktop.models.settings import _NOT_SURE, _quick_check
+
+    quick = _quick_check(field, value)
+    try:
+        expected = getattr(Settings.model_validate({field: value}), field)
+    except ValidationError:
+        assert quick is _NOT_SURE  # the model refuses it, with its own message
+    else:
+        assert quick is _NOT_SURE or (quick == expected and type(quick) is type(expected))
+
+
+def test_reading_plain_files_needs_no_pydantic(paths):
+    import subprocess
+    import sys
+
+    write_policy(paths[1], {"defaults": {"currency": "PLN"}, "locked": {"sync_interval_minutes": 30}})
+    paths[0].parent.mkdir(parents=True, exist_ok=True)
+    paths[0].write_text(json.dumps({"version": 1, "language": "fr", "server_url": "https://m.example/"}))
+    code = (
+        "import sys\n"
+        "from desktop.models.settings import SettingsStore\n"
+        f"store = SettingsStore({str(paths[0])!r}, {str(paths[1])!r})\n"
+        "store.read()\n"
+        "print([store.get(k) for k in ('currency', 'language', 'server_url', 'sync_interval_minutes')],"
+        " sorted(store.locked_fields), 'pydantic' in sys.modules)\n"
+    )
+    repo = Path(__file__).resolve().parents[2]
+    out = subprocess.run([sys.executable, "-c", code], cwd=repo, capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['PLN', 'fr', 'https://m.example', 30] ['sync_interval_minutes'] False"
+    store = make_store(paths)
+    assert store.load() == Settings(currency="PLN", language="fr", server_url="https://m.example",
+                                    sync_interval_minutes=30)

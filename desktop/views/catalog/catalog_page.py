@@ -61,16 +61,6 @@ REPAINT_ALL_AFTER = 5000
 COLLECTION_TABS: tuple[str | None, ...] = (None, "weekly", "surplus", "promotion")
 SORTS = ("relevance", "price", "-price", "newest")
 
-_STYLE = """
-#offerTitle { font-size: 12.5pt; font-weight: 600; }
-#mutedText { color: palette(placeholder-text); }
-#offerPromotion { color: #b3261e; font-weight: 600; }
-#lineTotal { font-weight: 600; }
-#resultCount { color: palette(placeholder-text); }
-QTabBar#collectionTabs::tab { padding: 5px 14px; }
-"""
-
-
 class CatalogPage(QWidget):
     #: a short confirmation for the status bar ("Added … to the cart.")
     status_message = Signal(str)
@@ -82,23 +72,29 @@ class CatalogPage(QWidget):
     def __init__(
         self,
         cache: Any,
-        client: Any,
+        client: Any = None,
         *,
         cart: Callable[[], Any] | None = None,
         currency: str = "EUR",
         signed_in: Callable[[], bool] | None = None,
         online: Callable[[], bool] | None = None,
         thumbnails: ThumbnailLoader | None = None,
+        held: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("catalogPage")
-        self.setStyleSheet(_STYLE)
+        # its style rules are in the app's style sheet (theme.py): a style sheet of the page's own made
+        # building the page and putting it in the window cost ~70 ms more
         self.cache = cache
         self.client = client
         self._online = online or (lambda: True)
         self.currency = CurrencyContext(currency, self._rates())
-        self.thumbnails = thumbnails if thumbnails is not None else ThumbnailLoader(cache, parent=self)
+        # held (the app's start-up, until release()): nothing in the background, no network; a search
+        # shows its first screen and reads the rest on release
+        self._held = held
+        self._rest_waits = False
+        self.thumbnails = thumbnails if thumbnails is not None else ThumbnailLoader(cache, parent=self, held=held)
         self.model = OfferTableModel(cache, self.currency, self.thumbnails, parent=self)
         self.category_model = CategoryTreeModel(self)
         self.detail = OfferDetail(cache, client, self.currency, self.thumbnails, cart=cart,
@@ -357,6 +353,9 @@ class CatalogPage(QWidget):
         if not self.model.starts_with(ids):  # else the table already shows it (the same search again)
             self.model.set_ids(ids)
             self.results.setCurrentWidget(self.table)
+        if self._held:
+            self._rest_waits = True
+            return ids
         cache = self.cache
 
         def rest() -> tuple[list[int], dict[int, int]]:  # the whole result, and its row index: off the GUI
@@ -467,11 +466,33 @@ class CatalogPage(QWidget):
             self.table.scrollTo(self.model.index(row, Column.TITLE))
         self.detail.show_offer(offer_id)
 
+    def set_client(self, client: Any) -> None:
+        """The API client, when the app has made it (after the window is shown): until then the page
+        reads the cache only, and a seller profile shows what the cache knows, then what the API says."""
+        self.client = client
+        self.detail.client = client
+        dialog = self.seller_dialog
+        if dialog is not None and dialog.client is None:
+            dialog.client = client
+            if self._online():
+                dialog.fetch()
+
+    def release(self) -> None:
+        """End ``held``: the thumbnail downloads and the rest of the search start (the app calls this
+        after its window's first paint, which they would otherwise slow down)."""
+        if not self._held:
+            return
+        self._held = False
+        self.thumbnails.release()
+        if self._rest_waits:
+            self._rest_waits = False
+            self.run_search()
+
     def open_seller(self, seller_id: int) -> SellerProfileDialog:
         if self.seller_dialog is not None:
             self.seller_dialog.close()
         dialog = SellerProfileDialog(seller_id, self.cache, self.client, self.currency, self.thumbnails,
-                                     online=self._online(), parent=self)
+                                     online=self._online() and self.client is not None, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.offer_requested.connect(self.show_offer)
         dialog.destroyed.connect(lambda *_: setattr(self, "seller_dialog", None))

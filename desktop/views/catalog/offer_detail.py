@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.api_client import new_idempotency_key
 from desktop.models import money
 from desktop.views.tasks import MutationOp
 
@@ -75,6 +74,7 @@ class OfferDetail(QWidget):
         self.offer: dict[str, Any] | None = None
         self.offer_id: int | None = None
         self.contact_dialog: ContactSellerDialog | None = None
+        self._body_built = False
         self._build()
         if thumbnails is not None:
             thumbnails.loaded.connect(self._picture_loaded)
@@ -89,6 +89,17 @@ class OfferDetail(QWidget):
         self.empty_label.setWordWrap(True)
         self.stack.addWidget(self.empty_label)
 
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self.setMinimumWidth(300)
+
+    def _build_body(self) -> None:
+        """The offer's widgets, made when the first offer is shown (at start-up the pane only says
+        "Select an offer": ~50 widgets fewer to make before the window is painted)."""
+        if self._body_built:
+            return
+        self._body_built = True
         body = QWidget()
         body.setObjectName("offerDetailBody")
         col = QVBoxLayout(body)
@@ -195,10 +206,6 @@ class OfferDetail(QWidget):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.stack.addWidget(scroll)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.stack)
-        self.setMinimumWidth(300)
 
     # -- showing an offer --------------------------------------------------------------------------
     def show_offer(self, offer_id: int | None) -> None:
@@ -218,12 +225,16 @@ class OfferDetail(QWidget):
             )
             self.stack.setCurrentIndex(0)
             return
+        self._build_body()
         self._fill(offer)
         self.stack.setCurrentIndex(1)
 
     def refresh(self) -> None:
         """After a sync: show the current offer again (updated, or gone), keeping the quantity."""
         if self.offer_id is None:
+            return
+        if not self._body_built:  # it was gone when last shown: no packaging or quantity to keep
+            self.show_offer(self.offer_id)
             return
         packaging = self.current_packaging_id()
         quantity = self.quantity_spin.value()
@@ -319,6 +330,8 @@ class OfferDetail(QWidget):
         label.setPixmap(pixmap if pixmap is not None else self.thumbnails.placeholder(size))
 
     def _picture_loaded(self, url: str) -> None:
+        if not self._body_built:
+            return
         labels = [(self.main_picture, MAIN_IMAGE)] + [(s, SMALL_IMAGE) for s in self.small_pictures]
         for label, size in labels:
             if label.property("url") == url:
@@ -430,6 +443,8 @@ class ContactSellerDialog(QDialog):
         self.client = client
         self.offer_id = offer_id
         self.seller = seller
+        from desktop.api_client import new_idempotency_key  # httpx and pydantic: not at start-up
+
         self._key = new_idempotency_key()  # one per question, reused if the request is retried
         self.setWindowTitle(self.tr("Contact the seller"))
         self.setMinimumWidth(440)

@@ -6,7 +6,9 @@ download finishes. Downloads are stored in the catalog cache's image store, so t
     pixmap = thumbs.pixmap(url, 40) or thumbs.placeholder(40)
 
 Downloads run through the task runner (QueryOp), at most a few at a time; the GUI thread only turns the
-decoded QImage into a QPixmap. A failed download (offline) is not retried until :meth:`retry_failed`.
+decoded QImage into a QPixmap. A failed download (offline) is not retried until :meth:`retry_failed`. A loader made with
+``held=True`` queues its downloads until :meth:`release` (the app's start-up: no network before the
+window is painted).
 """
 
 from __future__ import annotations
@@ -15,15 +17,17 @@ import logging
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
 import shiboken6
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from desktop.views.tasks import QueryOp
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["ThumbnailLoader"]
 
@@ -38,7 +42,7 @@ MAX_IMAGES = 64
 
 def _default_fetcher() -> tuple[Callable[[str], bytes], Callable[[], None]]:
     """(fetch, close). The HTTP client is made by the first download, in a worker: not at start-up
-    (a client with its TLS context takes ~40 ms to make)."""
+    (a client with its TLS context takes ~40 ms to make), and httpx is imported there too."""
     lock = threading.Lock()
     held: list[httpx.Client] = []
     closed = threading.Event()
@@ -48,6 +52,8 @@ def _default_fetcher() -> tuple[Callable[[str], bytes], Callable[[], None]]:
             if closed.is_set():
                 raise RuntimeError("the thumbnail loader is closed")
             if not held:
+                import httpx
+
                 held.append(httpx.Client(timeout=httpx.Timeout(15.0, connect=5.0), follow_redirects=True))
             return held[0]
 
@@ -73,9 +79,12 @@ class ThumbnailLoader(QObject):
         cache: Any,
         fetch: Callable[[str], bytes] | None = None,
         parent: QObject | None = None,
+        *,
+        held: bool = False,
     ) -> None:
         super().__init__(parent)
         self.cache = cache
+        self._held = held
         if fetch is None:
             self._fetch, self._close = _default_fetcher()
         else:
@@ -118,6 +127,12 @@ class ThumbnailLoader(QObject):
 
     def is_pending(self, url: str) -> bool:
         return url in self._pending
+
+    def release(self) -> None:
+        """Start the downloads queued while held (see ``held``)."""
+        if self._held:
+            self._held = False
+            self._pump()
 
     def retry_failed(self) -> None:
         """Back online: let failed downloads be tried again (when next shown)."""
@@ -170,7 +185,7 @@ class ThumbnailLoader(QObject):
         self._pump()
 
     def _pump(self) -> None:
-        while self._queue and self._in_flight < MAX_IN_FLIGHT:
+        while self._queue and self._in_flight < MAX_IN_FLIGHT and not self._held:
             url = self._queue.popleft()
             self._in_flight += 1
             def work(url: str = url, fetch=self._fetch, cache=self.cache) -> QImage:
