@@ -839,6 +839,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             shell.ready.connect(lambda: QTimer.singleShot(0, app.quit))
             shell.failed.connect(start_failed)
         shell.window.first_shown.connect(lambda: _announce_shown(holder))
+        # the app is built: its objects stay out of the full garbage collections a sync sets off
+        shell.ready.connect(tasks.freeze_start_up_objects)
         shell.start()
 
     def demo_failed(message: str) -> None:
