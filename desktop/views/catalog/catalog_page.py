@@ -213,7 +213,7 @@ class CatalogPage(QWidget):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 0)
-        self.splitter.setSizes([190, 860, 250])
+        self.splitter.setSizes([220, 830, 250])  # "Toutes les catégories" and its count fit
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 4)
