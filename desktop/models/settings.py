@@ -23,17 +23,16 @@ import json
 import logging
 import os
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from dataclasses import fields as dataclass_fields
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 from urllib.parse import urlsplit
 
 import platformdirs
 
 from desktop.models.money import CURRENCY_CODES
-
-if TYPE_CHECKING:
-    from desktop.models._settings_model import Settings
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +43,7 @@ CurrencyCode = Literal["EUR", "USD", "CHF", "CZK", "DKK", "GBP", "HUF", "NOK", "
 Language = Literal["en", "fr", "system"]
 
 
-#: the built-in defaults, field by field (the order of the settings dialog and of the model's fields)
+#: the built-in defaults, field by field (the order of the settings dialog)
 DEFAULTS: dict[str, Any] = {
     "server_url": "http://127.0.0.1:8000",
     "currency": "EUR",
@@ -60,72 +59,110 @@ if set(CurrencyCode.__args__) != set(CURRENCY_CODES):  # type: ignore[attr-defin
     raise RuntimeError("settings.CurrencyCode and money.CURRENCY_CODES disagree")
 
 
-def _model() -> type[Settings]:
-    """The pydantic model (_settings_model.py), imported on first use: pydantic and the model cost
-    ~0.1 s, which the app's start-up does not pay (it reads the files with :func:`_quick_check`)."""
-    from desktop.models._settings_model import Settings
-
-    return Settings
-
-
-def __getattr__(name: str) -> Any:
-    if name == "Settings":  # ``from desktop.models.settings import Settings``: pydantic, on first use
-        return _model()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# -- the rules: one checker a field, each returning the value as kept, or raising ValueError ---------
+# (Plain Python: the app reads its settings before its first paint, and pydantic alone costs 0.1 s.)
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError(f"must be text, not {type(value).__name__}")
+    return value.strip()
 
 
-def _validation_error() -> type[Exception]:
-    from pydantic import ValidationError
-
-    return ValidationError
-
-
-def _check_server_url(value: str) -> str:
-    return _check_url(value, ("http", "https")).rstrip("/")
+def _optional_text(value: Any) -> str | None:
+    text = None if value is None else _text(value)
+    return text or None
 
 
-def _check_proxy_url(value: str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    return _check_url(value, ("http", "https", "socks5", "socks5h"))
+def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
+    def check(value: Any) -> str:
+        if not isinstance(value, str) or value not in choices:
+            raise ValueError(f"must be one of {', '.join(choices)}")
+        return value
+
+    return check
 
 
-def _check_ca_bundle(value: str | None) -> str | None:
-    if value is None or value == "":
-        return None
-    if not Path(value).expanduser().is_absolute():
+def _whole_number(low: int, high: int) -> Callable[[Any], int]:
+    def check(value: Any) -> int:
+        if type(value) is not int:  # not a bool, a float or a string of digits
+            raise ValueError(f"must be a whole number, not {type(value).__name__}")
+        if not low <= value <= high:
+            raise ValueError(f"must be between {low} and {high}")
+        return value
+
+    return check
+
+
+def _check_server_url(value: Any) -> str:
+    return _check_url(_text(value), ("http", "https")).rstrip("/")
+
+
+def _check_proxy_url(value: Any) -> str | None:
+    text = _optional_text(value)
+    return None if text is None else _check_url(text, ("http", "https", "socks5", "socks5h"))
+
+
+def _check_ca_bundle(value: Any) -> str | None:
+    text = _optional_text(value)
+    if text is not None and not Path(text).expanduser().is_absolute():
         raise ValueError("must be an absolute path to a PEM file")
-    return value
+    return text
 
 
-def _plain(value: Any) -> bool:
-    """A str that the model takes as it is: printable ASCII, no surrounding blanks to strip."""
-    return type(value) is str and value.isascii() and value.isprintable() and value == value.strip()
+CHECKS: dict[str, Callable[[Any], Any]] = {
+    "server_url": _check_server_url,
+    "currency": _one_of(CurrencyCode.__args__),  # type: ignore[attr-defined]
+    "language": _one_of(Language.__args__),  # type: ignore[attr-defined]
+    "sync_interval_minutes": _whole_number(1, 24 * 60),
+    "cache_max_mb": _whole_number(50, 100_000),
+    "proxy_url": _check_proxy_url,
+    "extra_ca_bundle": _check_ca_bundle,
+}
+if tuple(CHECKS) != FIELDS:
+    raise RuntimeError("settings.CHECKS and settings.DEFAULTS disagree")
 
 
-_NOT_SURE = object()
-
-
-def _quick_check(field: str, value: Any) -> Any:
-    """``value`` as the model would hold it, for the plain values a settings file holds; ``_NOT_SURE``
-    for anything else, which the model then judges (with its own error message). Only values the
-    model certainly accepts pass here, so the result is the same as the model's, without pydantic."""
+def check_field(field: str, value: Any) -> Any:
+    """`value` as the settings keep it; ValueError (naming the field) when the rule refuses it."""
+    if field not in CHECKS:
+        raise ValueError(f"unknown setting {field!r}")
     try:
-        if field == "server_url" and _plain(value):
-            return _check_server_url(value)
-        if field in ("proxy_url", "extra_ca_bundle") and (value is None or value == "" or _plain(value)):
-            return _check_proxy_url(value) if field == "proxy_url" else _check_ca_bundle(value)
-    except ValueError:
-        return _NOT_SURE
-    if field == "currency" and type(value) is str and value in CURRENCY_CODES:
-        return value
-    if field == "language" and type(value) is str and value in Language.__args__:  # type: ignore[attr-defined]
-        return value
-    if field == "sync_interval_minutes" and type(value) is int and 1 <= value <= 24 * 60:
-        return value
-    if field == "cache_max_mb" and type(value) is int and 50 <= value <= 100_000:
-        return value
-    return _NOT_SURE
+        return CHECKS[field](value)
+    except ValueError as exc:
+        raise ValueError(f"{field}: {exc}") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the user can change in the settings dialog; every value checked by its rule (CHECKS) when
+    made. Immutable: use `dataclasses.replace` or `Settings.of({...})`."""
+
+    server_url: str = DEFAULTS["server_url"]
+    currency: str = DEFAULTS["currency"]
+    language: str = DEFAULTS["language"]
+    sync_interval_minutes: int = DEFAULTS["sync_interval_minutes"]
+    cache_max_mb: int = DEFAULTS["cache_max_mb"]
+    proxy_url: str | None = DEFAULTS["proxy_url"]
+    extra_ca_bundle: str | None = DEFAULTS["extra_ca_bundle"]
+
+    def __post_init__(self) -> None:
+        for field in FIELDS:
+            object.__setattr__(self, field, check_field(field, getattr(self, field)))
+
+    @classmethod
+    def of(cls, values: Mapping[str, Any]) -> Settings:
+        """Settings from a mapping of fields (the others at their defaults); ValueError for an unknown
+        field or a value its rule refuses."""
+        unknown = sorted(set(values) - set(FIELDS))
+        if unknown:
+            raise ValueError(f"unknown setting {unknown[0]!r}")
+        return cls(**values)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {field: getattr(self, field) for field in FIELDS}
+
+
+if tuple(f.name for f in dataclass_fields(Settings)) != FIELDS:
+    raise RuntimeError("settings.Settings and settings.DEFAULTS disagree")
 
 
 def _check_url(value: str, schemes: tuple[str, ...]) -> str:
@@ -145,10 +182,7 @@ def default_policy_path() -> Path:
 
 class SettingsStore:
     """Loads and saves `Settings`, applying the policy. `load()` (or `read()`) first; then `get`,
-    `is_locked`, `warnings`.
-
-    `read()` + `get()` answer without pydantic for files of plain values (the app's start-up reads
-    the settings this way); `load()`, `current`, `set()`, `save()` and `defaults()` use the model."""
+    `is_locked`, `warnings`. `read()` + `get()` are what the app's start-up uses (no Settings built)."""
 
     def __init__(
         self, path: str | os.PathLike[str] | None = None, policy_path: str | os.PathLike[str] | None = None
@@ -181,7 +215,7 @@ class SettingsStore:
 
     def defaults(self) -> Settings:
         """Built-in defaults, with the policy's defaults and locks applied ("Reset to defaults")."""
-        return _model().model_validate({**self._policy_defaults, **self._locked})
+        return Settings.of({**self._policy_defaults, **self._locked})
 
     def _load_policy(self) -> None:
         self._policy_defaults, self._locked = {}, {}
@@ -214,7 +248,7 @@ class SettingsStore:
 
     def read(self) -> None:
         """Read the policy and the user's file, each value checked alone (see `warnings`); `get()`
-        answers from here. Never raises for bad files. Builds no model (see :func:`_quick_check`)."""
+        answers from here. Never raises for bad files."""
         self.warnings = []
         self.corrupt_file_moved_to = None
         self._unknown_user_keys = {}
@@ -235,13 +269,7 @@ class SettingsStore:
         if self._current is None:
             if self._values is None:
                 self.read()
-            try:
-                self._current = _model().model_validate(self._merged)
-            except _validation_error() as exc:  # each value was valid alone: only a cross-field rule
-                # gets here (there is none yet; one added to the model must be checked in read() too)
-                self._warn(f"The settings do not fit together and defaults are used: {exc}")
-                self._current = self.defaults()
-                self._values = self._current.model_dump()
+            self._current = Settings.of(self._merged)  # each value was checked by read()
         return self._current
 
     def get(self, field: str) -> Any:
@@ -260,9 +288,9 @@ class SettingsStore:
         if self.is_locked(field):
             raise ValueError(f"{field} is set by your administrator and cannot be changed")
         try:
-            updated = _model().model_validate({**self.current.model_dump(), field: value})
-        except _validation_error() as exc:
-            raise ValueError(f"Invalid value {value!r} for {field}: {exc.errors()[0].get('msg')}") from None
+            updated = Settings.of({**self.current.as_dict(), field: value})
+        except ValueError as exc:
+            raise ValueError(f"Invalid value {value!r} for {exc}") from None
         return self.save(updated)
 
     def _read_user_file(self) -> dict[str, Any]:
@@ -302,14 +330,14 @@ class SettingsStore:
         defaults = self.defaults()
         changed = {
             name: value
-            for name, value in settings.model_dump(mode="json").items()
+            for name, value in settings.as_dict().items()
             if name not in self._locked and value != getattr(defaults, name)
         }
         document = {"version": FILE_VERSION, **self._unknown_user_keys, **changed}
         atomic_write_text(self.path, json.dumps(document, indent=2, sort_keys=True) + "\n")
         self._merged = {**self._policy_defaults, **changed, **self._locked}
-        self._current = _model().model_validate(self._merged)
-        self._values = self._current.model_dump()
+        self._current = Settings.of(self._merged)
+        self._values = self._current.as_dict()
         return self._current
 
     # -- helpers ------------------------------------------------------------------------------------
@@ -320,17 +348,10 @@ class SettingsStore:
             if key not in FIELDS:
                 self._warn(f"Unknown setting {key!r} in {where}; it is ignored.")
                 continue
-            quick = _quick_check(key, value)
-            if quick is not _NOT_SURE:
-                valid[key] = quick
-                continue
             try:
-                checked = _model().model_validate({key: value})
-            except _validation_error() as exc:
-                message = exc.errors()[0].get("msg", "invalid")
-                self._warn(f"Invalid value {value!r} for {key!r} in {where} ({message}); it is ignored.")
-                continue
-            valid[key] = getattr(checked, key)
+                valid[key] = check_field(key, value)
+            except ValueError as exc:
+                self._warn(f"Invalid value {value!r} in {where} ({exc}); it is ignored.")
         return valid
 
     def _warn(self, message: str) -> None:
