@@ -96,7 +96,7 @@ class Prefs:
     ) -> None:
         self.paths = paths
         self.store = store or SettingsStore(paths.config / "settings.json", policy_path)
-        self.store.read()  # without pydantic for plain files: this runs before the window is shown
+        self.store.read()  # this runs before the window is shown: no Settings object is built
         for warning in self.store.warnings:
             log.warning("settings: %s", warning)
         self._state = QSettings(str(paths.config / "state.ini"), QSettings.Format.IniFormat)
