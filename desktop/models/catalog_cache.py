@@ -840,9 +840,16 @@ class CatalogCache:
 
     def countries(self) -> list[str]:
         """The warehouse countries of the cached offers (the `country` filter's choices)."""
+        # hop from one country to the next along the offers_country index: a seek per country, not a
+        # scan of the 100,000 index entries that SELECT DISTINCT reads (5 ms, before the first paint)
         with self._read() as conn:
             cursor = conn.execute(
-                "SELECT DISTINCT warehouse_country FROM offers WHERE warehouse_country IS NOT NULL ORDER BY 1"
+                "WITH RECURSIVE c(country) AS ("
+                " SELECT min(warehouse_country) FROM offers"
+                " UNION ALL"
+                " SELECT (SELECT min(warehouse_country) FROM offers WHERE warehouse_country > c.country)"
+                " FROM c WHERE c.country IS NOT NULL"
+                ") SELECT country FROM c WHERE country IS NOT NULL"
             )
             return [row[0] for row in cursor]
 
