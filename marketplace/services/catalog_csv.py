@@ -1,5 +1,9 @@
 """Seller CSV import and export. Import checks every row first and writes only when no row has an
-error; export writes the import format, so an exported file re-imports as all unchanged."""
+error; export writes the import format, so an exported file re-imports as all unchanged.
+
+A text cell that a spreadsheet would run as a formula (it starts with = + - @, a tab or a carriage
+return) is exported behind an apostrophe, as spreadsheets themselves write such text; import takes the
+apostrophe off again. A title like "=HYPERLINK(...)" opened in Excel stays text."""
 
 from __future__ import annotations
 
@@ -33,6 +37,9 @@ COLUMNS = (
     "warehouse",
 )
 OPTIONAL = {"currency", "collections"}
+#: the columns that hold text (the others are numbers, codes or lists the import checks)
+TEXT_COLUMNS = {"sku", "title", "category", "packagings", "warehouse"}
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 50_000
 
 
@@ -73,19 +80,22 @@ def decode(body: bytes) -> str:
             ) from None
 
 
-def dialect_of(text: str) -> type[csv.Dialect] | csv.Dialect:
-    """Sniff the delimiter (`,` `;` or tab) from the header line, which the format fixes."""
+def dialect_of(text: str) -> type[csv.Dialect]:
+    """Excel's CSV dialect with the delimiter (`,` `;` or tab) of the header line, which the format
+    fixes. Only the delimiter is sniffed: the rest (quotes doubled inside quoted cells) is what
+    spreadsheets and our export write, and a header without quotes tells nothing about it."""
     header = text.split("\n", 1)[0]
     try:
-        return csv.Sniffer().sniff(header, delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(header, delimiters=",;\t").delimiter
     except csv.Error:
         counts = {d: header.count(d) for d in ",;\t"}
-        best = max(counts, key=lambda d: counts[d])
+        delimiter = max(counts, key=lambda d: counts[d])
 
-        class Guessed(csv.excel):
-            delimiter = best
+    class Dialect(csv.excel):
+        pass
 
-        return Guessed
+    Dialect.delimiter = delimiter
+    return Dialect
 
 
 class _Lookup:
@@ -173,6 +183,8 @@ def parse(text: str, lookup: _Lookup, rates: dict[str, Decimal]) -> Parsed:
         if count > MAX_ROWS:
             raise ApiError(413, "too_many_rows", f"At most {MAX_ROWS} offers per file; split it.")
         cell = {name: (record[i].strip() if i < len(record) else "") for name, i in index.items()}
+        for name in TEXT_COLUMNS & cell.keys():
+            cell[name] = _unguarded(cell[name])
         spec = _row(result, start, cell, lookup, rates)
         if spec is None:
             continue
@@ -356,16 +368,25 @@ def export_csv(session: Session, seller_id: int) -> str:
     for o in offers:
         writer.writerow(
             [
-                o.sku,
-                o.title,
-                lookup.category_label.get(o.category_id, str(o.category_id)),
+                _guarded(o.sku),
+                _guarded(o.title),
+                _guarded(lookup.category_label.get(o.category_id, str(o.category_id))),
                 f"{o.list_price:.2f}",
                 "EUR",
                 o.stock_units,
                 o.moq_units,
-                "|".join(f"{p.label}:{p.units}" for p in o.packagings),
+                _guarded("|".join(f"{p.label}:{p.units}" for p in o.packagings)),
                 "|".join(c for c in ("weekly", "surplus") if getattr(o, c)),
-                lookup.warehouse_code.get(o.warehouse_id, ""),
+                _guarded(lookup.warehouse_code.get(o.warehouse_id, "")),
             ]
         )
     return out.getvalue()
+
+
+def _guarded(text: str) -> str:
+    """Text a spreadsheet would run as a formula, behind an apostrophe (see the module's doc)."""
+    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
+
+
+def _unguarded(text: str) -> str:
+    return text[1:] if text.startswith("'") and text[1:].startswith(_FORMULA_PREFIXES) else text

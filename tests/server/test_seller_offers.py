@@ -310,6 +310,26 @@ def test_csv_updates_and_export_reimports_unchanged(shop):
     assert (again.json()["created"], again.json()["updated"], again.json()["unchanged"]) == (0, 0, 3)
 
 
+def test_csv_export_keeps_formula_like_text_and_quotes_as_text_and_reimports_unchanged(shop):
+    created = post_csv(
+        shop,
+        HEADER + '"\'=HYPERLINK(""http://evil.example"")",@Sum mop,Detergents,2.00,EUR,5,1,unit:1,,PAR\r\n'
+        "+E-2,-20% brooms,Cleaning,3.00,EUR,5,1,unit:1,,PAR\r\n"
+        'E-3,"24"" monitors, boxed",Cleaning,90.00,EUR,5,1,unit:1,,PAR\r\n',
+    )
+    assert created.json()["created"] == 3, created.text
+    skus = {o["sku"]: o["title"] for o in shop.client.get("/seller/offers").json()["items"]}
+    assert skus == {'=HYPERLINK("http://evil.example")': "@Sum mop", "+E-2": "-20% brooms",
+                    "E-3": '24" monitors, boxed'}
+    rows = list(csv.DictReader(io.StringIO(shop.client.get("/seller/offers/export").text)))
+    assert [(r["sku"], r["title"]) for r in rows] == [
+        ('\'=HYPERLINK("http://evil.example")', "'@Sum mop"), ("'+E-2", "'-20% brooms"),
+        ("E-3", '24" monitors, boxed'),
+    ]  # a spreadsheet shows these as text; none runs
+    again = post_csv(shop, shop.client.get("/seller/offers/export").content)
+    assert (again.json()["created"], again.json()["updated"], again.json()["unchanged"]) == (0, 0, 3)
+
+
 def test_csv_semicolons_bom_decimal_comma_and_quotes(shop):
     text = (
         "\ufeffsku;title;category;unit_price;currency;stock_units;moq_units;packagings;collections;warehouse\r\n"
