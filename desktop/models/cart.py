@@ -540,26 +540,29 @@ class QuickOrderParse:
     rejected: list[RejectedRow] = field(default_factory=list)
 
 
-def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
+def _dialect(text: str) -> type[csv.Dialect]:
+    """Excel's dialect with the sniffed delimiter. Only the delimiter: from rows without quotes,
+    csv.Sniffer guesses that quotes are not doubled, and then misreads a later quoted cell that has
+    doubled quotes in it (a packaging label with a quote, as the cart's CSV export writes it)."""
     sample = "\n".join(text.splitlines()[:20])
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t")
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
         # One column, or too little to tell: take the separator that occurs most.
         counts = {d: sample.count(d) for d in ";,\t"}
         delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
 
-        class _Fallback(csv.excel):
-            pass
+    class _Dialect(csv.excel):
+        pass
 
-        _Fallback.delimiter = delimiter
-        return _Fallback
+    _Dialect.delimiter = delimiter
+    return _Dialect
 
 
 def parse_quick_order(text: str) -> QuickOrderParse:
     """Parse pasted or imported `sku,quantity[,packaging]` rows.
 
-    The delimiter (`,` `;` or tab) and quoting are sniffed by `csv.Sniffer`. A first row naming the
+    The delimiter (`,` `;` or tab) is sniffed by `csv.Sniffer`; quoting is Excel's. A first row naming the
     columns (sku / quantity / packaging, in any order, English or French) is used as a header; blank
     lines are skipped. Every other row is accepted or rejected with a reason; nothing is resolved
     against the catalog here (see `resolve_quick_order`).

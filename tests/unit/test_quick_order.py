@@ -73,3 +73,11 @@ def test_cart_to_csv_round_trips():
     assert text.splitlines()[0] == "sku,quantity,packaging"
     assert "'=HYPERLINK(1)" in text  # not run as a formula by a spreadsheet
     assert accepted(text) == [("A-1", 3, "Box of 12"), ("=HYPERLINK(1)", 1, "Unit")]
+
+
+def test_doubled_quotes_in_a_later_row_are_read_as_one_quote():
+    # csv.Sniffer reads the first 20 rows: with no quotes there, it guesses "no doubled quotes"
+    plain = "".join(f"A-{i},{i},Unit\n" for i in range(1, 26))
+    text = "sku,quantity,packaging\n" + plain + 'B-2,1,"Carton ""XL"", 12"\n'
+    assert accepted(text)[-1] == ("B-2", 1, 'Carton "XL", 12')
+    assert len(accepted(text)) == 26
