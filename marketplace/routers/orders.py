@@ -91,14 +91,7 @@ def get_order_group(ref: str, caller: Caller, db: ReadDB) -> dict[str, Any]:
 )
 def cancel(ref: str, body: CancelIn, caller: Account, db: WriteDB, config: Settings) -> dict[str, Any]:
     order = _own_order(db, caller, ref, lock=True)
-    if not can_cancel(order):
-        raise ApiError(
-            409,
-            "cancellation_not_allowed",
-            f"An order that is {order.shipping_status.replace('_', ' ')} cannot be cancelled.",
-            shipping_status=order.shipping_status,
-        )
-    cancel_order(db, config, order, by="buyer", reason=body.reason)
+    cancel_order(db, config, order, by="buyer", reason=body.reason, allowed=can_cancel(order))
     out = order_json(order)
     db.commit()
     return out

@@ -109,14 +109,8 @@ def seller_cancel(
     ref: str, body: CancelIn, caller: SellerAccount, db: WriteDB, config: Settings
 ) -> dict[str, Any]:
     order = _locked(db, caller, ref)
-    if order.shipping_status in ("delivered", "cancelled"):
-        raise ApiError(
-            409,
-            "cancellation_not_allowed",
-            f"An order that is {order.shipping_status} cannot be cancelled.",
-            shipping_status=order.shipping_status,
-        )
-    cancel_order(db, config, order, by="seller", reason=body.reason)
+    allowed = order.shipping_status not in ("delivered", "cancelled")
+    cancel_order(db, config, order, by="seller", reason=body.reason, allowed=allowed)
     out = order_json(order)
     db.commit()
     return out

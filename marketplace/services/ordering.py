@@ -376,8 +376,18 @@ def lock_order(session: Session, condition: Any) -> Order | None:
     return session.scalar(stmt)
 
 
-def cancel_order(session: Session, config: Config, order: Order, *, by: str, reason: str) -> None:
-    """Cancel: stock goes back to the offers, a paid order is refunded. Callers check the rules."""
+def cancel_order(
+    session: Session, config: Config, order: Order, *, by: str, reason: str, allowed: bool
+) -> None:
+    """Cancel: stock goes back to the offers, a paid order is refunded. `allowed`: whether the
+    caller's rules (the buyer's and the seller's differ) let it; if not, 409 cancellation_not_allowed."""
+    if not allowed:
+        raise ApiError(
+            409,
+            "cancellation_not_allowed",
+            f"An order that is {order.shipping_status.replace('_', ' ')} cannot be cancelled.",
+            shipping_status=order.shipping_status,
+        )
     order.shipping_status = "cancelled"
     order.cancelled_at = utcnow()
     add_event(order, "cancelled", f"Cancelled by the {by}" + (f": {reason}" if reason else "."))
