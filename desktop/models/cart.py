@@ -29,6 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from desktop.models import money
 from desktop.models.money import Money
+from desktop.models.spreadsheet import formula_guard, strip_formula_guard
 
 from .sqlite_tx import immediate_transaction
 
@@ -516,7 +517,6 @@ _HEADER_NAMES = {
     "amount": "quantity", "packaging": "packaging", "pack": "packaging", "package": "packaging",
     "conditionnement": "packaging", "packaging_id": "packaging",
 }  # fmt: skip
-_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True, slots=True)
@@ -592,9 +592,9 @@ def parse_quick_order(text: str) -> QuickOrderParse:
                         columns[name] = index
                 continue
 
-        sku = _strip_formula_guard(_cell(cells, columns, "sku"))
+        sku = strip_formula_guard(_cell(cells, columns, "sku"))
         quantity_text = _cell(cells, columns, "quantity").replace("\u00a0", "").replace(" ", "")
-        packaging = _strip_formula_guard(_cell(cells, columns, "packaging")) or None
+        packaging = strip_formula_guard(_cell(cells, columns, "packaging")) or None
         if not sku:
             result.rejected.append(RejectedRow(line_number, raw, "The SKU is missing."))
             continue
@@ -691,18 +691,8 @@ def cart_to_csv(lines: Iterable[CartLine], offers_by_id: Mapping[int, Mapping[st
             continue
         packaging = _packaging(offer, line.packaging_id)
         label = str(packaging.get("label") or packaging["id"]) if packaging else str(line.packaging_id)
-        writer.writerow([_formula_guard(str(offer["sku"])), line.quantity, _formula_guard(label)])
+        writer.writerow([formula_guard(str(offer["sku"])), line.quantity, formula_guard(label)])
     return out.getvalue()
-
-
-def _formula_guard(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_PREFIXES) else value
-
-
-def _strip_formula_guard(value: str) -> str:
-    if value.startswith("'") and value[1:].startswith(_FORMULA_PREFIXES):
-        return value[1:]
-    return value
 
 
 __all__ = [

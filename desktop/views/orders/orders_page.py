@@ -48,6 +48,7 @@ from desktop.models.orders_cache import (
     OrdersCache,
     SyncResult,
 )
+from desktop.models.spreadsheet import formula_guard
 
 from .. import errors
 from ..banner import format_datetime
@@ -653,15 +654,10 @@ class OrdersPage(QWidget):
                         continue
                     writer.writerow([
                         r.ref, r.group_ref, r.created_at.isoformat().replace("+00:00", "Z"),
-                        _cell(r.seller_name), r.item_count, r.unit_count, f"{r.total:.2f}", r.currency,
+                        formula_guard(r.seller_name), r.item_count, r.unit_count, f"{r.total:.2f}", r.currency,
                         r.payment_status, r.shipping_status, r.tracking_carrier or "", r.tracking_number or "",
                     ])
         return len(ids)
-
-
-def _cell(value: str) -> str:
-    """No formula injection in a spreadsheet: a leading = + - @ is quoted with an apostrophe."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
 
 
 def _date_or_none(value: QDate) -> date | None:
