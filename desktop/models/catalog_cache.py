@@ -313,7 +313,10 @@ def fts_match_expression(text: str) -> str | None:
     rank all of it: the first letter typed shows what the empty box shows, the second one narrows).
     Returns None when the text has no word to search for (no text filter).
     """
-    words = search_words(text)
+    return _match_of(search_words(text))
+
+
+def _match_of(words: list[str]) -> str | None:
     if not words:
         return None
     return " ".join('"' + word.replace('"', '""') + '"*' for word in words)
@@ -694,8 +697,8 @@ class CatalogCache:
         took 40 ms a keystroke for an order that says little; then offers whose *title* has a word
         starting so come first, then the others, newest listed first in each (FTS5 reads its index
         backwards and stops after a screen: 0.2 ms)."""
-        match = fts_match_expression(query.text) if query.text else None
-        words = search_words(query.text) if match is not None else []
+        words = search_words(query.text) if query.text else []
+        match = _match_of(words)
         if query.sort == "relevance" and len(words) == 1 and len(words[0]) < RANKED_WORD_CHARS:
             first = self._search_sql(query, "{title} : " + match, "listed", now, limit)
             rest_limit = None if limit is None else limit + len(first)
