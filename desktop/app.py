@@ -864,7 +864,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         demo = holder.get("demo")
         if demo is not None:
             demo.stop()
-        tasks.wait_all(3000)
+        tasks.shutdown(3000)  # results still to come are dropped; the workers get 3 s to end
         uninstall_signals()
         channel.uninstall()
         del translators

@@ -14,10 +14,12 @@ Reports may come from any thread: they are handed to the GUI thread by a queued 
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 import threading
 import traceback
+import weakref
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -33,6 +35,7 @@ from desktop.api_client import (
     MalformedResponseError,
     OfflineError,
 )
+from desktop.views import gui_thread
 
 if TYPE_CHECKING:
     from .error_dialog import ErrorDialog
@@ -124,14 +127,13 @@ class ErrorChannel(QObject):
     offline = Signal(object)  # OfflineError
     auth_expired = Signal(object)  # AuthExpiredError
     dialog_shown = Signal(object)  # ErrorDialog
-    _incoming = Signal(object, object)  # exception, parent widget (crosses threads)
 
     def __init__(self, window: QWidget | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._window = window
         self.dialog: ErrorDialog | None = None
         self._previous_hooks: tuple | None = None
-        self._incoming.connect(self._report, Qt.ConnectionType.QueuedConnection)
+        gui_thread.start()  # reports from other threads come through it
 
     def set_window(self, window: QWidget | None) -> None:
         """The window error dialogs open over when the reporter names none."""
@@ -139,11 +141,14 @@ class ErrorChannel(QObject):
 
     # -- reporting ---------------------------------------------------------------------------------
     def report(self, exc: BaseException, parent: QWidget | None = None) -> None:
-        """Report ``exc``. From the GUI thread it is handled now, from another thread a bit later."""
-        if threading.current_thread() is threading.main_thread():
+        """Report ``exc``. From the GUI thread it is handled now, from another thread a bit later, by the
+        GUI thread (this channel, or the one installed by then if this one is gone)."""
+        if gui_thread.is_gui_thread():
             self._report(exc, parent)
-        else:
-            self._incoming.emit(exc, parent)
+        else:  # weak references: this thread must never hold the last reference to a Qt object
+            gui_thread.post(functools.partial(_report_later, weakref.ref(self), exc,
+                                              None if parent is None else weakref.ref(parent)))
+            gui_thread.wake()
 
     def _report(self, exc: BaseException, parent: QWidget | None) -> None:
         if isinstance(exc, OfflineError):
@@ -222,8 +227,29 @@ class ErrorChannel(QObject):
 _channel: ErrorChannel | None = None
 
 
+def _report_later(
+    channel_ref: weakref.ref[ErrorChannel] | None, exc: BaseException, parent_ref: weakref.ref[QWidget] | None
+) -> None:
+    """On the GUI thread: a report from another thread, to its channel or else the installed one."""
+    channel = channel_ref() if channel_ref is not None else None
+    if channel is None or not shiboken6.isValid(channel):
+        channel = _channel
+    parent = parent_ref() if parent_ref is not None else None
+    if parent is not None and not shiboken6.isValid(parent):
+        parent = None
+    if channel is None:
+        log.error("unhandled error (no error channel installed)", exc_info=exc)
+        return
+    channel._report(exc, parent)
+
+
 def report_exception(exc: BaseException, parent: QWidget | None = None) -> None:
     """Send ``exc`` to the installed channel (or log it when none is installed, e.g. in a unit test)."""
+    if not gui_thread.is_gui_thread():  # the installed channel is looked up by the GUI thread
+        gui_thread.post(functools.partial(_report_later, None, exc, None if parent is None else weakref.ref(parent)))
+        if not gui_thread.wake():
+            log.error("unhandled error (reported while the app closes)", exc_info=exc)
+        return
     if _channel is None:
         log.error("unhandled error (no error channel installed)", exc_info=exc)
         return

@@ -7,11 +7,16 @@
                success=self.on_cancelled, block=self.cancel_button).run_in_background()
 
 * ``op`` is a plain callable run in a QThreadPool worker. It must not touch widgets.
-* ``success(result)`` / ``failure(exception)`` run on the GUI thread (the result comes back by a
-  queued signal). Without ``failure``, errors go to the one error channel (:mod:`.errors`): an
+* ``success(result)`` / ``failure(exception)`` run on the GUI thread: the worker posts the outcome,
+  naming its op by id, to the one long-lived dispatcher of :mod:`.gui_thread` (no Qt object is made,
+  held or deleted on a worker's behalf). Without ``failure``, errors go to the one error channel (:mod:`.errors`): an
   :class:`~desktop.api_client.OfflineError` shows the offline banner, an
   :class:`~desktop.api_client.AuthExpiredError` asks to sign in again, anything else one dialog.
-* When ``parent`` is destroyed before the work ends, the result is dropped (nothing is called).
+* When ``parent`` is destroyed before the work ends, the result is dropped (nothing is called); so it is
+  when the callback is a method of a Qt object that is gone.
+* ``progress=callback`` and :meth:`progress_reporter`: the work reports ``report(*args)`` from its
+  thread, ``callback(*args)`` runs on the GUI thread.
+* :func:`shutdown` at quit: results still to come are dropped.
 * :meth:`cancel` drops the result too; the callable itself keeps running unless it watches
   :attr:`cancel_event` (a :class:`threading.Event`) — pass ``op`` a closure over it.
 * ``finished`` is emitted after delivery (or after dropping): tests wait on it.
@@ -24,7 +29,9 @@ other views can refresh.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -34,9 +41,9 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QWidget
 
-from . import errors
+from . import errors, gui_thread
 
-__all__ = ["MutationOp", "QueryOp", "freeze_start_up_objects", "mutations", "running_ops", "wait_all"]
+__all__ = ["MutationOp", "QueryOp", "freeze_start_up_objects", "mutations", "running_ops", "shutdown", "wait_all"]
 
 log = logging.getLogger(__name__)
 
@@ -52,38 +59,69 @@ def freeze_start_up_objects() -> None:
     gc.freeze()
 
 
-# Ops whose work is still running: they must outlive their Python references until delivery.
-_RUNNING: set[_BackgroundOp] = set()
+# Ops whose work is still running, by id: a worker knows its op only by this id (it never holds a Qt
+# object), and an op must outlive its Python references until delivery.
+_RUNNING: dict[int, _BackgroundOp] = {}
+_ids = itertools.count(1)
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; its signal crosses from the worker thread (queued connection)."""
-
-    done = Signal(object, object)  # result, exception
+def _outcome(fn: Callable[[], Any]) -> tuple[Any, BaseException | None]:
+    try:
+        return fn(), None
+    except BaseException as exc:  # delivered to the GUI thread, never lost
+        return None, exc
 
 
 class _Worker(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay) -> None:
+    """Runs one op's callable in a pool thread and posts the outcome to the GUI thread by the op's id.
+
+    It holds no Qt object: the op (GUI thread) holds the callable too, and lets go of it on delivery;
+    this thread lets go of its reference first, and hands the outcome over in one step (see
+    :mod:`.gui_thread`), so the last reference to anything the callable reached is dropped on the GUI
+    thread."""
+
+    def __init__(self, op_id: int, fn: Callable[[], Any]) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._fn = fn
-        self._relay = relay
+        self._op_id = op_id
+        self._fn: Callable[[], Any] | None = fn
 
     def run(self) -> None:
-        # Qt objects must die on the thread they live on. The op (GUI thread) holds the work and the
-        # relay too; this thread lets go of the work before it reports, and the relay is deleted by
-        # the GUI thread (deleteLater), so no last reference to either is ever released here.
-        fn, relay = self._fn, self._relay
-        self._fn = self._relay = None
-        try:
-            payload = (fn(), None)
-        except BaseException as exc:  # delivered to the GUI thread, never lost
-            payload = (None, exc)
-        fn = None
-        try:
-            relay.done.emit(*payload)
-        except RuntimeError:  # the relay is gone (the app quit under a running op): no one to tell
-            log.debug("background op finished after its relay was deleted; result dropped")
+        # No local names the callable or its outcome: the call's frame lets go of the callable when it
+        # returns, and the outcome goes from this frame's stack straight into the queue.
+        gui_thread.post(functools.partial(_deliver, self._op_id, *_outcome(self._take())))
+        gui_thread.wake()
+
+    def _take(self) -> Callable[[], Any]:
+        fn, self._fn = self._fn, None
+        if fn is None:
+            raise RuntimeError("a worker runs once")
+        return fn
+
+
+def _deliver(op_id: int, result: Any, error: BaseException | None) -> None:
+    """On the GUI thread: the op's outcome to its callbacks (or dropped, see :class:`_BackgroundOp`)."""
+    op = _RUNNING.pop(op_id, None)
+    if op is not None:
+        op._deliver(result, error)
+
+
+def _report_progress(op_id: int, *args: Any) -> None:
+    """From the op's worker (any thread): its progress, to the GUI thread by the op's id."""
+    gui_thread.post(functools.partial(_progress, op_id, args))
+    gui_thread.wake()
+
+
+def _progress(op_id: int, args: tuple[Any, ...]) -> None:
+    op = _RUNNING.get(op_id)
+    if op is not None:
+        op._deliver_progress(args)
+
+
+def _receiver_alive(callback: Callable[..., Any] | None) -> bool:
+    """False for a bound method of a Qt object that is gone: its result has nobody left to update."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class _MutationHub(QObject):
@@ -116,32 +154,41 @@ class _BackgroundOp(QObject):
         op: Callable[[], Any],
         success: Callable[[Any], Any] | None = None,
         failure: Callable[[BaseException], Any] | None = None,
+        *,
+        progress: Callable[..., Any] | None = None,
     ) -> None:
         # Not a Qt child of ``parent``: the op must survive it to drop the result safely.
         super().__init__(None)
+        self._id = next(_ids)
         self._parent = parent
-        self._parent_gone = False
-        self._op = op
+        self._parent_gone = parent is not None and not shiboken6.isValid(parent)
+        self._op: Callable[[], Any] | None = op
         self._success = success
         self._failure = failure
-        self._relay: _Relay | None = None
+        self._progress = progress
         self._started = False
         self._cancelled = False
         self.cancel_event = threading.Event()
-        if parent is not None:
-            parent.destroyed.connect(self._on_parent_destroyed)
 
     # -- public ------------------------------------------------------------------------------------
     def run_in_background(self) -> _BackgroundOp:
         if self._started:
             raise RuntimeError("an op runs once")
         self._started = True
-        self._relay = _Relay()
-        self._relay.done.connect(self._deliver)
-        _RUNNING.add(self)
+        gui_thread.start()
+        # watched only while it runs: _finish() lets go of the parent and this connection, always
+        # before the op can be freed (a freed op still connected to a dead parent crashed PySide)
+        if self._parent is not None and not self._parent_gone:
+            self._parent.destroyed.connect(self._on_parent_destroyed)
+        _RUNNING[self._id] = self
         self._before_start()
-        self.pool().start(_Worker(self._op, self._relay))
+        self.pool().start(_Worker(self._id, self._op))
         return self
+
+    def progress_reporter(self) -> Callable[..., None]:
+        """A function for the work to call from its thread, ``report(*args)``: ``progress(*args)`` runs
+        on the GUI thread soon after (not after delivery, nor once cancelled). It names the op by id only."""
+        return functools.partial(_report_progress, self._id)
 
     def cancel(self) -> None:
         """Drop the result when it comes, and set :attr:`cancel_event` for cooperative ops."""
@@ -150,7 +197,7 @@ class _BackgroundOp(QObject):
 
     @property
     def is_running(self) -> bool:
-        return self in _RUNNING
+        return _RUNNING.get(self._id) is self
 
     @classmethod
     def pool(cls) -> QThreadPool:
@@ -171,14 +218,23 @@ class _BackgroundOp(QObject):
             return True
         return not self._parent_gone and shiboken6.isValid(self._parent)
 
+    def _deliver_progress(self, args: tuple[Any, ...]) -> None:
+        if self._progress is None or self._cancelled or not self._parent_alive():
+            return
+        if not _receiver_alive(self._progress):
+            return
+        self._call(self._progress, *args)
+
     def _deliver(self, result: Any, error: BaseException | None) -> None:
-        _RUNNING.discard(self)
+        _RUNNING.pop(self._id, None)
+        self._op = None  # let go of the work (the worker did already) on this, the GUI, thread
         ok = error is None
+        callback = self._success if error is None else self._failure
         try:
             if self._cancelled:
                 log.debug("result of a cancelled op dropped")
-            elif not self._parent_alive():
-                log.debug("result dropped: the parent was destroyed")
+            elif not self._parent_alive() or not _receiver_alive(callback):
+                log.debug("result dropped: the parent (or the callback's object) was destroyed")
                 if error is not None:
                     log.info("error of an op whose parent was destroyed", exc_info=error)
             elif error is not None:
@@ -189,19 +245,24 @@ class _BackgroundOp(QObject):
             elif self._success is not None:
                 self._call(self._success, result)
         finally:
-            self._after_delivery(ok)
-            if self._parent is not None and self._parent_alive():
-                with contextlib.suppress(RuntimeError, TypeError):
-                    self._parent.destroyed.disconnect(self._on_parent_destroyed)
-            self._parent = None
-            if self._relay is not None:
-                self._relay.deleteLater()  # on this (the GUI) thread, whatever the worker still holds
-                self._relay = None
-            self.finished.emit()
+            self._finish(ok)
 
-    def _call(self, callback: Callable[[Any], Any], arg: Any) -> None:
+    def _finish(self, ok: bool) -> None:
+        """After delivery (or at shutdown): let go of the parent, the work and the callbacks, then
+        ``finished``."""
+        _RUNNING.pop(self._id, None)
+        self._op = None
+        self._after_delivery(ok)
+        if self._parent is not None and self._parent_alive():
+            with contextlib.suppress(RuntimeError, TypeError):
+                self._parent.destroyed.disconnect(self._on_parent_destroyed)
+        self._parent = None
+        self._success = self._failure = self._progress = None
+        self.finished.emit()
+
+    def _call(self, callback: Callable[..., Any], *args: Any) -> None:
         try:
-            callback(arg)
+            callback(*args)
         except Exception as exc:  # a bug in a callback: the error channel, not a crash
             errors.report_exception(exc, self._parent_widget())
 
@@ -234,8 +295,9 @@ class MutationOp(_BackgroundOp):
         *,
         block: QWidget | None = None,
         label: str = "",
+        progress: Callable[..., Any] | None = None,
     ) -> None:
-        super().__init__(parent, op, success, failure)
+        super().__init__(parent, op, success, failure, progress=progress)
         self._block = block
         self._label = label
 
@@ -261,6 +323,17 @@ class MutationOp(_BackgroundOp):
 def running_ops() -> int:
     """How many ops have not delivered yet (tests wait for 0)."""
     return len(_RUNNING)
+
+
+def shutdown(timeout_ms: int = 3000) -> bool:
+    """At quit: every op still running is cancelled and its result dropped (no callback runs, the GUI
+    thread is no longer woken), then wait up to ``timeout_ms`` for the worker threads. True if they
+    all ended. A worker finishing later finds nobody to tell, by design (see :mod:`.gui_thread`)."""
+    gui_thread.close()
+    for op in list(_RUNNING.values()):
+        op.cancel()
+        op._finish(False)
+    return wait_all(timeout_ms)
 
 
 def wait_all(timeout_ms: int = 30_000) -> bool:

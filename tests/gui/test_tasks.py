@@ -151,3 +151,101 @@ def test_real_network_offline_error_from_the_client(qtbot, error_channel):
     finally:
         client.close()
     assert httpx  # the client is httpx underneath
+
+
+def test_progress_reported_from_the_worker_arrives_on_the_gui_thread_in_order(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[tuple[int, bool]] = []
+    box: list = []
+
+    def work() -> str:
+        for step in range(50):
+            box[0](step)
+        return "done"
+
+    op = QueryOp(parent, work, lambda _r: None,
+                 progress=lambda step: seen.append((step, threading.current_thread() is threading.main_thread())))
+    box.append(op.progress_reporter())
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.run_in_background()
+    assert [step for step, _ in seen] == list(range(50))
+    assert all(on_gui for _, on_gui in seen)
+
+
+def test_result_dropped_when_the_callbacks_object_is_destroyed(qtbot, error_channel):
+    """The op's parent lives, but the callback is a method of a Qt object that is gone: it is not called
+    (called, it would raise "Internal C++ object already deleted" into an error dialog)."""
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    class Receiver(QObject):
+        def take(self, result: object) -> None:
+            self.setObjectName(str(result))
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    dialogs: list = []
+    error_channel.dialog_shown.connect(dialogs.append)
+    receiver = Receiver()
+    release = threading.Event()
+    op = QueryOp(parent, lambda: release.wait(10), receiver.take)
+    op.run_in_background()
+    shiboken6.delete(receiver)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        release.set()
+    assert dialogs == []
+
+
+def test_an_error_reported_from_a_thread_reaches_the_channel_installed_when_it_arrives(qtbot, error_channel):
+    """A thread reports to the channel it found; that channel is replaced meanwhile: the report is not lost."""
+    from desktop.views import errors
+    from desktop.views.errors import ErrorChannel
+
+    old = ErrorChannel()
+    old.install()
+    replacement_seen: list[BaseException] = []
+    gate = threading.Event()
+
+    def reporter() -> None:
+        gate.wait(10)
+        old.report(OfflineError("from a thread"))
+
+    thread = threading.Thread(target=reporter)
+    thread.start()
+    old.uninstall()
+    import shiboken6
+
+    shiboken6.delete(old)
+    error_channel.install()
+    error_channel.offline.connect(replacement_seen.append)
+    with qtbot.waitSignal(error_channel.offline, timeout=5000):
+        gate.set()
+        thread.join()
+    assert [str(e) for e in replacement_seen] == ["from a thread"]
+    assert errors.current_channel() is error_channel
+
+
+def test_shutdown_drops_results_still_to_come_and_waits_for_the_workers(qtbot):
+    from desktop.views import gui_thread, tasks
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    called: list[object] = []
+    release = threading.Event()
+    op = QueryOp(parent, lambda: release.wait(10) and "late", called.append, called.append)
+    op.run_in_background()
+    assert tasks.running_ops() == 1
+    threading.Timer(0.05, release.set).start()
+    try:
+        assert tasks.shutdown(5000)  # the worker ended within the wait
+        assert tasks.running_ops() == 0
+        qtbot.wait(50)  # events run: the late result is not delivered
+        assert called == []
+    finally:
+        gui_thread.start()  # the next tests' ops are delivered again
+    done: list[int] = []
+    with qtbot.waitSignal(QueryOp(parent, lambda: 7, done.append).run_in_background().finished, timeout=5000):
+        pass
+    assert done == [7]

@@ -37,12 +37,6 @@ log = logging.getLogger(__name__)
 PROBE_INTERVAL_MS = 3000
 
 
-class _ProgressRelay(QObject):
-    """Lives on the GUI thread; the worker emits, the GUI thread receives (queued connection)."""
-
-    progress = Signal(int, int)
-
-
 class SyncController(QObject):
     started = Signal(bool)  # full
     progress = Signal(int, int)  # done, total estimate
@@ -80,8 +74,6 @@ class SyncController(QObject):
         self._told_rebuilt = False
         self._progress_text = ""
         self._cancel = threading.Event()
-        self._relay = _ProgressRelay()
-        self._relay.progress.connect(self._on_progress)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
         self.set_interval(interval_minutes)
@@ -127,17 +119,19 @@ class SyncController(QObject):
             self.probe()
             return None
         self._cancel = threading.Event()
-        cancel, relay, engine = self._cancel, self._relay, self.engine
+        cancel, engine = self._cancel, self.engine
         full = bool(engine.needs_full_sync)
+        report: list = []  # the op's progress reporter (it names the op by id: no Qt object here)
 
         def work() -> SyncResult:
-            return engine.sync(progress=relay.progress.emit, cancelled=cancel.is_set)
+            return engine.sync(progress=report[0], cancelled=cancel.is_set)
 
         if self.status is not None:
             text = self.tr("Downloading the catalog…") if full else self.tr("Syncing the catalog…")
             self._progress_text = text
             self.status.begin_progress(text, 0, self.cancel)
-        self.op = QueryOp(self._widget, work, self._succeeded, self._failed)
+        self.op = QueryOp(self._widget, work, self._succeeded, self._failed, progress=self._on_progress)
+        report.append(self.op.progress_reporter())
         self.op.finished.connect(self._finished)
         self.started.emit(full)
         return self.op.run_in_background()
