@@ -774,7 +774,7 @@ def start_demo(paths: AppPaths, on_ready: Callable[[DemoServer], None], on_faile
     splash.setAutoClose(False)
     splash.setAutoReset(False)
     splash.setWindowModality(Qt.WindowModality.ApplicationModal)
-    op_box: list[tasks.QueryOp] = []
+    cancelled: list[Callable[[], bool]] = []  # the op's cancel_event.is_set: no Qt object for the worker
 
     def ready(_r: object) -> None:
         splash.close()
@@ -787,9 +787,8 @@ def start_demo(paths: AppPaths, on_ready: Callable[[DemoServer], None], on_faile
         demo.stop()
         on_failed(str(exc) if not isinstance(exc, InterruptedError) else "")
 
-    op = tasks.QueryOp(None, lambda: demo.wait_until_healthy(cancelled=op_box[0].cancel_event.is_set),
-                       ready, failed)
-    op_box.append(op)
+    op = tasks.QueryOp(None, lambda: demo.wait_until_healthy(cancelled=cancelled[0]), ready, failed)
+    cancelled.append(op.cancel_event.is_set)
     splash.canceled.connect(op.cancel_event.set)
     splash.show()
     op.run_in_background()

@@ -6,7 +6,9 @@
     MutationOp(parent=self, op=lambda: client.orders.cancel(ref, reason),
                success=self.on_cancelled, block=self.cancel_button).run_in_background()
 
-* ``op`` is a plain callable run in a QThreadPool worker. It must not touch widgets.
+* ``op`` is a plain callable run in a QThreadPool worker. It must not touch widgets. (It may hold
+  some: the op keeps its own reference to ``op`` until the worker has let go of it, so the last
+  reference to anything the callable holds is always dropped on the GUI thread.)
 * ``success(result)`` / ``failure(exception)`` run on the GUI thread: the worker posts the outcome,
   naming its op by id, to the one long-lived dispatcher of :mod:`.gui_thread` (no Qt object is made,
   held or deleted on a worker's behalf). Without ``failure``, errors go to the one error channel (:mod:`.errors`): an
@@ -63,6 +65,8 @@ def freeze_start_up_objects() -> None:
 # object), and an op must outlive its Python references until delivery.
 _RUNNING: dict[int, _BackgroundOp] = {}
 _ids = itertools.count(1)
+# the work of ops still running at shutdown(): never freed by a worker thread (see shutdown)
+_ABANDONED: list[Callable[[], Any] | None] = []
 
 
 def _outcome(fn: Callable[[], Any]) -> tuple[Any, BaseException | None]:
@@ -332,6 +336,9 @@ def shutdown(timeout_ms: int = 3000) -> bool:
     gui_thread.close()
     for op in list(_RUNNING.values()):
         op.cancel()
+        # the work may still run: keep it (and whatever Qt objects its closure holds) referenced here,
+        # so that its worker never drops the last reference to them
+        _ABANDONED.append(op._op)
         op._finish(False)
     return wait_all(timeout_ms)
 

@@ -340,13 +340,13 @@ class OrdersPage(QWidget):
         if not getattr(self.client, "is_authenticated", False) and not cache.guest_groups():
             return None
         self.sync_button.setEnabled(False)
-        op_box: list[QueryOp] = []
+        cancelled: list = []  # the op's cancel_event.is_set (the worker does not reach the op itself)
 
         def work() -> SyncResult:
-            return self._sync_work(cache, op_box[0].cancel_event.is_set)
+            return self._sync_work(cache, cancelled[0])
 
         op = QueryOp(self, work, lambda r: self._synced(cache, r), lambda e: self._sync_failed(cache, e))
-        op_box.append(op)
+        cancelled.append(op.cancel_event.is_set)
         op.finished.connect(self._sync_finished)
         self._sync_op = op
         return op.run_in_background()
