@@ -216,7 +216,7 @@ def round_of_syncs(app: QApplication, rng: random.Random, syncs: int) -> None:
             controller.went_offline()
             controller.probe()
             _spin_until(app, lambda: False, 0.002)
-            controller._set_online(True)
+            controller.connectivity.reached()
             controller.sync_now()
         if n % 3 == 0:
             shiboken6.delete(controller)  # destroyed in the middle of a sync

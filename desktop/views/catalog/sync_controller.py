@@ -6,9 +6,9 @@ the status bar's progress and Cancel, syncs every N minutes and on F5, and handl
     controller.synced.connect(catalog_page.catalog_synced)
     controller.start()                       # the first (full) or a delta sync, then the timer
 
-Offline: an OfflineError from a sync (or from anywhere: connect the error channel's ``offline`` signal
-to :meth:`went_offline`) shows "Offline — catalog as of <time>" and starts a probe, ``GET /health`` off
-the GUI thread every few seconds; when it answers, the banner goes and a delta sync runs by itself.
+Offline: an OfflineError from a sync tells the app's :class:`~desktop.views.connectivity.Connectivity`
+(given as ``connectivity``, else the controller makes its own), which shows "Offline — catalog as of
+<time>" and probes the marketplace; when it answers, a delta sync runs by itself.
 
 A corrupt cache file (``cache.was_rebuilt`` for a corruption) is told once, in a non-blocking message,
 before the full sync that refills it.
@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -28,13 +29,19 @@ from desktop.api_client import OfflineError
 from desktop.models.catalog_cache import RebuildReason
 from desktop.models.sync import SyncResult
 from desktop.views import errors
+from desktop.views.connectivity import PROBE_INTERVAL_MS, Connectivity
 from desktop.views.tasks import QueryOp
 
 __all__ = ["SyncController"]
 
 log = logging.getLogger(__name__)
 
-PROBE_INTERVAL_MS = 3000
+
+
+class SyncEngineLike(Protocol):  # desktop.models.sync.SyncEngine
+    needs_full_sync: bool
+
+    def sync(self, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> SyncResult: ...
 
 
 class SyncController(QObject):
@@ -48,7 +55,7 @@ class SyncController(QObject):
 
     def __init__(
         self,
-        engine: Any,
+        engine: SyncEngineLike,
         client: Any,
         cache: Any,
         *,
@@ -57,6 +64,7 @@ class SyncController(QObject):
         shortcut_parent: QWidget | None = None,
         interval_minutes: int = 15,
         probe_interval_ms: int = PROBE_INTERVAL_MS,
+        connectivity: Connectivity | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -66,33 +74,46 @@ class SyncController(QObject):
         self.status = status
         self.banner = banner
         self._widget = shortcut_parent
-        self.online = True
         self.op: QueryOp | None = None
-        self.probe_op: QueryOp | None = None
         self.last_result: SyncResult | None = None
         self.rebuilt_notice: QMessageBox | None = None
         self._told_rebuilt = False
         self._progress_text = ""
         self._cancel = threading.Event()
+        # the app's one owner of online/offline (a controller made alone, in a test, makes its own)
+        if connectivity is None:
+            connectivity = Connectivity(client.catalog.health, status=status, banner=banner,
+                                        last_sync=self._last_synced_at, probe_interval_ms=probe_interval_ms,
+                                        parent=self)
+        self.connectivity = connectivity
+        connectivity.changed.connect(self._online_changed)
+        connectivity.reachable.connect(self._reachable)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.sync_now)
         self.set_interval(interval_minutes)
-        self.probe_timer = QTimer(self)
-        self.probe_timer.setInterval(probe_interval_ms)
-        self.probe_timer.timeout.connect(self.probe)
         self.sync_action = QAction(self.tr("Sync catalog now"), self)
         self.sync_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
         self.sync_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         self.sync_action.triggered.connect(self.sync_now)
         if shortcut_parent is not None:
             shortcut_parent.addAction(self.sync_action)
-        if banner is not None:
-            banner.retry_requested.connect(self.probe)
 
     # -- public ------------------------------------------------------------------------------------
     @property
     def running(self) -> bool:
         return self.op is not None
+
+    @property
+    def online(self) -> bool:
+        return self.connectivity.online
+
+    @property
+    def probe_op(self) -> QueryOp | None:
+        return self.connectivity.probe_op
+
+    @property
+    def probe_timer(self) -> QTimer:
+        return self.connectivity.timer
 
     def set_interval(self, minutes: int) -> None:
         self.timer.setInterval(max(1, int(minutes)) * 60_000)
@@ -107,7 +128,7 @@ class SyncController(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        self.probe_timer.stop()
+        self.connectivity.timer.stop()
         self.cancel()
 
     def sync_now(self) -> QueryOp | None:
@@ -116,7 +137,7 @@ class SyncController(QObject):
         if self.op is not None:
             return None
         if not self.online:
-            self.probe()
+            self.connectivity.retry()  # the sync follows when the marketplace answers
             return None
         self._cancel = threading.Event()
         cancel, engine = self._cancel, self.engine
@@ -152,7 +173,7 @@ class SyncController(QObject):
 
     def _succeeded(self, result: SyncResult) -> None:
         self.last_result = result
-        self._set_online(True)
+        self.connectivity.reached()
         if self.status is not None:
             self.status.set_last_sync(self._last_synced_at())
             if result.cancelled:
@@ -171,54 +192,23 @@ class SyncController(QObject):
         if self.status is not None:
             self.status.end_progress()
 
-    # -- online / offline --------------------------------------------------------------------------
-    def went_offline(self, _exc: BaseException | None = None) -> None:
-        """Show the banner (with the cache's age) and probe the marketplace until it answers."""
-        self._set_online(False)
-        if not self.probe_timer.isActive():
-            self.probe_timer.start()
+    # -- online / offline (owned by self.connectivity) -------------------------------------------
+    def went_offline(self, exc: BaseException | None = None) -> None:
+        """Offline: the banner (with the cache's age) and a probe until the marketplace answers."""
+        self.connectivity.went_offline(exc)
 
     def probe(self) -> QueryOp | None:
-        """``GET /health`` off the GUI thread; back online (and a delta sync) when it answers."""
-        if self.probe_op is not None:
-            return None
-        if self.banner is not None:
-            self.banner.set_retrying(True)
-        self.probe_op = QueryOp(self._widget, self.client.catalog.health, self._probe_ok, self._probe_failed)
-        self.probe_op.finished.connect(self._probe_finished)
-        return self.probe_op.run_in_background()
+        """``GET /health`` now (see :meth:`Connectivity.retry`)."""
+        return self.connectivity.retry()
 
-    def _probe_ok(self, _health: Any) -> None:
-        self.probe_timer.stop()
-        was_offline = not self.online
-        self._set_online(True)
-        if was_offline or self.last_result is None:
-            self.sync_now()
-
-    def _probe_failed(self, exc: BaseException) -> None:
-        log.debug("marketplace still unreachable: %s", exc)
-        if self.banner is not None:
-            self.banner.set_retrying(False)
-        if self.online:
-            self.went_offline(exc)
-
-    def _probe_finished(self) -> None:
-        self.probe_op = None
-
-    def _set_online(self, online: bool) -> None:
-        changed = online != self.online
-        self.online = online
-        if self.status is not None:
-            self.status.set_online(online)
-        if self.banner is not None:
-            if online:
-                self.banner.hide()
-            else:
-                self.banner.show_offline(self._last_synced_at())
+    def _online_changed(self, online: bool) -> None:
+        self.online_changed.emit(online)
         if online:
-            self.probe_timer.stop()
-        if changed:
-            self.online_changed.emit(online)
+            self.sync_now()  # back online: a delta sync by itself
+
+    def _reachable(self) -> None:
+        if self.last_result is None and self.op is None:
+            self.sync_now()  # a probe answered before any sync did (it was asked while offline)
 
     # -- a rebuilt cache ---------------------------------------------------------------------------
     def _tell_if_rebuilt(self) -> None:
