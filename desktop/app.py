@@ -37,6 +37,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from desktop.models.catalog_cache import CatalogCache
 from desktop.models.settings import SettingsStore
 from desktop.views import errors, tasks
+from desktop.views.connectivity import Connectivity
 from desktop.views.errors import ErrorChannel
 from desktop.views.i18n import install_translations
 from desktop.views.main_window import EmptyState, MainWindow, Page
@@ -267,6 +268,10 @@ class Shell(QObject):
         page_list = list(pages)
         self.window = MainWindow(page_list, state=paths.window_state())
         self.channel.set_window(self.window)
+        # the one owner of online/offline: the status bar, the banner (and its Retry), the probe; the
+        # probe's call comes with the client (stage 2)
+        self.connectivity = Connectivity(status=self.window.status, banner=self.window.banner,
+                                         last_sync=lambda: self.last_sync, parent=self)
         self.sign_in_dialog: SignInDialog | None = None
         self._wire_catalog_page()  # catalog area
         self._wire()
@@ -357,6 +362,7 @@ class Shell(QObject):
         page, then ``ready``. ``sliced``: one step per turn of the event loop (each takes 5-30 ms), so
         that input and paints go between them."""
         self.token_store, self.client = token_store, client
+        self.connectivity.set_probe(client.catalog.health)
         steps = [self._finish_session, self._finish_cart, self._finish_orders, self._finish_ready]
         if not sliced:
             for step in steps:
@@ -416,7 +422,7 @@ class Shell(QObject):
             self.catalog_cache, self.client, cart=self.current_cart,
             currency=str(self.prefs.get("currency", "EUR") or "EUR"),
             signed_in=lambda: self.session is not None and self.session.signed_in,
-            online=lambda: self.window.status.online,
+            online=lambda: self.connectivity.online,
             held=self._staged,  # no worker, no download before the first paint (see _after_first_paint)
         )
         return self.catalog_page
@@ -447,17 +453,16 @@ class Shell(QObject):
         sc = self.sync_controller = SyncController(
             SyncEngine(self.client, self.catalog_cache), self.client, self.catalog_cache,
             status=self.window.status, banner=self.window.banner, shortcut_parent=self.window,
-            interval_minutes=int(self.prefs.get("sync_interval_minutes", 15) or 15), parent=self,
+            interval_minutes=int(self.prefs.get("sync_interval_minutes", 15) or 15),
+            connectivity=self.connectivity, parent=self,
         )
         sc.synced.connect(page.catalog_synced)
         sc.started.connect(lambda _full: page.set_syncing(True))
         sc.synced.connect(lambda _r: page.set_syncing(False))
         sc.failed.connect(lambda _e: page.set_syncing(False))
-        sc.online_changed.connect(lambda online: online and page.back_online())
-        # the cart (built after this page) checks itself with the server again once back online
-        sc.online_changed.connect(lambda online: getattr(self, "cart_page", None) and self.cart_page.set_online(online))
+        self.connectivity.changed.connect(lambda online: online and page.back_online())
         sc.synced.connect(lambda _r: self.set_last_sync(self.catalog_cache.last_synced_at()))
-        # the error channel's offline signal reaches the controller through _offline (connected in stage 1)
+        # the error channel's offline signal reaches self.connectivity (connected in stage 1)
     # -- end catalog area --------------------------------------------------------------------------
 
     # -- cart & checkout area ----------------------------------------------------------------------
@@ -469,8 +474,10 @@ class Shell(QObject):
             cache=getattr(self, "catalog_cache", None), token_store=self.token_store,
             details_path=self.paths.data / "checkout-details.json",
             currency=lambda: str(self.prefs.get("currency", "EUR") or "EUR"),
-            online=lambda: self.window.status.online,
+            online=lambda: self.connectivity.online,
         )
+        # it checks itself with the server again once back online
+        self.connectivity.changed.connect(self.cart_page.set_online)
         return self.cart_page
 
     def _wire_cart(self) -> None:
@@ -496,6 +503,7 @@ class Shell(QObject):
         if page is None:
             return
         page.notifier.status_bar = self.window.status
+        self.connectivity.changed.connect(page.set_online)
         s = self.session
         assert s is not None
 
@@ -517,8 +525,8 @@ class Shell(QObject):
         w.sign_out_requested.connect(lambda: self.when_ready(lambda: self.session.sign_out(w)))
         w.settings_requested.connect(self.open_settings)
         w.quit_requested.connect(QApplication.quit)
-        w.banner.retry_requested.connect(self.retry_connection)
-        c.offline.connect(self._offline)
+        c.offline.connect(self.connectivity.went_offline)
+        self.connectivity.reachable.connect(self._marketplace_reachable)
         c.auth_expired.connect(lambda exc: self.when_ready(lambda: self.session.expire(exc)))
 
     def _wire_session(self) -> None:
@@ -616,21 +624,12 @@ class Shell(QObject):
         if self.sync_controller is not None:
             self.sync_controller.sync_now()
 
-    # -- connectivity ------------------------------------------------------------------------------
-    def _offline(self, exc: BaseException | None = None) -> None:
-        """An OfflineError from anywhere: the sync controller probes the marketplace (once stage 2 made
-        it), then the banner shows the catalog's age as the shell knows it."""
-        if self.sync_controller is not None:
-            self.sync_controller.went_offline(exc)
-        self.went_offline(exc)
-
-    def went_offline(self, _exc: BaseException | None = None) -> None:
-        self.window.status.set_online(False)
-        self.window.banner.show_offline(self.last_sync)
+    # -- connectivity (owned by self.connectivity) ------------------------------------------------
+    def went_offline(self, exc: BaseException | None = None) -> None:
+        self.connectivity.went_offline(exc)
 
     def back_online(self) -> None:
-        self.window.status.set_online(True)
-        self.window.banner.hide()
+        self.connectivity.reached()
 
     def set_last_sync(self, when: datetime) -> None:
         self.last_sync = when
@@ -638,22 +637,12 @@ class Shell(QObject):
 
     def retry_connection(self) -> tasks.QueryOp | None:
         """``GET /health`` in the background (before stage 2: once the client is there, None now)."""
-        if not self._ready:
-            self.when_ready(self.retry_connection)
-            return None
-        self.window.banner.set_retrying(True)
+        return self.connectivity.retry()
 
-        def failed(exc: BaseException) -> None:
-            self.window.banner.set_retrying(False)
-            errors.report_exception(exc, self.window)
-
-        def ok(_result: object) -> None:
-            self.back_online()
-            session = self.session
-            if session is not None and session.pending_account and not session.signed_in:
-                session.restore(self.window)
-
-        return tasks.QueryOp(self.window, self.client.catalog.health, ok, failed).run_in_background()
+    def _marketplace_reachable(self) -> None:
+        session = self.session  # a session kept while offline at start is checked now
+        if session is not None and session.pending_account and not session.signed_in:
+            session.restore(self.window)
 
     # -- life cycle --------------------------------------------------------------------------------
     def start(self) -> None:

@@ -24,6 +24,7 @@ from desktop.models.demo_server import free_port
 from desktop.views.account_dialogs import CreateAccountDialog, SignInDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.settings_dialog import SettingsDialog
+from tests.support.server import cleanup, make_server
 
 
 @pytest.fixture
@@ -355,3 +356,48 @@ def test_policy_locked_fields_are_disabled_in_the_shells_settings(qtbot, app_fol
     assert dialog.currency.isEnabled() and dialog.currency.currentData() == "CHF"
     dialog.reject()
     s.shutdown()
+
+
+@pytest.fixture
+def logging_server():
+    """A real server of the test's own that logs every request (one line each, with its path)."""
+    server = make_server(offers=60, orders=5, extra_env={"BULKDESK_LOG_LEVEL": "info"})
+    server.start()
+    yield server
+    cleanup(server)
+
+
+def test_one_retry_click_sends_one_health_probe_and_every_part_hears_back_online(qtbot, app_folders, token_store,
+                                                                                  error_channel, logging_server):
+    """One owner of online/offline: the banner's Retry was connected to the shell and to the sync
+    controller, each probing (one click, two GET /health). Counted in the real server's request log."""
+    live_server = logging_server
+    shell = Shell(live_server.url, paths=app_folders, token_store=token_store, channel=error_channel)
+    qtbot.addWidget(shell.window)
+    shell.window.show()
+    try:
+        qtbot.waitUntil(lambda: shell.sync_controller is not None and not shell.sync_controller.running
+                        and shell.connectivity.probe_op is None, timeout=30_000)
+
+        def health_requests() -> int:
+            return sum(" GET /api/v1/health " in line for line in live_server.log_path.read_text().splitlines())
+
+        heard: list[bool] = []
+        shell.connectivity.changed.connect(heard.append)
+        shell.sync_controller.connectivity.timer.setInterval(60_000)  # only the click probes here
+        error_channel.report(OfflineError("GET /offers: connection refused"))
+        assert shell.window.banner.isVisible() and not shell.connectivity.online
+        assert not shell.cart_page.is_online() and not shell.orders_page.online  # each page heard it
+        before = health_requests()
+        with qtbot.waitSignal(shell.connectivity.changed, timeout=10_000):
+            qtbot.mouseClick(shell.window.banner.retry_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: health_requests() > before, timeout=5000)
+        qtbot.waitUntil(lambda: shell.connectivity.probe_op is None and not shell.sync_controller.running,
+                        timeout=30_000)
+        assert health_requests() - before == 1
+        assert heard == [False, True]
+        assert shell.connectivity.online and shell.sync_controller.online and shell.cart_page.is_online()
+        assert shell.orders_page.online and not shell.window.banner.isVisible()
+        assert shell.window.status.online_label.text() == "Online"
+    finally:
+        shell.shutdown()
