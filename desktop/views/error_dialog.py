@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from .errors import ErrorReport
+    from .error_report import ErrorReport
 
 __all__ = ["ErrorDialog"]
 

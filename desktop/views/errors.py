@@ -18,24 +18,20 @@ import functools
 import logging
 import sys
 import threading
-import traceback
 import weakref
-from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.api_client import (
-    ApiStatusError,
-    ApiTimeoutError,
     AuthExpiredError,
-    MalformedResponseError,
     OfflineError,
 )
 from desktop.views import gui_thread
+from desktop.views.error_report import ErrorReport, describe
 
 if TYPE_CHECKING:
     from .error_dialog import ErrorDialog
@@ -43,82 +39,6 @@ if TYPE_CHECKING:
 __all__ = ["ErrorChannel", "ErrorDialog", "ErrorReport", "describe", "report_exception"]
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class ErrorReport:
-    title: str
-    message: str
-    details: str
-    request_id: str | None = None
-
-
-def _app_version() -> str:
-    try:
-        from importlib import metadata
-
-        return metadata.version("bulkdesk")
-    except Exception:
-        return "?"
-
-
-def describe(exc: BaseException) -> ErrorReport:
-    """A short title and a human sentence for ``exc``, and the details a support person needs."""
-    request_id = getattr(exc, "request_id", None)
-    if isinstance(exc, ApiStatusError):
-        status = exc.status
-        if status >= 500:
-            title = QCoreApplication.translate("errors", "The marketplace had a problem")
-            message = QCoreApplication.translate(
-                "errors", "The server could not complete the request. Try again in a moment."
-            )
-        elif status == 403:
-            title = QCoreApplication.translate("errors", "Not allowed")
-            message = exc.detail or QCoreApplication.translate(
-                "errors", "Your account is not allowed to do this."
-            )
-        elif status == 404:
-            title = QCoreApplication.translate("errors", "Not found")
-            message = exc.detail or QCoreApplication.translate(
-                "errors", "This item no longer exists on the marketplace."
-            )
-        elif status == 409:
-            title = QCoreApplication.translate("errors", "Could not be done")
-            message = exc.detail or QCoreApplication.translate(
-                "errors", "Something changed meanwhile. Refresh and try again."
-            )
-        elif status == 429:
-            title = QCoreApplication.translate("errors", "Too many requests")
-            message = exc.detail or QCoreApplication.translate("errors", "Wait a moment and try again.")
-        else:
-            title = QCoreApplication.translate("errors", "The marketplace refused the request")
-            message = exc.detail or exc.title or QCoreApplication.translate(
-                "errors", "The request was not accepted."
-            )
-    elif isinstance(exc, ApiTimeoutError):
-        title = QCoreApplication.translate("errors", "The marketplace is slow to answer")
-        message = QCoreApplication.translate(
-            "errors", "The server did not answer in time. Try again in a moment."
-        )
-    elif isinstance(exc, MalformedResponseError):
-        title = QCoreApplication.translate("errors", "Unexpected answer from the marketplace")
-        message = QCoreApplication.translate(
-            "errors", "The server answered in a way this version of Bulkdesk does not understand."
-        )
-    else:
-        title = QCoreApplication.translate("errors", "Something went wrong")
-        message = QCoreApplication.translate(
-            "errors", "An unexpected error occurred. Copy the details and send them to your support contact."
-        )
-    lines = [f"Bulkdesk {_app_version()}, Python {sys.version.split()[0]}"]
-    if request_id:
-        lines.append(f"Request id: {request_id}")
-    code = getattr(exc, "code", None)
-    if code:
-        lines.append(f"Code: {code}")
-    lines.append("")
-    lines.append("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)).rstrip())
-    return ErrorReport(title=title, message=message, details="\n".join(lines), request_id=request_id)
 
 
 class ErrorChannel(QObject):
