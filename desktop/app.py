@@ -468,6 +468,7 @@ class Shell(QObject):
     # -- cart & checkout area ----------------------------------------------------------------------
     def _build_cart_page(self) -> QWidget:
         from desktop.views.cart import CartPage
+        from desktop.views.checkout import CheckoutWizard
 
         self.cart_page = CartPage(
             self.cart_store, self.client, self.session, server_url=self.server_url,
@@ -475,6 +476,7 @@ class Shell(QObject):
             details_path=self.paths.data / "checkout-details.json",
             currency=lambda: str(self.prefs.get("currency", "EUR") or "EUR"),
             online=lambda: self.connectivity.online,
+            checkout=CheckoutWizard,
         )
         # it checks itself with the server again once back online
         self.connectivity.changed.connect(self.cart_page.set_online)

@@ -19,6 +19,7 @@ from desktop.models.cart import CartStore
 from desktop.models.money import Money
 from desktop.views.cart import CartPage
 from desktop.views.cart.cart_model import format_money
+from desktop.views.checkout import CheckoutWizard
 from marketplace.db import Database
 from tests.server.orders_kit import Account, OfferRef, add_offer, add_warehouse, new_shop, register
 
@@ -88,7 +89,7 @@ def make_env(qtbot, server, token_store, app_folders, *, signed_in: bool = True,
     session = FakeSession(client, user)
     store = CartStore(app_folders.data / "cart.sqlite3")
     page = CartPage(store, client, session, server_url=server.url, cache=cache, token_store=token_store,
-                    details_path=app_folders.data / "checkout-details.json")
+                    details_path=app_folders.data / "checkout-details.json", checkout=CheckoutWizard)
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()

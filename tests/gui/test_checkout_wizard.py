@@ -204,7 +204,8 @@ def test_a_restart_with_a_pending_checkout_offers_to_finish_it(qtbot, live_serve
             # a new app on the same data folder
             store = CartStore(env.store.path)
             page = CartPage(store, env.client, env.session, server_url=live_server.url,
-                            token_store=token_store, details_path=app_folders.data / "checkout-details.json")
+                            token_store=token_store, details_path=app_folders.data / "checkout-details.json",
+                            checkout=CheckoutWizard)
             qtbot.addWidget(page)
             page.show()
             assert page.pending_frame.isVisible()

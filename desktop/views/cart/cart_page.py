@@ -164,10 +164,14 @@ class CartPage(QWidget):
         details_path: Path | None = None,
         currency: Callable[[], str] = lambda: "EUR",
         online: Callable[[], bool] = lambda: True,
+        checkout: Callable[..., Any] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cartPage")
+        # ``checkout(page, resume=...)`` makes the checkout dialog (the checkout area's CheckoutWizard,
+        # given by the composition root: the cart area does not import the checkout area)
+        self._checkout = checkout
         self.setStyleSheet(_STYLE)
         self.store = store
         self.client = client
@@ -542,12 +546,12 @@ class CartPage(QWidget):
 
     # -- checkout ----------------------------------------------------------------------------------
     def open_checkout(self, *, resume: bool = False) -> Any:
-        from ..checkout.wizard import CheckoutWizard
-
         if self.wizard is not None:
             self.wizard.raise_()
             return self.wizard
-        wizard = CheckoutWizard(self, resume=resume)
+        if self._checkout is None:
+            raise RuntimeError("this cart page was made without a checkout")
+        wizard = self._checkout(self, resume=resume)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.finished.connect(self._wizard_closed)
         wizard.view_orders_requested.connect(self.view_orders_requested)
