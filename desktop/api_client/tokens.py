@@ -8,12 +8,18 @@ remembers which account is the current one for a server.
 from __future__ import annotations
 
 import contextlib
+import logging
 import threading
 from typing import Protocol, runtime_checkable
 
 from pydantic import SecretStr
 
-__all__ = ["KEYRING_SERVICE", "KeyringTokenStore", "MemoryTokenStore", "TokenStore", "normalize_server_url"]
+log = logging.getLogger(__name__)
+
+__all__ = [
+    "KEYRING_SERVICE", "KeyringTokenStore", "MemoryTokenStore", "TokenStore", "default_token_store",
+    "normalize_server_url",
+]
 
 KEYRING_SERVICE = "Bulkdesk"
 _CURRENT = "current-account"
@@ -130,3 +136,18 @@ class KeyringTokenStore:
 
     def __repr__(self) -> str:
         return f"KeyringTokenStore(service={self._service!r})"
+
+
+def default_token_store() -> TokenStore:
+    """The OS keyring; an in-memory store (and a log line) when this system has no usable keyring."""
+    try:
+        import keyring
+        from keyring.backends import fail
+
+        backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring):
+            raise RuntimeError("no keyring backend")
+        return KeyringTokenStore()
+    except Exception as exc:
+        log.warning("no OS keyring (%s): sign-ins last until Bulkdesk quits", exc)
+        return MemoryTokenStore()

@@ -64,6 +64,7 @@ class Connectivity(QObject):
         self._last_sync = last_sync
         self._online = True
         self._retry_when_probe_set = False
+        self._stopped = False
         self.probe_op: QueryOp | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(probe_interval_ms)
@@ -87,7 +88,7 @@ class Connectivity(QObject):
         if exc is not None:
             log.info("offline: %s", exc)
         self._set(False)
-        if not self.timer.isActive():
+        if not self.timer.isActive() and not self._stopped:
             self.timer.start()
 
     def reached(self) -> None:
@@ -96,7 +97,7 @@ class Connectivity(QObject):
 
     def retry(self) -> QueryOp | None:
         """One probe now, unless one runs (None then, or before the client exists: it runs then)."""
-        if self.probe_op is not None:
+        if self.probe_op is not None or self._stopped:
             return None
         if self._probe is None:
             self._retry_when_probe_set = True
@@ -113,6 +114,8 @@ class Connectivity(QObject):
             self._banner.show_offline(self._last_sync_or_none())
 
     def stop(self) -> None:
+        """No more probes (shutdown): a probe still running is dropped, none starts again."""
+        self._stopped = True
         self.timer.stop()
         if self.probe_op is not None:
             self.probe_op.cancel()

@@ -19,7 +19,7 @@ from tests.support.server import cleanup, make_server
 @pytest.fixture(autouse=True)
 def app_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Each test gets its own config/data/cache folders (platformdirs reads the XDG variables)."""
-    from desktop.app import AppPaths
+    from desktop.models.paths import AppPaths
 
     folders = {name: tmp_path / name for name in ("config", "data", "cache")}
     for name, env in (("config", "XDG_CONFIG_HOME"), ("data", "XDG_DATA_HOME"), ("cache", "XDG_CACHE_HOME")):

@@ -223,11 +223,13 @@ def round_of_syncs(app: QApplication, rng: random.Random, syncs: int) -> None:
         elif n % 3 == 1:
             controller.deleteLater()
     app.processEvents()
+    for controller in controllers:  # the survivors stop probing (offline, they probe every 1 ms)
+        if shiboken6.isValid(controller):
+            controller.stop()
     if not _spin_until(app, lambda: tasks.running_ops() == 0, 30):
         raise SystemExit(f"syncs never finished: {tasks.running_ops()} ops left: {_describe_running()}")
     for controller in controllers:
         if shiboken6.isValid(controller):
-            controller.stop()
             controller.deleteLater()
     window.deleteLater()
     app.processEvents()

@@ -19,11 +19,13 @@ from desktop.api_client import (
     ServerError,
     ThrottledError,
 )
-from desktop.app import Prefs, Shell, placeholder_pages
 from desktop.models.demo_server import free_port
 from desktop.views.account_dialogs import CreateAccountDialog, SignInDialog
 from desktop.views.main_window import MainWindow
+from desktop.views.prefs import Prefs
 from desktop.views.settings_dialog import SettingsDialog
+from desktop.views.shell import Shell
+from desktop.views.shell_pages import placeholder_pages
 from tests.support.server import cleanup, make_server
 
 
@@ -341,7 +343,7 @@ def test_settings_saved_through_the_shell(qtbot, shell):
 def test_policy_locked_fields_are_disabled_in_the_shells_settings(qtbot, app_folders, token_store, tmp_path):
     import json
 
-    from desktop.app import Prefs
+    from desktop.views.prefs import Prefs
 
     policy = tmp_path / "policy.json"
     policy.write_text(json.dumps({"defaults": {"currency": "CHF"},

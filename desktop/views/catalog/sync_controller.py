@@ -81,6 +81,7 @@ class SyncController(QObject):
         self._progress_text = ""
         self._cancel = threading.Event()
         # the app's one owner of online/offline (a controller made alone, in a test, makes its own)
+        self._owns_connectivity = connectivity is None
         if connectivity is None:
             connectivity = Connectivity(client.catalog.health, status=status, banner=banner,
                                         last_sync=self._last_synced_at, probe_interval_ms=probe_interval_ms,
@@ -128,7 +129,8 @@ class SyncController(QObject):
 
     def stop(self) -> None:
         self.timer.stop()
-        self.connectivity.timer.stop()
+        if self._owns_connectivity:
+            self.connectivity.stop()
         self.cancel()
 
     def sync_now(self) -> QueryOp | None:

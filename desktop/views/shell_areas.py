@@ -1,0 +1,125 @@
+"""The shell's page areas: how each page is built from what the shell holds, and wired to the window
+(catalog: stage 1 builds the page, stage 2 gives it the client and the sync; cart & checkout, orders:
+stage 2). One function per step, called by :class:`~desktop.views.shell.Shell`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from desktop.views.shell import Shell
+
+__all__ = [
+    "build_cart_page", "build_catalog_page", "build_orders_page", "wire_cart", "wire_catalog",
+    "wire_catalog_page", "wire_orders",
+]
+
+
+def build_catalog_page(shell: Shell) -> QWidget:
+    from desktop.views.catalog.catalog_page import CatalogPage
+
+    shell.catalog_page = CatalogPage(
+        shell.catalog_cache, shell.client, cart=shell.current_cart,
+        currency=str(shell.prefs.get("currency", "EUR") or "EUR"),
+        signed_in=lambda: shell.session is not None and shell.session.signed_in,
+        online=lambda: shell.connectivity.online,
+        held=shell._staged,  # no worker, no download before the first paint (see _after_first_paint)
+    )
+    return shell.catalog_page
+
+
+def wire_catalog_page(shell: Shell) -> None:
+    """Stage 1: what the page needs from the window before it is shown."""
+    page = getattr(shell, "catalog_page", None)
+    if page is None:
+        return
+    page.status_message.connect(lambda text: shell.window.status.showMessage(text, 5000))
+    page.sign_in_requested.connect(
+        lambda: shell.sign_in(QCoreApplication.translate("app", "Sign in to contact the seller."))
+    )
+    shell.window.remember_splitter(page.splitter, "catalog")
+    with contextlib.suppress(Exception):  # the sync controller says it again when it starts
+        shell.window.status.set_last_sync(shell.catalog_cache.last_synced_at())
+
+
+def wire_catalog(shell: Shell) -> None:
+    """Stage 2: the client and the sync controller."""
+    from desktop.models.sync import SyncEngine
+    from desktop.views.catalog.sync_controller import SyncController
+
+    page = getattr(shell, "catalog_page", None)
+    if page is None:
+        shell.sync_controller = None
+        return
+    page.set_client(shell.client)
+    sc = shell.sync_controller = SyncController(
+        SyncEngine(shell.client, shell.catalog_cache), shell.client, shell.catalog_cache,
+        status=shell.window.status, banner=shell.window.banner, shortcut_parent=shell.window,
+        interval_minutes=int(shell.prefs.get("sync_interval_minutes", 15) or 15),
+        connectivity=shell.connectivity, parent=shell,
+    )
+    sc.synced.connect(page.catalog_synced)
+    sc.started.connect(lambda _full: page.set_syncing(True))
+    sc.synced.connect(lambda _r: page.set_syncing(False))
+    sc.failed.connect(lambda _e: page.set_syncing(False))
+    shell.connectivity.changed.connect(lambda online: online and page.back_online())
+    sc.synced.connect(lambda _r: shell.set_last_sync(shell.catalog_cache.last_synced_at()))
+    # the error channel's offline signal reaches shell.connectivity (connected in stage 1)
+
+
+def build_cart_page(shell: Shell) -> QWidget:
+    from desktop.views.cart import CartPage
+    from desktop.views.checkout import CheckoutWizard
+
+    shell.cart_page = CartPage(
+        shell.cart_store, shell.client, shell.session, server_url=shell.server_url,
+        cache=getattr(shell, "catalog_cache", None), token_store=shell.token_store,
+        details_path=shell.paths.data / "checkout-details.json",
+        currency=lambda: str(shell.prefs.get("currency", "EUR") or "EUR"),
+        online=lambda: shell.connectivity.online,
+        checkout=CheckoutWizard,
+    )
+    # it checks itself with the server again once back online
+    shell.connectivity.changed.connect(shell.cart_page.set_online)
+    return shell.cart_page
+
+
+def wire_cart(shell: Shell) -> None:
+    page = getattr(shell, "cart_page", None)
+    if page is None:
+        return
+    page.sign_in_requested.connect(shell.sign_in)
+    page.create_account_requested.connect(shell.create_account)
+    page.view_orders_requested.connect(lambda: shell.window.show_page("orders"))
+    page.status_message.connect(lambda text: shell.window.statusBar().showMessage(text, 5000))
+
+
+def build_orders_page(shell: Shell) -> QWidget:
+    from desktop.views.orders import OrdersPage
+
+    shell.orders_page = OrdersPage(shell.client, data_dir=shell.paths.data, token_store=shell.token_store,
+                                  cart=shell.current_cart)
+    return shell.orders_page
+
+
+def wire_orders(shell: Shell) -> None:
+    page = getattr(shell, "orders_page", None)
+    if page is None:
+        return
+    page.notifier.status_bar = shell.window.status
+    shell.connectivity.changed.connect(page.set_online)
+    s = shell.session
+    assert s is not None
+
+    def account_changed() -> None:  # the signed-in account's orders; offline, the kept account's cache
+        page.set_account(s.user.email if s.signed_in else s.pending_account, sync=s.signed_in)
+
+    s.changed.connect(account_changed)
+    shell.window.page_changed.connect(lambda key: key == "orders" and s.signed_in and page.sync())
+    shell.window.remember_splitter(page.splitter, "orders")
+    account_changed()
