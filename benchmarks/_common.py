@@ -7,12 +7,9 @@ import json
 import math
 import os
 import platform
-import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -21,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from desktop.models.server_process import MarketplaceProcess, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -196,11 +195,6 @@ def machine_facts() -> dict[str, Any]:
     }
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 class ServerProcess:
     """`python -m marketplace.cli` on a free loopback port, in its own process group. Over an existing
@@ -218,34 +212,21 @@ class ServerProcess:
         self._own_log = log_path is None
         self.env = {**os.environ, "BULKDESK_LOG_LEVEL": "warning", **(extra_env or {})}
         self.process: subprocess.Popen | None = None
+        self._child: MarketplaceProcess | None = None
 
     def start(self) -> ServerProcess:
-        with open(self.log_path, "ab") as log:
-            self.process = subprocess.Popen(
-                [sys.executable, "-m", "marketplace.cli", "--host", "127.0.0.1", "--port", str(self.port),
-                 "--database", self.database_url, *(["--demo"] if self.demo else []),
-                 "--exit-with-parent", str(os.getpid())],
-                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-            )
-        deadline = time.monotonic() + self.start_timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("server exited:\n" + self.log_path.read_text()[-3000:])
-            try:
-                if httpx.get(self.api + "/health", timeout=1).status_code == 200:
-                    return self
-            except httpx.HTTPError:
-                time.sleep(0.1)
-        raise RuntimeError("server did not start:\n" + self.log_path.read_text()[-3000:])
+        """Start it (the app's own launcher, desktop/models/server_process.py) and wait for /health."""
+        self._child = MarketplaceProcess(self.database_url, self.log_path, demo=self.demo, port=self.port,
+                                         env=self.env, cwd=ROOT)
+        self._child.start()
+        self.process = self._child.process
+        self._child.wait_until_healthy(self.start_timeout)
+        return self
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(5)
+        if self._child is not None:
+            self._child.stop(timeout=15)
+            self._child = None
         if self._own_log:
             self.log_path.unlink(missing_ok=True)
 

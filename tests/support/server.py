@@ -4,24 +4,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
-import socket
 import subprocess
-import sys
 import tempfile
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import httpx
-
-from tests.support.wait import wait_for
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from desktop.models.server_process import MarketplaceProcess, free_port
 
 
 def fresh_database_url(folder: Path) -> str:
@@ -51,38 +40,26 @@ class ServerProcess:
     extra_args: list[str] = field(default_factory=list)
     #: seed demo data and start local Stripe (--demo); False gives an empty marketplace
     demo: bool = True
+    _child: MarketplaceProcess | None = field(default=None, repr=False)
 
     @property
     def api(self) -> str:
         return self.url + "/api/v1"
 
     def start(self, timeout: float = 120.0) -> None:
+        """Start it (the app's own launcher, desktop/models/server_process.py) and wait for /health."""
         self.log_path = self.data_dir / "server.log"
-        log = open(self.log_path, "ab")  # noqa: SIM115 - closed when the process ends
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "marketplace.cli", "--host", "127.0.0.1", "--port", str(self.port),
-             "--database", self.database_url, *(["--demo"] if self.demo else []),
-             "--exit-with-parent", str(os.getpid()), *self.extra_args],
-            env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-        )
-        def answering() -> bool:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"server exited early:\n{self.log_path.read_text()[-4000:]}")
-            try:
-                return httpx.get(self.api + "/health", timeout=1).status_code == 200
-            except httpx.HTTPError:
-                return False
-
-        wait_for(answering, timeout=timeout, what=f"the server on port {self.port} to answer")
+        scheme = self.url.split("://", 1)[0]
+        self._child = MarketplaceProcess(self.database_url, self.log_path, demo=self.demo, port=self.port,
+                                         env=self.env, extra_args=self.extra_args, scheme=scheme)
+        self._child.start()
+        self.process = self._child.process
+        self._child.wait_until_healthy(timeout)
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(5)
+        if self._child is not None:
+            self._child.stop(timeout=15)
+            self._child = None
         self.process = None
 
     def restart(self) -> None:
