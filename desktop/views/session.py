@@ -13,13 +13,17 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from desktop.api_client import ApiError, AuthenticationError, AuthExpiredError, OfflineError
 
 from .tasks import MutationOp, QueryOp
+
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.api_client.types.auth import AuthSession, User
 
 __all__ = ["Session"]
 
@@ -32,14 +36,14 @@ class Session(QObject):
 
     def __init__(
         self,
-        client: Any,
+        client: MarketplaceClient,
         remember_account: Callable[[str | None], None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.client = client
         self._remember = remember_account
-        self.user: Any | None = None  # desktop.api_client.types.User once verified
+        self.user: User | None = None  # once verified
         self.guest = False
         self.verifying = False
         # the account whose kept token is being (or could not be) verified, e.g. while offline
@@ -70,7 +74,7 @@ class Session(QObject):
         op = QueryOp(parent, self.client.auth.me, self._restored, self._restore_failed)
         return op.run_in_background()
 
-    def _restored(self, user: Any) -> None:
+    def _restored(self, user: User) -> None:
         self.verifying = False
         self.set_user(user)
 
@@ -93,14 +97,14 @@ class Session(QObject):
 
             errors.report_exception(exc)
 
-    def set_user(self, user: Any) -> None:
+    def set_user(self, user: User) -> None:
         self.user = user
         self.guest = False
         self.pending_account = user.email if user is not None else None
         self._remember_account(self.pending_account)
         self.changed.emit()
 
-    def signed_in_with(self, auth_session: Any) -> None:
+    def signed_in_with(self, auth_session: AuthSession) -> None:
         """After a successful login/register (the client already holds and stored the token)."""
         self.set_user(auth_session.user)
 

@@ -29,9 +29,10 @@ from desktop.views.session import Session
 from desktop.views.shell_pages import placeholder_pages
 
 if TYPE_CHECKING:
-    from desktop.api_client import TokenStore
+    from desktop.api_client import MarketplaceClient, TokenStore
     from desktop.models.cart import CartStore
     from desktop.views.account_dialogs import CreateAccountDialog, SignInDialog
+    from desktop.views.catalog.sync_controller import SyncController
     from desktop.views.settings_dialog import SettingsDialog
 
 __all__ = ["STAGE2_FALLBACK_MS", "Shell"]
@@ -82,7 +83,7 @@ class Shell(QObject):
         token_store: TokenStore | None = None,
         pages: Sequence[Page] | None = None,
         channel: ErrorChannel | None = None,
-        client: Any = None,
+        client: MarketplaceClient | None = None,
         staged: bool = False,
         parent: QObject | None = None,
     ) -> None:
@@ -94,9 +95,9 @@ class Shell(QObject):
         self.last_sync: datetime | None = None
         # -- made by stage 2 (a token store or client given here is used as it is) -----------------
         self.token_store: TokenStore | None = token_store
-        self.client: Any = client
+        self.client: MarketplaceClient | None = client
         self.session: Session | None = None
-        self.sync_controller: Any = None
+        self.sync_controller: SyncController | None = None
         self._cart_store: CartStore | None = None
         self._staged = staged
         self._stage2_started = False
@@ -105,7 +106,7 @@ class Shell(QObject):
         self._waiting: list[Callable[[], object]] = []
         self._lock = threading.Lock()  # guards _closed and _made_client, shared with the stage-2 worker
         self._closed = False
-        self._made_client: Any = None  # a client the worker made, until the GUI thread has it
+        self._made_client: MarketplaceClient | None = None  # a client the worker made, until the GUI thread has it
         self._account_hint = self.prefs.last_account(self.server_url)
         # -- stage 1 --------------------------------------------------------------------------------
         self.catalog_cache = CatalogCache(paths.cache / "catalog.sqlite3")
@@ -208,7 +209,7 @@ class Shell(QObject):
         errors.report_exception(exc, self.window)
         self.failed.emit(exc)
 
-    def _finish(self, token_store: TokenStore, client: Any, *, sliced: bool = False) -> None:
+    def _finish(self, token_store: TokenStore, client: MarketplaceClient, *, sliced: bool = False) -> None:
         """Stage 2 on the GUI thread: the session and the sync controller, the Cart page, the Orders
         page, then ``ready``. ``sliced``: one step per turn of the event loop (each takes 5-30 ms), so
         that input and paints go between them."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -31,6 +31,12 @@ from desktop.models.sync import SyncResult
 from desktop.views import errors
 from desktop.views.connectivity import PROBE_INTERVAL_MS, Connectivity
 from desktop.views.tasks import QueryOp
+
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.models.catalog_cache import CatalogCache
+    from desktop.views.banner import OfflineBanner
+    from desktop.views.status import StatusBar
 
 __all__ = ["SyncController"]
 
@@ -56,11 +62,11 @@ class SyncController(QObject):
     def __init__(
         self,
         engine: SyncEngineLike,
-        client: Any,
-        cache: Any,
+        client: MarketplaceClient,
+        cache: CatalogCache,
         *,
-        status: Any = None,
-        banner: Any = None,
+        status: StatusBar | None = None,
+        banner: OfflineBanner | None = None,
         shortcut_parent: QWidget | None = None,
         interval_minutes: int = 15,
         probe_interval_ms: int = PROBE_INTERVAL_MS,
