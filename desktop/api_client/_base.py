@@ -2,8 +2,10 @@
 
 Modelled on openai-python's ``_base_client.py``. A request is retried (at most ``max_retries`` times,
 jittered exponential backoff, ``Retry-After`` honoured up to ``max_retry_delay``) after a connection
-error, a timeout, 408, 429 or 5xx — when it is safe: GET/HEAD always, POST/PATCH/DELETE only when it
-carries an ``Idempotency-Key`` (reused verbatim on every attempt). 409, 412 and 422 are never retried.
+error, a timeout, 408, 429 or 5xx. Every POST/PUT/PATCH/DELETE carries an ``Idempotency-Key``: the
+caller's (an action that keeps its key durably, e.g. checkout), else one made for the call before its
+first attempt; the same key goes with every attempt, so the server performs the call once. 409, 412 and
+422 are never retried.
 """
 
 from __future__ import annotations
@@ -192,6 +194,10 @@ class BaseClient:
     ) -> httpx.Response:
         """Send one logical request, retrying when safe; returns a < 400 response or raises ApiError."""
         method = method.upper()
+        if idempotency_key is None and method not in SAFE_METHODS:
+            # one key per call, made once before the retries: no caller can forget it (openai-python
+            # does the same); a caller that keeps its key with a durable action (checkout) passes it
+            idempotency_key = new_idempotency_key()
         retryable = method in SAFE_METHODS or idempotency_key is not None
         base_headers = dict(headers or {})
         if idempotency_key is not None:
