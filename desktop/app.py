@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, QSettings, QSocketNotifier, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
+from desktop.api_client.downloads import Downloader
 from desktop.models.catalog_cache import CatalogCache
 from desktop.models.settings import SettingsStore
 from desktop.views import errors, tasks
@@ -41,6 +42,7 @@ from desktop.views.errors import ErrorChannel
 from desktop.views.i18n import install_translations
 from desktop.views.main_window import EmptyState, MainWindow, Page
 from desktop.views.session import Session
+from desktop.views.settings_effects import SettingsEffects, network_settings
 from desktop.views.theme import apply_style_sheet, apply_theme
 
 if TYPE_CHECKING:
@@ -259,6 +261,13 @@ class Shell(QObject):
         self._account_hint = self.prefs.last_account(self.server_url)
         # -- stage 1 --------------------------------------------------------------------------------
         self.catalog_cache = CatalogCache(paths.cache / "catalog.sqlite3")
+        # the offer pictures' downloads, with the API client's proxy and trust store (the catalog page's)
+        self.downloader = Downloader(**network_settings(self.prefs.get))
+        self.settings_effects = SettingsEffects(
+            self.prefs.get, cache=self.catalog_cache, catalog_page=lambda: getattr(self, "catalog_page", None),
+            sync_controller=lambda: self.sync_controller, client=lambda: self.client, downloader=self.downloader,
+            parent=self,
+        )
         self._real_pages = pages is None
         if pages is None:
             # catalog area: the real Catalog page now; cart & checkout, orders areas: stage 2 puts
@@ -328,7 +337,8 @@ class Shell(QObject):
             if account is None:
                 with contextlib.suppress(Exception):  # a locked or broken keyring: start signed out
                     account = token_store.current_account(self.server_url)
-            client = MarketplaceClient(ClientConfig(self.server_url), token_store=token_store, account=account)
+            config = ClientConfig(self.server_url, **network_settings(self.prefs.get))
+            client = MarketplaceClient(config, token_store=token_store, account=account)
             with self._lock:
                 if self._closed:  # the app quit meanwhile: nobody will close it
                     client.close()
@@ -411,14 +421,19 @@ class Shell(QObject):
 
     def _build_catalog_page(self) -> QWidget:
         from desktop.views.catalog.catalog_page import CatalogPage
+        from desktop.views.catalog.thumbnails import ThumbnailLoader
 
+        # no worker, no download before the first paint (see _after_first_paint)
+        thumbnails = ThumbnailLoader(self.catalog_cache, fetch=self.downloader.fetch, held=self._staged)
+        thumbnails.loaded.connect(self.settings_effects.downloaded)  # the cache limit, after downloads
         self.catalog_page = CatalogPage(
             self.catalog_cache, self.client, cart=self.current_cart,
             currency=str(self.prefs.get("currency", "EUR") or "EUR"),
             signed_in=lambda: self.session is not None and self.session.signed_in,
             online=lambda: self.window.status.online,
-            held=self._staged,  # no worker, no download before the first paint (see _after_first_paint)
+            thumbnails=thumbnails, held=self._staged,
         )
+        thumbnails.setParent(self.catalog_page)
         return self.catalog_page
 
     def _wire_catalog_page(self) -> None:
@@ -457,6 +472,7 @@ class Shell(QObject):
         # the cart (built after this page) checks itself with the server again once back online
         sc.online_changed.connect(lambda online: getattr(self, "cart_page", None) and self.cart_page.set_online(online))
         sc.synced.connect(lambda _r: self.set_last_sync(self.catalog_cache.last_synced_at()))
+        sc.synced.connect(self.settings_effects.trim_cache)  # a sync brings pictures' URLs, the limit stays
         # the error channel's offline signal reaches the controller through _offline (connected in stage 1)
     # -- end catalog area --------------------------------------------------------------------------
 
@@ -603,6 +619,7 @@ class Shell(QObject):
 
     def _save_settings(self, changes: dict[str, Any]) -> None:
         problems = self.prefs.update(changes)
+        self.settings_effects.saved(changes)  # a refused field keeps its value: applying it changes nothing
         if problems:
             errors.report_exception(ValueError("\n".join(problems)), self.window)
 
@@ -672,6 +689,7 @@ class Shell(QObject):
         self.session.restore(self.window)
         if self.sync_controller is not None:
             self.sync_controller.start()
+        self.settings_effects.trim_cache()  # the limit as saved, at start
 
     def shutdown(self) -> None:
         with self._lock:
@@ -682,8 +700,10 @@ class Shell(QObject):
         if self.sync_controller is not None:
             self.sync_controller.stop()
         page = getattr(self, "catalog_page", None)
+        self.settings_effects.close()
         if page is not None:
             page.thumbnails.close()
+        self.downloader.close()
         with contextlib.suppress(Exception):
             self.catalog_cache.close()
         if getattr(self, "orders_page", None) is not None:  # orders area

@@ -114,7 +114,9 @@ class BaseClient:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.config = config
+        self._transport = transport
         self._http = config.build_http_client(transport)
+        self._retired: list[httpx.Client] = []  # replaced by reconfigure(); closed by close()
         self._token_store = token_store
         self._lock = threading.Lock()
         server = normalize_server_url(config.server_url)
@@ -127,6 +129,17 @@ class BaseClient:
             self._token = token_store.get(server, account)
         else:
             self._token = None
+
+    def reconfigure(self, config: ClientConfig) -> None:
+        """Use new network settings (proxy, extra CA bundle, timeouts) from the next request on: a new
+        httpx.Client; the token and account stay. Requests already running finish on the old client,
+        which :meth:`close` closes. The server stays the same (another server is another client)."""
+        if normalize_server_url(config.server_url) != self.server_url:
+            raise ValueError("reconfigure() keeps the server; make another client for another server")
+        http = config.build_http_client(self._transport)
+        with self._lock:
+            self._retired.append(self._http)
+            self._http, self.config = http, config
 
     # -- token ---------------------------------------------------------------------------------
     @property
@@ -213,12 +226,13 @@ class BaseClient:
             request_headers = dict(base_headers)
             if token is not None:
                 request_headers["Authorization"] = f"Bearer {token.get_secret_value()}"
-            request = self._http.build_request(
+            http = self._http  # one client per attempt (reconfigure() may swap it between attempts)
+            request = http.build_request(
                 method, path, params=query, content=body, headers=request_headers
             )
             started = time.monotonic()
             try:
-                response = self._http.send(request)
+                response = http.send(request)
             except httpx.TimeoutException as exc:
                 self._log(request, None, started, attempt, type(exc).__name__)
                 if retryable and attempt < self.config.max_retries:
@@ -318,7 +332,10 @@ class BaseClient:
 
     # -- lifecycle -----------------------------------------------------------------------------
     def close(self) -> None:
-        self._http.close()
+        with self._lock:
+            clients, self._retired = [*self._retired, self._http], []
+        for http in clients:
+            http.close()
 
     def __enter__(self):
         return self

@@ -6,6 +6,7 @@ import os
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import tempfile
@@ -51,6 +52,8 @@ class ServerProcess:
     extra_args: list[str] = field(default_factory=list)
     #: seed demo data and start local Stripe (--demo); False gives an empty marketplace
     demo: bool = True
+    #: how the health poll checks the server's certificate (a CA file for a server behind TLS)
+    verify: ssl.SSLContext | bool = True
 
     @property
     def api(self) -> str:
@@ -69,7 +72,7 @@ class ServerProcess:
             if self.process.poll() is not None:
                 raise RuntimeError(f"server exited early:\n{self.log_path.read_text()[-4000:]}")
             try:
-                return httpx.get(self.api + "/health", timeout=1).status_code == 200
+                return httpx.get(self.api + "/health", timeout=1, verify=self.verify).status_code == 200
             except httpx.HTTPError:
                 return False
 
@@ -106,6 +109,14 @@ def make_server(
     }
     return ServerProcess(url=f"http://127.0.0.1:{port}", database_url=fresh_database_url(data_dir),
                          data_dir=data_dir, env=env, port=port, demo=demo)
+
+
+def use_tls(server: ServerProcess, cert_pem: Path, key_pem: Path, ca_pem: Path) -> ServerProcess:
+    """Serve ``server`` over HTTPS with this certificate (its health poll trusts ``ca_pem``)."""
+    server.extra_args += ["--ssl-certfile", str(cert_pem), "--ssl-keyfile", str(key_pem)]
+    server.url = server.url.replace("http://", "https://", 1)
+    server.verify = ssl.create_default_context(cafile=str(ca_pem))
+    return server
 
 
 def cleanup(server: ServerProcess) -> None:
