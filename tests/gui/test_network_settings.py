@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.api_client import TlsError
 from desktop.app import Prefs, Shell
@@ -73,21 +75,82 @@ def test_the_proxy_in_the_settings_carries_every_client(qtbot, app_folders, toke
         shell.shutdown()
 
 
+def _save_in_the_dialog(qtbot, shell, **fields):
+    dialog = shell.open_settings()
+    for name, text in fields.items():
+        getattr(dialog, name).setText(text)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    with qtbot.waitSignal(dialog.saved, timeout=2000):
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+
 def test_a_proxy_saved_later_reaches_the_running_clients(qtbot, app_folders, token_store, live_server, proxy):
     shell = _shell(qtbot, app_folders, token_store, live_server.url)
     try:
         shell.client.catalog.health()
         picture = _first_picture(shell)
         assert proxy.requests == []  # no proxy set: the system's (none here)
-        shell._save_settings({"proxy_url": proxy.url})  # what the settings dialog's "saved" hands over
+        _save_in_the_dialog(qtbot, shell, proxy_url=proxy.url)
         assert Prefs(shell.paths).get("proxy_url") == proxy.url
         shell.client.catalog.health()
         assert proxy.requests == [f"GET {live_server.api}/health"]
         _load_picture(qtbot, shell, picture)
         assert f"GET {picture}" in proxy.requests
-        shell._save_settings({"proxy_url": None})  # back to the system's settings
+        _save_in_the_dialog(qtbot, shell, proxy_url="")  # back to the system's settings
         shell.client.catalog.health()
         assert len(proxy.requests) == 2
+    finally:
+        shell.shutdown()
+
+
+def test_a_bad_proxy_or_ca_file_is_said_in_the_dialog_and_nothing_is_lost(qtbot, app_folders, token_store,
+                                                                          tmp_path):
+    shell = _shell(qtbot, app_folders, token_store, "http://127.0.0.1:9")
+    try:
+        dialog = shell.open_settings()
+        qtbot.addWidget(dialog)
+        save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        dialog.proxy_url.setText("proxy.example.com:3128")
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        assert dialog.isVisible() and dialog.field_error.isVisible()
+        assert "http://" in dialog.field_error.text()
+        assert dialog.proxy_url.text() == "proxy.example.com:3128"  # what was typed stays
+        not_pem = tmp_path / "notes.txt"
+        not_pem.write_text("hello")
+        dialog.proxy_url.setText("http://127.0.0.1:3128")
+        for path, said in ((tmp_path / "missing.pem", "existing PEM file"), (not_pem, "no PEM certificate")):
+            dialog.ca_bundle.setText(str(path))
+            qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+            assert dialog.isVisible() and said in dialog.field_error.text()
+        assert Prefs(shell.paths).get("proxy_url") is None  # nothing saved meanwhile
+        dialog.reject()
+    finally:
+        shell.shutdown()
+
+
+def test_a_ca_bundle_saved_in_the_dialog_reaches_the_running_client(qtbot, app_folders, token_store, tls_server):
+    server, ca = tls_server
+    shell = _shell(qtbot, app_folders, token_store, server.url)
+    try:
+        with pytest.raises(TlsError):
+            shell.client.catalog.health()
+        _save_in_the_dialog(qtbot, shell, ca_bundle=str(ca))
+        assert shell.client.catalog.health()["status"] == "ok"
+    finally:
+        shell.shutdown()
+
+
+def test_network_fields_locked_by_the_policy_are_disabled(qtbot, app_folders, token_store, tmp_path):
+    policy = tmp_path / "policy.json"
+    policy.write_text(json.dumps({"locked": {"proxy_url": "http://127.0.0.1:3128"}}))
+    shell = _shell(qtbot, app_folders, token_store, "http://127.0.0.1:9", prefs=Prefs(app_folders, policy_path=policy))
+    try:
+        dialog = shell.open_settings()
+        qtbot.addWidget(dialog)
+        assert not dialog.proxy_url.isEnabled() and dialog.proxy_url.text() == "http://127.0.0.1:3128"
+        assert dialog.proxy_url.toolTip() == "Set by your administrator"
+        assert dialog.ca_bundle.isEnabled() and dialog.ca_browse.isEnabled()
+        dialog.reject()
     finally:
         shell.shutdown()
 
