@@ -6,8 +6,9 @@ while the first is still running → 409 ``idempotency_conflict``.
 
 ``POST /checkout`` keeps its own, stricter handling (services/ordering.py: the key is required and the
 record is written in the checkout's transaction); sign-in and account creation are not covered (their
-answers carry tokens, which are not stored). Records are scoped by the bearer token's digest, so two
-accounts' keys never meet, and share the ``idempotency_records`` table with checkout (other scopes).
+answers carry tokens, which are not stored), nor is the cart quote (it changes nothing). Records are
+scoped by the bearer token's digest, so two accounts' keys never meet, and share the
+``idempotency_records`` table with checkout (other scopes).
 """
 
 from __future__ import annotations
@@ -28,8 +29,9 @@ from .orm import IdempotencyRecord
 __all__ = ["IdempotencyMiddleware"]
 
 MUTATIONS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-#: not covered here: checkout has its own records, auth answers carry tokens
-EXCLUDED_PREFIXES = ("/api/v1/checkout", "/api/v1/auth/")
+#: not covered here: checkout has its own records, auth answers carry tokens, a quote changes nothing
+#: (a retried quote is harmless, and keeping every quote's answer would cost a write per cart change)
+EXCLUDED_PREFIXES = ("/api/v1/checkout", "/api/v1/auth/", "/api/v1/cart/quote")
 MAX_KEY_LENGTH = 100
 #: answer headers kept with the body (the rest is made again by the app's outer middleware)
 KEPT_HEADERS = frozenset({b"content-type", b"etag", b"location"})
@@ -93,7 +95,7 @@ class IdempotencyMiddleware:
         status = int(start.get("status", 500))
         kept = {k.decode("latin-1"): v.decode("latin-1") for k, v in start.get("headers", []) if k in KEPT_HEADERS}
         content = b"".join(chunks)
-        if 200 <= status < 300 and kept.get("content-type", "").startswith("application/json"):
+        if 200 <= status < 300 and (not content or kept.get("content-type", "").startswith("application/json")):
             await run_in_threadpool(self._keep, owner, key, status, kept, content)
         else:  # not done (or nothing to replay): the next attempt with this key runs again
             await run_in_threadpool(self._release, owner, key)

@@ -116,7 +116,7 @@ class SettingsEffects(QObject):
             database = cache.size_bytes() - cache.images_size_bytes()
             return cache.trim_images(max(0, limit - database))
 
-        op = tasks.QueryOp(None, work, self._trim_done, self._trim_failed)
+        op = tasks.QueryOp(self, work, self._trim_done, self._trim_failed)
         op.finished.connect(self._trim_finished)
         self._trim_op = op
         return op.run_in_background()

@@ -81,3 +81,14 @@ def test_the_same_key_for_another_request_is_refused(live_server, fresh_buyer, s
         fresh_buyer.questions.ask(offer.id, "Another question", idempotency_key=key)
     assert info.value.code == "idempotency_key_reused"
     assert len([q for q in fresh_buyer.questions.list() if q.offer_id == offer.id]) == 1
+
+
+def test_a_repeated_delete_is_answered_like_the_first(seller_client):
+    from desktop.api_client import NotFoundError, new_idempotency_key
+
+    offer = create_offer(seller_client)
+    key = new_idempotency_key()
+    seller_client.seller.delete_offer(offer.id, version=offer.version, idempotency_key=key)
+    seller_client.seller.delete_offer(offer.id, version=offer.version, idempotency_key=key)  # 204 again
+    with pytest.raises(NotFoundError):  # another action on the deleted offer is a new request
+        seller_client.seller.delete_offer(offer.id, version=offer.version)
