@@ -77,28 +77,30 @@ class IdempotencyMiddleware:
                 return {"type": "http.request", "body": body, "more_body": False}
             return await receive()
 
+        # the answer is held back until its record is kept: a client that has the answer (or lost it and
+        # retries at once) must find the record done, never "in progress"
         start: dict[str, Any] = {}
-        chunks: list[bytes] = []
+        held: list[Message] = []
 
-        async def recording_send(message: Message) -> None:
+        async def holding_send(message: Message) -> None:
             if message["type"] == "http.response.start":
                 start.update(message)
-            elif message["type"] == "http.response.body":
-                chunks.append(message.get("body", b""))
-            await send(message)
+            held.append(message)
 
         try:
-            await self.app(scope, replay_receive, recording_send)
+            await self.app(scope, replay_receive, holding_send)
         except BaseException:
             await run_in_threadpool(self._release, owner, key)
             raise
         status = int(start.get("status", 500))
         kept = {k.decode("latin-1"): v.decode("latin-1") for k, v in start.get("headers", []) if k in KEPT_HEADERS}
-        content = b"".join(chunks)
+        content = b"".join(m.get("body", b"") for m in held if m["type"] == "http.response.body")
         if 200 <= status < 300 and (not content or kept.get("content-type", "").startswith("application/json")):
             await run_in_threadpool(self._keep, owner, key, status, kept, content)
         else:  # not done (or nothing to replay): the next attempt with this key runs again
             await run_in_threadpool(self._release, owner, key)
+        for message in held:
+            await send(message)
 
     # -- the records (in a worker thread) ---------------------------------------------------------
     def _claim(self, owner: str, key: str, digest: str) -> IdempotencyRecord | None:
