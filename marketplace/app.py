@@ -130,6 +130,9 @@ def create_app(config: Config, db: Database | None = None) -> FastAPI:
     app.state.config = config
     app.state.db = database
     install_error_handlers(app)
+    from .idempotency import IdempotencyMiddleware
+
+    app.add_middleware(IdempotencyMiddleware, db=database)  # inside RequestContextMiddleware (the last added)
     app.add_middleware(RequestContextMiddleware, config=config)
 
     api = APIRouter(prefix=API_PREFIX)

@@ -19,6 +19,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--demo", action="store_true",
                         help="seed demo data into an empty database and start a local Stripe (localstripe)")
     parser.add_argument("--log-level", default=os.environ.get("BULKDESK_LOG_LEVEL", "info"))
+    parser.add_argument("--ssl-certfile", metavar="PEM", help="serve HTTPS with this certificate (chain)")
+    parser.add_argument("--ssl-keyfile", metavar="PEM", help="the private key of --ssl-certfile")
     parser.add_argument("--exit-with-parent", type=int, metavar="PID",
                         help="stop when process PID (the app that started this server) is gone")
     return parser.parse_args(argv)
@@ -57,7 +59,8 @@ def main(argv: list[str] | None = None) -> int:
     from .db import Database
     from .schema_setup import ensure_schema
 
-    public_url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}"  # noqa: S104
+    scheme = "https" if args.ssl_certfile else "http"
+    public_url = f"{scheme}://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}"  # noqa: S104
     config = Config.from_env(database_url=args.database, public_url=public_url)
     db = Database(config.database_url)
     ensure_schema(db)
@@ -72,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.exit_with_parent:
         watch_parent(args.exit_with_parent)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False,
+                    ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
     finally:
         if stripe_stack is not None:
             stripe_stack.stop()

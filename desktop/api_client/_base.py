@@ -2,8 +2,10 @@
 
 Modelled on openai-python's ``_base_client.py``. A request is retried (at most ``max_retries`` times,
 jittered exponential backoff, ``Retry-After`` honoured up to ``max_retry_delay``) after a connection
-error, a timeout, 408, 429 or 5xx — when it is safe: GET/HEAD always, POST/PATCH/DELETE only when it
-carries an ``Idempotency-Key`` (reused verbatim on every attempt). 409, 412 and 422 are never retried.
+error, a timeout, 408, 429 or 5xx. Every POST/PUT/PATCH/DELETE carries an ``Idempotency-Key``: the
+caller's (an action that keeps its key durably, e.g. checkout), else one made for the call before its
+first attempt; the same key goes with every attempt, so the server performs the call once. 409, 412 and
+422 are never retried.
 """
 
 from __future__ import annotations
@@ -112,7 +114,9 @@ class BaseClient:
         transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.config = config
+        self._transport = transport
         self._http = config.build_http_client(transport)
+        self._retired: list[httpx.Client] = []  # replaced by reconfigure(); closed by close()
         self._token_store = token_store
         self._lock = threading.Lock()
         server = normalize_server_url(config.server_url)
@@ -125,6 +129,17 @@ class BaseClient:
             self._token = token_store.get(server, account)
         else:
             self._token = None
+
+    def reconfigure(self, config: ClientConfig) -> None:
+        """Use new network settings (proxy, extra CA bundle, timeouts) from the next request on: a new
+        httpx.Client; the token and account stay. Requests already running finish on the old client,
+        which :meth:`close` closes. The server stays the same (another server is another client)."""
+        if normalize_server_url(config.server_url) != self.server_url:
+            raise ValueError("reconfigure() keeps the server; make another client for another server")
+        http = config.build_http_client(self._transport)
+        with self._lock:
+            self._retired.append(self._http)
+            self._http, self.config = http, config
 
     # -- token ---------------------------------------------------------------------------------
     @property
@@ -192,6 +207,10 @@ class BaseClient:
     ) -> httpx.Response:
         """Send one logical request, retrying when safe; returns a < 400 response or raises ApiError."""
         method = method.upper()
+        if idempotency_key is None and method not in SAFE_METHODS:
+            # one key per call, made once before the retries: no caller can forget it (openai-python
+            # does the same); a caller that keeps its key with a durable action (checkout) passes it
+            idempotency_key = new_idempotency_key()
         retryable = method in SAFE_METHODS or idempotency_key is not None
         base_headers = dict(headers or {})
         if idempotency_key is not None:
@@ -207,12 +226,13 @@ class BaseClient:
             request_headers = dict(base_headers)
             if token is not None:
                 request_headers["Authorization"] = f"Bearer {token.get_secret_value()}"
-            request = self._http.build_request(
+            http = self._http  # one client per attempt (reconfigure() may swap it between attempts)
+            request = http.build_request(
                 method, path, params=query, content=body, headers=request_headers
             )
             started = time.monotonic()
             try:
-                response = self._http.send(request)
+                response = http.send(request)
             except httpx.TimeoutException as exc:
                 self._log(request, None, started, attempt, type(exc).__name__)
                 if retryable and attempt < self.config.max_retries:
@@ -312,7 +332,10 @@ class BaseClient:
 
     # -- lifecycle -----------------------------------------------------------------------------
     def close(self) -> None:
-        self._http.close()
+        with self._lock:
+            clients, self._retired = [*self._retired, self._http], []
+        for http in clients:
+            http.close()
 
     def __enter__(self):
         return self

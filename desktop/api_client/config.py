@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import platform
 import ssl
 import time
@@ -15,6 +16,8 @@ import httpx
 __all__ = ["API_PREFIX", "ClientConfig", "build_ssl_context", "client_version", "user_agent"]
 
 API_PREFIX = "/api/v1"
+
+log = logging.getLogger("desktop.api_client")
 
 
 def client_version() -> str:
@@ -38,12 +41,19 @@ def user_agent() -> str:
 
 
 def build_ssl_context(extra_ca_file: str | Path | None = None) -> ssl.SSLContext:
-    """The OS trust store (``truststore``), plus an optional extra CA bundle (a company's TLS proxy)."""
+    """The OS trust store (``truststore``), plus an optional extra CA bundle (a company's TLS proxy): its
+    certificates are trusted in addition to the system's. A bundle that cannot be read (a policy naming a
+    missing file) is logged and left out: the servers it would vouch for then fail with a TlsError, the
+    others still work."""
     import truststore
 
     context = truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
     if extra_ca_file:
-        context.load_verify_locations(cafile=str(extra_ca_file))
+        try:
+            context.load_verify_locations(cafile=str(Path(extra_ca_file).expanduser()))
+        except (OSError, ssl.SSLError) as exc:
+            log.warning("the extra CA bundle %s cannot be used (%s): the system's certificates only",
+                        extra_ca_file, exc)
     return context
 
 

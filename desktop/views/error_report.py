@@ -16,6 +16,7 @@ from desktop.api_client import (
     ApiStatusError,
     ApiTimeoutError,
     MalformedResponseError,
+    TlsError,
 )
 
 __all__ = ["ErrorReport", "describe"]
@@ -71,6 +72,12 @@ def describe(exc: BaseException) -> ErrorReport:
             message = exc.detail or exc.title or QCoreApplication.translate(
                 "errors", "The request was not accepted."
             )
+    elif isinstance(exc, TlsError):
+        title = QCoreApplication.translate("errors", "The marketplace's certificate is not trusted")
+        message = QCoreApplication.translate(
+            "errors", "If your company inspects secure traffic, ask your administrator for its CA bundle "
+            "and add it in Settings (Extra CA bundle)."
+        )
     elif isinstance(exc, ApiTimeoutError):
         title = QCoreApplication.translate("errors", "The marketplace is slow to answer")
         message = QCoreApplication.translate(

@@ -1,5 +1,5 @@
-"""Settings: server, display currency, language, sync interval, offline cache. Policy-locked fields are
-disabled with the tooltip "Set by your administrator".
+"""Settings: server, proxy and extra CA bundle, display currency, language, sync interval, offline cache.
+Policy-locked fields are disabled with the tooltip "Set by your administrator".
 
 The dialog edits a plain mapping (keys below) and knows nothing of where it is stored:
 
@@ -11,6 +11,7 @@ The dialog edits a plain mapping (keys below) and knows nothing of where it is s
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,14 +31,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.settings import check_field
+
 from .tasks import MutationOp, QueryOp
 
 __all__ = ["CURRENCIES", "KEYS", "SettingsDialog"]
 
 CURRENCIES = ("EUR", "USD", "CHF", "CZK", "DKK", "GBP", "HUF", "NOK", "PLN", "RON", "SEK", "UAH")
-KEYS = ("server_url", "currency", "language", "sync_interval_minutes", "cache_max_mb")
+KEYS = ("server_url", "currency", "language", "sync_interval_minutes", "cache_max_mb", "proxy_url", "extra_ca_bundle")
 DEFAULTS: dict[str, Any] = {
     "server_url": "",
+    "proxy_url": None,
+    "extra_ca_bundle": None,
     "currency": "EUR",
     "language": "system",
     "sync_interval_minutes": 15,
@@ -72,6 +78,23 @@ class SettingsDialog(QDialog):
         connection = QGroupBox(self.tr("Marketplace"))
         f1 = self._form(connection)
         f1.addRow(self.tr("Server address"), self.server_url)
+        # a company network: its proxy, and the CA of a TLS-inspecting proxy (added to the system's)
+        self.proxy_url = QLineEdit(str(self._initial["proxy_url"] or ""))
+        self.proxy_url.setPlaceholderText(self.tr("The system's proxy settings"))
+        self.ca_bundle = QLineEdit(str(self._initial["extra_ca_bundle"] or ""))
+        self.ca_bundle.setPlaceholderText(self.tr("None (the system's certificates only)"))
+        self.ca_browse = QPushButton(self.tr("Browse…"))
+        self.ca_browse.clicked.connect(self._browse_ca_bundle)
+        ca_row = QHBoxLayout()
+        ca_row.addWidget(self.ca_bundle, 1)
+        ca_row.addWidget(self.ca_browse)
+        f1.addRow(self.tr("Proxy"), self.proxy_url)
+        f1.addRow(self.tr("Extra CA bundle"), ca_row)
+        self.field_error = QLabel()
+        self.field_error.setObjectName("fieldError")
+        self.field_error.setWordWrap(True)
+        self.field_error.hide()
+        f1.addRow(self.field_error)
 
         # Display
         self.currency = QComboBox()
@@ -118,11 +141,13 @@ class SettingsDialog(QDialog):
         self.widgets = {
             "server_url": self.server_url, "currency": self.currency, "language": self.language,
             "sync_interval_minutes": self.sync_interval, "cache_max_mb": self.cache_limit,
+            "proxy_url": self.proxy_url, "extra_ca_bundle": self.ca_bundle,
         }  # fmt: skip
         for key in self._locked & set(self.widgets):
             widget = self.widgets[key]
             widget.setEnabled(False)
             widget.setToolTip(self.tr("Set by your administrator"))
+        self.ca_browse.setEnabled(self.ca_bundle.isEnabled())
         # "Clear cache" stays allowed even when the limit is locked: it only frees space.
 
         std = QDialogButtonBox.StandardButton
@@ -158,6 +183,8 @@ class SettingsDialog(QDialog):
             "language": self.language.currentData(),
             "sync_interval_minutes": self.sync_interval.value(),
             "cache_max_mb": self.cache_limit.value(),
+            "proxy_url": self.proxy_url.text().strip() or None,
+            "extra_ca_bundle": self.ca_bundle.text().strip() or None,
         }
 
     def changed_values(self) -> dict[str, Any]:
@@ -166,8 +193,45 @@ class SettingsDialog(QDialog):
         }
 
     def _save(self) -> None:
-        self.saved.emit(self.changed_values())
+        changes = self.changed_values()
+        problem = self._problem(changes)
+        if problem is not None:  # said under the fields; nothing typed is lost, the dialog stays open
+            widget, text = problem
+            self.field_error.setText(text)
+            self.field_error.show()
+            widget.setFocus()
+            return
+        self.field_error.hide()
+        self.saved.emit(changes)
         self.accept()
+
+    def _problem(self, changes: Mapping[str, Any]) -> tuple[QWidget, str] | None:
+        """The first network field the settings would refuse (or a CA file that cannot be used)."""
+        proxy = changes.get("proxy_url")
+        if proxy is not None:
+            try:
+                check_field("proxy_url", proxy)
+            except ValueError:
+                return self.proxy_url, self.tr(
+                    "The proxy must be an address starting with http://, https://, socks5:// or socks5h://, "
+                    "for example http://proxy.example.com:3128."
+                )
+        bundle = changes.get("extra_ca_bundle")
+        if bundle is not None:
+            path = Path(bundle).expanduser()
+            if not path.is_absolute() or not path.is_file():
+                return self.ca_bundle, self.tr("The CA bundle must be the full path of an existing PEM file.")
+            if b"-----BEGIN CERTIFICATE-----" not in _head(path):
+                return self.ca_bundle, self.tr("This file holds no PEM certificate (-----BEGIN CERTIFICATE-----).")
+        return None
+
+    def _browse_ca_bundle(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Extra CA bundle"), self.ca_bundle.text(),
+            self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
+        )
+        if path:
+            self.ca_bundle.setText(path)
 
     # -- cache -------------------------------------------------------------------------------------
     def refresh_cache_size(self) -> QueryOp | None:
@@ -196,3 +260,12 @@ class SettingsDialog(QDialog):
     def _cleared(self) -> None:
         self.cache_cleared.emit()
         self.refresh_cache_size()
+
+
+def _head(path: Path, size: int = 1 << 20) -> bytes:
+    """The start of a file the user picked (a CA bundle is small; a huge file is read no further)."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(size)
+    except OSError:
+        return b""

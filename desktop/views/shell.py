@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
+from desktop.api_client.downloads import Downloader
 from desktop.models.catalog_cache import CatalogCache
 from desktop.models.paths import AppPaths
 from desktop.views import errors, tasks
@@ -26,6 +27,7 @@ from desktop.views.errors import ErrorChannel
 from desktop.views.main_window import MainWindow, Page
 from desktop.views.prefs import Prefs
 from desktop.views.session import Session
+from desktop.views.settings_effects import SettingsEffects, network_settings
 from desktop.views.shell_pages import placeholder_pages
 
 if TYPE_CHECKING:
@@ -110,6 +112,13 @@ class Shell(QObject):
         self._account_hint = self.prefs.last_account(self.server_url)
         # -- stage 1 --------------------------------------------------------------------------------
         self.catalog_cache = CatalogCache(paths.cache / "catalog.sqlite3")
+        # the offer pictures' downloads, with the API client's proxy and trust store (the catalog page's)
+        self.downloader = Downloader(**network_settings(self.prefs.get))
+        self.settings_effects = SettingsEffects(
+            self.prefs.get, cache=self.catalog_cache, catalog_page=lambda: getattr(self, "catalog_page", None),
+            sync_controller=lambda: self.sync_controller, client=lambda: self.client, downloader=self.downloader,
+            parent=self,
+        )
         self._real_pages = pages is None
         if pages is None:
             # catalog area: the real Catalog page now; cart & checkout, orders areas: stage 2 puts
@@ -185,7 +194,8 @@ class Shell(QObject):
             if account is None:
                 with contextlib.suppress(Exception):  # a locked or broken keyring: start signed out
                     account = token_store.current_account(self.server_url)
-            client = MarketplaceClient(ClientConfig(self.server_url), token_store=token_store, account=account)
+            config = ClientConfig(self.server_url, **network_settings(self.prefs.get))
+            client = MarketplaceClient(config, token_store=token_store, account=account)
             with self._lock:
                 if self._closed:  # the app quit meanwhile: nobody will close it
                     client.close()
@@ -313,6 +323,7 @@ class Shell(QObject):
 
     def _save_settings(self, changes: dict[str, Any]) -> None:
         problems = self.prefs.update(changes)
+        self.settings_effects.saved(changes)  # a refused field keeps its value: applying it changes nothing
         if problems:
             errors.report_exception(ValueError("\n".join(problems)), self.window)
 
@@ -363,6 +374,7 @@ class Shell(QObject):
         self.session.restore(self.window)
         if self.sync_controller is not None:
             self.sync_controller.start()
+        self.settings_effects.trim_cache()  # the limit as saved, at start
 
     def shutdown(self) -> None:
         with self._lock:
@@ -374,8 +386,10 @@ class Shell(QObject):
         if self.sync_controller is not None:
             self.sync_controller.stop()
         page = getattr(self, "catalog_page", None)
+        self.settings_effects.close()
         if page is not None:
             page.thumbnails.close()
+        self.downloader.close()
         with contextlib.suppress(Exception):
             self.catalog_cache.close()
         if getattr(self, "orders_page", None) is not None:  # orders area

@@ -22,14 +22,19 @@ __all__ = [
 
 def build_catalog_page(shell: Shell) -> QWidget:
     from desktop.views.catalog.catalog_page import CatalogPage
+    from desktop.views.catalog.thumbnails import ThumbnailLoader
 
+    # no worker, no download before the first paint (see Shell._after_first_paint)
+    thumbnails = ThumbnailLoader(shell.catalog_cache, fetch=shell.downloader.fetch, held=shell._staged)
+    thumbnails.loaded.connect(shell.settings_effects.downloaded)  # the cache limit, after downloads
     shell.catalog_page = CatalogPage(
         shell.catalog_cache, shell.client, cart=shell.current_cart,
         currency=str(shell.prefs.get("currency", "EUR") or "EUR"),
         signed_in=lambda: shell.session is not None and shell.session.signed_in,
         online=lambda: shell.connectivity.online,
-        held=shell._staged,  # no worker, no download before the first paint (see _after_first_paint)
+        thumbnails=thumbnails, held=shell._staged,
     )
+    thumbnails.setParent(shell.catalog_page)
     return shell.catalog_page
 
 
@@ -69,6 +74,7 @@ def wire_catalog(shell: Shell) -> None:
     sc.failed.connect(lambda _e: page.set_syncing(False))
     shell.connectivity.changed.connect(lambda online: online and page.back_online())
     sc.synced.connect(lambda _r: shell.set_last_sync(shell.catalog_cache.last_synced_at()))
+    sc.synced.connect(shell.settings_effects.trim_cache)  # a sync brings pictures' URLs, the limit stays
     # the error channel's offline signal reaches shell.connectivity (connected in stage 1)
 
 

@@ -1735,6 +1735,26 @@
         <translation>Adresse du serveur</translation>
     </message>
     <message>
+        <source>The system&apos;s proxy settings</source>
+        <translation>Les réglages de proxy du système</translation>
+    </message>
+    <message>
+        <source>None (the system&apos;s certificates only)</source>
+        <translation>Aucun (ceux du système)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Parcourir…</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>Extra CA bundle</source>
+        <translation>CA supplémentaires</translation>
+    </message>
+    <message>
         <source>System language</source>
         <translation>Langue du système</translation>
     </message>
@@ -1793,6 +1813,22 @@
     <message>
         <source>Cancel</source>
         <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>The proxy must be an address starting with http://, https://, socks5:// or socks5h://, for example http://proxy.example.com:3128.</source>
+        <translation>Le proxy doit être une adresse commençant par http://, https://, socks5:// ou socks5h://, par exemple http://proxy.example.com:3128.</translation>
+    </message>
+    <message>
+        <source>The CA bundle must be the full path of an existing PEM file.</source>
+        <translation>Les certificats d’autorité doivent être le chemin complet d’un fichier PEM existant.</translation>
+    </message>
+    <message>
+        <source>This file holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
+        <translation>Ce fichier ne contient aucun certificat PEM (-----BEGIN CERTIFICATE-----).</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -2107,6 +2143,14 @@
     <message>
         <source>The server answered in a way this version of Bulkdesk does not understand.</source>
         <translation>Le serveur a répondu d’une manière que cette version de Bulkdesk ne comprend pas.</translation>
+    </message>
+    <message>
+        <source>The marketplace&apos;s certificate is not trusted</source>
+        <translation>Le certificat de la place de marché n’est pas reconnu</translation>
+    </message>
+    <message>
+        <source>If your company inspects secure traffic, ask your administrator for its CA bundle and add it in Settings (Extra CA bundle).</source>
+        <translation>Si votre entreprise inspecte le trafic sécurisé, demandez son certificat d’autorité (CA) à votre administrateur et ajoutez-le dans les Paramètres (CA supplémentaires).</translation>
     </message>
     <message>
         <source>Something went wrong</source>

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import ipaddress
 import json
 import ssl
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from desktop.api_client import OfflineError, TlsError
+from tests.support.tls import make_ca_and_cert
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -41,69 +36,9 @@ def _serve(server: ThreadingHTTPServer):
     return server
 
 
-def _make_ca_and_cert(folder):
-    """A private CA and a certificate for 127.0.0.1 signed by it; returns (ca.pem, cert.pem, key.pem)."""
-    now = dt.datetime.now(dt.UTC)
-    ca_key = ec.generate_private_key(ec.SECP256R1())
-    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Bulkdesk Test Corporate CA")])
-    ca = (
-        x509.CertificateBuilder()
-        .subject_name(ca_name)
-        .issuer_name(ca_name)
-        .public_key(ca_key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=2))
-        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
-        .add_extension(
-            x509.KeyUsage(
-                digital_signature=True,
-                key_cert_sign=True,
-                crl_sign=True,
-                content_commitment=False,
-                key_encipherment=False,
-                data_encipherment=False,
-                key_agreement=False,
-                encipher_only=False,
-                decipher_only=False,
-            ),
-            critical=True,
-        )
-        .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), critical=False)
-        .sign(ca_key, hashes.SHA256())
-    )
-    key = ec.generate_private_key(ec.SECP256R1())
-    cert = (
-        x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")]))
-        .issuer_name(ca_name)
-        .public_key(key.public_key())
-        .serial_number(x509.random_serial_number())
-        .not_valid_before(now - dt.timedelta(days=1))
-        .not_valid_after(now + dt.timedelta(days=2))
-        .add_extension(
-            x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), critical=False
-        )
-        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(
-            x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False
-        )
-        .sign(ca_key, hashes.SHA256())
-    )
-    ca_pem, cert_pem, key_pem = folder / "ca.pem", folder / "cert.pem", folder / "key.pem"
-    ca_pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
-    cert_pem.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_pem.write_bytes(
-        key.private_bytes(
-            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-        )
-    )
-    return ca_pem, cert_pem, key_pem
-
-
 @pytest.fixture
 def https_server(tmp_path):
-    ca_pem, cert_pem, key_pem = _make_ca_and_cert(tmp_path)
+    ca_pem, cert_pem, key_pem = make_ca_and_cert(tmp_path)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert_pem, key_pem)
@@ -156,3 +91,31 @@ def test_the_environment_proxy_is_used(http_proxy, make_client, monkeypatch):
     with pytest.raises(OfflineError):
         ignoring.catalog.currencies()
     assert len(http_proxy.seen) == 1
+
+
+def test_the_extra_ca_bundle_is_added_to_the_system_trust_store(tmp_path, make_client, monkeypatch):
+    """A server the system trusts stays trusted when a company's CA is added (it is not a replacement).
+    "The system" here is OpenSSL's default CA file, which truststore reads on Linux (SSL_CERT_FILE)."""
+    servers = []
+    for name in ("system", "company"):
+        folder = tmp_path / name
+        folder.mkdir()
+        ca, cert, key = make_ca_and_cert(folder, name=f"Bulkdesk Test {name} CA")
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(cert, key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
+        servers.append((_serve(server), ca))
+    (system, system_ca), (company, company_ca) = servers
+    monkeypatch.setenv("SSL_CERT_FILE", str(system_ca))
+    monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+    try:
+        plain = make_client(f"https://127.0.0.1:{system.server_address[1]}")
+        assert plain.catalog.currencies() == []  # the system store alone
+        for server in (system, company):
+            client = make_client(f"https://127.0.0.1:{server.server_address[1]}", extra_ca_file=company_ca)
+            assert client.catalog.currencies() == []  # both: the system's CA and the added one
+    finally:
+        for server, _ca in servers:
+            server.shutdown()
+            server.server_close()

@@ -19,7 +19,7 @@ from desktop.api_client import (
     VersionConflictError,
     new_idempotency_key,
 )
-from desktop.api_client.types import CheckoutRequest
+from desktop.api_client.types import CheckoutRequest, ReviewRequest
 
 from .helpers import closed_port, offer_doc, problem
 
@@ -148,12 +148,38 @@ def test_409_412_422_are_never_retried(api, make_client, sleeps, status, code, e
     assert sleeps.calls == []
 
 
-def test_post_without_idempotency_key_is_not_retried(api, make_client, sleeps):
-    route = api.post("/orders/O-1/cancel").mock(return_value=httpx.Response(503))
+MUTATIONS_WITHOUT_A_CALLERS_KEY = {
+    "cancel": ("/orders/O-1/cancel", lambda c: c.orders.cancel("O-1", "changed my mind")),
+    "review": ("/orders/O-1/review", lambda c: c.orders.review(
+        "O-1", ReviewRequest(seller_rating=5, delivery_rating=4, comment="Fine"))),
+    "contact": ("/offers/7/questions", lambda c: c.questions.ask(7, "Is the pallet wrapped?")),
+    "pay_again": ("/payments/G-1/retry", lambda c: c.payments.retry("G-1")),
+}
+
+
+@pytest.mark.parametrize("action", list(MUTATIONS_WITHOUT_A_CALLERS_KEY))
+def test_a_post_without_a_callers_key_gets_one_and_is_retried_with_it(api, make_client, sleeps, action):
+    path, call = MUTATIONS_WITHOUT_A_CALLERS_KEY[action]
+    route = api.post(path).mock(return_value=httpx.Response(503))
+    client = make_client(max_retries=2)
     with pytest.raises(ServerError):
-        make_client().orders.cancel("O-1", "changed my mind")
-    assert route.call_count == 1
-    assert sleeps.calls == []
+        call(client)
+    assert route.call_count == 3  # retried: the key makes it safe
+    keys = [c.request.headers.get("Idempotency-Key") for c in route.calls]
+    assert keys[0] and keys == [keys[0]] * 3  # one key, made once, sent with every attempt
+    assert len(sleeps.calls) == 2
+    with pytest.raises(ServerError):
+        call(client)  # the user's next click is another action: another key
+    assert route.calls[3].request.headers["Idempotency-Key"] != keys[0]
+
+
+def test_a_dropped_connection_on_a_cancel_is_retried_with_the_same_key(api, make_client, sleeps):
+    route = api.post("/orders/O-1/cancel").mock(side_effect=[httpx.RemoteProtocolError("dropped"),
+                                                             httpx.Response(503)])
+    with pytest.raises(ServerError):
+        make_client(max_retries=1).orders.cancel("O-1", "no")
+    assert route.call_count == 2
+    assert len({c.request.headers["Idempotency-Key"] for c in route.calls}) == 1
 
 
 def test_post_with_an_optional_idempotency_key_is_retried(api, make_client, sleeps):
@@ -182,11 +208,14 @@ def test_connection_error_then_success(api, make_client, sleeps):
     assert route.call_count == 2
 
 
-def test_dropped_connection_on_post_without_key_is_offline_and_not_retried(api, make_client, sleeps):
+def test_dropped_connection_on_post_without_a_callers_key_is_retried_then_offline(api, make_client, sleeps):
+    # issue 11: every POST carries a key made for the call, so a dropped one is retried (once the
+    # rule was "a POST without a key is never retried", which left cancel/review/contact unretried)
     route = api.post("/cart/quote").mock(side_effect=httpx.RemoteProtocolError("Server disconnected"))
     with pytest.raises(OfflineError):
         make_client().cart.quote([{"offer_id": 1, "packaging_id": 11, "quantity": 1}])
-    assert route.call_count == 1
+    assert route.call_count == 3
+    assert len({c.request.headers["Idempotency-Key"] for c in route.calls}) == 1
 
 
 def test_read_timeout_is_a_timeout_not_offline(api, make_client, sleeps):

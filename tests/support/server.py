@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import ssl
 import subprocess
 import tempfile
 import uuid
@@ -40,6 +41,8 @@ class ServerProcess:
     extra_args: list[str] = field(default_factory=list)
     #: seed demo data and start local Stripe (--demo); False gives an empty marketplace
     demo: bool = True
+    #: how the health poll checks the server's certificate (a CA file for a server behind TLS)
+    verify: ssl.SSLContext | bool = True
     _child: MarketplaceProcess | None = field(default=None, repr=False)
 
     @property
@@ -51,7 +54,8 @@ class ServerProcess:
         self.log_path = self.data_dir / "server.log"
         scheme = self.url.split("://", 1)[0]
         self._child = MarketplaceProcess(self.database_url, self.log_path, demo=self.demo, port=self.port,
-                                         env=self.env, extra_args=self.extra_args, scheme=scheme)
+                                         env=self.env, extra_args=self.extra_args, scheme=scheme,
+                                         verify=self.verify)
         self._child.start()
         self.process = self._child.process
         self._child.wait_until_healthy(timeout)
@@ -83,6 +87,14 @@ def make_server(
     }
     return ServerProcess(url=f"http://127.0.0.1:{port}", database_url=fresh_database_url(data_dir),
                          data_dir=data_dir, env=env, port=port, demo=demo)
+
+
+def use_tls(server: ServerProcess, cert_pem: Path, key_pem: Path, ca_pem: Path) -> ServerProcess:
+    """Serve ``server`` over HTTPS with this certificate (its health poll trusts ``ca_pem``)."""
+    server.extra_args += ["--ssl-certfile", str(cert_pem), "--ssl-keyfile", str(key_pem)]
+    server.url = server.url.replace("http://", "https://", 1)
+    server.verify = ssl.create_default_context(cafile=str(ca_pem))
+    return server
 
 
 def cleanup(server: ServerProcess) -> None:

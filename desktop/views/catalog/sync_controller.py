@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -197,7 +198,7 @@ class SyncController(QObject):
 
     def _finished(self) -> None:
         self.op = None
-        if self.status is not None:
+        if self.status is not None and shiboken6.isValid(self.status):  # gone when the app quit under a sync
             self.status.end_progress()
 
     # -- online / offline (owned by self.connectivity) -------------------------------------------
