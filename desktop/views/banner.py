@@ -7,20 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from .formatting import format_datetime
 from .icons import icon
 
-__all__ = ["OfflineBanner", "format_datetime"]
-
-
-def format_datetime(when: datetime, fmt: QLocale.FormatType = QLocale.FormatType.ShortFormat) -> str:
-    """``when`` (aware or naive-UTC) in local time, formatted by the default QLocale."""
-    if when.tzinfo is not None:
-        when = when.astimezone()
-    qdt = QDateTime(when.date(), when.time().replace(microsecond=0))
-    return QLocale().toString(qdt, fmt)
+__all__ = ["OfflineBanner"]
 
 
 class OfflineBanner(QFrame):

@@ -15,7 +15,7 @@ from datetime import datetime
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
-from .banner import format_datetime
+from .formatting import format_datetime
 from .icons import icon
 
 __all__ = ["StatusBar"]

@@ -314,7 +314,7 @@
     <name>CatalogPage</name>
     <message>
         <source>Search offers, SKUs, sellers…</source>
-        <extracomment>ids read on the GUI thread for a search&apos;s first screen; the rest (if any) come from a worker the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels a short confirmation for the status bar (&quot;Added … to the cart.&quot;) &quot;Contact the seller&quot; while signed out the offer table was filled again (tests wait on it)</extracomment>
+        <extracomment>ids read on the GUI thread for a search&apos;s first screen; the rest (if any) come from a worker a sync changing more offers than this repaints the whole table rather than looking each one up the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels a short confirmation for the status bar (&quot;Added … to the cart.&quot;) &quot;Contact the seller&quot; while signed out the offer table was filled again (tests wait on it)</extracomment>
         <translation>Rechercher des offres, références, vendeurs…</translation>
     </message>
     <message>
@@ -595,10 +595,6 @@
 <context>
     <name>ContactSellerDialog</name>
     <message>
-        <source>Contact the seller</source>
-        <translation>Contacter le vendeur</translation>
-    </message>
-    <message>
         <source>Your question to %1 about “%2”:</source>
         <translation>Votre question à %1 au sujet de « %2 » :</translation>
     </message>
@@ -609,6 +605,10 @@
     <message>
         <source>Send</source>
         <translation>Envoyer</translation>
+    </message>
+    <message>
+        <source>Contact the seller</source>
+        <translation>Contacter le vendeur</translation>
     </message>
     <message>
         <source>Sending…</source>
@@ -1177,6 +1177,10 @@
     <message>
         <source>Select an order to see its details.</source>
         <translation>Sélectionnez une commande pour en voir le détail.</translation>
+    </message>
+    <message>
+        <source>This order cannot be shown: its data is not valid.</source>
+        <translation>Cette commande ne peut pas être affichée : ses données ne sont pas valides.</translation>
     </message>
     <message>
         <source>Order %1</source>

@@ -12,32 +12,22 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QLocale, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.api_client import ApiConnectionError, OfflineError
-from desktop.models import money
 from desktop.models.cart import CartLine, Quote, local_check
 from desktop.models.checkout import quote_from_api
-from desktop.models.money import Money
 
+from ..formatting import format_money
 from ..tasks import QueryOp
 
 __all__ = ["QUOTE_DEBOUNCE_MS", "CartQuoter", "format_money"]
 
+#: ``format_money`` is the shared one (``desktop.views.formatting``), re-exported: tests import it from here
+
 log = logging.getLogger(__name__)
 
 QUOTE_DEBOUNCE_MS = 400
-
-_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£"}
-
-
-def format_money(value: Money | None, locale: QLocale | None = None) -> str:
-    """Money in the UI locale: "€1,234.50" / "1 234,50 €" (QLocale.toCurrencyString)."""
-    if value is None:
-        return "—"
-    locale = locale or QLocale()
-    amount = float(money.quantize(value.amount))  # already cents: nothing is lost
-    return locale.toCurrencyString(amount, _SYMBOLS.get(value.currency, value.currency), 2)
 
 
 class CartQuoter(QObject):

@@ -40,8 +40,9 @@ from PySide6.QtWidgets import (
 
 from desktop.models.cart import MAX_QUANTITY, Cart, CartStore, Quote, QuoteGroup, QuoteIssue, QuoteLine, cart_to_csv
 
+from ..formatting import format_money, html_text
 from ..main_window import EmptyState
-from .cart_model import CartQuoter, format_money
+from .cart_model import CartQuoter
 
 __all__ = ["CartPage"]
 
@@ -76,7 +77,7 @@ class _LineRow:
     def __init__(self, page: CartPage, grid: QGridLayout, row: int, line: QuoteLine, group_lines: tuple) -> None:
         self.line = line
         name = line.title or QCoreApplication.translate("CartPage", "Offer %1").replace("%1", str(line.offer_id))
-        title = QLabel(f"<b>{_esc(name)}</b><br><span style='color:gray'>{_esc(line.sku)}</span>")
+        title = QLabel(f"<b>{html_text(name)}</b><br><span style='color:gray'>{html_text(line.sku)}</span>")
         title.setTextFormat(Qt.TextFormat.RichText)
         title.setWordWrap(True)
         title.setMinimumWidth(220)
@@ -136,9 +137,6 @@ class _LineRow:
         box.setContentsMargins(0, 0, 0, 6)
         grid.addWidget(holder, row, 0, 1, 6)
 
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class CartPage(QWidget):

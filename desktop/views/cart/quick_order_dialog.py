@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.cart import CartLine, RejectedRow, parse_quick_order, resolve_quick_order
 
+from ..formatting import html_text
 from ..tasks import QueryOp
 
 __all__ = ["QuickOrderDialog", "lookup_offers_by_sku"]
@@ -137,11 +138,8 @@ class QuickOrderDialog(QDialog):
             parts.append(self.tr("%1 rows were not added:").replace("%1", QLocale().toString(len(rejected))))
             for row in sorted(rejected, key=lambda r: r.line_number):
                 parts.append(self.tr("Row %1 (%2): %3").replace("%1", str(row.line_number))
-                             .replace("%2", _esc(row.text)).replace("%3", _esc(row.reason)))
+                             .replace("%2", html_text(row.text)).replace("%3", html_text(row.reason)))
         self.report.setText("<br>".join(parts))
         if not rejected:
             self.text.clear()
 
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -41,8 +41,9 @@ from desktop.models.catalog_cache import OfferQuery
 from desktop.views.main_window import EmptyState
 from desktop.views.tasks import QueryOp
 
+from ..formatting import country_name, format_int
 from .category_model import CATEGORY_ID_ROLE, CategoryTreeModel
-from .formatting import CurrencyContext, country_name, format_int
+from .currency import CurrencyContext
 from .offer_detail import OfferDetail
 from .offer_table_model import Column, OfferTableModel, row_index
 from .seller_profile import SellerProfileDialog, _setup_table

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 
-from .formatting import format_int
+from ..formatting import format_int
 
 __all__ = ["CATEGORY_ID_ROLE", "CategoryTreeModel"]
 

@@ -11,13 +11,10 @@ from typing import Any
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -27,12 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import money
-from desktop.views.tasks import MutationOp
 
-from .formatting import CurrencyContext, country_name, format_date, format_int
+from ..contact_seller import ContactSellerDialog
+from ..formatting import country_name, format_date, format_int, format_money, html_text
+from .currency import CurrencyContext
 from .thumbnails import ThumbnailLoader
 
-__all__ = ["ContactSellerDialog", "OfferDetail"]
+__all__ = ["OfferDetail"]
 
 log = logging.getLogger(__name__)
 
@@ -255,10 +253,10 @@ class OfferDetail(QWidget):
         active = money.promotion_active(promotion, now)
         price = self.currency.format(unit.amount, unit.currency)
         per_unit = self.tr("per unit")
-        html = f"<span style='font-size:15pt; font-weight:600'>{_esc(price)}</span> {_esc(per_unit)}"
+        html = f"<span style='font-size:15pt; font-weight:600'>{html_text(price)}</span> {html_text(per_unit)}"
         if active and listed.amount != unit.amount:
             before = self.currency.format(listed.amount, listed.currency)
-            html += f" &nbsp;<s style='color:#7b8794'>{_esc(before)}</s>"
+            html += f" &nbsp;<s style='color:#7b8794'>{html_text(before)}</s>"
         self.price_label.setText(html)
         if active:
             percent = format_int(int(money.to_decimal(promotion["discount_percent"])))
@@ -276,10 +274,10 @@ class OfferDetail(QWidget):
         seller = offer.get("seller") or {}
         warehouse = offer.get("warehouse") or {}
         rating = seller.get("rating")
-        link = f"<a href='seller:{int(seller.get('id') or 0)}'>{_esc(str(seller.get('name', '')))}</a>"
+        link = f"<a href='seller:{int(seller.get('id') or 0)}'>{html_text(seller.get('name', ''))}</a>"
         text = self.tr("Sold by %1").replace("%1", link)
         if rating is not None:
-            text += " · ★ " + _esc(_rating(rating))
+            text += " · ★ " + html_text(_rating(rating))
         self.seller_label.setText(text)
         where = ", ".join(p for p in (warehouse.get("city"), country_name(warehouse.get("country"))) if p)
         facts = [self.tr("Ships from %1").replace("%1", where)]
@@ -381,7 +379,7 @@ class OfferDetail(QWidget):
         self.units_label.setText(self.tr("1 unit") if units == 1
                                  else self.tr("%1 units").replace("%1", format_int(units)))
         total = self.line_total()
-        self.total_label.setText("" if total is None else _money_text(total))
+        self.total_label.setText("" if total is None else format_money(total))
         moq = int(self.offer.get("moq_units") or 1)
         stock = int(self.offer.get("stock_units") or 0)
         warnings = []
@@ -418,9 +416,9 @@ class OfferDetail(QWidget):
         if not self._signed_in():
             self.sign_in_requested.emit()
             return None
-        seller = (self.offer.get("seller") or {}).get("name", "")
-        dialog = ContactSellerDialog(self.client, int(self.offer["id"]), str(self.offer.get("title", "")),
-                                     str(seller), self)
+        seller = str((self.offer.get("seller") or {}).get("name", ""))
+        dialog = ContactSellerDialog(self.client, seller, [(int(self.offer["id"]), str(self.offer.get("title", "")))],
+                                     parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sent.connect(self.question_sent)
         dialog.finished.connect(lambda *_: setattr(self, "contact_dialog", None))
@@ -433,86 +431,7 @@ class OfferDetail(QWidget):
             self.seller_requested.emit(int(link.split(":", 1)[1]))
 
 
-class ContactSellerDialog(QDialog):
-    """Ask the seller a question about an offer; sent off the GUI thread, then a success message."""
-
-    sent = Signal(str)
-
-    def __init__(self, client: Any, offer_id: int, title: str, seller: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.client = client
-        self.offer_id = offer_id
-        self.seller = seller
-        from desktop.api_client import new_idempotency_key  # httpx and pydantic: not at start-up
-
-        self._key = new_idempotency_key()  # one per question, reused if the request is retried
-        self.setWindowTitle(self.tr("Contact the seller"))
-        self.setMinimumWidth(440)
-        intro = QLabel(self.tr("Your question to %1 about “%2”:").replace("%1", seller).replace("%2", title))
-        intro.setWordWrap(True)
-        self.message_edit = QPlainTextEdit()
-        self.message_edit.setPlaceholderText(self.tr("Availability, delivery, documents…"))
-        self.message_edit.textChanged.connect(self._changed)
-        self.status_label = QLabel()
-        self.status_label.setWordWrap(True)
-        self.buttons = QDialogButtonBox()
-        self.send_button = self.buttons.addButton(self.tr("Send"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.send_button.clicked.connect(self.send)
-        self.cancel_button.clicked.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.message_edit, 1)
-        layout.addWidget(self.status_label)
-        layout.addWidget(self.buttons)
-        self.op: MutationOp | None = None
-        self.done_ok = False
-        self._changed()
-
-    def _changed(self) -> None:
-        self.send_button.setEnabled(bool(self.message_edit.toPlainText().strip()) and not self.done_ok)
-
-    def send(self) -> MutationOp | None:
-        message = self.message_edit.toPlainText().strip()
-        if not message or self.done_ok:
-            return None
-        self.status_label.setText(self.tr("Sending…"))
-        self.message_edit.setReadOnly(True)
-        self.op = MutationOp(
-            self, lambda: self.client.questions.ask(self.offer_id, message, idempotency_key=self._key),
-            self._sent, self._failed, block=self.send_button, label="question",
-        )
-        return self.op.run_in_background()
-
-    def _sent(self, _question: Any) -> None:
-        self.done_ok = True
-        text = self.tr("Your question was sent to %1. Their answer will appear under Questions.").replace(
-            "%1", self.seller)
-        self.status_label.setText(text)
-        self.message_edit.setEnabled(False)
-        self.send_button.hide()
-        self.cancel_button.setText(self.tr("Close"))
-        self.sent.emit(self.tr("Question sent to %1.").replace("%1", self.seller))
-
-    def _failed(self, exc: BaseException) -> None:
-        from desktop.views import errors
-
-        self.message_edit.setReadOnly(False)
-        self.status_label.setText(self.tr("The question was not sent."))
-        errors.report_exception(exc, self)
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _rating(value: Any) -> str:
     from PySide6.QtCore import QLocale
 
     return QLocale().toString(float(money.to_decimal(value)), "f", 1)
-
-
-def _money_text(value: money.Money) -> str:
-    from .formatting import format_money
-
-    return format_money(value.amount, value.currency)

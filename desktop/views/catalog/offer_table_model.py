@@ -15,7 +15,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from .formatting import CurrencyContext, country_name, format_int
+from ..formatting import country_name, format_int
+from .currency import CurrencyContext
 from .thumbnails import ThumbnailLoader
 
 __all__ = ["OFFER_ID_ROLE", "Column", "OfferTableModel", "row_index"]

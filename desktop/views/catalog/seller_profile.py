@@ -24,7 +24,8 @@ from desktop.models import money
 from desktop.models.catalog_cache import OfferQuery
 from desktop.views.tasks import QueryOp
 
-from .formatting import CurrencyContext, country_name, format_date, format_int
+from ..formatting import country_name, format_date, format_int
+from .currency import CurrencyContext
 from .offer_table_model import OFFER_ID_ROLE, Column, OfferTableModel
 from .thumbnails import ThumbnailLoader
 

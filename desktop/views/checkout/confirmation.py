@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVB
 
 from desktop.models.money import Money
 
-from ..cart.cart_model import format_money
+from ..formatting import format_money
 from .payment_wait import Instructions
 
 __all__ = ["Confirmation"]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from desktop.api_client import ApiConnectionError
 
-from ..cart.cart_model import format_money
+from ..formatting import format_money
 from ..tasks import MutationOp, QueryOp
 from .instructions_pdf import save_pdf
 

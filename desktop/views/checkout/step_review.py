@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from desktop.models.cart import Quote, QuoteIssue
 from desktop.models.money import Money
 
-from ..cart.cart_model import format_money
+from ..formatting import format_money, html_text
 
 __all__ = ["ReviewStep", "review_totals"]
 
@@ -31,9 +31,6 @@ def review_totals(quote: Quote | None, shipping: Mapping[str, Any]) -> tuple[Mon
             ship = ship + method.price
     return ship, quote.total + ship
 
-
-def _esc(text: Any) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 class ReviewStep(QWidget):
@@ -98,19 +95,19 @@ class ReviewStep(QWidget):
                 method_id = str(shipping.get(str(group.warehouse_id), ""))
                 method = next((m for m in group.shipping_methods if str(m.id) == method_id), None)
                 place = ", ".join(filter(None, (group.warehouse_city, group.warehouse_country)))
-                html.append(f"<h3>{_esc(group.seller_name)} — {_esc(place)}</h3><table width='98%'>")
+                html.append(f"<h3>{html_text(group.seller_name)} — {html_text(place)}</h3><table width='98%'>")
                 for line in group.lines:
                     html.append(
-                        f"<tr><td>{_esc(line.title)}<br><small>{_esc(line.sku)}</small></td>"
+                        f"<tr><td>{html_text(line.title)}<br><small>{html_text(line.sku)}</small></td>"
                         f"<td class='r'>{_t['%1 units'].replace('%1', QLocale().toString(line.units or 0))}</td>"
                         f"<td class='r'>{format_money(line.unit_price)}</td>"
                         f"<td class='r'>{format_money(line.line_total)}</td></tr>")
                     for issue in problems.get((line.offer_id, line.packaging_id), ()):
                         text = issue_text(issue) if issue_text else issue.message
-                        html.append(f"<tr><td colspan='4' class='bad'>⚠ {_esc(text)}</td></tr>")
+                        html.append(f"<tr><td colspan='4' class='bad'>⚠ {html_text(text)}</td></tr>")
                 days = self.tr("1 day") if method and method.days == 1 else self.tr("%1 days").replace(
                     "%1", str(method.days if method else ""))
-                ship_text = (f"{_esc(method.name)} ({days})"
+                ship_text = (f"{html_text(method.name)} ({days})"
                              if method else self.tr("not chosen"))
                 html.append(f"<tr><td colspan='3'>{_t['Shipping: %1'].replace('%1', ship_text)}</td>"
                             f"<td class='r'>{format_money(method.price) if method else '—'}</td></tr>")
@@ -124,7 +121,7 @@ class ReviewStep(QWidget):
         unmatched = [i for k, lst in problems.items() if k not in by_key for i in lst]
         for issue in unmatched:
             text = issue_text(issue) if issue_text else issue.message
-            html.append(f"<p class='bad'>⚠ {_esc(text)}</p>")
+            html.append(f"<p class='bad'>⚠ {html_text(text)}</p>")
         ship_total, grand = review_totals(quote, shipping)
         if grand is not None:
             html.append(
@@ -135,14 +132,16 @@ class ReviewStep(QWidget):
         company = body.get("company") or {}
         delivery = body.get("delivery_address") or {}
         who = (body.get("guest") or {}).get("email")
-        phone = "<br>" + _esc(delivery["phone"]) if delivery.get("phone") else ""
-        html.append(f"<h3>{_t['Invoice to']}</h3><p>{_esc(company.get('name', ''))} · "
-                    f"{_t['VAT']} {_esc(company.get('vat_number', ''))}<br>{_esc(company.get('address', ''))}</p>")
+        phone = "<br>" + html_text(delivery["phone"]) if delivery.get("phone") else ""
+        html.append(f"<h3>{_t['Invoice to']}</h3><p>{html_text(company.get('name', ''))} · "
+                    f"{_t['VAT']} {html_text(company.get('vat_number', ''))}<br>"
+                    f"{html_text(company.get('address', ''))}</p>")
         html.append(
-            f"<h3>{_t['Deliver to']}</h3><p>{_esc(delivery.get('name', ''))}<br>{_esc(delivery.get('street', ''))}"
-            f"<br>{_esc(delivery.get('postcode', ''))} {_esc(delivery.get('city', ''))}, "
-            f"{_esc(delivery.get('country', ''))}{phone}</p>")
-        html.append(f"<h3>{_t['Payment']}</h3><p>{_esc(payment_label)}</p>")
+            f"<h3>{_t['Deliver to']}</h3><p>{html_text(delivery.get('name', ''))}"
+            f"<br>{html_text(delivery.get('street', ''))}"
+            f"<br>{html_text(delivery.get('postcode', ''))} {html_text(delivery.get('city', ''))}, "
+            f"{html_text(delivery.get('country', ''))}{phone}</p>")
+        html.append(f"<h3>{_t['Payment']}</h3><p>{html_text(payment_label)}</p>")
         if who:
-            html.append(f"<p>{_t['Guest order; the confirmation goes to %1.'].replace('%1', _esc(who))}</p>")
+            html.append(f"<p>{_t['Guest order; the confirmation goes to %1.'].replace('%1', html_text(who))}</p>")
         self.summary.setHtml("".join(html))

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 
 from desktop.models.cart import Quote
 
-from ..cart.cart_model import format_money
+from ..formatting import format_money
 
 __all__ = ["ShippingStep"]
 

@@ -43,6 +43,7 @@ from desktop.models.checkout import (
     issues_from_problem,
     to_request,
 )
+from desktop.models.order_rules import guest_account
 
 from .. import errors
 from ..tasks import MutationOp
@@ -279,7 +280,7 @@ class CheckoutWizard(QDialog):
             store = self.page.token_store
             if store is not None:
                 try:  # the orders view shows guest orders from here
-                    store.set(self.client.server_url, f"guest:{group_ref}", token)
+                    store.set(self.client.server_url, guest_account(group_ref), token)
                 except Exception:
                     log.exception("could not keep the guest token")
             from desktop.api_client import MarketplaceClient

@@ -10,15 +10,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.models.orders_cache import OrderRow, OrdersCache
 
-__all__ = ["COLUMNS", "OrdersTableModel", "format_money", "payment_text", "shipping_text"]
+from ..formatting import format_int, format_money, format_short_date
+
+__all__ = ["COLUMNS", "OrdersTableModel", "payment_text", "shipping_text"]
 
 COLUMNS = ("ref", "date", "seller", "items", "total", "payment", "shipping", "tracking")
 #: columns the user can sort by (in SQL), and the sort each gives
@@ -45,19 +45,6 @@ def shipping_text(status: str | None) -> str:
         "delivered": QCoreApplication.translate("OrdersTableModel", "Delivered"),
         "cancelled": QCoreApplication.translate("OrdersTableModel", "Cancelled"),
     }.get(status or "", status or "")
-
-
-def format_money(amount: Decimal, currency: str) -> str:
-    return QLocale().toCurrencyString(float(amount), _symbol(currency), 2)
-
-
-def _symbol(currency: str) -> str:
-    return {"EUR": "€", "USD": "US$", "GBP": "£"}.get(currency, currency + " ")
-
-
-def format_date(when: datetime) -> str:
-    local = when.astimezone()
-    return QLocale().toString(local.date(), QLocale.FormatType.ShortFormat)
 
 
 #: the roles data() answers
@@ -175,11 +162,11 @@ class OrdersTableModel(QAbstractTableModel):
         if column == "ref":
             return row.ref
         if column == "date":
-            return format_date(row.created_at)
+            return format_short_date(row.created_at)
         if column == "seller":
             return row.seller_name
         if column == "items":
-            return QLocale().toString(row.item_count)
+            return format_int(row.item_count)
         if column == "total":
             return format_money(row.total, row.currency)
         if column == "payment":

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api_client import AuthExpiredError, MarketplaceClient, NotFoundError, OfflineError
+from desktop.models.order_rules import guest_account
 from desktop.models.orders_cache import (
     PAYMENT_STATUSES,
     SHIPPING_STATUSES,
@@ -51,7 +52,7 @@ from desktop.models.orders_cache import (
 from desktop.models.spreadsheet import formula_guard
 
 from .. import errors
-from ..banner import format_datetime
+from ..formatting import format_datetime
 from ..tasks import QueryOp, mutations
 from .notifications import OrderNotifier
 from .order_detail import OrderDetail
@@ -65,11 +66,6 @@ log = logging.getLogger(__name__)
 SYNC_INTERVAL_MS = 60_000
 SEARCH_DELAY_MS = 250
 _NO_DATE = QDate(2000, 1, 1)  # the QDateEdit minimum, shown as "—": no bound
-
-
-def guest_account(group_ref: str) -> str:
-    """The token store account of a guest checkout's token."""
-    return f"guest:{group_ref}"
 
 
 class OrdersPage(QWidget):

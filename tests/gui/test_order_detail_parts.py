@@ -1,0 +1,75 @@
+"""The order detail's parts that need no server: the typed order shown, HTML escaping in attributes,
+an order the app cannot read, and the shared contact-the-seller dialog's two shapes."""
+
+from __future__ import annotations
+
+import shiboken6
+
+from desktop.views.contact_seller import ContactSellerDialog
+from desktop.views.orders import OrderDetail, order_text
+from tests.unit.test_order_rules import order, order_json
+
+
+def test_tracking_and_seller_links_escape_quotes_in_attributes_and_markup_in_text(qtbot):
+    o = order(tracking={"carrier": "<DHL>", "number": "A&B", "url": 'https://t.test/?n=1&x="><script>'},
+              seller={"id": 3, "name": "L'Atelier <Surplus>", "email": 'a"b@x.test', "phone": None, "country": "PT"})
+    link = order_text.tracking_html(o.tracking)
+    assert 'href="https://t.test/?n=1&amp;x=&quot;&gt;&lt;script&gt;"' in link
+    assert "&lt;DHL&gt;" in link and ">A&amp;B</a>" in link
+    seller = order_text.seller_html(o.seller)
+    assert 'href="mailto:a&quot;b@x.test"' in seller
+    assert "<b>L'Atelier &lt;Surplus&gt;</b>" in seller  # text keeps its apostrophe readable
+
+
+def test_the_detail_reads_the_typed_order_and_keeps_its_json(qtbot):
+    detail = OrderDetail(client=None)
+    qtbot.addWidget(detail)
+    data = order_json(shipping_status="delivered", can_cancel=False, can_review=True)
+    detail.show_order(data)
+    assert detail.current is not None and detail.current.ref == "O-1"
+    assert detail.order == data
+    assert detail.title.text() == "Order O-1"
+    assert detail.lines.topLevelItemCount() == 3
+    assert detail.review_button.isEnabled() and not detail.cancel_button.isEnabled()
+    assert not detail.pay_button.isVisibleTo(detail)
+    detail.show_order(order_json(payment_status="failed"))
+    assert detail.pay_button.isVisibleTo(detail) and detail.pay_button.isEnabled()
+
+
+def test_an_order_that_cannot_be_read_shows_a_message_not_a_crash(qtbot):
+    detail = OrderDetail(client=None)
+    qtbot.addWidget(detail)
+    detail.show_order(order_json(total={"amount": 1.5, "currency": "EUR"}))
+    assert detail.current is None and detail.order is None
+    assert "cannot be shown" in detail.empty_label.text()
+    assert not detail.copy_button.isEnabled()
+
+
+def test_an_offer_is_named_an_order_offers_a_choice(qtbot):
+    one = ContactSellerDialog(None, "Lisboa Surplus", [(7, "Gloves")])
+    qtbot.addWidget(one)
+    assert one.windowTitle() == "Contact the seller"
+    assert "“Gloves”" in one.intro_label.text() and one.offer_combo.isHidden()
+    assert not one.send_button.isEnabled()  # nothing to send yet
+    several = ContactSellerDialog(None, "Lisboa Surplus", [(7, "SKU-7 — Gloves"), (8, "SKU-8 — Masks")],
+                                  order_ref="O-1")
+    qtbot.addWidget(several)
+    assert several.windowTitle() == "Contact Lisboa Surplus"
+    assert several.intro_label.isHidden() and not several.offer_combo.isHidden()
+    assert several.status_label.isHidden()  # no blank line under an order's question until it is sent
+    several.offer_combo.setCurrentIndex(1)
+    assert several.offer_id() == 8
+    assert several.message() == "About order O-1:"
+    assert several.send_button.isEnabled()
+
+
+def test_the_order_detail_offers_each_offer_once(qtbot):
+    detail = OrderDetail(client=None)
+    qtbot.addWidget(detail)
+    detail.show_order(order_json())
+    dialog = detail.request_contact()
+    assert [dialog.offer_combo.itemData(i) for i in range(dialog.offer_combo.count())] == [7, 8]
+    assert dialog.close_when_sent
+    dialog.reject()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=2000)  # deleted on close, before the detail
+    assert detail.dialog is None
