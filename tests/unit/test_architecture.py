@@ -16,13 +16,13 @@ def test_import_contracts_are_kept():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 3 kept, 0 broken" in result.stdout
+    assert "Contracts: 5 kept, 0 broken" in result.stdout
 
 
 def test_a_broken_boundary_is_caught(tmp_path):
     """The contract really bites: a models module importing PySide6 breaks it."""
     pkg = tmp_path / "desktop"
-    for sub in ("", "models", "api_client", "views"):
+    for sub in ("", "models", "api_client", "views", "views/catalog", "views/cart", "views/checkout", "views/orders"):
         (pkg / sub).mkdir(parents=True, exist_ok=True)
         (pkg / sub / "__init__.py").write_text("")
     (pkg / "models" / "bad.py").write_text("import PySide6\n")
@@ -39,3 +39,33 @@ def test_a_broken_boundary_is_caught(tmp_path):
     )
     assert result.returncode != 0
     assert "desktop.models.bad -> PySide6" in result.stdout
+
+
+def _lint_tree(tmp_path, files):
+    """lint-imports on a small tree with the project's contracts: {path: source}."""
+    for sub in ("desktop", "desktop/models", "desktop/api_client", "desktop/views", "marketplace",
+                *(f"desktop/views/{area}" for area in ("catalog", "cart", "checkout", "orders"))):
+        (tmp_path / sub).mkdir(parents=True, exist_ok=True)
+        (tmp_path / sub / "__init__.py").write_text("")
+    for path, text in files.items():
+        (tmp_path / path).write_text(text)
+    (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
+    return subprocess.run(
+        [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"},
+    )
+
+
+def test_a_view_area_importing_another_is_caught(tmp_path):
+    result = _lint_tree(tmp_path, {"desktop/views/checkout/step.py": "from desktop.views.cart import page\n",
+                                   "desktop/views/cart/page.py": "X = 1\n"})
+    assert result.returncode != 0
+    assert "desktop.views.checkout.step -> desktop.views.cart.page" in result.stdout
+
+
+def test_a_model_importing_a_view_is_caught(tmp_path):
+    result = _lint_tree(tmp_path, {"desktop/models/rules.py": "from desktop.views import shell\n",
+                                   "desktop/views/shell.py": "X = 1\n"})
+    assert result.returncode != 0
+    assert "desktop.models.rules -> desktop.views.shell" in result.stdout
