@@ -117,6 +117,12 @@ class Prefs:
 
         return set(self.store.locked_fields) & set(SETTINGS_KEYS)
 
+    def sources(self) -> dict[str, str]:
+        """Where each of the dialog's values comes from (managed, recommended, user, default)."""
+        from desktop.views.settings_dialog import KEYS as SETTINGS_KEYS
+
+        return {key: self.store.source(key) for key in SETTINGS_KEYS}
+
     def update(self, changes: dict[str, Any]) -> list[str]:
         """Save the changed fields; returns the messages of those refused (invalid or locked)."""
         problems = []
@@ -595,7 +601,7 @@ class Shell(QObject):
         values = self.prefs.values()
         values["server_url"] = values.get("server_url") or self.server_url
         dialog = SettingsDialog(values, self.prefs.locked(), cache_size=self.cache_size,
-                                clear_cache=self.clear_cache, parent=self.window)
+                                clear_cache=self.clear_cache, parent=self.window, sources=self.prefs.sources())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._save_settings)
         dialog.open()

@@ -1,5 +1,6 @@
 """Settings: server, display currency, language, sync interval, offline cache. Policy-locked fields are
-disabled with the tooltip "Set by your administrator".
+disabled and marked "Set by your administrator"; the administrator's recommended values (defaults the
+user may change) are marked "Recommended by your administrator" (`sources`, from SettingsStore.source).
 
 The dialog edits a plain mapping (keys below) and knows nothing of where it is stored:
 
@@ -56,12 +57,17 @@ class SettingsDialog(QDialog):
         cache_size: Callable[[], int] | None = None,
         clear_cache: Callable[[], Any] | None = None,
         parent: QWidget | None = None,
+        sources: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(480)
         self._initial = {**DEFAULTS, **{k: v for k, v in values.items() if k in KEYS}}
         self._locked = set(locked)
+        self._sources = dict(sources or {})
+        self._sources.update(dict.fromkeys(self._locked, "managed"))
+        #: the note beside each value the administrator set (managed or recommended)
+        self.source_labels: dict[str, QLabel] = {}
         self._cache_size = cache_size
         self._clear_cache = clear_cache
         self.widgets: dict[str, QWidget] = {}
@@ -123,6 +129,19 @@ class SettingsDialog(QDialog):
             widget = self.widgets[key]
             widget.setEnabled(False)
             widget.setToolTip(self.tr("Set by your administrator"))
+        notes = {"managed": self.tr("Set by your administrator"),
+                 "recommended": self.tr("Recommended by your administrator")}
+        for key, widget in self.widgets.items():
+            note = notes.get(self._sources.get(key, ""))
+            if note is None:
+                continue
+            label = QLabel(note)
+            label.setObjectName("formHint")
+            self.source_labels[key] = label
+            form = widget.parentWidget().layout()
+            assert isinstance(form, QFormLayout)
+            row, _role = form.getWidgetPosition(widget)
+            form.insertRow(row + 1, "", label)
         # "Clear cache" stays allowed even when the limit is locked: it only frees space.
 
         std = QDialogButtonBox.StandardButton

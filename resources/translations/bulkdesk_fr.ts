@@ -314,7 +314,7 @@
     <name>CatalogPage</name>
     <message>
         <source>Search offers, SKUs, sellers…</source>
-        <extracomment>ids read on the GUI thread for a search&apos;s first screen; the rest (if any) come from a worker the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels a short confirmation for the status bar (&quot;Added … to the cart.&quot;) &quot;Contact the seller&quot; while signed out the offer table was filled again (tests wait on it)</extracomment>
+        <extracomment>ids read on the GUI thread for a search&apos;s first screen; the rest (if any) come from a worker a sync changing more offers than this repaints the whole table rather than looking each one up the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels a short confirmation for the status bar (&quot;Added … to the cart.&quot;) &quot;Contact the seller&quot; while signed out the offer table was filled again (tests wait on it)</extracomment>
         <translation>Rechercher des offres, références, vendeurs…</translation>
     </message>
     <message>
@@ -1728,6 +1728,7 @@
     </message>
     <message>
         <source>Marketplace</source>
+        <extracomment>the note beside each value the administrator set (managed or recommended)</extracomment>
         <translation>Place de marché</translation>
     </message>
     <message>
@@ -1785,6 +1786,10 @@
     <message>
         <source>Set by your administrator</source>
         <translation>Défini par votre administrateur</translation>
+    </message>
+    <message>
+        <source>Recommended by your administrator</source>
+        <translation>Recommandé par votre administrateur</translation>
     </message>
     <message>
         <source>Save</source>
