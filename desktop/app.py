@@ -56,6 +56,9 @@ log = logging.getLogger("desktop.app")
 
 DEFAULT_SERVER = "http://127.0.0.1:8000"
 QUIT_AFTER_SHOWN_ENV = "BULKDESK_QUIT_AFTER_SHOWN"
+#: with --smoke: wait for the first catalog sync, then write what the user would see to this JSON file
+#: (rows, a screenshot, the language) and quit; the frozen app's smoke test (tests/installer/) reads it
+SMOKE_REPORT_ENV = "BULKDESK_SMOKE_REPORT"
 
 
 # -- folders and preferences ---------------------------------------------------------------------
@@ -841,7 +844,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         shell = Shell(server_url, paths=paths, prefs=prefs, channel=channel, staged=True)
         apply_style_sheet(app)
         holder["shell"] = shell
-        if quit_after_shown:  # once the whole app is built: the smoke test covers stage 2 too
+        report = os.environ.get(SMOKE_REPORT_ENV) if args.smoke else None
+        if report:
+            shell.ready.connect(lambda: _smoke_report_after_first_sync(shell, Path(report), app.quit))
+            shell.failed.connect(start_failed)
+        elif quit_after_shown:  # once the whole app is built: the smoke test covers stage 2 too
             shell.ready.connect(lambda: QTimer.singleShot(0, app.quit))
             shell.failed.connect(start_failed)
         shell.window.first_shown.connect(lambda: _announce_shown(holder))
@@ -856,6 +863,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             exit_code[0] = 1
         QTimer.singleShot(0, app.quit)
 
+    if args.demo and getattr(sys, "frozen", False):
+        # the installed app carries no marketplace server: the demo is a feature of the source checkout
+        print("bulkdesk: --demo needs the source checkout (scripts/demo); the installed app has no "
+              "demo marketplace", file=sys.stderr)
+        return 2
     if args.demo:
         holder["demo"] = start_demo(paths, lambda demo: launch(demo.url), demo_failed)
     else:
@@ -875,6 +887,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         channel.uninstall()
         del translators
     return exit_code[0] or code
+
+
+def _smoke_report_after_first_sync(shell: Shell, path: Path, done: Callable[[], None]) -> None:
+    """After the first sync (or 60 s): the catalog's rows, a screenshot and the language, then `done`."""
+    import json
+
+    finished: list[bool] = []
+
+    def write(outcome: str) -> None:
+        if finished:
+            return
+        finished.append(True)
+        window = shell.window
+        shot = path.with_suffix(".png")
+        window.grab().save(str(shot))
+        catalog = window.page("catalog")
+        model = getattr(catalog, "model", None)
+        path.write_text(json.dumps({
+            "sync": outcome,
+            "rows": model.rowCount() if model is not None else 0,
+            "title": window.windowTitle(),
+            "screenshot": str(shot),
+            "frozen": bool(getattr(sys, "frozen", False)),
+            "ui_language": QCoreApplication.translate("SettingsDialog", "Set by your administrator"),
+        }), encoding="utf-8")
+        QTimer.singleShot(0, done)
+
+    controller = shell.sync_controller
+    if controller is None:
+        write("none")
+        return
+    controller.synced.connect(lambda _r: write("synced"))
+    controller.failed.connect(lambda _e: write("failed"))
+    QTimer.singleShot(60_000, lambda: write("timeout"))
 
 
 def _announce_shown(holder: dict[str, Any]) -> None:
