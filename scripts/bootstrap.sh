@@ -7,7 +7,8 @@ VENV="$BULKDESK_ROOT/.venv"
 # Debian packages: Qt's runtime libraries for the app; the rest only for the tests.
 APP_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
               libxcb-cursor0 fonts-dejavu-core)
-TEST_PACKAGES=(chromium chromium-driver postgresql gnome-keyring dbus libsecret-tools)
+TEST_PACKAGES=(chromium chromium-driver postgresql gnome-keyring dbus libsecret-tools
+               wixl msitools osslsigncode openssl)  # the last line: the Windows installer tests (tests/installer)
 
 bulkdesk_apt() {
     local missing=()
