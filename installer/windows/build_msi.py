@@ -24,6 +24,7 @@ from xml.sax.saxutils import quoteattr
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 from desktop.models.policy import MSI_PROPERTIES  # noqa: E402 - the one mapping (no Qt, stdlib only)
+
 WXS = Path(__file__).with_name("bulkdesk.wxs")
 #: the payload's component GUIDs derive from their paths, so an upgrade replaces the same components
 PAYLOAD_NAMESPACE = uuid.UUID("0c7d3f5e-44b1-4c55-8a0e-93f1d2b6a7e8")
@@ -34,7 +35,7 @@ def version() -> str:
 
 
 def _id(prefix: str, relative: str) -> str:
-    return prefix + hashlib.sha1(relative.encode("utf-8")).hexdigest()[:20].upper()  # noqa: S324 - a name
+    return prefix + hashlib.sha1(relative.encode("utf-8")).hexdigest()[:20].upper()
 
 
 def payload_fragment(folder: Path, relative_to: Path) -> str:
@@ -54,9 +55,10 @@ def payload_fragment(folder: Path, relative_to: Path) -> str:
                 lines.append(f"{pad}</Directory>")
             else:
                 cid = _id("C", relative)
+                source = quoteattr(os.path.relpath(path, relative_to))
                 guid = str(uuid.uuid5(PAYLOAD_NAMESPACE, relative)).upper()
                 lines.append(f'{pad}<Component Id="{cid}" Guid="{guid}" Win64="yes">')
-                lines.append(f'{pad}  <File Id="{_id("F", relative)}" Source={quoteattr(os.path.relpath(path, relative_to))} KeyPath="yes"/>')
+                lines.append(f'{pad}  <File Id="{_id("F", relative)}" Source={source} KeyPath="yes"/>')
                 lines.append(f"{pad}</Component>")
                 components.append(cid)
 
@@ -83,8 +85,9 @@ def build(folder: Path, output: Path, icon: Path) -> Path:
     fragment.write_text(payload_fragment(folder.resolve(), base), encoding="utf-8")
     defines = [f"Version={version()}", f"IconFile={os.path.relpath(icon.resolve(), base)}"]
     if shutil.which("wixl"):
-        command = ["wixl", "-a", "x64", *(arg for d in [*defines, "Toolset=wixl"] for arg in ("-D", d)), "-o", str(output), str(WXS), str(fragment)]
-        subprocess.run(command, check=True)
+        wixl = [arg for d in [*defines, "Toolset=wixl"] for arg in ("-D", d)]
+        command = ["wixl", "-a", "x64", *wixl, "-o", output.name, str(WXS), fragment.name]
+        subprocess.run(command, check=True, cwd=base)
         # wixl reads no <Condition> in a <Component>: the same conditions go into the Component table
         queries = [f"UPDATE `Component` SET `Condition` = '{condition}' WHERE `Component` = '{component}'"
                    for component, condition in component_conditions().items()]

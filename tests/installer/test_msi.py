@@ -131,7 +131,8 @@ def _reg_query(env: dict[str, str], key: str) -> dict[str, object]:
 @pytest.mark.skipif(os.environ.get("BULKDESK_TEST_WINE") != "1" or shutil.which("wine") is None,
                     reason="opt-in: BULKDESK_TEST_WINE=1 and Debian's wine")
 def test_wine_install_writes_the_policy_the_app_obeys_and_uninstall_removes_it(msi, tmp_path):
-    env = {**os.environ, "WINEPREFIX": str(tmp_path / "prefix"), "WINEDEBUG": "-all", "WINEDLLOVERRIDES": "mscoree,mshtml="}
+    env = {**os.environ, "WINEPREFIX": str(tmp_path / "prefix"), "WINEDEBUG": "-all",
+           "WINEDLLOVERRIDES": "mscoree,mshtml="}  # no Mono or Gecko prompts
     subprocess.run(["wineboot", "--init"], env=env, check=True, capture_output=True, timeout=180)
     install = subprocess.run(
         ["wine", "msiexec", "/i", str(msi), "/qn", "SERVERURL=https://market.corp.example", "LOCKSERVERURL=1",
