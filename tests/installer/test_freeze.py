@@ -48,7 +48,7 @@ def _size_mb(folder: Path) -> float:
 
 
 def test_the_frozen_app_paints_the_synced_catalog_in_french_and_quits(bundle, server, tmp_path):
-    executable = bundle / "bulkdesk"
+    executable = bundle / {"linux": "bulkdesk", "win32": "Bulkdesk.exe"}.get(sys.platform, "Bulkdesk")
     assert executable.is_file()
     internal = bundle / "_internal"
     for package in ("marketplace", "fastapi", "sqlalchemy", "uvicorn", "stripe", "localstripe", "pytest"):
