@@ -78,12 +78,12 @@ def component_conditions() -> dict[str, str]:
     return {component: html.unescape(condition) for component, condition in found}
 
 
-def build(folder: Path, output: Path, icon: Path) -> Path:
+def build(folder: Path, output: Path, icon: Path, product_version: str | None = None) -> Path:
     output.parent.mkdir(parents=True, exist_ok=True)
     fragment = output.with_name("files.wxs")
     base = output.parent.resolve()
     fragment.write_text(payload_fragment(folder.resolve(), base), encoding="utf-8")
-    defines = [f"Version={version()}", f"IconFile={os.path.relpath(icon.resolve(), base)}"]
+    defines = [f"Version={product_version or version()}", f"IconFile={os.path.relpath(icon.resolve(), base)}"]
     if shutil.which("wixl"):
         wixl = [arg for d in [*defines, "Toolset=wixl"] for arg in ("-D", d)]
         command = ["wixl", "-a", "x64", *wixl, "-o", output.name, str(WXS), fragment.name]
@@ -112,11 +112,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("folder", type=Path, help="the frozen app (dist/Bulkdesk)")
     parser.add_argument("output", type=Path)
     parser.add_argument("--icon", type=Path, default=REPO / "build" / "icons" / "bulkdesk.ico")
+    parser.add_argument("--version", help="the product version (default: pyproject.toml's)")
     args = parser.parse_args(argv)
     if not (args.folder / "Bulkdesk.exe").is_file():
         print(f"{args.folder} holds no Bulkdesk.exe (the frozen Windows app)", file=sys.stderr)
         return 2
-    print(build(args.folder, args.output, args.icon))
+    print(build(args.folder, args.output, args.icon, args.version))
     return 0
 
 

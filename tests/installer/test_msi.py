@@ -127,6 +127,17 @@ def _reg_query(env: dict[str, str], key: str) -> dict[str, object]:
     return values
 
 
+def _installed_versions(env: dict[str, str]) -> list[str]:
+    """The DisplayVersion of every installed product named Bulkdesk (Apps and features)."""
+    key = r"HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall"
+    out = subprocess.run(["wine", "reg", "query", key, "/s"], env=env, capture_output=True, text=True).stdout
+    versions = []
+    for block in out.split("\n\n"):
+        if re.search(r"DisplayName\s+REG_SZ\s+Bulkdesk\s*$", block, re.M):
+            versions += re.findall(r"DisplayVersion\s+REG_SZ\s+(\S+)", block)
+    return versions
+
+
 @pytest.mark.wine
 @pytest.mark.skipif(os.environ.get("BULKDESK_TEST_WINE") != "1" or shutil.which("wine") is None,
                     reason="opt-in: BULKDESK_TEST_WINE=1 and Debian's wine")
@@ -157,6 +168,23 @@ def test_wine_install_writes_the_policy_the_app_obeys_and_uninstall_removes_it(m
     assert store.locked_fields == {"server_url", "sync_interval_minutes"}
     # C:\corp\ca.pem is absolute on Windows only: here the rule refuses it, and says so
     assert any("ca.pem" in w for w in store.warnings)
+
+    # a newer version replaces this one (major upgrade); an older one is refused
+    work = msi.parent.parent
+    newer = work / "newer" / "bulkdesk.msi"
+    build_msi = ROOT / "installer" / "windows" / "build_msi.py"
+    built = subprocess.run([sys.executable, str(build_msi), str(work / "Bulkdesk"), str(newer), "--icon",
+                            str(work / "icons" / "bulkdesk.ico"), "--version", "0.2.0"], capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr[-2000:]
+    upgrade = subprocess.run(["wine", "msiexec", "/i", str(newer), "/qn", "SERVERURL=https://two.corp.example",
+                              "LOCKSERVERURL=1"], env=env, capture_output=True, text=True, timeout=180)
+    assert upgrade.returncode == 0, upgrade.stdout + upgrade.stderr
+    assert _reg_query(env, policy.REGISTRY_KEY) == {"ServerUrl": "https://two.corp.example"}
+    assert _installed_versions(env) == ["0.2.0"]
+    downgrade = subprocess.run(["wine", "msiexec", "/i", str(msi), "/qn"], env=env, capture_output=True, text=True,
+                               timeout=180)
+    assert downgrade.returncode != 0 and _installed_versions(env) == ["0.2.0"]
+    msi = newer
 
     user_data = tmp_path / "prefix" / "drive_c" / "users" / os.environ.get("USER", "root") / "AppData" / "Roaming"
     (user_data / "Bulkdesk").mkdir(parents=True, exist_ok=True)
