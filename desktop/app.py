@@ -28,6 +28,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -41,6 +42,7 @@ from desktop.views.i18n import install_translations
 from desktop.views.os_signals import install_signal_handlers
 from desktop.views.prefs import Prefs
 from desktop.views.shell import Shell
+from desktop.views.smoke_report import SMOKE_REPORT_ENV, report_after_first_sync
 from desktop.views.theme import apply_style_sheet, apply_theme
 
 __all__ = ["main", "parse_args"]
@@ -89,7 +91,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         shell = Shell(server_url, paths=paths, prefs=prefs, channel=channel, staged=True)
         apply_style_sheet(app)
         holder["shell"] = shell
-        if quit_after_shown:  # once the whole app is built: the smoke test covers stage 2 too
+        report = os.environ.get(SMOKE_REPORT_ENV) if args.smoke else None
+        if report:  # the frozen app's smoke test: what the window shows after the first sync
+            shell.ready.connect(lambda: report_after_first_sync(shell, Path(report), app.quit))
+            shell.failed.connect(start_failed)
+        elif quit_after_shown:  # once the whole app is built: the smoke test covers stage 2 too
             shell.ready.connect(lambda: QTimer.singleShot(0, app.quit))
             shell.failed.connect(start_failed)
         shell.window.first_shown.connect(lambda: _announce_shown(holder))
@@ -104,6 +110,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             exit_code[0] = 1
         QTimer.singleShot(0, app.quit)
 
+    if args.demo and getattr(sys, "frozen", False):
+        # the installed app carries no marketplace server: the demo is a feature of the source checkout
+        print("bulkdesk: --demo needs the source checkout (scripts/demo); the installed app has no "
+              "demo marketplace", file=sys.stderr)
+        return 2
     if args.demo:
         holder["demo"] = start_demo(paths, lambda demo: launch(demo.url), demo_failed)
     else:

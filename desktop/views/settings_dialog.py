@@ -1,5 +1,7 @@
 """Settings: server, proxy and extra CA bundle, display currency, language, sync interval, offline cache.
-Policy-locked fields are disabled with the tooltip "Set by your administrator".
+Policy-locked fields are disabled and marked "Set by your administrator"; the administrator's
+recommended values (defaults the user may change) are marked "Recommended by your administrator"
+(`sources`, from SettingsStore.source).
 
 The dialog edits a plain mapping (keys below) and knows nothing of where it is stored:
 
@@ -62,12 +64,17 @@ class SettingsDialog(QDialog):
         cache_size: Callable[[], int] | None = None,
         clear_cache: Callable[[], Any] | None = None,
         parent: QWidget | None = None,
+        sources: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(480)
         self._initial = {**DEFAULTS, **{k: v for k, v in values.items() if k in KEYS}}
         self._locked = set(locked)
+        self._sources = dict(sources or {})
+        self._sources.update(dict.fromkeys(self._locked, "managed"))
+        #: the note beside each value the administrator set (managed or recommended)
+        self.source_labels: dict[str, QLabel] = {}
         self._cache_size = cache_size
         self._clear_cache = clear_cache
         self.widgets: dict[str, QWidget] = {}
@@ -148,6 +155,18 @@ class SettingsDialog(QDialog):
             widget.setEnabled(False)
             widget.setToolTip(self.tr("Set by your administrator"))
         self.ca_browse.setEnabled(self.ca_bundle.isEnabled())
+        notes = {"managed": self.tr("Set by your administrator"),
+                 "recommended": self.tr("Recommended by your administrator")}
+        for key, widget in self.widgets.items():
+            note = notes.get(self._sources.get(key, ""))
+            if note is None:
+                continue
+            label = QLabel(note)
+            label.setObjectName("formHint")
+            self.source_labels[key] = label
+            form = widget.parentWidget().layout()
+            assert isinstance(form, QFormLayout)
+            form.insertRow(_form_row(form, widget) + 1, "", label)
         # "Clear cache" stays allowed even when the limit is locked: it only frees space.
 
         std = QDialogButtonBox.StandardButton
@@ -269,3 +288,16 @@ def _head(path: Path, size: int = 1 << 20) -> bytes:
             return handle.read(size)
     except OSError:
         return b""
+
+
+def _form_row(form: QFormLayout, widget: QWidget) -> int:
+    """The form's row holding ``widget``, alone or in a row of its own (the CA bundle and its Browse…)."""
+    row, _role = form.getWidgetPosition(widget)
+    if row >= 0:
+        return row
+    for row in range(form.rowCount()):
+        item = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+        inner = item.layout() if item is not None else None
+        if inner is not None and inner.indexOf(widget) >= 0:
+            return row
+    raise ValueError("the widget is not in this form")

@@ -315,7 +315,7 @@ class Shell(QObject):
         values = self.prefs.values()
         values["server_url"] = values.get("server_url") or self.server_url
         dialog = SettingsDialog(values, self.prefs.locked(), cache_size=self.cache_size,
-                                clear_cache=self.clear_cache, parent=self.window)
+                                clear_cache=self.clear_cache, parent=self.window, sources=self.prefs.sources())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._save_settings)
         dialog.open()

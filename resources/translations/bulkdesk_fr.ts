@@ -1732,6 +1732,7 @@
     </message>
     <message>
         <source>Marketplace</source>
+        <extracomment>the note beside each value the administrator set (managed or recommended)</extracomment>
         <translation>Place de marché</translation>
     </message>
     <message>
@@ -1809,6 +1810,10 @@
     <message>
         <source>Set by your administrator</source>
         <translation>Défini par votre administrateur</translation>
+    </message>
+    <message>
+        <source>Recommended by your administrator</source>
+        <translation>Recommandé par votre administrateur</translation>
     </message>
     <message>
         <source>Save</source>
