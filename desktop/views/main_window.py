@@ -172,6 +172,8 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        # from any of the app's windows (the crash notice, a non-modal dialog), as File > Quit does
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.quit_requested)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()

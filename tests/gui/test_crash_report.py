@@ -184,3 +184,25 @@ def test_the_notice_speaks_french(qtbot, tmp_path, qapp):
         for translator in translators:
             qapp.removeTranslator(translator)
         install_translations(qapp, "en")
+
+
+def test_ctrl_q_quits_from_the_notice_too(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.app import placeholder_pages
+    from desktop.views.crash_report import show_crash_notice
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(placeholder_pages())
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    path = tmp_path / "crash-20261202-101500-000000.log"
+    path.write_text("Fatal Python error: Aborted\n")
+    notice = show_crash_notice(CrashReport("Fatal Python error: Aborted\n", path), window)
+    qtbot.addWidget(notice)
+    notice.activateWindow()
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is notice.windowHandle())
+    with qtbot.waitSignal(window.quit_requested, timeout=2000):
+        QTest.keyClick(notice.details, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
