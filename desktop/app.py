@@ -34,6 +34,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.models.crash_log import CrashLog
 from desktop.models.paths import AppPaths
 from desktop.views import errors, tasks
 from desktop.views.demo_start import start_demo
@@ -66,13 +67,15 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    paths = AppPaths.default().ensure()
+    crash_log = CrashLog(paths.data)
+    last_crash = crash_log.start()  # first: a native crash from here on leaves its traceback in crash.log
     logging.basicConfig(level=os.environ.get("BULKDESK_LOG_LEVEL", "INFO").upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     QApplication.setApplicationName("Bulkdesk")
     QApplication.setOrganizationName("Bulkdesk")
     QApplication.setApplicationDisplayName("Bulkdesk")
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    paths = AppPaths.default().ensure()
     prefs = Prefs(paths)
     apply_theme(app, style_sheet=False)  # the rules once the window is built (see launch)
     translators = install_translations(app, str(prefs.get("language", "system")))
@@ -101,7 +104,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         shell.window.first_shown.connect(lambda: _announce_shown(holder))
         # the app is built: its objects stay out of the full garbage collections a sync sets off
         shell.ready.connect(tasks.freeze_start_up_objects)
+        if last_crash is not None:  # told once the window is painted, beside it (not modal)
+            shell.window.first_painted.connect(lambda: QTimer.singleShot(0, shell.window, tell_crash))
         shell.start()
+
+    def tell_crash() -> None:
+        from desktop.views.crash_report import show_crash_notice
+
+        holder["crash_notice"] = show_crash_notice(last_crash, holder["shell"].window)
 
     def demo_failed(message: str) -> None:
         if message:
@@ -133,6 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         uninstall_signals()
         channel.uninstall()
         del translators
+        crash_log.stop()
     return exit_code[0] or code
 
 

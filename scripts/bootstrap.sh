@@ -5,10 +5,17 @@ BULKDESK_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="$BULKDESK_ROOT/.venv"
 
 # Debian packages: Qt's runtime libraries for the app; the rest only for the tests.
+# From libxcb-cursor0 to libx11-xcb1: what Qt's X11 platform plugin links (plugins/platforms/libqxcb.so,
+# lib/libQt6XcbQpa.so.6, plugins/xcbglintegrations/*.so: `readelf -d` NEEDED, `dpkg -S` of each);
+# tests/unit/test_qt_libraries.py fails when one of them is missing.
 APP_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
-              libxcb-cursor0 fonts-dejavu-core)
-TEST_PACKAGES=(chromium chromium-driver postgresql gnome-keyring dbus libsecret-tools
-               wixl msitools osslsigncode openssl nodejs)  # this line: the installer tests (tests/installer)
+              libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
+              libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
+              libxcb-glx0 libxcb1 libx11-6 libx11-xcb1 fonts-dejavu-core)
+# xvfb and xdotool: the test that starts the app on a real X display (tests/gui/test_x11.py);
+# wixl to nodejs: the installer tests (tests/installer)
+TEST_PACKAGES=(chromium chromium-driver postgresql gnome-keyring dbus libsecret-tools xvfb xdotool
+               wixl msitools osslsigncode openssl nodejs)
 
 bulkdesk_apt() {
     local missing=()

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,7 +36,7 @@ from .banner import OfflineBanner
 from .icons import icon
 from .status import StatusBar
 
-__all__ = ["EmptyState", "MainWindow", "Page"]
+__all__ = ["EmptyState", "MainWindow", "Page", "first_geometry"]
 
 
 @dataclass
@@ -151,8 +151,12 @@ class MainWindow(QMainWindow):
         self.set_account(None)
         if self.pages:
             self.nav.setCurrentRow(0)
-        self.resize(1180, 760)
-        self.restore_state()
+        if not self.restore_state():  # a first start: a size to suit the screen, centred on it
+            screen = self.screen()
+            if screen is not None:
+                self.setGeometry(first_geometry(screen.availableGeometry()))
+            else:
+                self.resize(1180, 760)
         self._first_paint = _FirstPaint(self)
 
     # -- menus -------------------------------------------------------------------------------------
@@ -168,6 +172,8 @@ class MainWindow(QMainWindow):
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        # from any of the app's windows (the crash notice, a non-modal dialog), as File > Quit does
+        self.quit_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
         self.quit_action.triggered.connect(self.quit_requested)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -294,18 +300,21 @@ class MainWindow(QMainWindow):
         self.set_seller_visible(signed_in and seller)
 
     # -- state -------------------------------------------------------------------------------------
-    def restore_state(self) -> None:
+    def restore_state(self) -> bool:
+        """The size, position and splitter the user left; False when there was no size to restore."""
         if self._state is None:
-            return
+            return False
+        restored = False
         geometry = self._state.value("main/geometry")
         if isinstance(geometry, QByteArray | bytes) and geometry:
-            self.restoreGeometry(QByteArray(geometry))
+            restored = self.restoreGeometry(QByteArray(geometry))
         window_state = self._state.value("main/state")
         if isinstance(window_state, QByteArray | bytes) and window_state:
             self.restoreState(QByteArray(window_state))
         splitter = self._state.value("main/splitter")
         if isinstance(splitter, QByteArray | bytes) and splitter:
             self.splitter.restoreState(QByteArray(splitter))
+        return restored
 
     def save_state(self) -> None:
         if self._state is None:
@@ -330,11 +339,33 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._shown_once:
             self._shown_once = True
+            # the keyboard goes to the new window: without a window manager (a kiosk, a bare X
+            # session) nobody else gives it focus, and Ctrl+Q or any shortcut would go nowhere
+            self.activateWindow()
             self.first_shown.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
+
+
+# a first start: this share of the screen's free area, within these bounds (a 4K screen gets a
+# window a person can read, not a wall)
+FIRST_SIZE_SHARE = 0.8
+FIRST_SIZE_MIN = QSize(1024, 660)
+FIRST_SIZE_MAX = QSize(1680, 1050)
+
+
+def first_geometry(available: QRect) -> QRect:
+    """The window's place on a first start: ~80 % of ``available`` (the screen without its panels),
+    at least FIRST_SIZE_MIN (unless the screen is smaller), at most FIRST_SIZE_MAX, centred."""
+    width = min(max(round(available.width() * FIRST_SIZE_SHARE), FIRST_SIZE_MIN.width()), FIRST_SIZE_MAX.width())
+    height = min(max(round(available.height() * FIRST_SIZE_SHARE), FIRST_SIZE_MIN.height()),
+                 FIRST_SIZE_MAX.height())
+    size = QSize(min(width, available.width()), min(height, available.height()))
+    rect = QRect(QPoint(0, 0), size)
+    rect.moveCenter(available.center())
+    return rect
 
 
 class _FirstPaint(QObject):

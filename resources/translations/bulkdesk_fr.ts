@@ -648,6 +648,33 @@
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <source>Bulkdesk closed unexpectedly</source>
+        <translation>Bulkdesk s’est fermé de manière inattendue</translation>
+    </message>
+    <message>
+        <source>The last time it ran, Bulkdesk stopped because of an internal error. Your cart and the offline catalog are kept. Sending the report below to your support contact helps fix it.</source>
+        <translation>La dernière fois, Bulkdesk s’est arrêté à cause d’une erreur interne. Votre panier et le catalogue hors ligne sont conservés. Envoyer le rapport ci-dessous à votre contact d’assistance aide à corriger ce problème.</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Copier les détails</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Ouvrir le dossier</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Copié</translation>
+    </message>
+</context>
+<context>
     <name>CreateAccountDialog</name>
     <message>
         <source>Create account</source>

@@ -1,0 +1,93 @@
+"""The notice after a crash: "Bulkdesk closed unexpectedly", the report, [Copy details] [Open folder]
+[Close]. Not modal: the window behind it works. Imported only when the last run left a crash log
+(models/crash_log.py)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.crash_log import CrashReport
+
+__all__ = ["CrashNotice", "show_crash_notice"]
+
+
+class CrashNotice(QDialog):
+    def __init__(self, report: CrashReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("crashNotice")
+        self.setWindowTitle(self.tr("Bulkdesk closed unexpectedly"))
+        self.setWindowModality(Qt.WindowModality.NonModal)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setMinimumWidth(520)
+        self.report = report
+
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40))
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        title = QLabel(self.tr("Bulkdesk closed unexpectedly"))
+        font = title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        title.setFont(font)
+        self.message_label = QLabel(self.tr(
+            "The last time it ran, Bulkdesk stopped because of an internal error. Your cart and the offline "
+            "catalog are kept. Sending the report below to your support contact helps fix it."
+        ))
+        self.message_label.setWordWrap(True)
+        text = QVBoxLayout()
+        text.addWidget(title)
+        text.addWidget(self.message_label)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addLayout(text, 1)
+
+        self.details = QPlainTextEdit(report.text)
+        self.details.setReadOnly(True)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details.setMinimumHeight(200)
+
+        buttons = QDialogButtonBox()
+        self.copy_button = QPushButton(self.tr("Copy details"))
+        self.folder_button = QPushButton(self.tr("Open folder"))
+        self.folder_button.setToolTip(str(report.path))
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setDefault(True)
+        buttons.rejected.connect(self.reject)
+        self.copy_button.clicked.connect(self.copy_details)
+        self.folder_button.clicked.connect(self.open_folder)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.details, 1)
+        layout.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.report.text)
+        self.copy_button.setText(self.tr("Copied"))
+        QTimer.singleShot(2000, self, lambda: self.copy_button.setText(self.tr("Copy details")))
+
+    def open_folder(self) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.report.folder)))
+
+
+def show_crash_notice(report: CrashReport, parent: QWidget | None = None) -> CrashNotice:
+    """Show the notice beside ``parent`` (not modal) and return it."""
+    notice = CrashNotice(report, parent)
+    notice.show()
+    notice.raise_()
+    return notice
