@@ -190,9 +190,9 @@ def test_ctrl_q_quits_from_the_notice_too(qtbot, tmp_path):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from desktop.app import placeholder_pages
     from desktop.views.crash_report import show_crash_notice
     from desktop.views.main_window import MainWindow
+    from desktop.views.shell_pages import placeholder_pages
 
     window = MainWindow(placeholder_pages())
     qtbot.addWidget(window)

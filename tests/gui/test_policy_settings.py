@@ -9,9 +9,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from desktop.app import Prefs, Shell
 from desktop.models import policy
 from desktop.models.settings import SettingsStore
+from desktop.views.prefs import Prefs
+from desktop.views.shell import Shell
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {

@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from desktop.app import Shell
 from desktop.models.catalog_cache import CatalogCache
 from desktop.models.demo_server import free_port
 from desktop.models.settings import SettingsStore
 from desktop.views.catalog.offer_table_model import Column
+from desktop.views.shell import Shell
 
 MB = 1024 * 1024
 
