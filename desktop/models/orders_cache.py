@@ -23,7 +23,7 @@ which the app turns into notifications.
 A guest's order group (``GET /order-groups/{ref}`` with its guest token) is stored with
 :meth:`store_group`; its ref is remembered here (never the token: that lives in the keyring).
 
-Threads: each thread gets its own connection (WAL: the GUI reads while a worker syncs).
+Threads: each thread gets its own connection (WAL: the GUI reads while a worker syncs; see `sqlite_file`).
 It is a cache: a file that is corrupt or of another schema version is deleted and rebuilt empty.
 """
 
@@ -33,12 +33,11 @@ import contextlib
 import email.utils
 import hashlib
 import json
-import logging
 import os
 import sqlite3
-import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
@@ -47,9 +46,7 @@ from typing import Any, Literal
 
 from desktop.models import money
 
-from .sqlite_tx import immediate_transaction
-
-log = logging.getLogger(__name__)
+from .sqlite_file import FileSpec, SqliteFile
 
 __all__ = [
     "OVERLAP",
@@ -207,18 +204,26 @@ class CacheError(Exception):
     pass
 
 
+_FILE_SPEC = FileSpec(
+    label="orders cache",
+    version=SCHEMA_VERSION,
+    application_id=APPLICATION_ID,
+    schema=_SCHEMA,
+    probes=("SELECT id, ref FROM orders LIMIT 1",),
+    synchronous="NORMAL",  # a cache: a power cut may lose the last sync, which the next one brings back
+    pragmas={"temp_store": "MEMORY", "cache_size": -16000},  # 16 MB: 20,000 orders' rows and indexes stay in memory
+    error=CacheError,
+)
+
+
 # -- the cache ----------------------------------------------------------------------------------------
 
 
 class OrdersCache:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self.was_rebuilt = False
-        self._local = threading.local()
-        self._write_lock = threading.Lock()
-        self._closed = False
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._open_or_rebuild()
+        self._file = SqliteFile(self.path, _FILE_SPEC)
+        self.was_rebuilt = self._file.was_rebuilt
 
     @classmethod
     def for_account(cls, data_dir: str | os.PathLike[str], server_url: str, account: str | None) -> OrdersCache:
@@ -228,66 +233,15 @@ class OrdersCache:
         return cls(Path(data_dir) / "orders" / f"orders-{name}.sqlite3")
 
     # -- connections ------------------------------------------------------------------------------
-    def _new_connection(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 10000")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA temp_store = MEMORY")
-        conn.execute("PRAGMA cache_size = -16000")  # 16 MB: 20,000 orders' rows and indexes stay in memory
-        return conn
+    def _read(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._file.read()
 
-    def _open_or_rebuild(self) -> None:
-        problem = None
-        if self.path.exists() and self.path.stat().st_size > 0:
-            try:
-                conn = self._new_connection()
-                try:
-                    version = conn.execute("PRAGMA user_version").fetchone()[0]
-                    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-                    if (version, app_id) != (SCHEMA_VERSION, APPLICATION_ID):
-                        problem = f"schema {version}/{app_id:#x}"
-                    else:
-                        conn.execute("SELECT id, ref FROM orders LIMIT 1").fetchall()
-                finally:
-                    conn.close()
-            except sqlite3.DatabaseError as exc:
-                problem = f"{type(exc).__name__}: {exc}"
-        if problem is not None:
-            log.warning("orders cache %s rebuilt: %s", self.path, problem)
-            self.was_rebuilt = True
-            for suffix in ("", "-wal", "-shm"):
-                with contextlib.suppress(FileNotFoundError):
-                    Path(str(self.path) + suffix).unlink()
-        conn = self._new_connection()
-        try:
-            if conn.execute("PRAGMA user_version").fetchone()[0] == 0:
-                conn.executescript("BEGIN IMMEDIATE;" + _SCHEMA + "COMMIT;")
-        finally:
-            conn.close()
-
-    def _conn(self) -> sqlite3.Connection:
-        if self._closed:
-            raise CacheError("the orders cache is closed")
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = self._new_connection()
-        return conn
-
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        with self._write_lock, immediate_transaction(self._conn()) as conn:
-            yield conn
+    def _write(self) -> AbstractContextManager[sqlite3.Connection]:
+        return self._file.write()
 
     def close(self) -> None:
-        """No further use. This thread's connection closes now; a worker thread's closes with that
-        thread, never under a query it may be running (closing it from here crashed SQLite)."""
-        self._closed = True
-        conn = getattr(self._local, "conn", None)
-        self._local.conn = None
-        if conn is not None:
-            with contextlib.suppress(sqlite3.Error):
-                conn.close()
+        """No further use. Every thread's connection closes, each once no query runs on it."""
+        self._file.close()
 
     def __enter__(self) -> OrdersCache:
         return self
@@ -297,7 +251,8 @@ class OrdersCache:
 
     # -- meta ---------------------------------------------------------------------------------------
     def _meta(self, key: str) -> str | None:
-        row = self._conn().execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return row[0] if row else None
 
     def last_synced_at(self) -> datetime | None:
@@ -319,7 +274,8 @@ class OrdersCache:
             _set_meta(conn, rates=json.dumps({k: str(v) for k, v in rates.items()}))
 
     def order_count(self) -> int:
-        return self._conn().execute("SELECT count(*) FROM orders").fetchone()[0]
+        with self._read() as conn:
+            return conn.execute("SELECT count(*) FROM orders").fetchone()[0]
 
     # -- writes -------------------------------------------------------------------------------------
     def upsert(self, items: Sequence[Mapping[str, Any]], *, guest: bool = False,
@@ -386,7 +342,8 @@ class OrdersCache:
                          (ref, datetime.now(UTC).isoformat()))
 
     def guest_groups(self) -> list[str]:
-        return [r[0] for r in self._conn().execute("SELECT ref FROM guest_groups ORDER BY added_at")]
+        with self._read() as conn:
+            return [r[0] for r in conn.execute("SELECT ref FROM guest_groups ORDER BY added_at")]
 
     def clear(self) -> None:
         with self._write() as conn:
@@ -489,22 +446,23 @@ class OrdersCache:
         if where:
             sql += " WHERE " + " AND ".join(where)
         sql += f" ORDER BY {key} {direction}, seq {direction}"
-        return [r[0] for r in self._conn().execute(sql, args)]
+        with self._read() as conn:
+            return [r[0] for r in conn.execute(sql, args)]
 
     def rows(self, ids: Iterable[int]) -> dict[int, OrderRow]:
         out: dict[int, OrderRow] = {}
-        conn = self._conn()
-        for chunk in _chunks(list(ids), 500):
-            marks = ",".join("?" * len(chunk))
-            for r in conn.execute(
-                "SELECT id, ref, group_ref, created_us, currency, total, seller_name, payment_status, "  # noqa: S608
-                "payment_method, shipping_status, tracking_number, tracking_carrier, item_count, "
-                f"unit_count, first_title, guest FROM orders WHERE id IN ({marks})", chunk,
-            ):
-                out[r[0]] = OrderRow(
-                    r[0], r[1], r[2], _EPOCH + timedelta(microseconds=r[3]), r[4], Decimal(r[5]), r[6],
-                    r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], bool(r[15]),
-                )
+        with self._read() as conn:
+            for chunk in _chunks(list(ids), 500):
+                marks = ",".join("?" * len(chunk))
+                for r in conn.execute(
+                    "SELECT id, ref, group_ref, created_us, currency, total, seller_name, payment_status, "  # noqa: S608
+                    "payment_method, shipping_status, tracking_number, tracking_carrier, item_count, "
+                    f"unit_count, first_title, guest FROM orders WHERE id IN ({marks})", chunk,
+                ):
+                    out[r[0]] = OrderRow(
+                        r[0], r[1], r[2], _EPOCH + timedelta(microseconds=r[3]), r[4], Decimal(r[5]), r[6],
+                        r[7], r[8], r[9], r[10], r[11], r[12], r[13], r[14], bool(r[15]),
+                    )
         return out
 
     def refs(self, ids: Iterable[int]) -> list[str]:
@@ -512,13 +470,15 @@ class OrdersCache:
         return [rows[i].ref for i in ids if i in rows]
 
     def id_of(self, ref: str) -> int | None:
-        row = self._conn().execute("SELECT id FROM orders WHERE ref = ?", (ref,)).fetchone()
+        with self._read() as conn:
+            row = conn.execute("SELECT id FROM orders WHERE ref = ?", (ref,)).fetchone()
         return row[0] if row else None
 
     def order(self, ref: str) -> dict[str, Any] | None:
-        row = self._conn().execute(
-            "SELECT j.raw FROM orders o JOIN order_json j ON j.id = o.id WHERE o.ref = ?", (ref,)
-        ).fetchone()
+        with self._read() as conn:
+            row = conn.execute(
+                "SELECT j.raw FROM orders o JOIN order_json j ON j.id = o.id WHERE o.ref = ?", (ref,)
+            ).fetchone()
         return json.loads(row[0]) if row else None
 
 
