@@ -7,7 +7,6 @@ FTS5 index over title, description, SKU and seller name, updated by `apply_chang
 transaction as the offers, and only for offers whose text changed (a stock change does not touch it).
 (Direct executemany into FTS5 measured about three times faster than the same work done by triggers.)
 
-
 It is a cache: nothing in it is precious. A file that is corrupt, unreadable, or of another schema
 version is moved aside (corrupt) or deleted (other schema) and rebuilt empty; `was_rebuilt` and
 `rebuild_reason` tell the UI, which can say so and sync everything again (the file's opening, checks and
