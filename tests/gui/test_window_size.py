@@ -19,7 +19,7 @@ def test_a_first_start_takes_most_of_the_screen_centred_within_bounds():
 
 
 def test_the_first_window_fits_the_screen_and_the_next_opens_as_the_user_left_it(qtbot, app_folders):
-    state = app_folders.window_state()
+    state = QSettings(str(app_folders.window_state_path), QSettings.Format.IniFormat)
     window = MainWindow(placeholder_pages(), state=state)
     qtbot.addWidget(window)
     available = window.screen().availableGeometry()
