@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from datetime import UTC, datetime, timedelta
@@ -362,3 +363,52 @@ def test_csv_header_and_body_problems(shop):
     many = HEADER + "".join(f"M-{i},T,Paper,1.00,EUR,1,1,unit:1,,PAR\r\n" for i in range(50_001))
     big = post_csv(shop, many, dry_run=True)
     assert big.status_code == 413 and big.json()["code"] == "too_many_rows"
+
+
+# --- the same rules for every way an offer is written, and files the csv module chokes on -----------
+
+
+ROW = "{sku},{title},Detergents,1.50,EUR,100,10,unit:1,,PAR\r\n"
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_csv_title_longer_than_the_csv_modules_limit_is_a_row_error(shop, quoted):
+    """Python's csv refuses a cell over 131,072 characters with its own error (a 500 before)."""
+    title = "x" * 140_000
+    r = post_csv(shop, HEADER + ROW.format(sku="L-1", title=f'"{title}"' if quoted else title))
+    assert r.status_code == 200, r.text
+    errors = r.json()["errors"]
+    assert [(e["row"], e["field"], e["code"]) for e in errors] == [(2, "title", "invalid_title")]
+    assert "300" in errors[0]["message"]  # the JSON API's maximum, said the same way
+    too_long = shop.client.post("/seller/offers", json=_body(shop, title="x" * 301))
+    assert too_long.status_code == 422 and too_long.json()["errors"][0]["code"] == "too_long"
+    assert shop.client.get("/seller/offers").json()["items"] == []
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x85"])
+def test_control_characters_in_a_title_are_refused_alike_by_api_csv_and_patch(shop, char):
+    title = f"Soap{char}bar"
+    created = shop.client.post("/seller/offers", json=_body(shop, title=title))
+    assert created.status_code == 422, created.text
+    assert {(e["field"], e["code"]) for e in created.json()["errors"]} == {("title", "invalid_character")}
+    imported = post_csv(shop, HEADER + ROW.format(sku="C-1", title=title))
+    assert imported.status_code == 200, imported.text
+    assert [(e["field"], e["code"]) for e in imported.json()["errors"]] == [("title", "invalid_character")]
+    assert imported.json()["applied"] is False
+    assert shop.client.get("/seller/offers").json()["items"] == []
+    offer = shop.client.post("/seller/offers", json=_body(shop, sku="C-2")).json()
+    patched = shop.client.patch(f"/seller/offers/{offer['id']}", json={"title": title},
+                                headers={"If-Match": str(offer["version"])})
+    assert patched.status_code == 422, patched.text
+    assert patched.json()["errors"][0]["code"] == "invalid_character"
+    assert shop.client.get(f"/seller/offers/{offer['id']}").json()["title"] == "Thing"
+
+
+def test_csv_in_utf16_with_a_bom_is_read(shop):
+    text = HEADER + ROW.format(sku="U-1", title="Éponge grattoir")
+    for body in (text.encode("utf-16"), codecs.BOM_UTF16_BE + text.encode("utf-16-be")):
+        r = post_csv(shop, body, dry_run=True)
+        assert r.status_code == 200, r.text
+        assert r.json()["errors"] == [] and r.json()["created"] == 1
+    assert post_csv(shop, text.encode("utf-16")).json()["applied"] is True
+    assert [o["title"] for o in shop.client.get("/seller/offers").json()["items"]] == ["Éponge grattoir"]
