@@ -18,6 +18,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--database", help="SQLAlchemy URL (default: a SQLite file in the user data folder)")
     parser.add_argument("--demo", action="store_true",
                         help="seed demo data into an empty database and start a local Stripe (localstripe)")
+    parser.add_argument("--public-url", help="the URL clients reach this server at, used in payment links "
+                        "(default: http://<host>:<port>); its host name is always allowed")
+    parser.add_argument("--allowed-hosts", default=os.environ.get("BULKDESK_ALLOWED_HOSTS"),
+                        help="comma-separated Host header names to answer besides loopback and the public "
+                        "URL's (e.g. market.example.com,*.example.com); any other Host gets 400")
     parser.add_argument("--log-level", default=os.environ.get("BULKDESK_LOG_LEVEL", "info"))
     parser.add_argument("--exit-with-parent", type=int, metavar="PID",
                         help="stop when process PID (the app that started this server) is gone")
@@ -53,12 +58,14 @@ def main(argv: list[str] | None = None) -> int:
     import uvicorn
 
     from .app import create_app
-    from .config import Config
+    from .config import Config, split_hosts
     from .db import Database
     from .schema_setup import ensure_schema
 
-    public_url = f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}"  # noqa: S104
-    config = Config.from_env(database_url=args.database, public_url=public_url)
+    public_url = args.public_url or (
+        f"http://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}")  # noqa: S104
+    hosts = (*split_hosts(args.allowed_hosts or ""), *([args.host] if args.host not in ("0.0.0.0", "::") else []))  # noqa: S104
+    config = Config.from_env(database_url=args.database, public_url=public_url.rstrip("/"), allowed_hosts=hosts)
     db = Database(config.database_url)
     ensure_schema(db)
     stripe_stack = None
