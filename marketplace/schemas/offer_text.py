@@ -3,10 +3,12 @@ JSON API (create, PATCH) through pydantic, the CSV import by calling `line_probl
 
 from __future__ import annotations
 
-import unicodedata
+import re
 
 MAX_SKU = 64
 MAX_TITLE = 300
+#: Unicode's control characters (category Cc): C0, DEL and C1
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def line_problem(value: str, what: str, max_length: int) -> tuple[str, str] | None:
@@ -16,7 +18,7 @@ def line_problem(value: str, what: str, max_length: int) -> tuple[str, str] | No
     if not 1 <= len(value) <= max_length:
         code = "too_long" if len(value) > max_length else "too_short"
         return code, f"The {what} needs 1 to {max_length} characters."
-    if any(unicodedata.category(ch) == "Cc" for ch in value):
+    if _CONTROL.search(value):
         return "invalid_character", f"The {what} cannot contain control characters (NUL, tab, line breaks)."
     return None
 

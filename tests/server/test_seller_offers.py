@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -12,6 +14,7 @@ import pytest
 
 from tests.server import catalog_support
 from tests.server.catalog_support import add_categories, ids, make_shop, register, walk
+from tests.support.wait import wait_for
 
 bare_server = catalog_support.bare_server
 
@@ -412,3 +415,39 @@ def test_csv_in_utf16_with_a_bom_is_read(shop):
         assert r.json()["errors"] == [] and r.json()["created"] == 1
     assert post_csv(shop, text.encode("utf-16")).json()["applied"] is True
     assert [o["title"] for o in shop.client.get("/seller/offers").json()["items"]] == ["Éponge grattoir"]
+
+
+def test_a_big_import_lets_other_writers_in_while_it_runs(bare_server, shop, cats):
+    """Written in short batches: a sign-in (a write) is answered while the import is still going,
+    not after it (the whole import was one transaction holding SQLite's write lock)."""
+    from sqlalchemy import func, select
+
+    from marketplace.orm import Offer
+
+    rows = 30_000
+    text = HEADER + "".join(ROW.format(sku=f"BIG-{i:05d}", title=f"Lot {i}") for i in range(rows))
+    result: dict = {}
+    importer = threading.Thread(target=lambda: result.update(r=post_csv(shop, text)), daemon=True)
+    seller = catalog_support.register(bare_server, "buyer")
+    database = catalog_support.db_session(bare_server)
+
+    def written() -> int:
+        with database.session() as s:
+            return s.scalar(select(func.count()).select_from(Offer).where(Offer.seller_id == shop.seller_id))
+
+    try:
+        importer.start()
+        wait_for(written, timeout=120, what="the import's first batch")
+        started = time.monotonic()
+        login = httpx.post(f"{bare_server.api}/auth/login", timeout=60,
+                           json={"email": seller.user["email"], "password": catalog_support.PASSWORD})
+        waited = time.monotonic() - started
+        still_importing = importer.is_alive()
+        importer.join(300)
+        total = written()
+    finally:
+        database.dispose()
+    assert login.status_code == 200, login.text
+    assert still_importing and waited < 5, f"the sign-in waited {waited:.1f}s"
+    assert result["r"].status_code == 200 and result["r"].json()["created"] == rows
+    assert total == rows
