@@ -185,6 +185,20 @@ def process_cpu_s(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def group_cpu_s(pgid: int) -> float | None:
+    """CPU time of every live process in process group ``pgid`` (a server and its worker processes)."""
+    total, found = 0.0, False
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:
+            found = True
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total if found else None
+
+
 def machine_facts() -> dict[str, Any]:
     return {
         "cpu_count": os.cpu_count(),
@@ -207,7 +221,7 @@ class ServerProcess:
     database, or with `demo=True` seeding demo data into an empty one (sizes from `extra_env`)."""
 
     def __init__(self, database_url: str, *, extra_env: dict[str, str] | None = None, demo: bool = False,
-                 log_path: Path | None = None, start_timeout: float = 120):
+                 log_path: Path | None = None, start_timeout: float = 120, extra_args: Sequence[str] = ()):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.api = self.url + "/api/v1"
@@ -217,6 +231,7 @@ class ServerProcess:
         self.log_path = log_path or Path(tempfile.mkstemp(prefix="bench-server-", suffix=".log")[1])
         self._own_log = log_path is None
         self.env = {**os.environ, "BULKDESK_LOG_LEVEL": "warning", **(extra_env or {})}
+        self.extra_args = list(extra_args)
         self.process: subprocess.Popen | None = None
 
     def start(self) -> ServerProcess:
@@ -224,7 +239,7 @@ class ServerProcess:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "marketplace.cli", "--host", "127.0.0.1", "--port", str(self.port),
                  "--database", self.database_url, *(["--demo"] if self.demo else []),
-                 "--exit-with-parent", str(os.getpid())],
+                 "--exit-with-parent", str(os.getpid()), *self.extra_args],
                 cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )
         deadline = time.monotonic() + self.start_timeout

@@ -23,6 +23,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--allowed-hosts", default=os.environ.get("BULKDESK_ALLOWED_HOSTS"),
                         help="comma-separated Host header names to answer besides loopback and the public "
                         "URL's (e.g. market.example.com,*.example.com); any other Host gets 400")
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("BULKDESK_WORKERS", "1")),
+                        help="worker processes (uvicorn --workers); in production use about one per CPU, "
+                        "with PostgreSQL (--database postgresql://...) as the database")
+    parser.add_argument("--forwarded-allow-ips", default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+                        help="addresses of the reverse proxies whose X-Forwarded-For is trusted as the client "
+                        "address (sign-in throttling per address); default 127.0.0.1")
     parser.add_argument("--log-level", default=os.environ.get("BULKDESK_LOG_LEVEL", "info"))
     parser.add_argument("--exit-with-parent", type=int, metavar="PID",
                         help="stop when process PID (the app that started this server) is gone")
@@ -75,11 +81,19 @@ def main(argv: list[str] | None = None) -> int:
 
         seed_if_empty(db)
         stripe_stack = start_local_stripe(config)
-    app = create_app(config, db)
     if args.exit_with_parent:
         watch_parent(args.exit_with_parent)
+    options = dict(host=args.host, port=args.port, log_level="warning", access_log=False,
+                   forwarded_allow_ips=args.forwarded_allow_ips)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False)
+        if args.workers > 1:
+            # Each worker builds its app from the environment (marketplace/asgi.py); the schema, the
+            # demo data and the local Stripe were made once, here.
+            db.dispose()
+            os.environ.update(config.to_env())
+            uvicorn.run("marketplace.asgi:create", factory=True, workers=args.workers, **options)
+        else:
+            uvicorn.run(create_app(config, db), **options)
     finally:
         if stripe_stack is not None:
             stripe_stack.stop()

@@ -60,6 +60,17 @@ class Config:
                 return True
         return False
 
+    def to_env(self) -> dict[str, str]:
+        """The environment `from_env` reads this configuration back from (for worker processes)."""
+        pairs = {
+            "BULKDESK_DATABASE_URL": self.database_url, "BULKDESK_PUBLIC_URL": self.public_url,
+            "BULKDESK_ALLOWED_HOSTS": ",".join(self.allowed_hosts), "BULKDESK_SECRET_KEY": self.secret_key,
+            "STRIPE_SECRET_KEY": self.stripe_secret_key, "STRIPE_PUBLISHABLE_KEY": self.stripe_publishable_key,
+            "STRIPE_WEBHOOK_SECRET": self.stripe_webhook_secret, "STRIPE_API_BASE": self.stripe_api_base,
+            "STRIPE_JS_URL": self.stripe_js_url,
+        }
+        return {k: v for k, v in pairs.items() if v}
+
     @classmethod
     def from_env(cls, **overrides) -> Config:
         env = os.environ
@@ -70,6 +81,8 @@ class Config:
             stripe_api_base=env.get("STRIPE_API_BASE"),
             stripe_js_url=env.get("STRIPE_JS_URL"),
         )
+        if env.get("BULKDESK_PUBLIC_URL"):
+            values["public_url"] = env["BULKDESK_PUBLIC_URL"]
         if env.get("BULKDESK_ALLOWED_HOSTS"):
             values["allowed_hosts"] = split_hosts(env["BULKDESK_ALLOWED_HOSTS"])
         if env.get("BULKDESK_DATABASE_URL"):

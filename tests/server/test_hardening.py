@@ -144,3 +144,25 @@ def test_a_replayed_card_checkout_after_a_restart_returns_a_link_that_works(card
     page = httpx.get(replay.json()["payment"]["checkout_url"], timeout=30)
     assert page.status_code == 200, page.text[:300]
     assert first.json()["order_group"]["ref"] in page.text
+
+
+def test_several_worker_processes_share_one_marketplace():
+    """--workers 2: both workers answer from the same database, and a sign-in hold set by one is
+    seen by the other (the throttle lives in the database)."""
+    server = make_server(offers=20, orders=0, demo=False)
+    server.extra_args = ["--workers", "2"]
+    server.start()
+    try:
+        email = f"workers-{uuid.uuid4().hex[:8]}@example.com"
+        made = httpx.post(f"{server.api}/auth/register", timeout=30, json={
+            "email": email, "password": "long-enough-password", "role": "buyer",
+            "company": {"name": "Two Workers SA", "country": "FR"}})
+        assert made.status_code == 201, made.text
+        with httpx.Client(base_url=server.api, timeout=30) as client:  # new connections spread over workers
+            codes = [httpx.post(f"{server.api}/auth/login", timeout=30,
+                                json={"email": email, "password": "wrong-password-1"}).status_code
+                     for _ in range(8)]
+            assert codes[:5] == [401] * 5 and set(codes[5:]) == {429}
+            assert client.get("/health").status_code == 200
+    finally:
+        cleanup(server)
