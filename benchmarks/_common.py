@@ -184,6 +184,20 @@ def process_cpu_s(pid: int) -> float | None:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def group_cpu_s(pgid: int) -> float | None:
+    """CPU time of every live process in process group ``pgid`` (a server and its worker processes)."""
+    total, found = 0.0, False
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:
+            found = True
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total if found else None
+
+
 def machine_facts() -> dict[str, Any]:
     return {
         "cpu_count": os.cpu_count(),
@@ -201,7 +215,7 @@ class ServerProcess:
     database, or with `demo=True` seeding demo data into an empty one (sizes from `extra_env`)."""
 
     def __init__(self, database_url: str, *, extra_env: dict[str, str] | None = None, demo: bool = False,
-                 log_path: Path | None = None, start_timeout: float = 120):
+                 log_path: Path | None = None, start_timeout: float = 120, extra_args: Sequence[str] = ()):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.api = self.url + "/api/v1"
@@ -211,13 +225,14 @@ class ServerProcess:
         self.log_path = log_path or Path(tempfile.mkstemp(prefix="bench-server-", suffix=".log")[1])
         self._own_log = log_path is None
         self.env = {**os.environ, "BULKDESK_LOG_LEVEL": "warning", **(extra_env or {})}
+        self.extra_args = list(extra_args)
         self.process: subprocess.Popen | None = None
         self._child: MarketplaceProcess | None = None
 
     def start(self) -> ServerProcess:
         """Start it (the app's own launcher, desktop/models/server_process.py) and wait for /health."""
         self._child = MarketplaceProcess(self.database_url, self.log_path, demo=self.demo, port=self.port,
-                                         env=self.env, cwd=ROOT)
+                                         env=self.env, extra_args=self.extra_args, cwd=ROOT)
         self._child.start()
         self.process = self._child.process
         self._child.wait_until_healthy(self.start_timeout)

@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from . import __version__
 from .config import Config
 from .db import Database
-from .errors import install_error_handlers, payload_too_large, problem_response, request_id_var
+from .errors import install_error_handlers, internal_error, payload_too_large, problem_response, request_id_var
 from .schemas.common import Status
 
 log = logging.getLogger("marketplace.requests")
@@ -47,6 +47,11 @@ class RequestContextMiddleware:
         except ValueError:
             length = 0
         try:
+            if not self.config.host_allowed(headers.get(b"host", b"").decode("latin-1")):
+                # Never build a redirect or a link from a Host the server does not serve.
+                response = problem_response(400, "invalid_host", "This server does not answer for that host name.")
+                await response(scope, receive, self._sender(send, request_id, status_holder))
+                return
             if b"%00" in scope.get("query_string", b"") or "\x00" in path:
                 # PostgreSQL cannot hold a NUL character: refuse it here for every parameter alike.
                 response = problem_response(422, "invalid_character", "A parameter contains the NUL character.")
@@ -70,11 +75,21 @@ class RequestContextMiddleware:
                         raise _BodyTooLarge
                 return message
 
+            sender = self._sender(send, request_id, status_holder)
             try:
-                await self.app(scope, limited_receive, self._sender(send, request_id, status_holder))
+                await self.app(scope, limited_receive, sender)
             except _BodyTooLarge:
                 response = payload_too_large(limit)
-                await response(scope, receive, self._sender(send, request_id, status_holder))
+                await response(scope, receive, sender)
+            except Exception:
+                # Answered here, inside the request's context, rather than by Starlette's outermost
+                # ServerErrorMiddleware: that one runs after this middleware has returned, when the
+                # request id is gone from both the header and the problem document.
+                log.exception("%s unhandled error", request_id)
+                if status_holder.get("started"):
+                    raise
+                status_holder["status"] = 500
+                await internal_error()(scope, receive, sender)
         finally:
             elapsed_ms = (time.perf_counter() - started) * 1000
             log.info("%s %s %s %d %.1fms", request_id, scope.get("method"), path, status_holder["status"], elapsed_ms)
@@ -85,6 +100,7 @@ class RequestContextMiddleware:
         async def wrapped(message: Message) -> None:
             if message["type"] == "http.response.start":
                 status_holder["status"] = message["status"]
+                status_holder["started"] = True
                 headers = list(message.get("headers", []))
                 headers.append((b"x-request-id", request_id.encode()))
                 message = {**message, "headers": headers}
@@ -101,12 +117,15 @@ def create_app(config: Config, db: Database | None = None) -> FastAPI:
     from .routers import all_routers
     from .schema_setup import ensure_schema
     from .services.housekeeping import expire_promotions
+    from .services.server_secrets import kept_secret
 
     database = db or Database(config.database_url)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         await run_in_threadpool(ensure_schema, database)
+        if not config.secret_key:
+            config.secret_key = await run_in_threadpool(kept_secret, database, "page_links")
 
         async def housekeeping():
             while True:

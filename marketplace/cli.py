@@ -18,6 +18,17 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--database", help="SQLAlchemy URL (default: a SQLite file in the user data folder)")
     parser.add_argument("--demo", action="store_true",
                         help="seed demo data into an empty database and start a local Stripe (localstripe)")
+    parser.add_argument("--public-url", help="the URL clients reach this server at, used in payment links "
+                        "(default: http://<host>:<port>); its host name is always allowed")
+    parser.add_argument("--allowed-hosts", default=os.environ.get("BULKDESK_ALLOWED_HOSTS"),
+                        help="comma-separated Host header names to answer besides loopback and the public "
+                        "URL's (e.g. market.example.com,*.example.com); any other Host gets 400")
+    parser.add_argument("--workers", type=int, default=int(os.environ.get("BULKDESK_WORKERS", "1")),
+                        help="worker processes (uvicorn --workers); in production use about one per CPU, "
+                        "with PostgreSQL (--database postgresql://...) as the database")
+    parser.add_argument("--forwarded-allow-ips", default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+                        help="addresses of the reverse proxies whose X-Forwarded-For is trusted as the client "
+                        "address (sign-in throttling per address); default 127.0.0.1")
     parser.add_argument("--log-level", default=os.environ.get("BULKDESK_LOG_LEVEL", "info"))
     parser.add_argument("--ssl-certfile", metavar="PEM", help="serve HTTPS with this certificate (chain)")
     parser.add_argument("--ssl-keyfile", metavar="PEM", help="the private key of --ssl-certfile")
@@ -55,13 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     import uvicorn
 
     from .app import create_app
-    from .config import Config
+    from .config import Config, split_hosts
     from .db import Database
     from .schema_setup import ensure_schema
 
     scheme = "https" if args.ssl_certfile else "http"
-    public_url = f"{scheme}://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}"  # noqa: S104
-    config = Config.from_env(database_url=args.database, public_url=public_url)
+    public_url = args.public_url or (
+        f"{scheme}://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}")  # noqa: S104
+    hosts = (*split_hosts(args.allowed_hosts or ""), *([args.host] if args.host not in ("0.0.0.0", "::") else []))  # noqa: S104
+    config = Config.from_env(database_url=args.database, public_url=public_url.rstrip("/"), allowed_hosts=hosts)
     db = Database(config.database_url)
     ensure_schema(db)
     stripe_stack = None
@@ -71,12 +84,20 @@ def main(argv: list[str] | None = None) -> int:
 
         seed_if_empty(db)
         stripe_stack = start_local_stripe(config)
-    app = create_app(config, db)
     if args.exit_with_parent:
         watch_parent(args.exit_with_parent)
+    options = dict(host=args.host, port=args.port, log_level="warning", access_log=False,
+                   forwarded_allow_ips=args.forwarded_allow_ips,
+                   ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
     try:
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", access_log=False,
-                    ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
+        if args.workers > 1:
+            # Each worker builds its app from the environment (marketplace/asgi.py); the schema, the
+            # demo data and the local Stripe were made once, here.
+            db.dispose()
+            os.environ.update(config.to_env())
+            uvicorn.run("marketplace.asgi:create", factory=True, workers=args.workers, **options)
+        else:
+            uvicorn.run(create_app(config, db), **options)
     finally:
         if stripe_stack is not None:
             stripe_stack.stop()

@@ -86,6 +86,10 @@ def problem_response(
     return JSONResponse(body, status_code=status, media_type=PROBLEM_MEDIA_TYPE, headers=headers)
 
 
+def internal_error() -> JSONResponse:
+    return problem_response(500, "internal_error", "Something went wrong on the server; nothing was saved.")
+
+
 def payload_too_large(limit: int) -> JSONResponse:
     return problem_response(413, "payload_too_large", f"The request body is over {limit} bytes.")
 
@@ -160,7 +164,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception):  # pragma: no cover - a bug if reached
         log.exception("unhandled error (request %s)", request_id_var.get())
-        return problem_response(500, "internal_error", "Something went wrong on the server; nothing was saved.")
+        return internal_error()
 
 
 #: field-level codes that the contract names as the problem's own code

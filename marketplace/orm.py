@@ -93,6 +93,29 @@ class LoginFailure(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(String(254), index=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    #: the client address the attempt came from (throttled per address too)
+    source: Mapped[str] = mapped_column(String(64), default="", server_default="", index=True)
+
+
+class KnownLoginSource(Base):
+    """An address an account signed in from successfully: it keeps access while the account is under
+    attack from elsewhere (services/login_throttle.py)."""
+
+    __tablename__ = "known_login_sources"
+    __table_args__ = (UniqueConstraint("email", "source"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(String(254))
+    source: Mapped[str] = mapped_column(String(64))
+    last_login_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class ServerSecret(Base):
+    """Secrets the server makes once and keeps with its data (the payment-link signing key), so that
+    what they signed stays valid across restarts and across worker processes."""
+
+    __tablename__ = "server_secrets"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
 
 
 # --- catalog --------------------------------------------------------------------------------------

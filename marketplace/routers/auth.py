@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from fastapi import APIRouter, Request, Response
+from sqlalchemy import select
 
-from fastapi import APIRouter, Response
-from sqlalchemy import delete, func, select
-
-from ..deps import Account, Settings, WriteDB
+from ..deps import Account, Caller, Settings, WriteDB
 from ..errors import ApiError, responses
-from ..orm import AuthToken, Company, LoginFailure, Seller, User, utcnow
+from ..orm import AuthToken, Company, Seller, User
 from ..schemas.accounts import LoginIn, RegisterIn, SessionOut, UserOut
 from ..security import expiry, hash_password, new_token, token_digest, verify_password
+from ..services import login_throttle
 
 router = APIRouter(tags=["accounts"])
 
@@ -56,29 +55,29 @@ def register(body: RegisterIn, db: WriteDB, config: Settings) -> SessionOut:
 
 
 @router.post("/auth/login", response_model=SessionOut, responses=responses(401, 422, 429))
-def login(body: LoginIn, db: WriteDB, config: Settings) -> SessionOut:
+def login(body: LoginIn, db: WriteDB, config: Settings, request: Request) -> SessionOut:
+    """Throttled per account and address, per account and per address (services/login_throttle.py):
+    429 `too_many_attempts` with Retry-After, a short back-off that doubles with each failure."""
     email = body.email.strip().lower()
-    window_start = utcnow() - timedelta(seconds=config.login_window_s)
-    failures = db.scalar(
-        select(func.count()).select_from(LoginFailure)
-        .where(LoginFailure.email == email, LoginFailure.at > window_start)
-    )
-    if failures >= config.login_max_failures:
-        raise ApiError(429, "too_many_attempts", "Too many failed sign-ins; wait a few minutes and try again.",
-                       headers={"Retry-After": str(config.login_window_s // 3)})
+    source = (request.client.host if request.client else "")[:64]
+    wait = login_throttle.retry_after(db, email, source, window_s=config.login_window_s)
+    if wait:
+        raise ApiError(429, "too_many_attempts", "Too many failed sign-ins; wait a little and try again.",
+                       headers={"Retry-After": str(wait)})
     user = db.scalar(select(User).where(User.email == email))
     if not verify_password(user.password_hash if user else None, body.password):
-        db.add(LoginFailure(email=email))
+        login_throttle.failed(db, email, source)
         db.commit()
         raise ApiError(401, "invalid_credentials", "The email or the password is wrong.")
-    db.execute(delete(LoginFailure).where(LoginFailure.email == email))
+    login_throttle.succeeded(db, email, source)
     out = issue_session(db, user, config)
     db.commit()
     return out
 
 
 @router.post("/auth/logout", status_code=204, response_class=Response, responses=responses(401))
-def logout(caller: Account, db: WriteDB) -> Response:
+def logout(caller: Caller, db: WriteDB) -> Response:
+    """Revokes the token sent: an account's session, or a guest's order-group token."""
     token = db.get(AuthToken, caller.token_id)
     if token is not None:
         token.revoked = True

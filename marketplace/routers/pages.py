@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import secrets
 import threading
 import zlib
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 from string import Template
 from typing import Literal
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
@@ -41,6 +43,36 @@ _PAGE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
 }
 _DEFAULT_STRIPE_JS = "https://js.stripe.com/v3/"
+#: what Stripe.js itself reaches besides its own origin (docs.stripe.com/security/guide#content-security-policy)
+_STRIPE_ORIGINS = ("https://api.stripe.com", "https://hooks.stripe.com")
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def page_headers(config: Config, nonce: str) -> dict[str, str]:
+    """The page's headers with a Content-Security-Policy: our inline script only by this response's
+    nonce, Stripe.js only from its configured origin (js.stripe.com, or the local Stripe in the demo),
+    nothing embeds the page, forms post back to us only."""
+    stripe_js = _origin(config.stripe_js_url or _DEFAULT_STRIPE_JS)
+    stripe = " ".join(dict.fromkeys(
+        [stripe_js, *(_STRIPE_ORIGINS if not config.stripe_js_url else ()),
+         *([_origin(config.stripe_api_base)] if config.stripe_api_base else [])]))
+    policy = "; ".join([
+        "default-src 'none'",
+        f"script-src 'nonce-{nonce}' {stripe_js}",
+        # styles inline: ours, and those Stripe.js sets on the card fields it injects (low risk: no script)
+        f"style-src 'unsafe-inline' {stripe_js}",
+        f"img-src 'self' data: {stripe}",
+        f"connect-src 'self' {stripe}",
+        f"frame-src {stripe}",
+        "form-action 'self'",
+        "base-uri 'none'",
+        "frame-ancestors 'none'",
+    ])
+    return {**_PAGE_HEADERS, "Content-Security-Policy": policy}
 
 
 @lru_cache(maxsize=8)
@@ -78,7 +110,7 @@ def _all_cancelled(group: OrderGroup) -> bool:
     return bool(group.orders) and all(o.shipping_status == "cancelled" for o in group.orders)
 
 
-def render_page(config: Config, group: OrderGroup, token: str) -> str:
+def render_page(config: Config, group: OrderGroup, token: str, nonce: str = "") -> str:
     status = group.payment_status
     can_pay = status in ("pending", "failed") and not _all_cancelled(group)
     available = gateway.card_payments_available(config)
@@ -119,6 +151,7 @@ def render_page(config: Config, group: OrderGroup, token: str) -> str:
         "done_message": html.escape(done_message),
         # JSON inside <script>: "<" escaped so that no value can close the element
         "config_json": json.dumps(page_config).replace("<", "\\u003c"),
+        "nonce": nonce,
         "stripe_script": f'<script src="{html.escape(stripe_js)}"></script>' if show_form else "",
         "script": _asset("pay.js") if show_form else "",
     }
@@ -128,10 +161,11 @@ def render_page(config: Config, group: OrderGroup, token: str) -> str:
 @router.get("/pay/{group_ref}", response_class=HTMLResponse)
 def pay_page(group_ref: str, db: ReadDB, config: Settings, t: str | None = None) -> HTMLResponse:
     group = _find(db, config, group_ref, t)
+    nonce = secrets.token_urlsafe(16)
     if group is None:
-        page = Template(_asset("not_found.html")).substitute(style=_asset("pay.css"))
-        return HTMLResponse(page, status_code=404, headers=_PAGE_HEADERS)
-    return HTMLResponse(render_page(config, group, t or ""), headers=_PAGE_HEADERS)
+        page = Template(_asset("not_found.html")).substitute(style=_asset("pay.css"), nonce=nonce)
+        return HTMLResponse(page, status_code=404, headers=page_headers(config, nonce))
+    return HTMLResponse(render_page(config, group, t or "", nonce), headers=page_headers(config, nonce))
 
 
 # --- JSON for the page's script ---------------------------------------------------------------------

@@ -66,7 +66,7 @@ class WebhookAck(BaseModel):
     applied: bool = Field(description="False for a redelivery, an ignored type or a stale attempt")
 
 
-_HANDLED = ("payment_intent.succeeded", "payment_intent.payment_failed")
+_HANDLED = gateway.PAYMENT_EVENTS
 
 
 def _field(obj: Any, key: str) -> Any:
@@ -96,15 +96,16 @@ def _apply(session: Session, event_type: str, intent: Any) -> bool:
             return False
         return outcomes.mark_paid(session, group, intent["id"])
     error = _field(intent, "last_payment_error")
-    reason = _field(error, "message") or "The card payment failed."
+    reason = _field(error, "message") if isinstance(error, dict) else None
+    reason = reason if isinstance(reason, str) and reason.strip() else "The card payment failed."
     return outcomes.mark_failed(session, group, intent["id"], reason)
 
 
-def _record(database: Database, event: Any) -> bool:
+def _record(database: Database, event: gateway.WebhookEvent) -> bool:
     with database.session(write=True) as session:
         if session.get(StripeEvent, event.id) is not None:
             return False
-        intent = event.data.object
+        intent = event.intent
         applied = _apply(session, event.type, intent) if _field(intent, "id") else False
         session.add(StripeEvent(id=event.id))
         try:

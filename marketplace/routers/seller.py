@@ -17,7 +17,7 @@ from ..errors import ApiError, not_found, responses
 from ..orm import Category, Offer, Seller, Warehouse
 from ..schemas.catalog import ImportReport, OfferCreate, OfferOut, OfferPage, OfferPatch, SellerWarehouseOut
 from ..schemas.common import Money
-from ..services import catalog_csv
+from ..services import catalog_csv, catalog_import
 from ..services import currency as fx
 from ..services.offer_edit import (
     new_offer,
@@ -146,11 +146,7 @@ async def import_offers(
 
 
 def _import_sync(database, seller_id: int, body: bytes, dry_run: bool) -> ImportReport:
-    with database.session(write=not dry_run) as db:
-        report = catalog_csv.import_csv(db, seller_id, body, dry_run=dry_run)
-        if report.applied:
-            db.commit()
-        return report
+    return catalog_import.import_csv(database, seller_id, body, dry_run=dry_run)
 
 
 @router.post(

@@ -18,9 +18,10 @@ PaymentMethod = Literal["card", "bank_transfer", "multibanco"]
 class CartLineIn(Strict):
     """`quantity` counts packagings: units = quantity × packaging.units."""
 
-    offer_id: int = Field(ge=1, le=MAX_ID)
-    packaging_id: int = Field(ge=1, le=MAX_ID)
-    quantity: int = Field(ge=1, le=MAX_QUANTITY, description="Number of packagings (1 to 1,000,000)")
+    # strict: 2.0, true or "3" are refused (422), not read as a number
+    offer_id: int = Field(ge=1, le=MAX_ID, strict=True)
+    packaging_id: int = Field(ge=1, le=MAX_ID, strict=True)
+    quantity: int = Field(ge=1, le=MAX_QUANTITY, strict=True, description="Number of packagings (1 to 1,000,000)")
 
 
 class QuoteIn(Strict):

@@ -6,9 +6,10 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import AfterValidator, BaseModel, Field, field_validator
 
 from .common import CURRENCY_CODES, MAX_ID, Money, Strict
+from .offer_text import MAX_SKU, MAX_TITLE, check_sku, check_title
 
 CollectionName = Literal["weekly", "surplus", "promotion"]
 SortName = Literal["relevance", "price", "-price", "newest"]
@@ -152,8 +153,10 @@ class PriceIn(Strict):
         return v
 
 
-Sku = Annotated[str, Field(min_length=1, max_length=64)]
-Title = Annotated[str, Field(min_length=1, max_length=300)]
+# The length is in the schema (OpenAPI) and checked again, with control characters, by the rule the
+# CSV import shares (offer_text.line_problem).
+Sku = Annotated[str, Field(min_length=1, max_length=MAX_SKU), AfterValidator(check_sku)]
+Title = Annotated[str, Field(min_length=1, max_length=MAX_TITLE), AfterValidator(check_title)]
 Description = Annotated[str, Field(max_length=10_000)]
 Packagings = Annotated[list[PackagingIn], Field(min_length=1, max_length=20)]
 Collections = Annotated[list[Literal["weekly", "surplus"]], Field(max_length=2)]

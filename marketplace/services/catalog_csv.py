@@ -7,6 +7,7 @@ apostrophe off again. A title like "=HYPERLINK(...)" opened in Excel stays text.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from dataclasses import dataclass, field
@@ -16,12 +17,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..errors import ApiError
-from ..orm import Category, Offer, Seller, Warehouse
-from ..schemas.catalog import MAX_AMOUNT, MAX_UNITS, ImportReport, ImportRowError
+from ..orm import Category, Offer, Warehouse
+from ..schemas.catalog import MAX_AMOUNT, MAX_UNITS, ImportRowError
 from ..schemas.common import CURRENCY_CODES
+from ..schemas.offer_text import MAX_SKU, MAX_TITLE, line_problem
 from . import currency as fx
-from .offer_edit import new_offer, revive, set_attrs, set_list_price, set_packagings
-from .offers import touch
 
 CSV_MEDIA_TYPES = {"text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"}
 COLUMNS = (
@@ -41,6 +41,9 @@ OPTIONAL = {"currency", "collections"}
 TEXT_COLUMNS = {"sku", "title", "category", "packagings", "warehouse"}
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 MAX_ROWS = 50_000
+# The csv module refuses a cell over 131,072 characters with an error of its own: let any cell the
+# body limit lets through be read, so that an over-long title is the row error every other is.
+csv.field_size_limit(max(csv.field_size_limit(), 64 * 1024 * 1024))
 
 
 @dataclass
@@ -68,7 +71,13 @@ class Parsed:
 
 
 def decode(body: bytes) -> str:
-    """UTF-8 (with or without a BOM), else Windows-1252 as older spreadsheet programs write it."""
+    """UTF-16 with a BOM (Excel's "Unicode text"), UTF-8 (with or without a BOM), else Windows-1252
+    as older spreadsheet programs write it."""
+    if body.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return body.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ApiError(422, "invalid_encoding", "The CSV starts as UTF-16 but is not UTF-16 text.") from None
     try:
         return body.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -201,10 +210,11 @@ def _row(
 ) -> RowSpec | None:
     before = len(out.errors)
     sku, title = cell["sku"], cell["title"]
-    if not 1 <= len(sku) <= 64:
-        out.error(line, "sku", "invalid_sku", "The SKU needs 1 to 64 characters.")
-    if not 1 <= len(title) <= 300:
-        out.error(line, "title", "invalid_title", "The title needs 1 to 300 characters.")
+    for column, value, what, longest in (("sku", sku, "SKU", MAX_SKU), ("title", title, "title", MAX_TITLE)):
+        problem = line_problem(value, what, longest)
+        if problem:
+            code = "invalid_character" if problem[0] == "invalid_character" else f"invalid_{column}"
+            out.error(line, column, code, problem[1])
     category_id = None
     raw = cell["category"]
     if raw.isdigit() and int(raw) in lookup.category_ids:
@@ -264,94 +274,6 @@ def _row(
         "surplus" in collections,
         warehouse_id,
     )
-
-
-def _differs(offer: Offer, spec: RowSpec) -> tuple[bool, bool]:
-    """(anything differs, the title differs)"""
-    title = offer.title != spec.title
-    other = (
-        offer.category_id != spec.category_id
-        or Decimal(offer.list_price) != spec.price_eur
-        or offer.stock_units != spec.stock_units
-        or offer.moq_units != spec.moq_units
-        or offer.weekly != spec.weekly
-        or offer.surplus != spec.surplus
-        or offer.warehouse_id != spec.warehouse_id
-        or sorted((p.label, p.units) for p in offer.packagings) != sorted(spec.packagings)
-    )
-    return title or other, title
-
-
-def import_csv(session: Session, seller_id: int, body: bytes, *, dry_run: bool) -> ImportReport:
-    """Check the file, count what it would do, and (no errors, not a dry run) do it: the caller commits."""
-    lookup = _Lookup(session, seller_id)
-    parsed = parse(decode(body), lookup, fx.rates(session))
-    existing = {
-        o.sku: o
-        for o in session.scalars(
-            select(Offer).where(Offer.seller_id == seller_id).options(selectinload(Offer.packagings))
-        )
-    }
-    created, updated, unchanged, retitled = [], [], 0, []
-    for spec in parsed.rows:
-        offer = existing.get(spec.sku)
-        if offer is None or offer.deleted_at is not None:
-            created.append((spec, offer))
-            continue
-        differs, title = _differs(offer, spec)
-        if differs:
-            updated.append((spec, offer))
-            if title:
-                retitled.append(offer)
-        else:
-            unchanged += 1
-    apply = not dry_run and not parsed.errors
-    if apply and (created or updated):
-        _apply(session, seller_id, created, updated, {id(o) for o in retitled})
-    return ImportReport(
-        created=len(created),
-        updated=len(updated),
-        unchanged=unchanged,
-        errors=parsed.errors,
-        dry_run=dry_run,
-        applied=apply and bool(created or updated),
-    )
-
-
-def _fill(offer: Offer, spec: RowSpec) -> None:
-    set_attrs(
-        offer,
-        title=spec.title,
-        category_id=spec.category_id,
-        stock_units=spec.stock_units,
-        moq_units=spec.moq_units,
-        weekly=spec.weekly,
-        surplus=spec.surplus,
-        warehouse_id=spec.warehouse_id,
-    )
-    set_list_price(offer, spec.price_eur)
-    set_packagings(offer, spec.packagings)
-
-
-def _apply(session: Session, seller_id: int, created, updated, retitled: set[int]) -> None:
-    seller = session.get(Seller, seller_id)
-    fresh, revived = [], []
-    for spec, offer in created:
-        if offer is None:
-            offer = new_offer(seller, spec.sku, spec.price_eur)
-            _fill(offer, spec)
-            session.add(offer)
-            fresh.append(offer)
-        else:
-            revive(offer, spec.price_eur)
-            _fill(offer, spec)
-            revived.append(offer)
-    for spec, offer in updated:
-        _fill(offer, spec)
-    session.flush()
-    touch(session, fresh, new=True)
-    touch(session, revived + [o for _, o in updated if id(o) in retitled], text_changed=True)
-    touch(session, [o for _, o in updated if id(o) not in retitled])
 
 
 def export_csv(session: Session, seller_id: int) -> str:

@@ -171,3 +171,55 @@ def test_the_request_log_has_one_line_per_request_and_no_secrets():
         assert token not in log and PASSWORD not in log
     finally:
         cleanup(server)
+
+
+# --- throttling per account and per source address (OWASP) ------------------------------------------
+
+
+def _login(api: str, email: str, password: str, source: str) -> httpx.Response:
+    """A sign-in from `source`: the server trusts X-Forwarded-For from loopback (uvicorn's default
+    --forwarded-allow-ips, as behind a reverse proxy), so each test can play several addresses."""
+    return httpx.post(f"{api}/auth/login", json={"email": email, "password": password},
+                      headers={"X-Forwarded-For": source}, timeout=30)
+
+
+def _source() -> str:
+    n = uuid.uuid4().int
+    return f"10.{n % 250}.{n // 250 % 250}.{n // 62500 % 250 + 1}"
+
+
+def test_one_address_trying_many_accounts_is_throttled(live_server):
+    stuffer = _source()
+    for _ in range(20):
+        _problem(_login(live_server.api, _email(), "leaked-password-1", stuffer), 401, "invalid_credentials")
+    held = _login(live_server.api, _email(), "leaked-password-1", stuffer)
+    _problem(held, 429, "too_many_attempts")
+    assert 0 < int(held.headers["retry-after"]) <= 16
+    # another address is not held back, and the lock is in the server's log
+    _problem(_login(live_server.api, _email(), "leaked-password-1", _source()), 401, "invalid_credentials")
+    assert f"per source (source {stuffer})" in live_server.log_path.read_text()
+
+
+def test_an_attack_on_one_account_does_not_lock_its_owner_out(live_server):
+    owner = _email()
+    _register(live_server.api, owner)
+    office = _source()
+    assert _login(live_server.api, owner, PASSWORD, office).status_code == 200  # a known address now
+    for _ in range(20):  # a botnet: one guess per address
+        _problem(_login(live_server.api, owner, "guess-password-1", _source()), 401, "invalid_credentials")
+    held = _login(live_server.api, owner, "guess-password-1", _source())
+    _problem(held, 429, "too_many_attempts")
+    assert "per account (source" in live_server.log_path.read_text()
+    # the owner from the office signs in; from a new address only after a short back-off
+    assert _login(live_server.api, owner, PASSWORD, office).status_code == 200
+    elsewhere = _login(live_server.api, owner, PASSWORD, _source())
+    _problem(elsewhere, 429, "too_many_attempts")
+    assert 0 < int(elsewhere.headers["retry-after"]) <= 16  # seconds, not a 5-minute lock
+
+
+def test_the_back_off_doubles_with_each_failure_and_is_capped():
+    from marketplace.services.login_throttle import RULES, _backoff_s
+
+    rule = RULES[0]
+    waits = [_backoff_s(rule, n, 900) for n in range(rule.threshold - 1, rule.threshold + 8)]
+    assert waits[:4] == [0, 15, 30, 60] and waits[-1] == 900

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 import httpx
@@ -11,6 +14,7 @@ import pytest
 
 from tests.server import catalog_support
 from tests.server.catalog_support import add_categories, ids, make_shop, register, walk
+from tests.support.wait import wait_for
 
 bare_server = catalog_support.bare_server
 
@@ -362,3 +366,88 @@ def test_csv_header_and_body_problems(shop):
     many = HEADER + "".join(f"M-{i},T,Paper,1.00,EUR,1,1,unit:1,,PAR\r\n" for i in range(50_001))
     big = post_csv(shop, many, dry_run=True)
     assert big.status_code == 413 and big.json()["code"] == "too_many_rows"
+
+
+# --- the same rules for every way an offer is written, and files the csv module chokes on -----------
+
+
+ROW = "{sku},{title},Detergents,1.50,EUR,100,10,unit:1,,PAR\r\n"
+
+
+@pytest.mark.parametrize("quoted", [False, True])
+def test_csv_title_longer_than_the_csv_modules_limit_is_a_row_error(shop, quoted):
+    """Python's csv refuses a cell over 131,072 characters with its own error (a 500 before)."""
+    title = "x" * 140_000
+    r = post_csv(shop, HEADER + ROW.format(sku="L-1", title=f'"{title}"' if quoted else title))
+    assert r.status_code == 200, r.text
+    errors = r.json()["errors"]
+    assert [(e["row"], e["field"], e["code"]) for e in errors] == [(2, "title", "invalid_title")]
+    assert "300" in errors[0]["message"]  # the JSON API's maximum, said the same way
+    too_long = shop.client.post("/seller/offers", json=_body(shop, title="x" * 301))
+    assert too_long.status_code == 422 and too_long.json()["errors"][0]["code"] == "too_long"
+    assert shop.client.get("/seller/offers").json()["items"] == []
+
+
+@pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x85"])
+def test_control_characters_in_a_title_are_refused_alike_by_api_csv_and_patch(shop, char):
+    title = f"Soap{char}bar"
+    created = shop.client.post("/seller/offers", json=_body(shop, title=title))
+    assert created.status_code == 422, created.text
+    assert {(e["field"], e["code"]) for e in created.json()["errors"]} == {("title", "invalid_character")}
+    imported = post_csv(shop, HEADER + ROW.format(sku="C-1", title=title))
+    assert imported.status_code == 200, imported.text
+    assert [(e["field"], e["code"]) for e in imported.json()["errors"]] == [("title", "invalid_character")]
+    assert imported.json()["applied"] is False
+    assert shop.client.get("/seller/offers").json()["items"] == []
+    offer = shop.client.post("/seller/offers", json=_body(shop, sku="C-2")).json()
+    patched = shop.client.patch(f"/seller/offers/{offer['id']}", json={"title": title},
+                                headers={"If-Match": str(offer["version"])})
+    assert patched.status_code == 422, patched.text
+    assert patched.json()["errors"][0]["code"] == "invalid_character"
+    assert shop.client.get(f"/seller/offers/{offer['id']}").json()["title"] == "Thing"
+
+
+def test_csv_in_utf16_with_a_bom_is_read(shop):
+    text = HEADER + ROW.format(sku="U-1", title="Éponge grattoir")
+    for body in (text.encode("utf-16"), codecs.BOM_UTF16_BE + text.encode("utf-16-be")):
+        r = post_csv(shop, body, dry_run=True)
+        assert r.status_code == 200, r.text
+        assert r.json()["errors"] == [] and r.json()["created"] == 1
+    assert post_csv(shop, text.encode("utf-16")).json()["applied"] is True
+    assert [o["title"] for o in shop.client.get("/seller/offers").json()["items"]] == ["Éponge grattoir"]
+
+
+def test_a_big_import_lets_other_writers_in_while_it_runs(bare_server, shop, cats):
+    """Written in short batches: a sign-in (a write) is answered while the import is still going,
+    not after it (the whole import was one transaction holding SQLite's write lock)."""
+    from sqlalchemy import func, select
+
+    from marketplace.orm import Offer
+
+    rows = 30_000
+    text = HEADER + "".join(ROW.format(sku=f"BIG-{i:05d}", title=f"Lot {i}") for i in range(rows))
+    result: dict = {}
+    importer = threading.Thread(target=lambda: result.update(r=post_csv(shop, text)), daemon=True)
+    seller = catalog_support.register(bare_server, "buyer")
+    database = catalog_support.db_session(bare_server)
+
+    def written() -> int:
+        with database.session() as s:
+            return s.scalar(select(func.count()).select_from(Offer).where(Offer.seller_id == shop.seller_id))
+
+    try:
+        importer.start()
+        wait_for(written, timeout=120, what="the import's first batch")
+        started = time.monotonic()
+        login = httpx.post(f"{bare_server.api}/auth/login", timeout=60,
+                           json={"email": seller.user["email"], "password": catalog_support.PASSWORD})
+        waited = time.monotonic() - started
+        still_importing = importer.is_alive()
+        importer.join(300)
+        total = written()
+    finally:
+        database.dispose()
+    assert login.status_code == 200, login.text
+    assert still_importing and waited < 5, f"the sign-in waited {waited:.1f}s"
+    assert result["r"].status_code == 200 and result["r"].json()["created"] == rows
+    assert total == rows

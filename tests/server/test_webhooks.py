@@ -220,6 +220,40 @@ def test_a_signed_body_that_is_not_json_is_400(api):
     assert r.status_code == 400 and r.json()["code"] == "invalid_payload"
 
 
+def _reshaped(order: CardOrder, how: str) -> bytes:
+    body = json.loads(event("payment_intent.succeeded", order))
+    if how == "array":
+        return json.dumps([body]).encode()
+    if how == "object_is_a_string":
+        body["data"]["object"] = body["data"]["object"]["id"]
+    elif how == "no_data":
+        del body["data"]
+    elif how == "metadata_is_a_list":
+        body["data"]["object"]["metadata"] = [order.ref]
+    elif how == "no_event_id":
+        del body["id"]
+    return json.dumps(body).encode()
+
+
+@pytest.mark.parametrize("how", ["array", "object_is_a_string", "no_data", "metadata_is_a_list", "no_event_id"])
+def test_a_signed_event_of_the_wrong_shape_is_400_and_changes_nothing(api, order, how):
+    r = deliver(api, _reshaped(order, how))
+    assert r.status_code == 400, r.text
+    assert r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["code"] == "invalid_payload"
+    assert group(api, order)["payment_status"] == "pending"
+
+
+def test_a_delivery_signed_in_the_future_is_refused(api, order):
+    """Stripe's library checks only that a signature is not too old: a year ahead passes it."""
+    payload = event("payment_intent.succeeded", order)
+    ahead = deliver(api, payload, signature(payload, at=int(time.time()) + 365 * 86400))
+    assert ahead.status_code == 400 and ahead.json()["code"] == "invalid_signature"
+    assert group(api, order)["payment_status"] == "pending"
+    skewed = deliver(api, payload, signature(payload, at=int(time.time()) + 60))  # a small clock skew
+    assert skewed.status_code == 200 and skewed.json()["applied"] is True
+
+
 # --- retry -----------------------------------------------------------------------------------------
 
 
