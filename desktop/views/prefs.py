@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QSettings
 
 from desktop.models.paths import AppPaths
-from desktop.models.settings import SettingsStore
+from desktop.models.settings import FIELDS, SettingsStore
 
 __all__ = ["Prefs"]
 
@@ -32,9 +32,7 @@ class Prefs:
         self._state = QSettings(str(paths.config / "state.ini"), QSettings.Format.IniFormat)
 
     def values(self) -> dict[str, Any]:
-        from desktop.views.settings_dialog import KEYS as SETTINGS_KEYS
-
-        return {key: self.store.get(key) for key in SETTINGS_KEYS}
+        return {key: self.store.get(key) for key in FIELDS}
 
     def get(self, key: str, default: Any = None) -> Any:
         try:
@@ -43,15 +41,11 @@ class Prefs:
             return default
 
     def locked(self) -> set[str]:
-        from desktop.views.settings_dialog import KEYS as SETTINGS_KEYS
-
-        return set(self.store.locked_fields) & set(SETTINGS_KEYS)
+        return set(self.store.locked_fields) & set(FIELDS)
 
     def sources(self) -> dict[str, str]:
         """Where each of the dialog's values comes from (managed, recommended, user, default)."""
-        from desktop.views.settings_dialog import KEYS as SETTINGS_KEYS
-
-        return {key: self.store.source(key) for key in SETTINGS_KEYS}
+        return {key: self.store.source(key) for key in FIELDS}
 
     def update(self, changes: dict[str, Any]) -> list[str]:
         """Save the changed fields; returns the messages of those refused (invalid or locked)."""

@@ -33,23 +33,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.settings import check_field
+from desktop.models.money import CURRENCY_CODES
+from desktop.models.settings import DEFAULTS as SETTINGS_DEFAULTS
+from desktop.models.settings import FIELDS, check_field
 
 from .tasks import MutationOp, QueryOp
 
 __all__ = ["CURRENCIES", "KEYS", "SettingsDialog"]
 
-CURRENCIES = ("EUR", "USD", "CHF", "CZK", "DKK", "GBP", "HUF", "NOK", "PLN", "RON", "SEK", "UAH")
-KEYS = ("server_url", "currency", "language", "sync_interval_minutes", "cache_max_mb", "proxy_url", "extra_ca_bundle")
-DEFAULTS: dict[str, Any] = {
-    "server_url": "",
-    "proxy_url": None,
-    "extra_ca_bundle": None,
-    "currency": "EUR",
-    "language": "system",
-    "sync_interval_minutes": 15,
-    "cache_max_mb": 500,
-}
+# the settings' names, defaults and currencies are kept once, in desktop/models/settings.py and money.py
+CURRENCIES = CURRENCY_CODES
+KEYS = FIELDS
+#: a value the caller does not give: the setting's default, but no server (the field stays empty)
+DEFAULTS: dict[str, Any] = {**SETTINGS_DEFAULTS, "server_url": ""}
 
 
 class SettingsDialog(QDialog):
