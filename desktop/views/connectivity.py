@@ -108,11 +108,6 @@ class Connectivity(QObject):
         self.probe_op.finished.connect(self._probe_finished)
         return self.probe_op.run_in_background()
 
-    def refresh_banner(self) -> None:
-        """Offline: show the catalog's age again (after a sync stored pages)."""
-        if not self._online and self._banner is not None:
-            self._banner.show_offline(self._last_sync_or_none())
-
     def stop(self) -> None:
         """No more probes (shutdown): a probe still running is dropped, none starts again."""
         self._stopped = True

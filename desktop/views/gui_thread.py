@@ -1,7 +1,8 @@
 """Hand work from any thread to the GUI thread, safely by construction.
 
     gui_thread.start()                        # once, on the GUI thread (tasks and the error channel do it)
-    gui_thread.call_soon(partial(deliver, op_id, result))    # from any thread
+    gui_thread.post(partial(deliver, op_id, result))         # from any thread, then
+    gui_thread.wake()
 
 One dispatcher QObject lives on the GUI thread from :func:`start` until the process ends; it is never
 deleted while the process runs, so no thread can emit on, or hold the last reference to, a Qt object that
@@ -35,7 +36,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
 
-__all__ = ["call_soon", "close", "is_gui_thread", "post", "start", "wake"]
+__all__ = ["close", "is_gui_thread", "post", "start", "wake"]
 
 log = logging.getLogger(__name__)
 
@@ -103,15 +104,6 @@ def close() -> None:
 #: ``post(item)`` from any thread, then :func:`wake`: the queue's C ``append``, which takes the item in
 #: one step (see the module's rules); nothing runs until a wake-up.
 post = _inbox.append
-
-
-def call_soon(item: Callable[[], object]) -> bool:
-    """Run ``item`` on the GUI thread soon: :data:`post` then :func:`wake` (always queued, from any thread).
-
-    For items that hold no Qt object (see the module's rules). False when closed: ``item`` is dropped."""
-    post(item)
-    del item
-    return wake()
 
 
 def wake() -> bool:
