@@ -17,7 +17,7 @@ Everything long-running is a background op (views/tasks.py).
 Stage 1 imports no httpx, pydantic or keyring, and touches no network: they cost most of a second,
 which the first paint does not wait for. Dialogs are imported when they open.
 
-Where things live: folders (models/paths.py), the user's settings and last account (views/prefs.py),
+Where things live: folders (models/paths.py), the user's settings and last account (models/settings/),
 the account flow (views/account_flow.py), OS signals (views/os_signals.py).
 """
 
@@ -36,12 +36,12 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.models.crash_log import CrashLog
 from desktop.models.paths import AppPaths
+from desktop.models.settings import SettingsStore
 from desktop.views import errors, tasks
 from desktop.views.demo_start import start_demo
 from desktop.views.errors import ErrorChannel
 from desktop.views.i18n import install_translations
 from desktop.views.os_signals import install_signal_handlers
-from desktop.views.prefs import Prefs
 from desktop.views.shell import Shell
 from desktop.views.smoke_report import SMOKE_REPORT_ENV, report_after_first_sync
 from desktop.views.theme import apply_style_sheet, apply_theme
@@ -76,9 +76,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     QApplication.setOrganizationName("Bulkdesk")
     QApplication.setApplicationDisplayName("Bulkdesk")
     app = QApplication.instance() or QApplication([sys.argv[0]])
-    prefs = Prefs(paths)
+    settings = SettingsStore.at(paths)
     apply_theme(app, style_sheet=False)  # the rules once the window is built (see launch)
-    translators = install_translations(app, str(prefs.get("language", "system")))
+    translators = install_translations(app, str(settings.get("language")))
     channel = ErrorChannel()
     channel.install()
     uninstall_signals = install_signal_handlers(app)
@@ -91,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         QTimer.singleShot(0, app.quit)
 
     def launch(server_url: str) -> None:
-        shell = Shell(server_url, paths=paths, prefs=prefs, channel=channel, staged=True)
+        shell = Shell(server_url, paths=paths, settings=settings, channel=channel, staged=True)
         apply_style_sheet(app)
         holder["shell"] = shell
         report = os.environ.get(SMOKE_REPORT_ENV) if args.smoke else None
@@ -128,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.demo:
         holder["demo"] = start_demo(paths, lambda demo: launch(demo.url), demo_failed)
     else:
-        launch(args.server or str(prefs.get("server_url") or DEFAULT_SERVER))
+        launch(args.server or str(settings.get("server_url") or DEFAULT_SERVER))
 
     try:
         code = app.exec()

@@ -32,6 +32,16 @@ class AppPaths:
         return self
 
     @property
+    def settings_path(self) -> Path:
+        """The user's settings (desktop/models/settings)."""
+        return self.config / "settings.json"
+
+    @property
+    def account_state_path(self) -> Path:
+        """The last account per server (desktop/models/settings/accounts.py)."""
+        return self.config / "state.ini"
+
+    @property
     def window_state_path(self) -> Path:
         """The main window's size, position and splitters (a QSettings INI file, written by the views)."""
         return self.config / "window.ini"

@@ -1,6 +1,6 @@
 """The app-level session: who is signed in on this server, and the "sign in again" signal.
 
-    session = Session(client, remember_account=prefs.set_last_account)
+    session = Session(client, remember_account=last_accounts.set)
     session.changed.connect(window.update_account)     # sign in / out / guest / restored
     session.auth_expired.connect(app_shell.ask_sign_in)   # any 401 (AuthExpiredError) anywhere
     session.restore(window)                            # verify a kept token with GET /me, off the GUI thread

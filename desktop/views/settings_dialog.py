@@ -41,7 +41,7 @@ from .tasks import MutationOp, QueryOp
 
 __all__ = ["CURRENCIES", "KEYS", "SettingsDialog"]
 
-# the settings' names, defaults and currencies are kept once, in desktop/models/settings.py and money.py
+# the settings' names, defaults and currencies are kept once, in desktop/models/settings/ and money.py
 CURRENCIES = CURRENCY_CODES
 KEYS = FIELDS
 #: a value the caller does not give: the setting's default, but no server (the field stays empty)

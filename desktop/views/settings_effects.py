@@ -1,5 +1,7 @@
 """What the saved settings change in the running app, at once on save and at start. The composition root
-(desktop/app.py) makes one and hands it the parts; this module knows which setting reaches which part:
+(desktop/views/shell.py) makes one, hands it the parts and subscribes its `saved` to the settings object
+(`SettingsStore.subscribe`), so a save from anywhere applies; this module knows which setting reaches
+which part:
 
     currency                    → the catalog page's prices (CatalogPage.set_currency)
     sync_interval_minutes       → the sync timer (SyncController.set_interval)

@@ -19,13 +19,13 @@ from PySide6.QtWidgets import QApplication
 from desktop.api_client.downloads import Downloader
 from desktop.models.catalog_cache import CatalogCache
 from desktop.models.paths import AppPaths
+from desktop.models.settings import LastAccounts, SettingsStore
 from desktop.views import errors, tasks
 from desktop.views import shell_areas as areas
 from desktop.views.account_flow import AccountFlow
 from desktop.views.connectivity import Connectivity
 from desktop.views.errors import ErrorChannel
 from desktop.views.main_window import MainWindow, Page
-from desktop.views.prefs import Prefs
 from desktop.views.session import Session
 from desktop.views.settings_effects import SettingsEffects, network_settings
 from desktop.views.shell_pages import placeholder_pages
@@ -81,7 +81,7 @@ class Shell(QObject):
         server_url: str,
         *,
         paths: AppPaths,
-        prefs: Prefs | None = None,
+        settings: SettingsStore | None = None,
         token_store: TokenStore | None = None,
         pages: Sequence[Page] | None = None,
         channel: ErrorChannel | None = None,
@@ -91,7 +91,8 @@ class Shell(QObject):
     ) -> None:
         super().__init__(parent)
         self.paths = paths
-        self.prefs = prefs or Prefs(paths)
+        self.settings = settings or SettingsStore.at(paths)
+        self.last_accounts = LastAccounts(paths.account_state_path)
         self.server_url = server_url.rstrip("/")
         self.channel = channel or ErrorChannel(parent=self)
         self.last_sync: datetime | None = None
@@ -109,16 +110,18 @@ class Shell(QObject):
         self._lock = threading.Lock()  # guards _closed and _made_client, shared with the stage-2 worker
         self._closed = False
         self._made_client: MarketplaceClient | None = None  # a client the worker made, until the GUI thread has it
-        self._account_hint = self.prefs.last_account(self.server_url)
+        self._account_hint = self.last_accounts.get(self.server_url)
         # -- stage 1 --------------------------------------------------------------------------------
         self.catalog_cache = CatalogCache(paths.cache / "catalog.sqlite3")
         # the offer pictures' downloads, with the API client's proxy and trust store (the catalog page's)
-        self.downloader = Downloader(**network_settings(self.prefs.get))
+        self.downloader = Downloader(**network_settings(self.settings.get))
         self.settings_effects = SettingsEffects(
-            self.prefs.get, cache=self.catalog_cache, catalog_page=lambda: getattr(self, "catalog_page", None),
+            self.settings.get, cache=self.catalog_cache, catalog_page=lambda: getattr(self, "catalog_page", None),
             sync_controller=lambda: self.sync_controller, client=lambda: self.client, downloader=self.downloader,
             parent=self,
         )
+        # every save of the settings, from wherever, reaches the parts it changes
+        self._unsubscribe_settings = self.settings.subscribe(self.settings_effects.saved)
         self._real_pages = pages is None
         if pages is None:
             # catalog area: the real Catalog page now; cart & checkout, orders areas: stage 2 puts
@@ -142,7 +145,7 @@ class Shell(QObject):
             self.complete()
 
     def _remember_account(self, account: str | None) -> None:
-        self.prefs.set_last_account(self.server_url, account)
+        self.last_accounts.set(self.server_url, account)
 
     # -- stage 2 -----------------------------------------------------------------------------------
     @property
@@ -194,7 +197,7 @@ class Shell(QObject):
             if account is None:
                 with contextlib.suppress(Exception):  # a locked or broken keyring: start signed out
                     account = token_store.current_account(self.server_url)
-            config = ClientConfig(self.server_url, **network_settings(self.prefs.get))
+            config = ClientConfig(self.server_url, **network_settings(self.settings.get))
             client = MarketplaceClient(config, token_store=token_store, account=account)
             with self._lock:
                 if self._closed:  # the app quit meanwhile: nobody will close it
@@ -312,18 +315,17 @@ class Shell(QObject):
     def open_settings(self) -> SettingsDialog:
         from desktop.views.settings_dialog import SettingsDialog
 
-        values = self.prefs.values()
+        values = self.settings.values()
         values["server_url"] = values.get("server_url") or self.server_url
-        dialog = SettingsDialog(values, self.prefs.locked(), cache_size=self.cache_size,
-                                clear_cache=self.clear_cache, parent=self.window, sources=self.prefs.sources())
+        dialog = SettingsDialog(values, set(self.settings.locked_fields), cache_size=self.cache_size,
+                                clear_cache=self.clear_cache, parent=self.window, sources=self.settings.sources())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._save_settings)
         dialog.open()
         return dialog
 
     def _save_settings(self, changes: dict[str, Any]) -> None:
-        problems = self.prefs.update(changes)
-        self.settings_effects.saved(changes)  # a refused field keeps its value: applying it changes nothing
+        problems = self.settings.update(changes)  # its listeners apply what changed (settings_effects)
         if problems:
             errors.report_exception(ValueError("\n".join(problems)), self.window)
 
@@ -382,6 +384,7 @@ class Shell(QObject):
             made, self._made_client = self._made_client, None
         with contextlib.suppress(RuntimeError):
             self.window.save_state()
+        self._unsubscribe_settings()
         self.connectivity.stop()
         if self.sync_controller is not None:
             self.sync_controller.stop()

@@ -29,7 +29,7 @@ def build_catalog_page(shell: Shell) -> QWidget:
     thumbnails.loaded.connect(shell.settings_effects.downloaded)  # the cache limit, after downloads
     shell.catalog_page = CatalogPage(
         shell.catalog_cache, shell.client, cart=shell.current_cart,
-        currency=str(shell.prefs.get("currency", "EUR") or "EUR"),
+        currency=str(shell.settings.get("currency")),
         signed_in=lambda: shell.session is not None and shell.session.signed_in,
         online=lambda: shell.connectivity.online,
         thumbnails=thumbnails, held=shell._staged,
@@ -65,7 +65,7 @@ def wire_catalog(shell: Shell) -> None:
     sc = shell.sync_controller = SyncController(
         SyncEngine(shell.client, shell.catalog_cache), shell.client, shell.catalog_cache,
         status=shell.window.status, banner=shell.window.banner, shortcut_parent=shell.window,
-        interval_minutes=int(shell.prefs.get("sync_interval_minutes", 15) or 15),
+        interval_minutes=int(shell.settings.get("sync_interval_minutes")),
         connectivity=shell.connectivity, parent=shell,
     )
     sc.synced.connect(page.catalog_synced)
@@ -86,7 +86,7 @@ def build_cart_page(shell: Shell) -> QWidget:
         shell.cart_store, shell.client, shell.session, server_url=shell.server_url,
         cache=getattr(shell, "catalog_cache", None), token_store=shell.token_store,
         details_path=shell.paths.data / "checkout-details.json",
-        currency=lambda: str(shell.prefs.get("currency", "EUR") or "EUR"),
+        currency=lambda: str(shell.settings.get("currency")),
         online=lambda: shell.connectivity.online,
         checkout=CheckoutWizard,
     )

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialogButtonBox
 from desktop.api_client import TlsError
 from desktop.models.settings import SettingsStore
 from desktop.views.orders.orders_page import guest_account
-from desktop.views.prefs import Prefs
 from desktop.views.shell import Shell
 from tests.support.proxy import CountingProxy
 from tests.support.server import cleanup, make_server, use_tls
@@ -37,8 +36,8 @@ def tls_server(tmp_path_factory):
     cleanup(server)
 
 
-def _shell(qtbot, app_folders, token_store, url, prefs=None):
-    shell = Shell(url, paths=app_folders, prefs=prefs, token_store=token_store)
+def _shell(qtbot, app_folders, token_store, url, settings=None):
+    shell = Shell(url, paths=app_folders, settings=settings, token_store=token_store)
     qtbot.addWidget(shell.window)
     return shell
 
@@ -92,7 +91,7 @@ def test_a_proxy_saved_later_reaches_the_running_clients(qtbot, app_folders, tok
         picture = _first_picture(shell)
         assert proxy.requests == []  # no proxy set: the system's (none here)
         _save_in_the_dialog(qtbot, shell, proxy_url=proxy.url)
-        assert Prefs(shell.paths).get("proxy_url") == proxy.url
+        assert SettingsStore.at(shell.paths).get("proxy_url") == proxy.url
         shell.client.catalog.health()
         assert proxy.requests == [f"GET {live_server.api}/health"]
         _load_picture(qtbot, shell, picture)
@@ -123,7 +122,7 @@ def test_a_bad_proxy_or_ca_file_is_said_in_the_dialog_and_nothing_is_lost(qtbot,
             dialog.ca_bundle.setText(str(path))
             qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
             assert dialog.isVisible() and said in dialog.field_error.text()
-        assert Prefs(shell.paths).get("proxy_url") is None  # nothing saved meanwhile
+        assert SettingsStore.at(shell.paths).get("proxy_url") is None  # nothing saved meanwhile
         dialog.reject()
     finally:
         shell.shutdown()
@@ -144,7 +143,8 @@ def test_a_ca_bundle_saved_in_the_dialog_reaches_the_running_client(qtbot, app_f
 def test_network_fields_locked_by_the_policy_are_disabled(qtbot, app_folders, token_store, tmp_path):
     policy = tmp_path / "policy.json"
     policy.write_text(json.dumps({"locked": {"proxy_url": "http://127.0.0.1:3128"}}))
-    shell = _shell(qtbot, app_folders, token_store, "http://127.0.0.1:9", prefs=Prefs(app_folders, policy_path=policy))
+    settings = SettingsStore.at(app_folders, policy)
+    shell = _shell(qtbot, app_folders, token_store, "http://127.0.0.1:9", settings=settings)
     try:
         dialog = shell.open_settings()
         qtbot.addWidget(dialog)
@@ -161,7 +161,7 @@ def test_a_ca_bundle_from_the_policy_reaches_a_server_behind_tls(qtbot, app_fold
     server, ca = tls_server
     policy = tmp_path / "policy.json"
     policy.write_text(json.dumps({"locked": {"extra_ca_bundle": str(ca)}, "defaults": {"proxy_url": proxy.url}}))
-    shell = _shell(qtbot, app_folders, token_store, server.url, prefs=Prefs(app_folders, policy_path=policy))
+    shell = _shell(qtbot, app_folders, token_store, server.url, settings=SettingsStore.at(app_folders, policy))
     try:
         with qtbot.waitSignal(shell.sync_controller.synced, timeout=60_000):
             shell.sync_controller.sync_now()

@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 
 from desktop.models import policy
 from desktop.models.settings import SettingsStore
-from desktop.views.prefs import Prefs
 from desktop.views.shell import Shell
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,12 +23,11 @@ KEYS = {
 def _shell(app_folders, token_store, tmp_path):
     store = SettingsStore(app_folders.config / "settings.json", tmp_path / "none.json",
                           policy_readers=[lambda: policy.read_registry(lambda key: KEYS.get(key, {}))])
-    prefs = Prefs(app_folders, store=store)
-    return Shell("https://market.corp.example", paths=app_folders, prefs=prefs, token_store=token_store), prefs
+    return Shell("https://market.corp.example", paths=app_folders, settings=store, token_store=token_store), store
 
 
 def test_registry_policy_in_the_settings_dialog(qtbot, app_folders, token_store, tmp_path):
-    shell, prefs = _shell(app_folders, token_store, tmp_path)
+    shell, store = _shell(app_folders, token_store, tmp_path)
     qtbot.addWidget(shell.window)
     dialog = shell.open_settings()
     assert not dialog.server_url.isEnabled() and dialog.server_url.text() == "https://market.corp.example"
@@ -43,8 +41,8 @@ def test_registry_policy_in_the_settings_dialog(qtbot, app_folders, token_store,
     dialog.currency.setCurrentIndex(dialog.currency.findData("SEK"))
     dialog.server_url.setText("https://elsewhere.example")  # disabled: a user cannot, a script could
     dialog._save()
-    assert prefs.store.get("currency") == "SEK" and prefs.store.source("currency") == "user"
-    assert prefs.store.get("server_url") == "https://market.corp.example"
+    assert store.get("currency") == "SEK" and store.source("currency") == "user"
+    assert store.get("server_url") == "https://market.corp.example"
     shell.shutdown()
 
 
@@ -53,7 +51,7 @@ def test_registry_policy_in_the_settings_dialog_in_french(qtbot, qapp, app_folde
     assert translator.load(str(ROOT / "resources" / "translations" / "bulkdesk_fr.qm"))
     QCoreApplication.installTranslator(translator)
     try:
-        shell, _prefs = _shell(app_folders, token_store, tmp_path)
+        shell, _store = _shell(app_folders, token_store, tmp_path)
         qtbot.addWidget(shell.window)
         dialog = shell.open_settings()
         assert dialog.source_labels["server_url"].text() == "Défini par votre administrateur"

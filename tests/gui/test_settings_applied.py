@@ -102,3 +102,17 @@ def test_the_cache_limit_trims_the_pictures(qtbot, app_folders, token_store, whe
         qtbot.waitUntil(lambda: not shell.sync_controller.running, timeout=15_000)  # the start's sync (offline)
     finally:
         shell.shutdown()
+
+
+def test_a_setting_saved_outside_the_dialog_reaches_the_running_parts(qtbot, app_folders, token_store):
+    """The parts follow the settings object, not the dialog: a save from anywhere (another window, a
+    policy refresh) takes effect the same way."""
+    shell = _shell(qtbot, app_folders, token_store)
+    try:
+        assert shell.settings.update({"sync_interval_minutes": 7}) == []
+        assert shell.sync_controller.timer.interval() == 7 * 60_000
+        assert SettingsStore.at(shell.paths).get("sync_interval_minutes") == 7
+    finally:
+        shell.shutdown()
+    shell.settings.set("sync_interval_minutes", 9)  # after shutdown the shell no longer listens
+    assert shell.sync_controller.timer.interval() == 7 * 60_000

@@ -20,9 +20,9 @@ from desktop.api_client import (
     ThrottledError,
 )
 from desktop.models.demo_server import free_port
+from desktop.models.settings import SettingsStore
 from desktop.views.account_dialogs import CreateAccountDialog, SignInDialog
 from desktop.views.main_window import MainWindow
-from desktop.views.prefs import Prefs
 from desktop.views.settings_dialog import SettingsDialog
 from desktop.views.shell import Shell
 from desktop.views.shell_pages import placeholder_pages
@@ -337,19 +337,17 @@ def test_settings_saved_through_the_shell(qtbot, shell):
     dialog = shell.open_settings()
     dialog.currency.setCurrentIndex(dialog.currency.findData("SEK"))
     dialog._save()
-    assert Prefs(shell.paths).values()["currency"] == "SEK"
+    assert SettingsStore.at(shell.paths).values()["currency"] == "SEK"
 
 
 def test_policy_locked_fields_are_disabled_in_the_shells_settings(qtbot, app_folders, token_store, tmp_path):
     import json
 
-    from desktop.views.prefs import Prefs
-
     policy = tmp_path / "policy.json"
     policy.write_text(json.dumps({"defaults": {"currency": "CHF"},
                                   "locked": {"server_url": "https://market.example.com"}}))
-    prefs = Prefs(app_folders, policy_path=policy)
-    s = Shell("https://market.example.com", paths=app_folders, prefs=prefs, token_store=token_store)
+    settings = SettingsStore.at(app_folders, policy)
+    s = Shell("https://market.example.com", paths=app_folders, settings=settings, token_store=token_store)
     qtbot.addWidget(s.window)
     dialog = s.open_settings()
     assert not dialog.server_url.isEnabled()
@@ -403,3 +401,20 @@ def test_one_retry_click_sends_one_health_probe_and_every_part_hears_back_online
         assert shell.window.status.online_label.text() == "Online"
     finally:
         shell.shutdown()
+
+
+def test_the_last_account_written_by_earlier_versions_is_still_known(app_folders):
+    """Earlier versions kept the last account through QSettings; the settings package reads that file."""
+    from desktop.models.settings import LastAccounts
+
+    state = QSettings(str(app_folders.account_state_path), QSettings.Format.IniFormat)
+    state.setValue("accounts/http_127.0.0.1_8000", "buyer@demo.test")
+    state.sync()
+    accounts = LastAccounts(app_folders.account_state_path)
+    assert accounts.get("http://127.0.0.1:8000/") == "buyer@demo.test"
+    accounts.set("https://market.example.com", "seller@demo.test")
+    accounts.set("http://127.0.0.1:8000", None)
+    again = LastAccounts(app_folders.account_state_path)
+    assert again.get("http://127.0.0.1:8000") is None and again.get("https://market.example.com") == "seller@demo.test"
+    app_folders.account_state_path.write_bytes(b"\xff\xfe not an ini [")
+    assert LastAccounts(app_folders.account_state_path).get("https://market.example.com") is None

@@ -135,7 +135,7 @@ def test_a_staged_start_restores_the_kept_session(qtbot, app_folders, token_stor
         qtbot.waitUntil(lambda: shell.session.signed_in, timeout=15_000)
         assert shell.session.email == "buyer@demo.test"
         assert shell.window.account_button.text() == "buyer@demo.test"
-        assert shell.prefs.last_account(live_server.url) == "buyer@demo.test"
+        assert shell.last_accounts.get(live_server.url) == "buyer@demo.test"
     finally:
         shell.sync_controller.stop()
         qtbot.waitUntil(lambda: tasks.running_ops() == 0, timeout=30_000)

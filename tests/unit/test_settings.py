@@ -247,3 +247,34 @@ def test_reading_plain_files_needs_no_pydantic(paths):
     store = make_store(paths)
     assert store.load() == Settings(currency="PLN", language="fr", server_url="https://m.example",
                                     sync_interval_minutes=30)
+
+
+def test_listeners_hear_what_a_save_changed_once_per_save(paths):
+    write_policy(paths[1], {"locked": {"sync_interval_minutes": 30}})
+    store = make_store(paths)
+    store.read()
+    heard: list[frozenset[str]] = []
+    unsubscribe = store.subscribe(heard.append)
+    problems = store.update({"currency": "PLN", "language": "fr", "sync_interval_minutes": 5, "colour": "red"})
+    assert heard == [frozenset({"currency", "language"})]  # one write, one notification
+    assert len(problems) == 2 and "administrator" in problems[0] and "colour" in problems[1]
+    assert SettingsStore(*paths).load().currency == "PLN"  # on disk before the listeners heard it
+    store.update({"currency": "PLN"})  # the same value: nothing changed, nobody is told
+    store.set("cache_max_mb", 800)
+    assert heard[1:] == [frozenset({"cache_max_mb"})]
+    unsubscribe()
+    store.set("currency", "SEK")
+    assert len(heard) == 2
+
+
+def test_a_failing_listener_does_not_stop_the_others(paths):
+    store = make_store(paths)
+    heard: list[frozenset[str]] = []
+
+    def broken(_changed):
+        raise RuntimeError("boom")
+
+    store.subscribe(broken)
+    store.subscribe(heard.append)
+    store.set("currency", "CHF")
+    assert heard == [frozenset({"currency"})] and store.get("currency") == "CHF"

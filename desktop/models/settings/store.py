@@ -1,4 +1,5 @@
-"""User settings and the machine-wide policy an administrator can set.
+"""The app's one settings object: the user's settings, the machine-wide policy an administrator can set,
+and a change notification (`subscribe`) the composition root wires to the parts each setting reaches.
 
 Precedence, highest first: locked values of the policy > the user's settings file > policy defaults >
 built-in defaults. The user's file stores only what differs from the (policy) defaults, so a default
@@ -25,154 +26,22 @@ import logging
 import os
 import tempfile
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from dataclasses import fields as dataclass_fields
 from pathlib import Path
-from typing import Any, Literal
-from urllib.parse import urlsplit
+from typing import Any
 
 import platformdirs
 
-from desktop.models.money import CURRENCY_CODES
+from desktop.models.paths import AppPaths
 from desktop.models.policy import Policy, read_all
+from desktop.models.settings.rules import DEFAULTS, FIELDS, Settings, check_field
 
 log = logging.getLogger(__name__)
 
 APP_NAME = "Bulkdesk"
 FILE_VERSION = 1
 
-CurrencyCode = Literal["EUR", "USD", "CHF", "CZK", "DKK", "GBP", "HUF", "NOK", "PLN", "RON", "SEK", "UAH"]
-Language = Literal["en", "fr", "system"]
-
-
-#: the built-in defaults, field by field (the order of the settings dialog)
-DEFAULTS: dict[str, Any] = {
-    "server_url": "http://127.0.0.1:8000",
-    "currency": "EUR",
-    "language": "system",
-    "sync_interval_minutes": 15,
-    "cache_max_mb": 500,
-    "proxy_url": None,  # None: the system's proxy settings
-    "extra_ca_bundle": None,  # a PEM file trusted in addition to the system's certificates
-}
-FIELDS: tuple[str, ...] = tuple(DEFAULTS)
-
-if set(CurrencyCode.__args__) != set(CURRENCY_CODES):  # type: ignore[attr-defined]
-    raise RuntimeError("settings.CurrencyCode and money.CURRENCY_CODES disagree")
-
-
-# -- the rules: one checker a field, each returning the value as kept, or raising ValueError ---------
-# (Plain Python: the app reads its settings before its first paint, and pydantic alone costs 0.1 s.)
-def _text(value: Any) -> str:
-    if not isinstance(value, str):
-        raise ValueError(f"must be text, not {type(value).__name__}")
-    return value.strip()
-
-
-def _optional_text(value: Any) -> str | None:
-    text = None if value is None else _text(value)
-    return text or None
-
-
-def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        if not isinstance(value, str) or value not in choices:
-            raise ValueError(f"must be one of {', '.join(choices)}")
-        return value
-
-    return check
-
-
-def _whole_number(low: int, high: int) -> Callable[[Any], int]:
-    def check(value: Any) -> int:
-        if type(value) is not int:  # not a bool, a float or a string of digits
-            raise ValueError(f"must be a whole number, not {type(value).__name__}")
-        if not low <= value <= high:
-            raise ValueError(f"must be between {low} and {high}")
-        return value
-
-    return check
-
-
-def _check_server_url(value: Any) -> str:
-    return _check_url(_text(value), ("http", "https")).rstrip("/")
-
-
-def _check_proxy_url(value: Any) -> str | None:
-    text = _optional_text(value)
-    return None if text is None else _check_url(text, ("http", "https", "socks5", "socks5h"))
-
-
-def _check_ca_bundle(value: Any) -> str | None:
-    text = _optional_text(value)
-    if text is not None and not Path(text).expanduser().is_absolute():
-        raise ValueError("must be an absolute path to a PEM file")
-    return text
-
-
-CHECKS: dict[str, Callable[[Any], Any]] = {
-    "server_url": _check_server_url,
-    "currency": _one_of(CurrencyCode.__args__),  # type: ignore[attr-defined]
-    "language": _one_of(Language.__args__),  # type: ignore[attr-defined]
-    "sync_interval_minutes": _whole_number(1, 24 * 60),
-    "cache_max_mb": _whole_number(50, 100_000),
-    "proxy_url": _check_proxy_url,
-    "extra_ca_bundle": _check_ca_bundle,
-}
-if tuple(CHECKS) != FIELDS:
-    raise RuntimeError("settings.CHECKS and settings.DEFAULTS disagree")
-
-
-def check_field(field: str, value: Any) -> Any:
-    """`value` as the settings keep it; ValueError (naming the field) when the rule refuses it."""
-    if field not in CHECKS:
-        raise ValueError(f"unknown setting {field!r}")
-    try:
-        return CHECKS[field](value)
-    except ValueError as exc:
-        raise ValueError(f"{field}: {exc}") from None
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What the user can change in the settings dialog; every value checked by its rule (CHECKS) when
-    made. Immutable: use `dataclasses.replace` or `Settings.of({...})`."""
-
-    server_url: str = DEFAULTS["server_url"]
-    currency: str = DEFAULTS["currency"]
-    language: str = DEFAULTS["language"]
-    sync_interval_minutes: int = DEFAULTS["sync_interval_minutes"]
-    cache_max_mb: int = DEFAULTS["cache_max_mb"]
-    proxy_url: str | None = DEFAULTS["proxy_url"]
-    extra_ca_bundle: str | None = DEFAULTS["extra_ca_bundle"]
-
-    def __post_init__(self) -> None:
-        for field in FIELDS:
-            object.__setattr__(self, field, check_field(field, getattr(self, field)))
-
-    @classmethod
-    def of(cls, values: Mapping[str, Any]) -> Settings:
-        """Settings from a mapping of fields (the others at their defaults); ValueError for an unknown
-        field or a value its rule refuses."""
-        unknown = sorted(set(values) - set(FIELDS))
-        if unknown:
-            raise ValueError(f"unknown setting {unknown[0]!r}")
-        return cls(**values)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {field: getattr(self, field) for field in FIELDS}
-
-
-if tuple(f.name for f in dataclass_fields(Settings)) != FIELDS:
-    raise RuntimeError("settings.Settings and settings.DEFAULTS disagree")
-
-
-def _check_url(value: str, schemes: tuple[str, ...]) -> str:
-    parts = urlsplit(value)
-    if parts.scheme.lower() not in schemes or not parts.hostname:
-        raise ValueError(f"must be a URL starting with {' or '.join(s + '://' for s in schemes)}")
-    return value
-
+#: told the names of the fields whose effective value a save changed
+Listener = Callable[[frozenset[str]], None]
 
 def default_settings_path() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.json"
@@ -184,7 +53,11 @@ def default_policy_path() -> Path:
 
 class SettingsStore:
     """Loads and saves `Settings`, applying the policy. `load()` (or `read()`) first; then `get`,
-    `is_locked`, `warnings`. `read()` + `get()` are what the app's start-up uses (no Settings built)."""
+    `is_locked`, `warnings`. `read()` + `get()` are what the app's start-up uses (no Settings built).
+
+    Every save tells the listeners given to `subscribe` which fields changed (their effective value,
+    after the policy), once per save, after the file is written; the root wires them to the parts
+    (desktop/views/settings_effects.py), so a setting takes effect wherever it is saved from."""
 
     def __init__(
         self,
@@ -208,6 +81,33 @@ class SettingsStore:
         self._merged: dict[str, Any] = {}  # policy defaults < user's file < locks, each value valid
         self._values: dict[str, Any] | None = None  # every field: _merged over the built-in defaults
         self._current: Settings | None = None
+        self._listeners: list[Listener] = []
+
+    @classmethod
+    def at(cls, paths: AppPaths, policy_path: str | os.PathLike[str] | None = None) -> SettingsStore:
+        """The store of the app's config folder, read (warnings logged), ready for `get`."""
+        store = cls(paths.settings_path, policy_path)
+        store.read()
+        return store
+
+    # -- change notification ----------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """Call ``listener(changed_fields)`` after each save that changes something; returns the unsubscribe."""
+        self._listeners.append(listener)
+
+        def unsubscribe() -> None:
+            with contextlib.suppress(ValueError):
+                self._listeners.remove(listener)
+
+        return unsubscribe
+
+    def _notify(self, changed: frozenset[str]) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(changed)
+            except Exception:  # one part failing to apply a setting must not stop the others
+                log.exception("applying the settings %s failed", sorted(changed))
 
     @property
     def settings_file_was_corrupt(self) -> bool:
@@ -282,17 +182,41 @@ class SettingsStore:
         assert self._values is not None
         return self._values[field]
 
+    def values(self) -> dict[str, Any]:
+        """Every field's effective value (the settings dialog's)."""
+        return {field: self.get(field) for field in FIELDS}
+
+    def sources(self) -> dict[str, str]:
+        """Where each field's value comes from (see `source`)."""
+        return {field: self.source(field) for field in FIELDS}
+
     def set(self, field: str, value: Any) -> Settings:
         """Change and save one field. ValueError if it is invalid or locked by the administrator."""
+        return self.save(self._changed(self.current, field, value))
+
+    def update(self, changes: Mapping[str, Any]) -> list[str]:
+        """Save the changed fields in one write (one notification); a field that is unknown, invalid or
+        locked keeps its value, and its message is returned."""
+        problems: list[str] = []
+        updated = self.current
+        for field, value in changes.items():
+            try:
+                updated = self._changed(updated, field, value)
+            except (KeyError, ValueError) as exc:
+                problems.append(f"unknown setting {field!r}" if isinstance(exc, KeyError) else str(exc))
+        if updated != self.current:
+            self.save(updated)
+        return problems
+
+    def _changed(self, settings: Settings, field: str, value: Any) -> Settings:
         if field not in FIELDS:
             raise KeyError(field)
         if self.is_locked(field):
             raise ValueError(f"{field} is set by your administrator and cannot be changed")
         try:
-            updated = Settings.of({**self.current.as_dict(), field: value})
+            return Settings.of({**settings.as_dict(), field: value})
         except ValueError as exc:
             raise ValueError(f"Invalid value {value!r} for {exc}") from None
-        return self.save(updated)
 
     def _read_user_file(self) -> dict[str, Any]:
         try:
@@ -336,10 +260,14 @@ class SettingsStore:
         }
         document = {"version": FILE_VERSION, **self._unknown_user_keys, **changed}
         atomic_write_text(self.path, json.dumps(document, indent=2, sort_keys=True) + "\n")
+        before = self._values if self._values is not None else {**DEFAULTS, **self._merged}
         self._user = changed
         self._merged = {**self._policy_defaults, **changed, **self._locked}
         self._current = Settings.of(self._merged)
         self._values = self._current.as_dict()
+        moved = frozenset(field for field in FIELDS if before.get(field) != self._values[field])
+        if moved:
+            self._notify(moved)
         return self._current
 
     # -- helpers ------------------------------------------------------------------------------------
