@@ -9,6 +9,8 @@ policy names to settings used by every reader (no Qt).
     Language             language                 REG_SZ                LANGUAGE
     SyncIntervalMinutes  sync_interval_minutes    REG_DWORD             SYNCINTERVAL
     CacheMaxMb           cache_max_mb             REG_DWORD             CACHEMAXMB
+    LowStockUnits        low_stock_units          REG_DWORD             LOWSTOCK
+    SellerWatchFolder    seller_watch_folder      REG_SZ                WATCHFOLDER
 
 Readers, each giving a `Policy` (managed = locked values, recommended = defaults the user may change):
 - Windows: the registry, `HKLM\\Software\\Policies\\Bulkdesk` (managed) and its `Recommended` subkey
@@ -20,7 +22,7 @@ Readers, each giving a `Policy` (managed = locked values, recommended = defaults
   policy name or by setting name).
 
 A platform reader's values win over policy.json's for the same setting. The values are checked by
-the settings' own rules afterwards (desktop/models/settings.py); here only names are translated.
+the settings' own rules afterwards (desktop/models/settings/rules.py); here only names are translated.
 """
 
 from __future__ import annotations
@@ -47,10 +49,12 @@ POLICY_SETTINGS: dict[str, str] = {
     "Language": "language",
     "SyncIntervalMinutes": "sync_interval_minutes",
     "CacheMaxMb": "cache_max_mb",
+    "LowStockUnits": "low_stock_units",
+    "SellerWatchFolder": "seller_watch_folder",
 }
 SETTING_POLICIES: dict[str, str] = {setting: name for name, setting in POLICY_SETTINGS.items()}
 #: the settings stored as numbers (REG_DWORD, <integer/> in plists)
-NUMBER_POLICIES = frozenset({"SyncIntervalMinutes", "CacheMaxMb"})
+NUMBER_POLICIES = frozenset({"SyncIntervalMinutes", "CacheMaxMb", "LowStockUnits"})
 #: the MSI's public property for each policy; LOCK<property>=1 writes it as managed, else recommended
 MSI_PROPERTIES: dict[str, str] = {
     "ServerUrl": "SERVERURL",
@@ -60,6 +64,8 @@ MSI_PROPERTIES: dict[str, str] = {
     "Language": "LANGUAGE",
     "SyncIntervalMinutes": "SYNCINTERVAL",
     "CacheMaxMb": "CACHEMAXMB",
+    "LowStockUnits": "LOWSTOCK",
+    "SellerWatchFolder": "WATCHFOLDER",
 }
 
 

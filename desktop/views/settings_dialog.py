@@ -1,4 +1,5 @@
-"""Settings: server, proxy and extra CA bundle, display currency, language, sync interval, offline cache.
+"""Settings: server, proxy and extra CA bundle, display currency, language, sync interval, offline cache,
+and for sellers the low-stock threshold and the watched import folder.
 Policy-locked fields are disabled and marked "Set by your administrator"; the administrator's
 recommended values (defaults the user may change) are marked "Recommended by your administrator"
 (`sources`, from SettingsStore.source).
@@ -61,6 +62,7 @@ class SettingsDialog(QDialog):
         clear_cache: Callable[[], Any] | None = None,
         parent: QWidget | None = None,
         sources: Mapping[str, str] | None = None,
+        seller: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
@@ -141,16 +143,37 @@ class SettingsDialog(QDialog):
         f3.addRow(self.tr("Cache limit"), self.cache_limit)
         f3.addRow(self.tr("In use"), usage_row)
 
+        # Seller workspace (shown to seller accounts only)
+        self.low_stock = QSpinBox()
+        self.low_stock.setRange(0, 1_000_000)
+        self.low_stock.setSuffix(self.tr(" units"))
+        self.low_stock.setSpecialValueText(self.tr("Never"))
+        self.low_stock.setValue(int(self._initial["low_stock_units"]))
+        self.watch_folder = QLineEdit(str(self._initial["seller_watch_folder"] or ""))
+        self.watch_folder.setPlaceholderText(self.tr("None (import files one by one)"))
+        self.watch_browse = QPushButton(self.tr("Browse…"))
+        self.watch_browse.clicked.connect(self._browse_watch_folder)
+        watch_row = QHBoxLayout()
+        watch_row.addWidget(self.watch_folder, 1)
+        watch_row.addWidget(self.watch_browse)
+        self.seller_box = QGroupBox(self.tr("Seller workspace"))
+        f4 = self._form(self.seller_box)
+        f4.addRow(self.tr("Low stock at"), self.low_stock)
+        f4.addRow(self.tr("Watched folder"), watch_row)
+        self.seller_box.setVisible(seller)
+
         self.widgets = {
             "server_url": self.server_url, "currency": self.currency, "language": self.language,
             "sync_interval_minutes": self.sync_interval, "cache_max_mb": self.cache_limit,
             "proxy_url": self.proxy_url, "extra_ca_bundle": self.ca_bundle,
+            "low_stock_units": self.low_stock, "seller_watch_folder": self.watch_folder,
         }  # fmt: skip
         for key in self._locked & set(self.widgets):
             widget = self.widgets[key]
             widget.setEnabled(False)
             widget.setToolTip(self.tr("Set by your administrator"))
         self.ca_browse.setEnabled(self.ca_bundle.isEnabled())
+        self.watch_browse.setEnabled(self.watch_folder.isEnabled())
         notes = {"managed": self.tr("Set by your administrator"),
                  "recommended": self.tr("Recommended by your administrator")}
         for key, widget in self.widgets.items():
@@ -176,6 +199,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(connection)
         layout.addWidget(display)
         layout.addWidget(offline)
+        layout.addWidget(self.seller_box)
         layout.addWidget(self.restart_note)
         layout.addStretch(1)
         layout.addWidget(buttons)
@@ -200,6 +224,8 @@ class SettingsDialog(QDialog):
             "cache_max_mb": self.cache_limit.value(),
             "proxy_url": self.proxy_url.text().strip() or None,
             "extra_ca_bundle": self.ca_bundle.text().strip() or None,
+            "low_stock_units": self.low_stock.value(),
+            "seller_watch_folder": self.watch_folder.text().strip() or None,
         }
 
     def changed_values(self) -> dict[str, Any]:
@@ -238,6 +264,9 @@ class SettingsDialog(QDialog):
                 return self.ca_bundle, self.tr("The CA bundle must be the full path of an existing PEM file.")
             if b"-----BEGIN CERTIFICATE-----" not in _head(path):
                 return self.ca_bundle, self.tr("This file holds no PEM certificate (-----BEGIN CERTIFICATE-----).")
+        folder = changes.get("seller_watch_folder")
+        if folder is not None and not Path(folder).expanduser().is_absolute():
+            return self.watch_folder, self.tr("The watched folder must be a full path, for example /srv/import.")
         return None
 
     def _browse_ca_bundle(self) -> None:
@@ -247,6 +276,11 @@ class SettingsDialog(QDialog):
         )
         if path:
             self.ca_bundle.setText(path)
+
+    def _browse_watch_folder(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Watched folder"), self.watch_folder.text())
+        if path:
+            self.watch_folder.setText(path)
 
     # -- cache -------------------------------------------------------------------------------------
     def refresh_cache_size(self) -> QueryOp | None:

@@ -318,7 +318,8 @@ class Shell(QObject):
         values = self.settings.values()
         values["server_url"] = values.get("server_url") or self.server_url
         dialog = SettingsDialog(values, set(self.settings.locked_fields), cache_size=self.cache_size,
-                                clear_cache=self.clear_cache, parent=self.window, sources=self.settings.sources())
+                                clear_cache=self.clear_cache, parent=self.window, sources=self.settings.sources(),
+                                seller=self.session is not None and self.session.is_seller)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._save_settings)
         dialog.open()

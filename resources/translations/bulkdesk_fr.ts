@@ -1755,6 +1755,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>a value the caller does not give: the setting&apos;s default, but no server (the field stays empty)</extracomment>
         <translation>Paramètres</translation>
     </message>
     <message>
@@ -1835,6 +1836,30 @@
         <translation>Utilisé</translation>
     </message>
     <message>
+        <source> units</source>
+        <translation> unités</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>None (import files one by one)</source>
+        <translation>Aucun (importer les fichiers un par un)</translation>
+    </message>
+    <message>
+        <source>Seller workspace</source>
+        <translation>Espace vendeur</translation>
+    </message>
+    <message>
+        <source>Low stock at</source>
+        <translation>Stock bas à</translation>
+    </message>
+    <message>
+        <source>Watched folder</source>
+        <translation>Dossier surveillé</translation>
+    </message>
+    <message>
         <source>Set by your administrator</source>
         <translation>Défini par votre administrateur</translation>
     </message>
@@ -1861,6 +1886,10 @@
     <message>
         <source>This file holds no PEM certificate (-----BEGIN CERTIFICATE-----).</source>
         <translation>Ce fichier ne contient aucun certificat PEM (-----BEGIN CERTIFICATE-----).</translation>
+    </message>
+    <message>
+        <source>The watched folder must be a full path, for example /srv/import.</source>
+        <translation>Le dossier surveillé doit être un chemin complet, par exemple /srv/import.</translation>
     </message>
     <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>

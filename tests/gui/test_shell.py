@@ -333,6 +333,28 @@ def test_settings_dialog_respects_locked_policy_fields(qtbot):
     assert saved.args[0] == {"currency": "PLN"}
 
 
+def test_the_seller_settings_show_for_sellers_only_and_check_the_folder(qtbot, tmp_path):
+    buyer = SettingsDialog({"server_url": "https://market.example"})
+    qtbot.addWidget(buyer)
+    buyer.show()
+    assert not buyer.seller_box.isVisible()
+    dialog = SettingsDialog({"server_url": "https://market.example", "low_stock_units": 25}, seller=True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.seller_box.isVisible() and dialog.low_stock.value() == 25
+    dialog.low_stock.setValue(0)
+    assert dialog.low_stock.text() == "Never"  # 0 flags no offer as low
+    dialog.watch_folder.setText("import/csv")
+    with qtbot.assertNotEmitted(dialog.saved):
+        dialog._save()
+    assert dialog.isVisible() and "full path" in dialog.field_error.text()
+    assert dialog.watch_folder.text() == "import/csv"  # nothing typed is lost
+    dialog.watch_folder.setText(str(tmp_path))
+    with qtbot.waitSignal(dialog.saved, timeout=1000) as saved:
+        dialog._save()
+    assert saved.args[0] == {"low_stock_units": 0, "seller_watch_folder": str(tmp_path)}
+
+
 def test_settings_saved_through_the_shell(qtbot, shell):
     dialog = shell.open_settings()
     dialog.currency.setCurrentIndex(dialog.currency.findData("SEK"))

@@ -24,6 +24,8 @@ DEFAULTS: dict[str, Any] = {
     "cache_max_mb": 500,
     "proxy_url": None,  # None: the system's proxy settings
     "extra_ca_bundle": None,  # a PEM file trusted in addition to the system's certificates
+    "low_stock_units": 10,  # the seller's listings: an offer at or under this stock is low (0: never)
+    "seller_watch_folder": None,  # the seller's CSV files dropped here are checked, then imported on confirmation
 }
 FIELDS: tuple[str, ...] = tuple(DEFAULTS)
 
@@ -73,11 +75,14 @@ def _check_proxy_url(value: Any) -> str | None:
     return None if text is None else _check_url(text, ("http", "https", "socks5", "socks5h"))
 
 
-def _check_ca_bundle(value: Any) -> str | None:
-    text = _optional_text(value)
-    if text is not None and not Path(text).expanduser().is_absolute():
-        raise ValueError("must be an absolute path to a PEM file")
-    return text
+def _absolute_path(what: str) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        text = _optional_text(value)
+        if text is not None and not Path(text).expanduser().is_absolute():
+            raise ValueError(f"must be an absolute path to {what}")
+        return text
+
+    return check
 
 
 CHECKS: dict[str, Callable[[Any], Any]] = {
@@ -87,7 +92,9 @@ CHECKS: dict[str, Callable[[Any], Any]] = {
     "sync_interval_minutes": _whole_number(1, 24 * 60),
     "cache_max_mb": _whole_number(50, 100_000),
     "proxy_url": _check_proxy_url,
-    "extra_ca_bundle": _check_ca_bundle,
+    "extra_ca_bundle": _absolute_path("a PEM file"),
+    "low_stock_units": _whole_number(0, 1_000_000),
+    "seller_watch_folder": _absolute_path("a folder"),
 }
 if tuple(CHECKS) != FIELDS:
     raise RuntimeError("settings.CHECKS and settings.DEFAULTS disagree")
@@ -115,6 +122,8 @@ class Settings:
     cache_max_mb: int = DEFAULTS["cache_max_mb"]
     proxy_url: str | None = DEFAULTS["proxy_url"]
     extra_ca_bundle: str | None = DEFAULTS["extra_ca_bundle"]
+    low_stock_units: int = DEFAULTS["low_stock_units"]
+    seller_watch_folder: str | None = DEFAULTS["seller_watch_folder"]
 
     def __post_init__(self) -> None:
         for field in FIELDS:
