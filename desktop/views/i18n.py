@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from .icons import resources_dir
 
-__all__ = ["LANGUAGES", "SUPPORTED", "install_translations", "resolve_language", "translations_dir"]
+__all__ = ["LANGUAGES", "SUPPORTED", "choose_locale", "install_translations", "resolve_language", "translations_dir"]
 
 log = logging.getLogger(__name__)
 
@@ -37,17 +37,28 @@ def resolve_language(setting: str | None, system: QLocale | None = None) -> str:
     return "en"
 
 
+#: the formats of a language when the system has no locale (C/POSIX: LANG unset on a fresh machine, a
+#: kiosk), which would give "2 12 2026" dates and "14.88€" money
+FALLBACK_LOCALES = {"en": "en_GB", "fr": "fr_FR"}
+
+
+def choose_locale(setting: str | None, system: QLocale | None = None) -> QLocale:
+    """The QLocale that formats money and dates for ``setting``: the system's when the setting follows
+    the system or speaks its language (keeping the user's region: fr_CH, en_IE); the chosen language's
+    otherwise; and when the system has no locale (C/POSIX), the UI language's usual one."""
+    system = system or QLocale.system()
+    language = resolve_language(setting, system)
+    if system.language() == QLocale.Language.C:
+        return QLocale(FALLBACK_LOCALES.get(language, language))
+    if setting in (None, "", "system") or QLocale.languageToCode(system.language()) == language:
+        return system
+    return QLocale(language)
+
+
 def install_translations(app: QCoreApplication, setting: str | None) -> list[QTranslator]:
     """Install the translators for ``setting`` and set the default QLocale; returns them (keep them)."""
     language = resolve_language(setting)
-    system = QLocale.system()
-    if setting in (None, "", "system"):
-        locale = system
-    elif QLocale.languageToCode(system.language()) == language:
-        locale = system  # keep the user's region (fr_CH, en_GB) for number and date formats
-    else:
-        locale = QLocale(language)
-    QLocale.setDefault(locale)
+    QLocale.setDefault(choose_locale(setting))
     installed: list[QTranslator] = []
     if language == "en":
         return installed

@@ -107,3 +107,34 @@ def test_there_is_one_format_money():
 
     for module in (cart_model, currency, offer_detail, step_review, orders_model):
         assert module.format_money is formatting.format_money
+
+
+@pytest.mark.parametrize(("setting", "system", "expected"), [
+    ("system", "C", "en_GB"),  # LANG unset: English UI, British formats (not "2 12 2026", "14.88€")
+    ("fr", "C", "fr_FR"),
+    ("en", "C", "en_GB"),
+    ("system", "fr_CH", "fr_CH"),  # the user's region is kept
+    ("fr", "fr_CH", "fr_CH"),
+    ("fr", "de_DE", "fr_FR"),
+    ("system", "de_DE", "de_DE"),  # an unsupported language: English UI, the system's formats
+])
+def test_the_locale_that_formats_money_and_dates(setting, system, expected):
+    from desktop.views.i18n import choose_locale
+
+    assert choose_locale(setting, QLocale(system)).name() == expected
+
+
+def test_with_no_system_locale_dates_and_money_read_naturally(monkeypatch):
+    from desktop.views.i18n import choose_locale
+
+    when = datetime(2026, 12, 2, 8, 20, tzinfo=UTC).astimezone()
+    monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("C")))
+    shown = []
+    for setting in ("en", "fr", "system"):
+        QLocale.setDefault(choose_locale(setting))
+        try:
+            shown.append((formatting.format_datetime(when), formatting.format_money(Decimal("14.88"), "EUR")))
+        finally:
+            QLocale.setDefault(QLocale("en_US"))
+    local = f"{when:%d/%m/%Y %H:%M}"
+    assert shown == [(local, "€14.88"), (local, "14,88\u00a0€"), (local, "€14.88")]
