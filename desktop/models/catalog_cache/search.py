@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,6 +15,16 @@ from .rows import _cents
 from .schema import _PRICE_NOW
 from .store import CacheStore
 
+#: the saved searches' check: small copies of the changed offers and of their text (same tokenizer),
+#: in this connection's temp database, emptied before and after each use
+_AMONG_TABLES = (
+    "CREATE TEMP TABLE IF NOT EXISTS among_offers AS SELECT * FROM offers WHERE 0",
+    "CREATE UNIQUE INDEX IF NOT EXISTS temp.among_offers_id ON among_offers(id)",
+    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.among_fts USING fts5("
+    "title, description, sku, seller_name, tokenize='unicode61 remove_diacritics 2')",
+    "DELETE FROM temp.among_offers",
+    "DELETE FROM temp.among_fts",
+)
 #: bm25 weights of the FTS columns: title, description, sku, seller_name.
 _BM25_WEIGHTS = "10.0, 1.0, 6.0, 3.0"
 _MAX_QUERY_TOKENS = 16
@@ -48,6 +60,47 @@ def search_words(text: str) -> list[str]:
 class SearchPart(CacheStore):
     """`CatalogCache.search`: quick enough for the GUI thread (a first screen in a few ms)."""
 
+    def search_among(self, query: OfferQuery, ids: Iterable[int], *, now: datetime | None = None) -> set[int]:
+        """Which of ``ids`` match ``query`` now."""
+        return self.search_among_many([query], ids, now=now)[0]
+
+    def search_among_many(
+        self, queries: Sequence[OfferQuery], ids: Iterable[int], *, now: datetime | None = None
+    ) -> list[set[int]]:
+        """For each query, which of ``ids`` match it now: the saved searches' check after a sync, on the
+        offers it changed only. Their text goes into a small in-memory FTS5 table of the same tokenizer
+        once, with a copy of their rows, and every query runs on those copies: the cost follows the number
+        of changed offers, not the size of the catalog (a word common in 100,000 offers is not read 50
+        times, an index over the whole catalog is not walked 50 times)."""
+        among = json.dumps(sorted({int(i) for i in ids}))
+        if among == "[]":
+            return [set() for _ in queries]
+        with self._read() as conn:
+            for statement in _AMONG_TABLES:
+                conn.execute(statement)
+            conn.execute("INSERT INTO temp.among_offers SELECT * FROM offers "
+                         "WHERE id IN (SELECT value FROM json_each(?))", (among,))
+            conn.execute(
+                "INSERT INTO temp.among_fts (rowid, title, description, sku, seller_name) "
+                "SELECT o.id, o.title, j.description, o.sku, o.seller_name FROM temp.among_offers o "
+                "JOIN offer_json j ON j.id = o.id"
+            )
+            found = []
+            for query in queries:
+                match = _match_of(search_words(query.text)) if query.text else None
+                found.append(set(self._search_sql(query, match, "none", now, None, fts="among_fts",
+                                                  table="temp.among_offers")))
+            conn.execute("DELETE FROM temp.among_fts")
+            conn.execute("DELETE FROM temp.among_offers")
+            return found
+
+    def promotions_ended(self, after: datetime, until: datetime) -> set[int]:
+        """The offers whose promotion ended in (after, until]: they left the promotions with no change."""
+        with self._read() as conn:
+            return {row[0] for row in conn.execute(
+                "SELECT id FROM offers WHERE promotion = 1 AND promo_until > ? AND promo_until <= ?",
+                (after.timestamp(), until.timestamp()))}
+
     def search(self, query: OfferQuery, *, now: datetime | None = None, limit: int | None = None) -> list[int]:
         """The ids of the offers matching `query`, in the requested order (the first `limit` of them:
         a first screen, quick even when the whole result is big).
@@ -70,18 +123,20 @@ class SearchPart(CacheStore):
         return self._search_sql(query, match, query.sort, now, limit)
 
     def _search_sql(
-        self, query: OfferQuery, match: str | None, order_by: str, now: datetime | None, limit: int | None
+        self, query: OfferQuery, match: str | None, order_by: str, now: datetime | None, limit: int | None,
+        *, among: str | None = None, fts: str = "offers_fts", table: str = "offers",
     ) -> list[int]:
         """`query`'s filters, `match` (an FTS5 expression) as its text, in the order `order_by` (a sort,
-        or "listed": newest listed first, by id)."""
+        "listed": newest listed first, by id, or "none"), among the ids of the JSON array `among` if given;
+        `fts` and `table` name the text index and the offers table (the saved searches' small copies)."""
         now_ts = (now or datetime.now(UTC)).timestamp()
         params: dict[str, Any] = {"now": now_ts}
         where: list[str] = []
         ctes: list[str] = []
-        source = "offers o"
+        source = f"{table} o"
         if match is not None:
-            source = "offers_fts JOIN offers o ON o.id = offers_fts.rowid"
-            where.append("offers_fts MATCH :match")
+            source = f"{fts} JOIN {table} o ON o.id = {fts}.rowid"
+            where.append(f"{fts} MATCH :match")
             params["match"] = match
         if query.category_id is not None:
             ctes.append(
@@ -108,6 +163,9 @@ class SearchPart(CacheStore):
             params["max_cents"] = _cents(money.to_decimal(query.max_price))
         if query.in_stock:
             where.append("o.stock_units > 0")
+        if among is not None:
+            where.append("o.id IN (SELECT value FROM json_each(:among))")
+            params["among"] = among
 
         if order_by == "listed" and match is not None:
             order = "offers_fts.rowid DESC"  # the index's own order, read backwards: no sort
@@ -117,6 +175,8 @@ class SearchPart(CacheStore):
             order = f"{_PRICE_NOW} IS NULL, {_PRICE_NOW}, o.id"
         elif order_by == "-price":
             order = f"{_PRICE_NOW} IS NULL, {_PRICE_NOW} DESC, o.id"
+        elif order_by == "none":
+            order = ""
         else:  # newest, and relevance without text
             order = "o.updated_ts DESC, o.id DESC"
         # Only fixed SQL fragments are joined here; every value is a bound parameter.
@@ -132,7 +192,8 @@ class SearchPart(CacheStore):
             parts += ["SELECT o.id FROM", source]
         if where:
             parts += ["WHERE", " AND ".join(where)]
-        parts += ["ORDER BY", order]
+        if order:
+            parts += ["ORDER BY", order]
         if limit is not None:
             parts.append("LIMIT :limit")
             params["limit"] = max(0, int(limit))
