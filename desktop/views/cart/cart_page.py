@@ -38,7 +38,7 @@ from desktop.models.cart import Cart, CartLine, CartStore, Quote, QuoteIssue, Qu
 from ..formatting import format_money
 from ..main_window import EmptyState
 from .cart_model import CartQuoter
-from .quote_view import LineRow, group_box, issue_text, orphans_box, quote_status
+from .quote_view import LineRow, group_box, issue_text, orphans_box, quote_status, shows_lines
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -255,17 +255,7 @@ class CartPage(QWidget):
         """Lines added elsewhere (the catalog) show when the page is shown again."""
         if not self.isVisible():
             return
-        lines = self.cart().lines()
-        quote = self.quoter.quote
-        shown = set()
-        if quote is not None:
-            shown = {(ln.offer_id, ln.packaging_id, ln.quantity) for g in quote.groups for ln in g.lines}
-            shown |= {(i.offer_id, i.packaging_id, None) for i in quote.issues}
-        current = {(ln.offer_id, ln.packaging_id, ln.quantity) for ln in lines}
-        vanished = {(o, p) for o, p, q in shown if q is None}
-        if quote is None or {c for c in current if (c[0], c[1]) not in vanished} != {
-            s for s in shown if s[2] is not None
-        } or len(lines) != len(shown):
+        if not shows_lines(self.quoter.quote, self.cart().lines()):
             self.reload()
 
     # -- editing -----------------------------------------------------------------------------------

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.cart import MAX_QUANTITY, Quote, QuoteGroup, QuoteIssue, QuoteLine
+from desktop.models.cart import MAX_QUANTITY, CartLine, Quote, QuoteGroup, QuoteIssue, QuoteLine
 
 from ..formatting import format_money, html_text
 
 __all__ = ["LineActions", "LineRow", "fix_quantity", "fix_text", "group_box", "issue_text", "orphans_box",
-           "quote_status"]
+           "quote_status", "shows_lines"]
 
 
 class LineActions(Protocol):
@@ -247,3 +247,16 @@ def quote_status(quote: Quote, *, online: bool, synced_at: Callable[[], datetime
                 QCoreApplication.translate("CartPage", "Shipping is chosen at checkout. Prices and stock are "
                                                        "checked again when you are online."))
     return QCoreApplication.translate("CartPage", "Prices and stock checked just now"), excluding
+
+
+def shows_lines(quote: Quote | None, lines: list[CartLine]) -> bool:
+    """Whether ``quote`` is of exactly these cart lines (offer, packaging, quantity); a line whose offer
+    vanished shows as an issue of the quote, whatever its quantity."""
+    if quote is None:
+        return False
+    shown = {(ln.offer_id, ln.packaging_id, ln.quantity) for g in quote.groups for ln in g.lines}
+    shown |= {(i.offer_id, i.packaging_id, None) for i in quote.issues}
+    current = {(ln.offer_id, ln.packaging_id, ln.quantity) for ln in lines}
+    vanished = {(o, p) for o, p, q in shown if q is None}
+    return {c for c in current if (c[0], c[1]) not in vanished} == {s for s in shown if s[2] is not None} \
+        and len(lines) == len(shown)
