@@ -117,10 +117,11 @@ def _filters(url: str, work: Path, results: dict[str, Any]) -> None:
 
     from desktop.models.orders_cache import PAYMENT_STATUSES, SHIPPING_STATUSES, OrderQuery
     from desktop.views.orders import OrdersPage
+    from desktop.views.shell_areas import orders_caches
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     client = _client(url)
-    page = OrdersPage(client, data_dir=work / "data", auto_sync=False)
+    page = OrdersPage(client, caches=orders_caches(work / "data", client.server_url), auto_sync=False)
     page.set_account(BUYER[0], sync=False)
     page.resize(1400, 900)
     page.show()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,6 +30,9 @@ from desktop.api_client import ApiStatusError, OfflineError, ThrottledError
 
 from . import errors
 from .tasks import MutationOp
+
+if TYPE_CHECKING:
+    from desktop.api_client.types import AuthSession
 
 __all__ = ["AccountDialog", "CreateAccountDialog", "SignInDialog"]
 
@@ -170,7 +173,7 @@ class AccountDialog(QDialog):
                 self.set_general_error(exc.detail or exc.title or self.tr("The request was not accepted."))
 
     # -- running -----------------------------------------------------------------------------------
-    def run(self, call: Callable[[], Any], busy_text: str) -> MutationOp:
+    def run(self, call: Callable[[], AuthSession], busy_text: str) -> MutationOp:
         self.clear_errors()
         self.set_busy(True, busy_text)
         self._op = MutationOp(self, call, self._succeeded, self._failed, label="account")
@@ -189,7 +192,7 @@ class AccountDialog(QDialog):
                 button.setEnabled(not busy)
         self.busy_label.setText(text if busy else "")
 
-    def _succeeded(self, auth_session: Any) -> None:
+    def _succeeded(self, auth_session: AuthSession) -> None:
         self.set_busy(False)
         self.signed_in.emit(auth_session)
         self.accept()
@@ -207,7 +210,7 @@ class SignInDialog(AccountDialog):
 
     def __init__(
         self,
-        login: Callable[[str, str], Any],
+        login: Callable[[str, str], AuthSession],
         parent: QWidget | None = None,
         *,
         email: str = "",
@@ -292,7 +295,7 @@ class CreateAccountDialog(AccountDialog):
 
     def __init__(
         self,
-        register: Callable[[str, str, dict, str], Any],
+        register: Callable[[str, str, dict[str, str], str], AuthSession],
         parent: QWidget | None = None,
         *,
         email: str = "",

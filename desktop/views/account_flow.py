@@ -7,12 +7,13 @@ stage 2 is done: before, an action waits for it through ``when_ready``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
+    from desktop.api_client.types import AuthSession
     from desktop.views.account_dialogs import CreateAccountDialog, SignInDialog
     from desktop.views.main_window import MainWindow
     from desktop.views.session import Session
@@ -96,7 +97,7 @@ class AccountFlow(QObject):
             return None
         from desktop.views.account_dialogs import CreateAccountDialog
 
-        def register(email: str, password: str, company: dict, role: str) -> Any:
+        def register(email: str, password: str, company: dict[str, str], role: str) -> AuthSession:
             return self._client().auth.register(email, password, company, role)
 
         session = self._session()

@@ -16,11 +16,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.views.tasks import QueryOp
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
 
 __all__ = ["PROBE_INTERVAL_MS", "Connectivity"]
 
@@ -29,12 +32,16 @@ log = logging.getLogger(__name__)
 PROBE_INTERVAL_MS = 3000
 
 
+#: the call that tells whether the marketplace answers (``client.catalog.health``; its answer is not used)
+Probe = Callable[[], object]
+
+
 class _Status(Protocol):  # the status bar's part (views/status.py)
     def set_online(self, online: bool) -> None: ...
 
 
 class _Banner(Protocol):  # the offline banner's part (views/banner.py)
-    retry_requested: Any
+    retry_requested: SignalInstance
 
     def show_offline(self, as_of: datetime | None) -> None: ...
     def hide(self) -> None: ...
@@ -49,7 +56,7 @@ class Connectivity(QObject):
 
     def __init__(
         self,
-        probe: Callable[[], Any] | None = None,
+        probe: Probe | None = None,
         *,
         status: _Status | None = None,
         banner: _Banner | None = None,
@@ -76,7 +83,7 @@ class Connectivity(QObject):
     def online(self) -> bool:
         return self._online
 
-    def set_probe(self, probe: Callable[[], Any]) -> None:
+    def set_probe(self, probe: Probe) -> None:
         """The call that tells whether the marketplace answers (``client.catalog.health``)."""
         self._probe = probe
         if self._retry_when_probe_set:
@@ -116,7 +123,7 @@ class Connectivity(QObject):
             self.probe_op.cancel()
 
     # -- internals ---------------------------------------------------------------------------------
-    def _probe_ok(self, _health: Any) -> None:
+    def _probe_ok(self, _health: object) -> None:
         self.reached()
         self.reachable.emit()
 

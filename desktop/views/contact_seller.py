@@ -15,7 +15,7 @@ says so and offers Close, or (``close_when_sent``) closes and leaves the confirm
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -31,6 +31,10 @@ from PySide6.QtWidgets import (
 
 from .tasks import MutationOp
 
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.api_client.types import Question
+
 __all__ = ["ContactSellerDialog"]
 
 
@@ -42,7 +46,7 @@ class ContactSellerDialog(QDialog):
 
     def __init__(
         self,
-        client: Any,
+        client: MarketplaceClient,
         seller: str,
         offers: Sequence[tuple[int, str]],
         *,
@@ -129,7 +133,7 @@ class ContactSellerDialog(QDialog):
         )
         return self.op.run_in_background()
 
-    def _sent(self, _question: Any) -> None:
+    def _sent(self, _question: Question) -> None:
         self.done_ok = True
         text = self.tr("Your question was sent to %1. Their answer will appear under Questions.").replace(
             "%1", self.seller)

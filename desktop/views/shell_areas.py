@@ -6,18 +6,55 @@ stage 2). One function per step, called by :class:`~desktop.views.shell.Shell`.
 from __future__ import annotations
 
 import contextlib
+import functools
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient, TokenStore
+    from desktop.views.cart.cart_page import CheckoutFactory
+    from desktop.views.collaborators import GuestClientFactory, OrdersCacheOpener
     from desktop.views.shell import Shell
 
 __all__ = [
-    "build_cart_page", "build_catalog_page", "build_orders_page", "wire_cart", "wire_catalog",
-    "wire_catalog_page", "wire_orders",
+    "build_cart_page", "build_catalog_page", "build_orders_page", "checkout_factory", "guest_clients",
+    "orders_caches", "wire_cart", "wire_catalog", "wire_catalog_page", "wire_orders",
 ]
+
+
+# -- what the pages are given to make their clients and stores with -----------------------------------
+def guest_clients(client: MarketplaceClient) -> GuestClientFactory:
+    """A guest checkout's client from its guest token: ``client``'s server, proxy, trust store, timeouts."""
+    from desktop.api_client import MarketplaceClient
+
+    def make(token: str) -> MarketplaceClient:
+        return MarketplaceClient(client.config, token=token)
+
+    return make
+
+
+def checkout_factory(details_path: Path, client: MarketplaceClient,
+                     token_store: TokenStore | None) -> CheckoutFactory:
+    """The cart page's "Checkout…": the checkout area's wizard with the remembered details (a JSON file
+    in the data folder), guest checkouts' clients, and the token store that keeps their guest tokens."""
+    from desktop.models.checkout import DetailsStore
+    from desktop.views.checkout import CheckoutWizard
+
+    return functools.partial(CheckoutWizard, details=DetailsStore(details_path), guest_client=guest_clients(client),
+                             token_store=token_store)
+
+
+def orders_caches(data_dir: Path, server_url: str) -> OrdersCacheOpener:
+    """An account's orders cache (one file per server and account under ``<data>/orders/``)."""
+    from desktop.models.orders_cache import OrdersCache
+
+    def open_cache(account: str | None) -> OrdersCache:
+        return OrdersCache.for_account(data_dir, server_url, account)
+
+    return open_cache
 
 
 def build_catalog_page(shell: Shell) -> QWidget:
@@ -80,15 +117,15 @@ def wire_catalog(shell: Shell) -> None:
 
 def build_cart_page(shell: Shell) -> QWidget:
     from desktop.views.cart import CartPage
-    from desktop.views.checkout import CheckoutWizard
 
+    client = shell.client
+    assert client is not None  # stage 2
     shell.cart_page = CartPage(
-        shell.cart_store, shell.client, shell.session, server_url=shell.server_url,
-        cache=getattr(shell, "catalog_cache", None), token_store=shell.token_store,
-        details_path=shell.paths.data / "checkout-details.json",
+        shell.cart_store, client, shell.session, server_url=shell.server_url,
+        cache=getattr(shell, "catalog_cache", None),
         currency=lambda: str(shell.settings.get("currency")),
         online=lambda: shell.connectivity.online,
-        checkout=CheckoutWizard,
+        checkout=checkout_factory(shell.paths.data / "checkout-details.json", client, shell.token_store),
     )
     # it checks itself with the server again once back online
     shell.connectivity.changed.connect(shell.cart_page.set_online)
@@ -108,8 +145,11 @@ def wire_cart(shell: Shell) -> None:
 def build_orders_page(shell: Shell) -> QWidget:
     from desktop.views.orders import OrdersPage
 
-    shell.orders_page = OrdersPage(shell.client, data_dir=shell.paths.data, token_store=shell.token_store,
-                                  cart=shell.current_cart)
+    client = shell.client
+    assert client is not None  # stage 2
+    shell.orders_page = OrdersPage(client, caches=orders_caches(shell.paths.data, client.server_url),
+                                   guest_client=guest_clients(client), token_store=shell.token_store,
+                                   cart=shell.current_cart)
     return shell.orders_page
 
 

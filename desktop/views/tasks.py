@@ -152,6 +152,8 @@ class _BackgroundOp(QObject):
 
     _pool: ClassVar[QThreadPool | None] = None
 
+    # ``Any`` here is genuinely arbitrary: an op returns whatever its work does (a client's answer, ids,
+    # a sync result…), handed to ``success`` as it is; what the callbacks return is ignored.
     def __init__(
         self,
         parent: QObject | None,

@@ -311,22 +311,10 @@
     </message>
 </context>
 <context>
-    <name>CatalogPage</name>
-    <message>
-        <source>Search offers, SKUs, sellers…</source>
-        <extracomment>ids read on the GUI thread for a search&apos;s first screen; the rest (if any) come from a worker a sync changing more offers than this repaints the whole table rather than looking each one up the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels a short confirmation for the status bar (&quot;Added … to the cart.&quot;) &quot;Contact the seller&quot; while signed out the offer table was filled again (tests wait on it)</extracomment>
-        <translation>Rechercher des offres, références, vendeurs…</translation>
-    </message>
-    <message>
-        <source>Search</source>
-        <translation>Rechercher</translation>
-    </message>
-    <message>
-        <source>Sort by</source>
-        <translation>Trier par</translation>
-    </message>
+    <name>CatalogFilterBar</name>
     <message>
         <source>Country</source>
+        <extracomment>a filter changed: search again &quot;Clear filters&quot;: the page clears these and its own (search box, category, tab)</extracomment>
         <translation>Pays</translation>
     </message>
     <message>
@@ -356,6 +344,34 @@
     <message>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
+    </message>
+    <message>
+        <source>All countries</source>
+        <translation>Tous les pays</translation>
+    </message>
+    <message>
+        <source>All sellers</source>
+        <translation>Tous les vendeurs</translation>
+    </message>
+    <message>
+        <source>Unit price (%1)</source>
+        <translation>Prix unitaire (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <source>Search offers, SKUs, sellers…</source>
+        <extracomment>a sync changing more offers than this repaints the whole table rather than looking each one up the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels a short confirmation for the status bar (&quot;Added … to the cart.&quot;) &quot;Contact the seller&quot; while signed out the offer table was filled again (tests wait on it)</extracomment>
+        <translation>Rechercher des offres, références, vendeurs…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>Trier par</translation>
     </message>
     <message>
         <source>Relevance</source>
@@ -388,18 +404,6 @@
     <message>
         <source>Promotions</source>
         <translation>Promotions</translation>
-    </message>
-    <message>
-        <source>All countries</source>
-        <translation>Tous les pays</translation>
-    </message>
-    <message>
-        <source>All sellers</source>
-        <translation>Tous les vendeurs</translation>
-    </message>
-    <message>
-        <source>Unit price (%1)</source>
-        <translation>Prix unitaire (%1)</translation>
     </message>
     <message>
         <source>Downloading the catalog…</source>
@@ -997,6 +1001,7 @@
     </message>
     <message>
         <source>per unit</source>
+        <extracomment>an offer, a packaging, a seller as the API&apos;s JSON (the cache keeps it as sent): arbitrary JSON values</extracomment>
         <translation>l’unité</translation>
     </message>
     <message>
@@ -1178,30 +1183,6 @@
         <translation>Montant</translation>
     </message>
     <message>
-        <source>Subtotal</source>
-        <translation>Sous-total</translation>
-    </message>
-    <message>
-        <source>Shipping</source>
-        <translation>Livraison</translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>Total</translation>
-    </message>
-    <message>
-        <source>Payment</source>
-        <translation>Paiement</translation>
-    </message>
-    <message>
-        <source>Seller</source>
-        <translation>Vendeur</translation>
-    </message>
-    <message>
-        <source>Ships from</source>
-        <translation>Origine</translation>
-    </message>
-    <message>
         <source>Select an order to see its details.</source>
         <translation>Sélectionnez une commande pour en voir le détail.</translation>
     </message>
@@ -1315,30 +1296,10 @@
     </message>
 </context>
 <context>
-    <name>OrderNotifier</name>
-    <message>
-        <source>Order %1</source>
-        <extracomment>how long the status bar shows a notification (ms)</extracomment>
-        <translation>Commande %1</translation>
-    </message>
-    <message>
-        <source>Shipping: %1 → %2</source>
-        <translation>Livraison : %1 → %2</translation>
-    </message>
-    <message>
-        <source>Payment: %1 → %2</source>
-        <translation>Paiement : %1 → %2</translation>
-    </message>
-    <message>
-        <source>Tracking number: %1</source>
-        <translation>Numéro de suivi : %1</translation>
-    </message>
-</context>
-<context>
-    <name>OrdersPage</name>
+    <name>OrderFilterBar</name>
     <message>
         <source>Search orders: reference, seller, SKU, title…</source>
-        <extracomment>how often the page syncs while the app runs (ms)</extracomment>
+        <extracomment>a filter (or the sort) changed: search again</extracomment>
         <translation>Rechercher : référence, vendeur, code article, titre…</translation>
     </message>
     <message>
@@ -1374,43 +1335,12 @@
         <translation>Dates choisies</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
-    </message>
-    <message>
-        <source>Get the latest orders from the marketplace (F5)</source>
-        <translation>Récupérer les dernières commandes de la place de marché (F5)</translation>
-    </message>
-    <message>
-        <source>Export CSV…</source>
-        <translation>Exporter en CSV…</translation>
-    </message>
-    <message>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
         <source>to</source>
         <translation>au</translation>
-    </message>
-    <message>
-        <source>Offline — no orders downloaded yet</source>
-        <translation>Hors ligne — aucune commande téléchargée</translation>
-    </message>
-    <message>
-        <source>Offline — orders as of %1</source>
-        <translation>Hors ligne — commandes au %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n order(s)</source>
-        <translation>
-            <numerusform>%n commande</numerusform>
-            <numerusform>%n commandes</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 of %2 orders</source>
-        <translation>%1 commandes sur %2</translation>
     </message>
     <message>
         <source>Payment: %1</source>
@@ -1443,6 +1373,88 @@
     <message>
         <source>Clear every filter</source>
         <translation>Retirer tous les filtres</translation>
+    </message>
+</context>
+<context>
+    <name>OrderNotifier</name>
+    <message>
+        <source>Order %1</source>
+        <extracomment>how long the status bar shows a notification (ms)</extracomment>
+        <translation>Commande %1</translation>
+    </message>
+    <message>
+        <source>Shipping: %1 → %2</source>
+        <translation>Livraison : %1 → %2</translation>
+    </message>
+    <message>
+        <source>Payment: %1 → %2</source>
+        <translation>Paiement : %1 → %2</translation>
+    </message>
+    <message>
+        <source>Tracking number: %1</source>
+        <translation>Numéro de suivi : %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderPanes</name>
+    <message>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <source>Shipping</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Ships from</source>
+        <translation>Origine</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message>
+        <source>Refresh</source>
+        <extracomment>how often the page syncs while the app runs (ms)</extracomment>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Get the latest orders from the marketplace (F5)</source>
+        <translation>Récupérer les dernières commandes de la place de marché (F5)</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Offline — no orders downloaded yet</source>
+        <translation>Hors ligne — aucune commande téléchargée</translation>
+    </message>
+    <message>
+        <source>Offline — orders as of %1</source>
+        <translation>Hors ligne — commandes au %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation>
+            <numerusform>%n commande</numerusform>
+            <numerusform>%n commandes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 orders</source>
+        <translation>%1 commandes sur %2</translation>
     </message>
     <message>
         <source>Export orders</source>

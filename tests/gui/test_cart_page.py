@@ -19,7 +19,7 @@ from desktop.models.cart import CartStore
 from desktop.models.money import Money
 from desktop.views.cart import CartPage
 from desktop.views.cart.cart_model import format_money
-from desktop.views.checkout import CheckoutWizard
+from desktop.views.shell_areas import checkout_factory
 from marketplace.db import Database
 from tests.server.orders_kit import Account, OfferRef, add_offer, add_warehouse, new_shop, register
 
@@ -88,8 +88,8 @@ def make_env(qtbot, server, token_store, app_folders, *, signed_in: bool = True,
     user = client.auth.me() if buyer else None
     session = FakeSession(client, user)
     store = CartStore(app_folders.data / "cart.sqlite3")
-    page = CartPage(store, client, session, server_url=server.url, cache=cache, token_store=token_store,
-                    details_path=app_folders.data / "checkout-details.json", checkout=CheckoutWizard)
+    page = CartPage(store, client, session, server_url=server.url, cache=cache,
+                    checkout=checkout_factory(app_folders.data / "checkout-details.json", client, token_store))
     qtbot.addWidget(page)
     page.resize(1000, 700)
     page.show()

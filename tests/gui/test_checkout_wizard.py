@@ -13,6 +13,7 @@ from desktop.api_client import ApiConnectionError, ConflictError
 from desktop.models.cart import CartStore
 from desktop.views.cart import CartPage
 from desktop.views.checkout.wizard import DETAILS, PAYMENT, REVIEW, SHIPPING, WHO, CheckoutWizard
+from desktop.views.shell_areas import checkout_factory
 from tests.api_client.helpers import DroppingProxy
 from tests.gui.test_cart_page import CartEnv, close_env, make_env, shop_offers
 from tests.server.orders_kit import buy, register
@@ -204,8 +205,8 @@ def test_a_restart_with_a_pending_checkout_offers_to_finish_it(qtbot, live_serve
             # a new app on the same data folder
             store = CartStore(env.store.path)
             page = CartPage(store, env.client, env.session, server_url=live_server.url,
-                            token_store=token_store, details_path=app_folders.data / "checkout-details.json",
-                            checkout=CheckoutWizard)
+                            checkout=checkout_factory(app_folders.data / "checkout-details.json", env.client,
+                                                      token_store))
             qtbot.addWidget(page)
             page.show()
             assert page.pending_frame.isVisible()

@@ -17,6 +17,7 @@ from desktop.models.cart import CartStore
 from desktop.models.orders_cache import PAYMENT_STATUSES, SHIPPING_STATUSES, OrderQuery
 from desktop.views.orders import OrdersPage
 from desktop.views.orders import order_detail as detail_module
+from desktop.views.shell_areas import guest_clients, orders_caches
 
 BUYER = "buyer@demo.test"
 SELLER = "seller@demo.test"
@@ -45,7 +46,8 @@ def cart_store(app_folders):
 
 def make_page(qtbot, client, app_folders, token_store, cart_store=None) -> OrdersPage:
     cart = (lambda: cart_store.cart(client.server_url, BUYER)) if cart_store is not None else None
-    page = OrdersPage(client, data_dir=app_folders.data, token_store=token_store, cart=cart, auto_sync=False)
+    page = OrdersPage(client, caches=orders_caches(app_folders.data, client.server_url),
+                      guest_client=guest_clients(client), token_store=token_store, cart=cart, auto_sync=False)
     qtbot.addWidget(page)
     page.resize(1200, 700)
     return page

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -20,6 +20,11 @@ from desktop.models.checkout import quote_from_api
 
 from ..formatting import format_money
 from ..tasks import QueryOp
+
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.api_client.types import Quote as ApiQuote
+    from desktop.models.catalog_cache import CatalogCache
 
 __all__ = ["QUOTE_DEBOUNCE_MS", "CartQuoter", "format_money"]
 
@@ -40,8 +45,8 @@ class CartQuoter(QObject):
 
     def __init__(
         self,
-        client: Any,
-        cache: Any = None,
+        client: MarketplaceClient,
+        cache: CatalogCache | None = None,
         *,
         currency: Callable[[], str] = lambda: "EUR",
         online: Callable[[], bool] = lambda: True,
@@ -91,7 +96,7 @@ class CartQuoter(QObject):
     def refresh(self) -> None:
         self.set_lines(self._lines, immediately=True)
 
-    def offers(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+    def offers(self, ids: list[int]) -> dict[int, dict[str, Any]]:  # the cache's JSON of each offer
         if self.cache is None:
             return {}
         try:
@@ -131,7 +136,7 @@ class CartQuoter(QObject):
         currency = self._currency()
         self.busy_changed.emit(True)
 
-        def done(api_quote: Any) -> None:
+        def done(api_quote: ApiQuote) -> None:
             if generation != self._generation:
                 return  # a stale answer: the cart changed since
             self._publish(quote_from_api(api_quote))

@@ -2,7 +2,8 @@
 quantity editors, prices, the quote's issues inline with a one-click fix, each group's minimum order
 value as a progress bar, the total in the display currency, quick order / CSV, and "Checkout…".
 
-    page = CartPage(store, client, session, server_url=url, cache=cache, currency=lambda: "EUR")
+    page = CartPage(store, client, session, server_url=url, cache=cache, currency=lambda: "EUR",
+                    checkout=partial(CheckoutWizard, details=details_store, guest_client=guest_clients))
     page.view_orders_requested.connect(lambda: window.show_page("orders"))
     page.sign_in_requested.connect(shell.sign_in)
 
@@ -12,39 +13,43 @@ The cart store commits every change before returning; the quote follows (cart_mo
 from __future__ import annotations
 
 import contextlib
-import math
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QCoreApplication, QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QStackedWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.models.cart import MAX_QUANTITY, Cart, CartStore, Quote, QuoteGroup, QuoteIssue, QuoteLine, cart_to_csv
+from desktop.models.cart import Cart, CartLine, CartStore, Quote, QuoteIssue, QuoteLine, cart_to_csv
 
-from ..formatting import format_money, html_text
+from ..formatting import format_money
 from ..main_window import EmptyState
 from .cart_model import CartQuoter
+from .quote_view import LineRow, group_box, issue_text, orphans_box, quote_status, shows_lines
 
-__all__ = ["CartPage"]
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from desktop.api_client import MarketplaceClient
+    from desktop.models.catalog_cache import CatalogCache
+
+    from ..collaborators import AccountState
+    from .quick_order_dialog import QuickOrderDialog
+
+__all__ = ["CartPage", "CheckoutDialog", "CheckoutFactory"]
 
 _STYLE = """
 #cartIssue { color: #b3261e; }
@@ -57,86 +62,24 @@ _STYLE = """
 """
 
 
-def _fix_quantity(issue: QuoteIssue, line: QuoteLine, other_units: int) -> int | None:
-    """The packagings that fix ``issue`` on ``line``; 0 = remove the line; None = no one-click fix."""
-    if line.units is None or line.quantity <= 0:
-        return 0 if issue.code == "unknown_packaging" else None
-    pack = max(1, line.units // line.quantity)
-    if issue.code == "below_moq" and issue.moq_units:
-        return min(MAX_QUANTITY, max(1, math.ceil((issue.moq_units - other_units) / pack)))
-    if issue.code == "insufficient_stock" and issue.available_units is not None:
-        return max(0, (issue.available_units - other_units) // pack)
-    if issue.code in ("out_of_stock", "offer_not_found"):
-        return 0
-    return None
+class CheckoutFactory(Protocol):
+    """Makes the checkout dialog over the page (the checkout area's wizard, with its details store and
+    guest clients, bound by the composition root: the cart area does not import the checkout area)."""
+
+    def __call__(self, page: CartPage, *, resume: bool = False) -> CheckoutDialog: ...
 
 
-class _LineRow:
-    """The widgets of one line in a group's grid."""
+class CheckoutDialog(Protocol):
+    """What the page does with the checkout dialog (a QDialog)."""
 
-    def __init__(self, page: CartPage, grid: QGridLayout, row: int, line: QuoteLine, group_lines: tuple) -> None:
-        self.line = line
-        name = line.title or QCoreApplication.translate("CartPage", "Offer %1").replace("%1", str(line.offer_id))
-        title = QLabel(f"<b>{html_text(name)}</b><br><span style='color:gray'>{html_text(line.sku)}</span>")
-        title.setTextFormat(Qt.TextFormat.RichText)
-        title.setWordWrap(True)
-        title.setMinimumWidth(220)
-        packaging = QLabel(page.packaging_label(line))
-        packaging.setWordWrap(True)
-        self.spin = QSpinBox()
-        self.spin.setObjectName(f"qty-{line.offer_id}-{line.packaging_id}")
-        self.spin.setRange(1, MAX_QUANTITY)
-        self.spin.setValue(line.quantity)
-        self.spin.setKeyboardTracking(False)
-        self.spin.setAccessibleName(QCoreApplication.translate("CartPage", "Quantity (packagings)"))
-        self.spin.valueChanged.connect(
-            lambda value: page.set_quantity(line.offer_id, line.packaging_id, value))
-        unit = QLabel(format_money(line.unit_price))
-        unit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        units_text = (QCoreApplication.translate("CartPage", "%1 units").replace("%1", QLocale().toString(line.units))
-                      if line.units is not None else "")
-        total = QLabel(f"{format_money(line.line_total)}<br><span style='color:gray'>{units_text}</span>")
-        total.setObjectName("cartLineTotal")
-        total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        remove = QToolButton()
-        remove.setText("✕")
-        remove.setToolTip(QCoreApplication.translate("CartPage", "Remove this line"))
-        remove.setAccessibleName(QCoreApplication.translate("CartPage", "Remove this line"))
-        remove.setAutoRaise(True)
-        remove.clicked.connect(lambda: page.remove_line(line.offer_id, line.packaging_id))
-        grid.addWidget(title, row, 0)
-        grid.addWidget(packaging, row, 1)
-        grid.addWidget(self.spin, row, 2)
-        grid.addWidget(unit, row, 3)
-        grid.addWidget(total, row, 4)
-        grid.addWidget(remove, row, 5)
-        self.fix_buttons: list[QPushButton] = []
-        other_units = sum(
-            (ln.units or 0) for ln in group_lines
-            if ln.offer_id == line.offer_id and ln.packaging_id != line.packaging_id
-        )
-        for n, issue in enumerate(line.issues, start=1):
-            self._issue_row(page, grid, row + n, issue, other_units)
+    view_orders_requested: SignalInstance
+    finished: SignalInstance
 
-    def _issue_row(self, page: CartPage, grid: QGridLayout, row: int, issue: QuoteIssue, other_units: int) -> None:
-        box = QHBoxLayout()
-        label = QLabel("⚠ " + page.issue_text(issue))
-        label.setObjectName("cartIssue")
-        label.setWordWrap(True)
-        box.addWidget(label, 1)
-        quantity = _fix_quantity(issue, self.line, other_units)
-        if quantity is not None:
-            button = QPushButton(page.fix_text(issue, quantity, self.line))
-            button.setObjectName(f"fix-{issue.code}-{self.line.offer_id}-{self.line.packaging_id}")
-            offer_id, packaging_id = self.line.offer_id, self.line.packaging_id
-            button.clicked.connect(lambda: page.apply_fix(offer_id, packaging_id, quantity))
-            box.addWidget(button)
-            self.fix_buttons.append(button)
-        holder = QWidget()
-        holder.setLayout(box)
-        box.setContentsMargins(0, 0, 0, 6)
-        grid.addWidget(holder, row, 0, 1, 6)
+    def setAttribute(self, attribute: Qt.WidgetAttribute, on: bool = True) -> None: ...
 
+    def open(self) -> None: ...
+
+    def raise_(self) -> None: ...
 
 
 class CartPage(QWidget):
@@ -153,22 +96,19 @@ class CartPage(QWidget):
     def __init__(
         self,
         store: CartStore,
-        client: Any,
-        session: Any,
+        client: MarketplaceClient,
+        session: AccountState,
         *,
         server_url: str,
-        cache: Any = None,
-        token_store: Any = None,
-        details_path: Path | None = None,
+        cache: CatalogCache | None = None,
         currency: Callable[[], str] = lambda: "EUR",
         online: Callable[[], bool] = lambda: True,
-        checkout: Callable[..., Any] | None = None,
+        checkout: CheckoutFactory | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("cartPage")
-        # ``checkout(page, resume=...)`` makes the checkout dialog (the checkout area's CheckoutWizard,
-        # given by the composition root: the cart area does not import the checkout area)
+        # ``checkout(page, resume=...)`` makes the checkout dialog (see CheckoutFactory)
         self._checkout = checkout
         self.setStyleSheet(_STYLE)
         self.store = store
@@ -176,15 +116,13 @@ class CartPage(QWidget):
         self.session = session
         self.server_url = server_url
         self.cache = cache
-        self.token_store = token_store
-        self.details_path = details_path or store.path.with_name("checkout-details.json")
         self.currency = currency
         self._online = online
         self.quoter = CartQuoter(client, cache, currency=currency, online=self.is_online, parent=self)
         self.quoter.quote_changed.connect(self._show_quote)
         self.quoter.busy_changed.connect(self._busy)
-        self.wizard: Any = None
-        self.rows: dict[tuple[int, int], _LineRow] = {}
+        self.wizard: CheckoutDialog | None = None
+        self.rows: dict[tuple[int, int], LineRow] = {}
         self.group_boxes: dict[int, QGroupBox] = {}
         self._account: str | None = None
         self._build()
@@ -317,17 +255,7 @@ class CartPage(QWidget):
         """Lines added elsewhere (the catalog) show when the page is shown again."""
         if not self.isVisible():
             return
-        lines = self.cart().lines()
-        quote = self.quoter.quote
-        shown = set()
-        if quote is not None:
-            shown = {(ln.offer_id, ln.packaging_id, ln.quantity) for g in quote.groups for ln in g.lines}
-            shown |= {(i.offer_id, i.packaging_id, None) for i in quote.issues}
-        current = {(ln.offer_id, ln.packaging_id, ln.quantity) for ln in lines}
-        vanished = {(o, p) for o, p, q in shown if q is None}
-        if quote is None or {c for c in current if (c[0], c[1]) not in vanished} != {
-            s for s in shown if s[2] is not None
-        } or len(lines) != len(shown):
+        if not shows_lines(self.quoter.quote, self.cart().lines()):
             self.reload()
 
     # -- editing -----------------------------------------------------------------------------------
@@ -354,7 +282,7 @@ class CartPage(QWidget):
             self.cart().clear()
             self.reload()
 
-    def add_lines(self, lines: list) -> int:
+    def add_lines(self, lines: list[CartLine]) -> int:
         cart = self.cart()
         added = 0
         for line in lines:
@@ -377,26 +305,7 @@ class CartPage(QWidget):
         return ""
 
     def issue_text(self, issue: QuoteIssue) -> str:
-        loc = QLocale()
-        if issue.code == "below_moq" and issue.moq_units:
-            return self.tr("Below the minimum order of %1 units.").replace("%1", loc.toString(issue.moq_units))
-        if issue.code == "insufficient_stock" and issue.available_units is not None:
-            return self.tr("Only %1 units are available.").replace("%1", loc.toString(issue.available_units))
-        if issue.code == "out_of_stock":
-            return self.tr("Out of stock.")
-        if issue.code == "offer_not_found":
-            return self.tr("This offer is no longer available.")
-        if issue.code == "unknown_packaging":
-            return self.tr("This packaging is no longer offered.")
-        return issue.message or issue.code
-
-    def fix_text(self, issue: QuoteIssue, quantity: int, line: QuoteLine) -> str:
-        if quantity <= 0:
-            return self.tr("Remove")
-        units = quantity * (line.units // line.quantity if line.units and line.quantity else 1)
-        if issue.code == "below_moq":
-            return self.tr("Raise to %1 units").replace("%1", QLocale().toString(units))
-        return self.tr("Lower to %1 units").replace("%1", QLocale().toString(units))
+        return issue_text(issue)
 
     def _busy(self, busy: bool) -> None:
         if busy:
@@ -413,29 +322,14 @@ class CartPage(QWidget):
         self.rows.clear()
         self.group_boxes.clear()
         for group in quote.groups:
-            box = self._group_box(group)
+            box = group_box(self, group, self.rows)
             self.group_boxes[group.warehouse_id] = box
             self.groups_layout.insertWidget(self.groups_layout.count() - 1, box)
-        # lines whose offer vanished belong to no group
-        orphans = []
-        for issue in quote.issues:
-            orphans.append(issue)
-        self._show_orphans(orphans)
+        self._show_orphans(list(quote.issues))  # lines whose offer vanished belong to no group
         self.total_label.setText(self.tr("Total %1").replace("%1", format_money(quote.total)))
-        if quote.local and self.is_online():
-            # online: either nothing to check (an empty cart) or the server's answer is on its way
-            self.status_label.setText(self.tr("Checking prices and stock…") if quote.groups or quote.issues else "")
-            self.total_note.setText(self.tr("Excluding shipping, chosen per seller at checkout."))
-        elif quote.local:
-            synced = self.quoter.synced_at()
-            when = (QLocale().toString(synced.astimezone(), QLocale.FormatType.ShortFormat)
-                    if isinstance(synced, datetime) else self.tr("never"))
-            self.status_label.setText(self.tr("Offline — stock as of %1").replace("%1", when))
-            self.total_note.setText(self.tr("Shipping is chosen at checkout. Prices and stock are checked "
-                                            "again when you are online."))
-        else:
-            self.status_label.setText(self.tr("Prices and stock checked just now"))
-            self.total_note.setText(self.tr("Excluding shipping, chosen per seller at checkout."))
+        status, note = quote_status(quote, online=self.is_online(), synced_at=self.quoter.synced_at)
+        self.status_label.setText(status)
+        self.total_note.setText(note)
         self.checkout_button.setEnabled(bool(quote.groups) and quote.ok)
         self.checkout_button.setToolTip("" if quote.ok else self.tr("Fix the issues above first."))
         if focused_key in self.rows:
@@ -444,80 +338,13 @@ class CartPage(QWidget):
 
     def _show_orphans(self, issues: list[QuoteIssue]) -> None:
         self.orphan_buttons: list[QPushButton] = []
-        layout = self.groups_layout
-        if not issues:
-            self.orphans_label.hide()
-            return
-        box = QGroupBox(self.tr("No longer available"))
-        grid = QVBoxLayout(box)
-        for issue in issues:
-            row = QHBoxLayout()
-            label = QLabel("⚠ " + self.issue_text(issue) + f"  (#{issue.offer_id})")
-            label.setObjectName("cartIssue")
-            row.addWidget(label, 1)
-            button = QPushButton(self.tr("Remove"))
-            button.setObjectName(f"fix-{issue.code}-{issue.offer_id}-{issue.packaging_id}")
-            offer_id, packaging_id = issue.offer_id, issue.packaging_id
-            button.clicked.connect(lambda _=False, o=offer_id, p=packaging_id: self.remove_line(o, p))
-            row.addWidget(button)
-            grid.addLayout(row)
-            self.orphan_buttons.append(button)
-        layout.insertWidget(layout.count() - 1, box)
         self.orphans_label.hide()
-
-    def _group_box(self, group: QuoteGroup) -> QGroupBox:
-        place = ", ".join(filter(None, (group.warehouse_city, group.warehouse_country)))
-        title = self.tr("%1 — ships from %2").replace("%1", group.seller_name).replace("%2", place)
-        box = QGroupBox(title)
-        box.setObjectName(f"group-{group.warehouse_id}")
-        layout = QVBoxLayout(box)
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(12)
-        grid.setColumnStretch(0, 1)
-        for col, text in enumerate((self.tr("Item"), self.tr("Packaging"), self.tr("Quantity"),
-                                    self.tr("Unit price"), self.tr("Line total"))):
-            header = QLabel(text)
-            header.setStyleSheet("color: gray;")
-            if col >= 3:
-                header.setAlignment(Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(header, 0, col)
-        row = 1
-        for line in group.lines:
-            self.rows[(line.offer_id, line.packaging_id)] = _LineRow(self, grid, row, line, group.lines)
-            row += 1 + len(line.issues)
-        layout.addLayout(grid)
-
-        minimum = group.min_order_value
-        foot = QHBoxLayout()
-        if minimum is not None and minimum.amount > 0:
-            bar = QProgressBar()
-            bar.setObjectName("minOrderProgress")
-            bar.setRange(0, 100)
-            bar.setValue(min(100, int(group.subtotal.amount * 100 / minimum.amount)))
-            bar.setTextVisible(False)
-            bar.setMaximumHeight(8)
-            bar.setMaximumWidth(220)
-            shortfall = next((i.shortfall for i in group.issues if i.code == "below_min_order_value"), None)
-            if shortfall is not None:
-                text = self.tr("Add %1 from this warehouse (minimum order %2)").replace(
-                    "%1", format_money(shortfall)).replace("%2", format_money(minimum))
-            else:
-                text = self.tr("Minimum order %1 reached").replace("%1", format_money(minimum))
-            note = QLabel(text)
-            note.setObjectName("cartShortfall" if shortfall is not None else "cartIssueNote")
-            note.setWordWrap(True)
-            foot.addWidget(bar)
-            foot.addWidget(note, 1)
-        else:
-            foot.addStretch(1)
-        subtotal = QLabel(self.tr("Subtotal %1").replace("%1", format_money(group.subtotal)))
-        subtotal.setObjectName("cartLineTotal")
-        foot.addWidget(subtotal)
-        layout.addLayout(foot)
-        return box
+        if issues:
+            box, self.orphan_buttons = orphans_box(issues, self.remove_line)
+            self.groups_layout.insertWidget(self.groups_layout.count() - 1, box)
 
     # -- quick order and CSV -----------------------------------------------------------------------
-    def open_quick_order(self) -> Any:
+    def open_quick_order(self) -> QuickOrderDialog:
         from .quick_order_dialog import QuickOrderDialog
 
         dialog = QuickOrderDialog(self.cache, self.client, self.add_lines, parent=self)
@@ -543,7 +370,7 @@ class CartPage(QWidget):
         return path
 
     # -- checkout ----------------------------------------------------------------------------------
-    def open_checkout(self, *, resume: bool = False) -> Any:
+    def open_checkout(self, *, resume: bool = False) -> CheckoutDialog:
         if self.wizard is not None:
             self.wizard.raise_()
             return self.wizard
@@ -558,7 +385,7 @@ class CartPage(QWidget):
         wizard.open()
         return wizard
 
-    def resume_checkout(self) -> Any:
+    def resume_checkout(self) -> CheckoutDialog:
         return self.open_checkout(resume=True)
 
     def discard_pending(self) -> None:

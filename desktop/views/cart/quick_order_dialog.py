@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtWidgets import (
@@ -30,11 +30,17 @@ from desktop.models.cart import CartLine, RejectedRow, parse_quick_order, resolv
 from ..formatting import html_text
 from ..tasks import QueryOp
 
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.models.catalog_cache import CatalogCache
+
 __all__ = ["QuickOrderDialog", "lookup_offers_by_sku"]
 
 
-def lookup_offers_by_sku(skus: list[str], cache: Any, client: Any) -> dict[str, list[dict[str, Any]]]:
-    """SKU → offers with that SKU (cache first, then the server for the others). Runs off the GUI thread."""
+def lookup_offers_by_sku(skus: list[str], cache: CatalogCache | None,
+                         client: MarketplaceClient) -> dict[str, list[dict[str, Any]]]:
+    """SKU → offers with that SKU, as JSON (cache first, then the server for the others). Runs off the GUI
+    thread."""
     found: dict[str, list[dict[str, Any]]] = {}
     if cache is not None:
         ids_by_sku = cache.offer_ids_by_sku(skus)
@@ -62,8 +68,8 @@ class QuickOrderDialog(QDialog):
     #: lines were added: (added, rejected rows)
     added = Signal(int, list)
 
-    def __init__(self, cache: Any, client: Any, add_lines: Callable[[list[CartLine]], int],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, cache: CatalogCache | None, client: MarketplaceClient,
+                 add_lines: Callable[[list[CartLine]], int], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Quick order"))
         self.cache = cache

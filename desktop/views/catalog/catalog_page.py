@@ -12,21 +12,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelection, QLocale, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QDoubleValidator, QKeySequence, QShortcut
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabBar,
@@ -36,26 +33,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models import money
 from desktop.models.catalog_cache import OfferQuery
-from desktop.views.main_window import EmptyState
-from desktop.views.tasks import QueryOp
 
-from ..formatting import country_name, format_int
+from ..formatting import format_int
 from .category_model import CATEGORY_ID_ROLE, CategoryTreeModel
 from .currency import CurrencyContext
+from .filter_bar import CatalogFilterBar
+from .no_results import NoResults
 from .offer_detail import OfferDetail
-from .offer_table_model import Column, OfferTableModel, row_index
+from .offer_table_model import Column, OfferTableModel
+from .search import FIRST_SCREEN, CatalogSearch, Changed
 from .seller_profile import SellerProfileDialog, _setup_table
 from .thumbnails import ThumbnailLoader
 
-__all__ = ["COLLECTION_TABS", "CatalogPage"]
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.models.catalog_cache import CatalogCache
+    from desktop.models.sync import SyncResult
+
+    from ..collaborators import CartSource
+
+__all__ = ["COLLECTION_TABS", "FIRST_SCREEN", "CatalogPage"]
 
 log = logging.getLogger(__name__)
 
 SEARCH_DEBOUNCE_MS = 120
-#: ids read on the GUI thread for a search's first screen; the rest (if any) come from a worker
-FIRST_SCREEN = 400
 #: a sync changing more offers than this repaints the whole table rather than looking each one up
 REPAINT_ALL_AFTER = 5000
 #: the tabs, in order: (collection filter, label) — labels are translated in CatalogPage._tab_labels
@@ -72,10 +74,10 @@ class CatalogPage(QWidget):
 
     def __init__(
         self,
-        cache: Any,
-        client: Any = None,
+        cache: CatalogCache,
+        client: MarketplaceClient | None = None,
         *,
-        cart: Callable[[], Any] | None = None,
+        cart: CartSource | None = None,
         currency: str = "EUR",
         signed_in: Callable[[], bool] | None = None,
         online: Callable[[], bool] | None = None,
@@ -94,7 +96,6 @@ class CatalogPage(QWidget):
         # held (the app's start-up, until release()): nothing in the background, no network; a search
         # shows its first screen and reads the rest on release
         self._held = held
-        self._rest_waits = False
         self.thumbnails = thumbnails if thumbnails is not None else ThumbnailLoader(cache, parent=self, held=held)
         self.model = OfferTableModel(cache, self.currency, self.thumbnails, parent=self)
         self.category_model = CategoryTreeModel(self)
@@ -103,7 +104,8 @@ class CatalogPage(QWidget):
         self.seller_dialog: SellerProfileDialog | None = None
         self._syncing = False
         self._category_id: int | None = None
-        self._search_op: QueryOp | None = None
+        self.search = CatalogSearch(cache, first_screen=self._show_first_screen, results=self._show_results,
+                                    held=held, parent=self)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DEBOUNCE_MS)
@@ -136,44 +138,12 @@ class CatalogPage(QWidget):
         for label in self._tab_labels():
             self.tabs.addTab(label)
 
-        self.country_combo = QComboBox()
-        self.country_combo.setAccessibleName(self.tr("Country"))
-        self.country_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.seller_combo = QComboBox()
-        self.seller_combo.setAccessibleName(self.tr("Seller"))
-        self.seller_combo.setMinimumContentsLength(16)
-        self.seller_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        validator = QDoubleValidator(0.0, 1e9, 2, self)
-        validator.setNotation(QDoubleValidator.Notation.StandardNotation)
-        self.min_price_edit = QLineEdit()
-        self.max_price_edit = QLineEdit()
-        for edit, text in ((self.min_price_edit, self.tr("Min")), (self.max_price_edit, self.tr("Max"))):
-            edit.setPlaceholderText(text)
-            edit.setValidator(validator)
-            edit.setFixedWidth(70)
-            edit.setClearButtonEnabled(False)
-        self.min_price_edit.setAccessibleName(self.tr("Minimum unit price"))
-        self.max_price_edit.setAccessibleName(self.tr("Maximum unit price"))
-        self.price_label = QLabel()
-        self.in_stock_check = QCheckBox(self.tr("In stock only"))
-        self.clear_button = QPushButton(self.tr("Clear filters"))
-        self.clear_button.setFlat(True)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("resultCount")
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        filters.addWidget(self.country_combo)
-        filters.addWidget(self.seller_combo)
-        filters.addSpacing(6)
-        filters.addWidget(self.price_label)
-        filters.addWidget(self.min_price_edit)
-        filters.addWidget(QLabel("–"))
-        filters.addWidget(self.max_price_edit)
-        filters.addSpacing(6)
-        filters.addWidget(self.in_stock_check)
-        filters.addWidget(self.clear_button)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
+        self.filter_bar = bar = CatalogFilterBar(self.currency)
+        # the page's names for the row's widgets (as before the row had its module)
+        self.country_combo, self.seller_combo = bar.country_combo, bar.seller_combo
+        self.min_price_edit, self.max_price_edit = bar.min_price_edit, bar.max_price_edit
+        self.price_label, self.in_stock_check = bar.price_label, bar.in_stock_check
+        self.clear_button, self.count_label = bar.clear_button, bar.count_label
 
         self.tree = QTreeView()
         self.tree.setObjectName("categoryTree")
@@ -192,15 +162,8 @@ class CatalogPage(QWidget):
         self.table.setModel(self.model)
         _setup_table(self.table)
 
-        self.empty = EmptyState("catalog", "", "")
-        self.loading_bar = QProgressBar()
-        self.loading_bar.setRange(0, 0)
-        self.loading_bar.setMaximumWidth(220)
-        self.loading_bar.setTextVisible(False)
-        empty_layout = self.empty.layout()
-        centre = Qt.AlignmentFlag.AlignHCenter
-        empty_layout.insertWidget(empty_layout.count() - 1, self.loading_bar, 0, centre)
-        self.loading_bar.hide()
+        self.empty = NoResults()
+        self.loading_bar = self.empty.loading_bar
         self.results = QStackedWidget()
         self.results.addWidget(self.table)
         self.results.addWidget(self.empty)
@@ -221,7 +184,7 @@ class CatalogPage(QWidget):
         layout.setSpacing(6)
         layout.addLayout(top)
         layout.addWidget(self.tabs)
-        layout.addLayout(filters)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
         QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
 
@@ -238,12 +201,8 @@ class CatalogPage(QWidget):
         self.search_edit.returnPressed.connect(self.run_search)
         self.sort_combo.currentIndexChanged.connect(lambda _i: self.run_search())
         self.tabs.currentChanged.connect(lambda _i: self.run_search())
-        self.country_combo.currentIndexChanged.connect(lambda _i: self.run_search())
-        self.seller_combo.currentIndexChanged.connect(lambda _i: self.run_search())
-        self.in_stock_check.toggled.connect(lambda _c: self.run_search())
-        self.min_price_edit.editingFinished.connect(self.run_search)
-        self.max_price_edit.editingFinished.connect(self.run_search)
-        self.clear_button.clicked.connect(self.clear_filters)
+        self.filter_bar.changed.connect(lambda: self.run_search())
+        self.filter_bar.clear_requested.connect(self.clear_filters)
         self.tree.selectionModel().currentChanged.connect(self._category_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.detail.seller_requested.connect(self.open_seller)
@@ -260,14 +219,20 @@ class CatalogPage(QWidget):
 
     def set_currency(self, currency: str) -> None:
         self.currency.set_currency(currency)
-        self._update_price_label()
+        self.filter_bar.update_price_label()
         self.model.refresh()
         self.detail.refresh()
 
     def reload(self) -> None:
         """Read categories, filter choices and rates from the cache again, then search."""
+        self._read_choices()
+        self.run_search()
+
+    def _read_choices(self) -> None:
+        """The rates, the category tree (its current category kept when it is still there) and the
+        filters' countries and sellers, from the cache."""
         self.currency.set_rates(self._rates())
-        self._update_price_label()
+        self.filter_bar.update_price_label()
         self.category_model.set_categories(self.cache.categories())
         self.tree.expandToDepth(0)
         current = self.category_model.index_of(self._category_id)
@@ -277,25 +242,7 @@ class CatalogPage(QWidget):
         self.tree.selectionModel().blockSignals(True)
         self.tree.setCurrentIndex(current)
         self.tree.selectionModel().blockSignals(False)
-        self._fill_combo(self.country_combo, self.tr("All countries"),
-                         [(country_name(c), c) for c in self.cache.countries()])
-        self._fill_combo(self.seller_combo, self.tr("All sellers"),
-                         [(s.name, s.id) for s in self.cache.sellers()])
-        self.run_search()
-
-    def _fill_combo(self, combo: QComboBox, everything: str, items: list[tuple[str, Any]]) -> None:
-        keep = combo.currentData()
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem(everything, None)
-        for text, data in sorted(items, key=lambda item: item[0].casefold()):
-            combo.addItem(text, data)
-        index = combo.findData(keep) if keep is not None else 0
-        combo.setCurrentIndex(max(0, index))
-        combo.blockSignals(False)
-
-    def _update_price_label(self) -> None:
-        self.price_label.setText(self.tr("Unit price (%1)").replace("%1", self.currency.currency))
+        self.filter_bar.set_choices(self.cache.countries(), self.cache.sellers())
 
     # -- searching ---------------------------------------------------------------------------------
     def query(self) -> OfferQuery:
@@ -307,79 +254,28 @@ class CatalogPage(QWidget):
             text=text,
             category_id=self._category_id,
             collection=collection,  # type: ignore[arg-type]
-            country=self.country_combo.currentData(),
-            seller_id=self.seller_combo.currentData(),
-            min_price=self._price_in_eur(self.min_price_edit),
-            max_price=self._price_in_eur(self.max_price_edit),
-            in_stock=self.in_stock_check.isChecked(),
+            country=self.filter_bar.country(),
+            seller_id=self.filter_bar.seller_id(),
+            min_price=self.filter_bar.min_price(),
+            max_price=self.filter_bar.max_price(),
+            in_stock=self.filter_bar.in_stock(),
             sort=sort,
         )
 
-    def _price_in_eur(self, edit: QLineEdit) -> Decimal | None:
-        text = edit.text().strip()
-        if not text:
-            return None
-        value, ok = QLocale().toDouble(text)
-        if not ok:
-            try:
-                amount = Decimal(text.replace(",", "."))
-            except InvalidOperation:
-                return None
-        else:
-            amount = Decimal(str(value))
-        try:
-            return money.to_eur(amount, self.currency.currency, self.currency.rates)
-        except ValueError:
-            return amount
-
-    def run_search(self, changed: Any = None) -> list[int]:
+    def run_search(self, changed: Changed = None) -> list[int]:
         """Search the cache now (the search box calls this ~120 ms after the last keystroke).
 
         Returns the ids shown now: all of them, or the first screen while a worker reads the rest
         (``results_changed`` is emitted once the table has the whole result)."""
         self._search_timer.stop()
-        if self._search_op is not None:
-            self._search_op.cancel()  # an older search's rest: dropped
-            self._search_op = None
-        query = self.query()
-        try:
-            ids = self.cache.search(query, limit=FIRST_SCREEN + 1)
-        except Exception as exc:  # a cache being rebuilt: an empty table, never a crash
-            log.warning("catalog search failed: %s", exc)
-            ids = []
-        if len(ids) <= FIRST_SCREEN:
-            self._show_results(ids, changed)
-            return ids
-        ids = ids[:FIRST_SCREEN]
+        return self.search.run(self.query(), changed)
+
+    def _show_first_screen(self, ids: list[int]) -> None:
         if not self.model.starts_with(ids):  # else the table already shows it (the same search again)
             self.model.set_ids(ids)
             self.results.setCurrentWidget(self.table)
-        if self._held:
-            self._rest_waits = True
-            return ids
-        cache = self.cache
 
-        def rest() -> tuple[list[int], dict[int, int]]:  # the whole result, and its row index: off the GUI
-            found = cache.search(query)
-            return found, row_index(found)
-
-        op = QueryOp(self, rest, lambda found: self._rest_found(op, *found, changed),
-                     lambda exc: self._rest_failed(op, exc))
-        self._search_op = op
-        op.run_in_background()
-        return ids
-
-    def _rest_found(self, op: QueryOp, ids: list[int], row_of: dict[int, int], changed: Any) -> None:
-        if op is self._search_op:
-            self._search_op = None
-            self._show_results(ids, changed, row_of)
-
-    def _rest_failed(self, op: QueryOp, exc: BaseException) -> None:
-        if op is self._search_op:
-            self._search_op = None
-            log.warning("catalog search failed: %s", exc)
-
-    def _show_results(self, ids: list[int], changed: Any, row_of: dict[int, int] | None = None) -> None:
+    def _show_results(self, ids: list[int], changed: Changed, row_of: dict[int, int] | None = None) -> None:
         selected = self.detail.offer_id
         self.model.set_ids(ids, changed, row_of=row_of)
         self._update_empty_state(len(ids))
@@ -395,23 +291,7 @@ class CatalogPage(QWidget):
         if n:
             self.results.setCurrentWidget(self.table)
             return
-        total = self._offer_count()
-        text = self.search_edit.text().strip()
-        self.loading_bar.setVisible(total == 0 and self._syncing)
-        if total == 0 and self._syncing:
-            title, body = self.tr("Downloading the catalog…"), self.tr(
-                "The offers appear here as soon as the first pages are in. You can keep working meanwhile.")
-        elif total == 0:
-            title, body = self.tr("Not synced yet"), self.tr(
-                "Connect to the marketplace to download the catalog. It then stays available offline.")
-        elif text:
-            title = self.tr("No results for “%1”").replace("%1", text)
-            body = self.tr("Check the spelling, use fewer words, or clear the filters.")
-        else:
-            title, body = self.tr("No offers match these filters"), self.tr(
-                "Choose another category or tab, or clear the filters.")
-        self.empty.title_label.setText(title)
-        self.empty.text_label.setText(body)
+        self.empty.show_for(total=self._offer_count(), syncing=self._syncing, text=self.search_edit.text().strip())
         self.results.setCurrentWidget(self.empty)
 
     def _offer_count(self) -> int:
@@ -421,17 +301,8 @@ class CatalogPage(QWidget):
             return 0
 
     def clear_filters(self) -> None:
-        for w in (self.country_combo, self.seller_combo, self.sort_combo, self.tabs, self.in_stock_check,
-                  self.min_price_edit, self.max_price_edit, self.search_edit):
-            w.blockSignals(True)
-        self.country_combo.setCurrentIndex(0)
-        self.seller_combo.setCurrentIndex(0)
-        self.in_stock_check.setChecked(False)
-        self.min_price_edit.clear()
-        self.max_price_edit.clear()
-        for w in (self.country_combo, self.seller_combo, self.sort_combo, self.tabs, self.in_stock_check,
-                  self.min_price_edit, self.max_price_edit, self.search_edit):
-            w.blockSignals(False)
+        """The filter row back to "all", every category (the search box, the tab and the sort stay)."""
+        self.filter_bar.clear()
         self._category_id = None
         self.tree.setCurrentIndex(self.category_model.index_of(None))
         self.run_search()
@@ -467,7 +338,7 @@ class CatalogPage(QWidget):
             self.table.scrollTo(self.model.index(row, Column.TITLE))
         self.detail.show_offer(offer_id)
 
-    def set_client(self, client: Any) -> None:
+    def set_client(self, client: MarketplaceClient) -> None:
         """The API client, when the app has made it (after the window is shown): until then the page
         reads the cache only, and a seller profile shows what the cache knows, then what the API says."""
         self.client = client
@@ -485,8 +356,7 @@ class CatalogPage(QWidget):
             return
         self._held = False
         self.thumbnails.release()
-        if self._rest_waits:
-            self._rest_waits = False
+        if self.search.release():
             self.run_search()
 
     def open_seller(self, seller_id: int) -> SellerProfileDialog:
@@ -507,26 +377,13 @@ class CatalogPage(QWidget):
         if self.model.rowCount() == 0:
             self._update_empty_state(0)
 
-    def catalog_synced(self, result: Any = None) -> None:
+    def catalog_synced(self, result: SyncResult | None = None) -> None:
         """After a sync (or a page of the first one): new choices, the same search again; rows that
         changed are repainted in place, deleted ones disappear."""
         changed = None  # a big sync: every row is repainted (no 100,000-id set built on the GUI thread)
         if result is not None and getattr(result, "changes", 0) <= REPAINT_ALL_AFTER:
             changed = frozenset(getattr(result, "changed_ids", ())) | frozenset(getattr(result, "deleted_ids", ()))
-        self.currency.set_rates(self._rates())
-        self.category_model.set_categories(self.cache.categories())
-        self.tree.expandToDepth(0)
-        self.tree.selectionModel().blockSignals(True)
-        index = self.category_model.index_of(self._category_id)
-        if not index.isValid():
-            self._category_id = None
-            index = self.category_model.index_of(None)
-        self.tree.setCurrentIndex(index)
-        self.tree.selectionModel().blockSignals(False)
-        self._fill_combo(self.country_combo, self.tr("All countries"),
-                         [(country_name(c), c) for c in self.cache.countries()])
-        self._fill_combo(self.seller_combo, self.tr("All sellers"),
-                         [(s.name, s.id) for s in self.cache.sellers()])
+        self._read_choices()
         self.run_search(changed)
         if self.detail.offer_id is not None and (changed is None or self.detail.offer_id in changed):
             self.detail.refresh()

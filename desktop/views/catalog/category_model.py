@@ -6,11 +6,14 @@ The first row is "All categories" (no filter); the server's categories hang belo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ..formatting import format_int
+
+if TYPE_CHECKING:
+    from desktop.models.catalog_cache import Category
 
 __all__ = ["CATEGORY_ID_ROLE", "CategoryTreeModel"]
 
@@ -31,11 +34,11 @@ class _Node:
 
 
 class CategoryTreeModel(QAbstractItemModel):
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._root = _Node(None, "", 0, None)
 
-    def set_categories(self, categories: Sequence[Any]) -> None:
+    def set_categories(self, categories: Sequence[Category]) -> None:
         """``categories``: objects with id, name, parent_id, offer_count (the cache's Category)."""
         self.beginResetModel()
         self._root = _Node(None, "", 0, None)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,9 +26,17 @@ from PySide6.QtWidgets import (
 from desktop.models import money
 
 from ..contact_seller import ContactSellerDialog
-from ..formatting import country_name, format_date, format_int, format_money, html_text
+from ..formatting import format_int, format_money
 from .currency import CurrencyContext
+from .offer_text import facts_text, packaging_label, price_html, promotion_text, seller_html, warnings
 from .thumbnails import ThumbnailLoader
+
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.models.cart import CartLine
+    from desktop.models.catalog_cache import CatalogCache
+
+    from ..collaborators import CartSource
 
 __all__ = ["OfferDetail"]
 
@@ -51,11 +59,11 @@ class OfferDetail(QWidget):
 
     def __init__(
         self,
-        cache: Any,
-        client: Any,
+        cache: CatalogCache,
+        client: MarketplaceClient | None,
         currency: CurrencyContext,
         thumbnails: ThumbnailLoader | None = None,
-        cart: Callable[[], Any] | None = None,
+        cart: CartSource | None = None,
         signed_in: Callable[[], bool] | None = None,
         now: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
@@ -69,7 +77,7 @@ class OfferDetail(QWidget):
         self._cart = cart
         self._signed_in = signed_in or (lambda: False)
         self._now = now or (lambda: datetime.now(UTC))
-        self.offer: dict[str, Any] | None = None
+        self.offer: dict[str, Any] | None = None  # the cache's JSON of the offer (see offer_text.py)
         self.offer_id: int | None = None
         self.contact_dialog: ContactSellerDialog | None = None
         self._body_built = False
@@ -247,70 +255,25 @@ class OfferDetail(QWidget):
         now = self._now()
         self.title_label.setText(offer.get("title", ""))
         self.sku_label.setText(self.tr("SKU %1").replace("%1", str(offer.get("sku", ""))))
-        unit = money.offer_unit_price(offer, now)
-        listed = money.offer_list_price(offer)
-        promotion = offer.get("promotion")
-        active = money.promotion_active(promotion, now)
-        price = self.currency.format(unit.amount, unit.currency)
-        per_unit = self.tr("per unit")
-        html = f"<span style='font-size:15pt; font-weight:600'>{html_text(price)}</span> {html_text(per_unit)}"
-        if active and listed.amount != unit.amount:
-            before = self.currency.format(listed.amount, listed.currency)
-            html += f" &nbsp;<s style='color:#7b8794'>{html_text(before)}</s>"
-        self.price_label.setText(html)
-        if active:
-            percent = format_int(int(money.to_decimal(promotion["discount_percent"])))
-            ends = money.parse_timestamp(promotion.get("ends_at"))
-            if ends is not None:
-                text = self.tr("Promotion −%1 % until %2").replace("%1", percent)
-                text = text.replace("%2", format_date(ends))
-            else:
-                text = self.tr("Promotion −%1 %").replace("%1", percent)
-            self.promotion_label.setText(text)
-            self.promotion_label.show()
-        else:
-            self.promotion_label.hide()
-
-        seller = offer.get("seller") or {}
-        warehouse = offer.get("warehouse") or {}
-        rating = seller.get("rating")
-        link = f"<a href='seller:{int(seller.get('id') or 0)}'>{html_text(seller.get('name', ''))}</a>"
-        text = self.tr("Sold by %1").replace("%1", link)
-        if rating is not None:
-            text += " · ★ " + html_text(_rating(rating))
-        self.seller_label.setText(text)
-        where = ", ".join(p for p in (warehouse.get("city"), country_name(warehouse.get("country"))) if p)
-        facts = [self.tr("Ships from %1").replace("%1", where)]
-        facts.append(self.tr("MOQ %1 units").replace("%1", format_int(int(offer.get("moq_units") or 1))))
+        self.price_label.setText(price_html(offer, self.currency, now))
+        promotion = promotion_text(offer, now)
+        self.promotion_label.setText(promotion or "")
+        self.promotion_label.setVisible(promotion is not None)
+        self.seller_label.setText(seller_html(offer))
+        self.facts_label.setText(facts_text(offer, self.currency))
         stock = int(offer.get("stock_units") or 0)
-        facts.append(self.tr("%1 units in stock").replace("%1", format_int(stock)) if stock > 0
-                     else self.tr("Out of stock"))
-        mov = warehouse.get("min_order_value")
-        if mov:
-            value = money.Money.from_json(mov)
-            shown = self.currency.format(value.amount, value.currency)
-            facts.append(self.tr("Minimum order %1").replace("%1", shown))
-        self.facts_label.setText(" · ".join(facts))
         self.description_label.setText(offer.get("description") or "")
 
         self.packaging_combo.blockSignals(True)
         self.packaging_combo.clear()
         for p in offer.get("packagings") or []:
-            self.packaging_combo.addItem(self._packaging_label(p), int(p["id"]))
+            self.packaging_combo.addItem(packaging_label(p), int(p["id"]))
         self.packaging_combo.blockSignals(False)
         self.packaging_combo.setCurrentIndex(0 if self.packaging_combo.count() else -1)
         self._packaging_changed()
         self.add_button.setEnabled(stock > 0 and self.packaging_combo.count() > 0)
         self.contact_button.setToolTip("" if self._signed_in() else self.tr("Sign in to contact the seller"))
         self._show_pictures(offer)
-
-    def _packaging_label(self, packaging: dict[str, Any]) -> str:
-        """"Carton of 106" as is; "Unit" alone; any other label with its unit count."""
-        label = str(packaging.get("label", ""))
-        units = int(packaging.get("units") or 1)
-        if units == 1 or format_int(units) in label or str(units) in label or f"{units:,}" in label:
-            return label
-        return self.tr("%1 (%2 units)").replace("%1", label).replace("%2", format_int(units))
 
     def _show_pictures(self, offer: dict[str, Any]) -> None:
         urls = list(offer.get("image_urls") or [])
@@ -380,20 +343,12 @@ class OfferDetail(QWidget):
                                  else self.tr("%1 units").replace("%1", format_int(units)))
         total = self.line_total()
         self.total_label.setText("" if total is None else format_money(total))
-        moq = int(self.offer.get("moq_units") or 1)
-        stock = int(self.offer.get("stock_units") or 0)
-        warnings = []
-        if units < moq:
-            warnings.append(self.tr("Below the minimum order of %1 units.").replace("%1", format_int(moq)))
-        if stock <= 0:
-            warnings.append(self.tr("Out of stock."))
-        elif units > stock:
-            warnings.append(self.tr("Only %1 units in stock.").replace("%1", format_int(stock)))
-        self.warning_label.setText(" ".join(warnings))
-        self.warning_label.setVisible(bool(warnings))
+        found = warnings(units, self.offer)
+        self.warning_label.setText(" ".join(found))
+        self.warning_label.setVisible(bool(found))
 
     # -- actions -----------------------------------------------------------------------------------
-    def add_to_cart(self) -> Any:
+    def add_to_cart(self) -> CartLine | None:
         """Put the current packaging × quantity into the cart; returns the cart line (None if none)."""
         if self.offer is None or self._cart is None:
             return None
@@ -411,7 +366,7 @@ class OfferDetail(QWidget):
         return line
 
     def contact_seller(self) -> ContactSellerDialog | None:
-        if self.offer is None:
+        if self.offer is None or self.client is None:
             return None
         if not self._signed_in():
             self.sign_in_requested.emit()
@@ -429,9 +384,3 @@ class OfferDetail(QWidget):
     def _seller_clicked(self, link: str) -> None:
         if link.startswith("seller:"):
             self.seller_requested.emit(int(link.split(":", 1)[1]))
-
-
-def _rating(value: Any) -> str:
-    from PySide6.QtCore import QLocale
-
-    return QLocale().toString(float(money.to_decimal(value)), "f", 1)

@@ -10,14 +10,17 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
 from ..formatting import country_name, format_int
 from .currency import CurrencyContext
 from .thumbnails import ThumbnailLoader
+
+if TYPE_CHECKING:
+    from desktop.models.catalog_cache import CatalogCache, OfferRow
 
 __all__ = ["OFFER_ID_ROLE", "Column", "OfferTableModel", "row_index"]
 
@@ -47,11 +50,11 @@ _MUTED = QColor("#7b8794")
 class OfferTableModel(QAbstractTableModel):
     def __init__(
         self,
-        cache: Any,
+        cache: CatalogCache,
         currency: CurrencyContext,
         thumbnails: ThumbnailLoader | None = None,
         now: Callable[[], datetime] | None = None,
-        parent: Any = None,
+        parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.cache = cache
@@ -60,7 +63,7 @@ class OfferTableModel(QAbstractTableModel):
         self._now = now or (lambda: datetime.now(UTC))
         self._ids: list[int] = []
         self._row_of: dict[int, int] = {}
-        self._rows: dict[int, Any] = {}
+        self._rows: dict[int, OfferRow] = {}
         self._missing: set[int] = set()
         self._bold = QFont()
         self._bold.setBold(True)
@@ -141,7 +144,7 @@ class OfferTableModel(QAbstractTableModel):
                 index = self.index(self._row_of[offer_id], Column.THUMBNAIL)
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.DecorationRole])
 
-    def row(self, offer_id: int) -> Any:
+    def row(self, offer_id: int) -> OfferRow | None:
         """The cached table row of ``offer_id`` (reading its chunk if needed), or None."""
         if offer_id in self._rows:
             return self._rows[offer_id]
@@ -237,7 +240,7 @@ class OfferTableModel(QAbstractTableModel):
             return self._display(row, column) or row.title
         return None
 
-    def _display(self, row: Any, column: int) -> str | None:
+    def _display(self, row: OfferRow, column: int) -> str | None:
         if column == Column.TITLE:
             return row.title
         if column == Column.SELLER:
@@ -257,7 +260,7 @@ class OfferTableModel(QAbstractTableModel):
             return None
         return None
 
-    def _tooltip(self, row: Any, column: int) -> str | None:
+    def _tooltip(self, row: OfferRow, column: int) -> str | None:
         if column in (Column.TITLE, Column.THUMBNAIL):
             return row.title + "\n" + self.tr("SKU %1").replace("%1", row.sku)
         if column == Column.COUNTRY:

@@ -4,7 +4,7 @@ when the cache has none of them and the marketplace answers)."""
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -29,6 +29,14 @@ from .currency import CurrencyContext
 from .offer_table_model import OFFER_ID_ROLE, Column, OfferTableModel
 from .thumbnails import ThumbnailLoader
 
+if TYPE_CHECKING:
+    from datetime import date
+    from decimal import Decimal
+
+    from desktop.api_client import MarketplaceClient
+    from desktop.api_client.types import Offer, SellerProfile
+    from desktop.models.catalog_cache import CatalogCache, Seller
+
 __all__ = ["SellerProfileDialog"]
 
 log = logging.getLogger(__name__)
@@ -44,8 +52,8 @@ class SellerProfileDialog(QDialog):
     def __init__(
         self,
         seller_id: int,
-        cache: Any,
-        client: Any,
+        cache: CatalogCache,
+        client: MarketplaceClient | None,
         currency: CurrencyContext,
         thumbnails: ThumbnailLoader | None = None,
         online: bool = True,
@@ -101,7 +109,7 @@ class SellerProfileDialog(QDialog):
         self.model.set_ids(ids)
         self._count_offers(len(ids))
 
-    def _cached_sellers(self) -> list[Any]:
+    def _cached_sellers(self) -> list[Seller]:
         try:
             return self.cache.sellers()
         except Exception:
@@ -112,7 +120,7 @@ class SellerProfileDialog(QDialog):
         need_offers = self.model.rowCount() == 0
         client, seller_id = self.client, self.seller_id
 
-        def work() -> tuple[Any, list[Any]]:
+        def work() -> tuple[SellerProfile, list[Offer]]:  # only once the app has its client (set_client)
             profile = client.catalog.seller(seller_id)
             offers = client.catalog.seller_offers(seller_id).take(200) if need_offers else []
             return profile, offers
@@ -120,7 +128,7 @@ class SellerProfileDialog(QDialog):
         self.op = QueryOp(self, work, self._fetched, self._fetch_failed)
         return self.op.run_in_background()
 
-    def _fetched(self, result: tuple[Any, list[Any]]) -> None:
+    def _fetched(self, result: tuple[SellerProfile, list[Offer]]) -> None:
         profile, offers = result
         self._show_profile(profile.name, profile.country, profile.rating, profile.review_count,
                            profile.member_since, profile.description)
@@ -135,8 +143,8 @@ class SellerProfileDialog(QDialog):
         log.info("seller %s: profile not refreshed: %s", self.seller_id, exc)
         self.loaded.emit()
 
-    def _show_profile(self, name: str, country: str | None, rating: Any, reviews: int | None,
-                      since: Any, description: str | None) -> None:
+    def _show_profile(self, name: str, country: str | None, rating: Decimal | float | None, reviews: int | None,
+                      since: date | None, description: str | None) -> None:
         self.setWindowTitle(name)
         self.name_label.setText(name)
         facts = []
@@ -159,7 +167,7 @@ class SellerProfileDialog(QDialog):
         self.offers_label.setText(self.tr("Offers (%1)").replace("%1", format_int(n)) if n
                                   else self.tr("No offers of this seller in the downloaded catalog."))
 
-    def _show_api_offers(self, offers: list[Any]) -> None:
+    def _show_api_offers(self, offers: list[Offer]) -> None:
         model = self.api_model
         model.clear()
         model.setHorizontalHeaderLabels([self.tr("Offer"), self.tr("Unit price"), self.tr("Stock")])

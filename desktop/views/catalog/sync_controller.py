@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -34,6 +34,8 @@ from desktop.views.connectivity import PROBE_INTERVAL_MS, Connectivity
 from desktop.views.tasks import QueryOp
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from desktop.api_client import MarketplaceClient
     from desktop.models.catalog_cache import CatalogCache
     from desktop.views.banner import OfflineBanner
@@ -239,7 +241,7 @@ class SyncController(QObject):
         self.rebuilt_notice = box
         box.show()
 
-    def _last_synced_at(self) -> Any:
+    def _last_synced_at(self) -> datetime | None:
         try:
             return self.cache.last_synced_at()
         except Exception:

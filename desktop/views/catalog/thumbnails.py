@@ -17,7 +17,7 @@ import logging
 import threading
 from collections import OrderedDict, deque
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
@@ -28,6 +28,8 @@ from desktop.views.tasks import QueryOp
 
 if TYPE_CHECKING:
     import httpx
+
+    from desktop.models.catalog_cache import CatalogCache
 
 __all__ = ["ThumbnailLoader"]
 
@@ -76,7 +78,7 @@ class ThumbnailLoader(QObject):
 
     def __init__(
         self,
-        cache: Any,
+        cache: CatalogCache,
         fetch: Callable[[str], bytes] | None = None,
         parent: QObject | None = None,
         *,

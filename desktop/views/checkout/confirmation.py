@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -13,17 +13,21 @@ from desktop.models.money import Money
 from ..formatting import format_money
 from .payment_wait import Instructions
 
+if TYPE_CHECKING:
+    from desktop.api_client.types import CheckoutResult
+    from desktop.api_client.types import Money as ApiMoney
+
 __all__ = ["Confirmation"]
 
 
-def _m(value: Any) -> Money:
+def _m(value: ApiMoney) -> Money:
     return Money(value.amount, value.currency)
 
 
 class Confirmation(QWidget):
     view_orders_requested = Signal()
 
-    def __init__(self, result: Any, *, paid: bool = False, guest_email: str | None = None,
+    def __init__(self, result: CheckoutResult, *, paid: bool = False, guest_email: str | None = None,
                  parent: QWidget | None = None) -> None:
         # lupdate cannot read tr() inside f-strings: the labels are looked up here
         _t = {

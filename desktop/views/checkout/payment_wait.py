@@ -5,7 +5,7 @@ transfer / Multibanco instructions with copy buttons and "Save as PDF"."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -26,6 +26,10 @@ from desktop.api_client import ApiConnectionError
 from ..formatting import format_money
 from ..tasks import MutationOp, QueryOp
 from .instructions_pdf import save_pdf
+
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.api_client.types import OrderGroup, Payment, PaymentRetry
 
 __all__ = ["POLL_MS", "CardWait", "Instructions"]
 
@@ -51,7 +55,7 @@ class CardWait(QWidget):
     paid = Signal(object)  # the OrderGroup
     status_changed = Signal(str)
 
-    def __init__(self, poll_client: Any, group_ref: str, checkout_url: str, parent: QWidget | None = None,
+    def __init__(self, poll_client: MarketplaceClient, group_ref: str, checkout_url: str, parent: QWidget | None = None,
                  *, poll_ms: int = POLL_MS) -> None:
         super().__init__(parent)
         self.client = poll_client
@@ -115,7 +119,7 @@ class CardWait(QWidget):
         self._op = QueryOp(self, lambda: self.client.orders.group(self.ref), self._polled, self._poll_failed)
         return self._op.run_in_background()
 
-    def _polled(self, group: Any) -> None:
+    def _polled(self, group: OrderGroup) -> None:
         status = group.payment_status or "pending"
         if status == self.status:
             return
@@ -151,7 +155,7 @@ class CardWait(QWidget):
             errors.report_exception(exc, self)
 
     def retry(self) -> MutationOp:
-        def done(result: Any) -> None:
+        def done(result: PaymentRetry) -> None:
             self.checkout_url = result.checkout_url
             status = result.status or "pending"
             changed, self.status = status != self.status, status
@@ -169,7 +173,7 @@ class CardWait(QWidget):
 class Instructions(QWidget):
     """How to pay a bank transfer or a Multibanco reference, with copy buttons and "Save as PDF"."""
 
-    def __init__(self, payment: Any, group_ref: str, parent: QWidget | None = None,
+    def __init__(self, payment: Payment, group_ref: str, parent: QWidget | None = None,
                  *, choose_path: Callable[[], str | None] | None = None) -> None:
         super().__init__(parent)
         self.payment = payment

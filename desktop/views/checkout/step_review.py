@@ -4,7 +4,7 @@ The review shows exactly the body that will be sent (and kept with its Idempoten
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -60,7 +60,8 @@ class ReviewStep(QWidget):
         self.notice.hide()
 
     def show_body(self, body: Mapping[str, Any], quote: Quote | None, payment_label: str,
-                  issues: list[QuoteIssue] | None = None, issue_text: Any = None) -> None:
+                  issues: list[QuoteIssue] | None = None,
+                  issue_text: Callable[[QuoteIssue], str] | None = None) -> None:
         # lupdate cannot read tr() inside f-strings: the labels are looked up here
         _t = {
             '%1 units': self.tr('%1 units'),

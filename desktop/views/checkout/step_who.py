@@ -4,7 +4,7 @@ without losing the cart (the cart page merges the guest cart into the account's 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -18,6 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from ..collaborators import AccountState
+
 __all__ = ["WhoStep"]
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -27,7 +30,7 @@ class WhoStep(QWidget):
     sign_in_requested = Signal()
     create_account_requested = Signal()
 
-    def __init__(self, session: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: AccountState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.signed_in_label = QLabel()

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -55,6 +56,14 @@ from .step_review import ReviewStep
 from .step_shipping import ShippingStep
 from .step_who import WhoStep
 
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient, TokenStore
+    from desktop.api_client.types import CheckoutResult, OrderGroup
+    from desktop.models.cart import PendingCheckout, QuoteIssue
+
+    from ..collaborators import GuestClientFactory
+    from .host import CheckoutHost
+
 __all__ = ["CheckoutWizard"]
 
 log = logging.getLogger(__name__)
@@ -75,23 +84,37 @@ class CheckoutWizard(QDialog):
 
     poll_ms = POLL_MS
 
-    def __init__(self, page: Any, *, resume: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent or page)
+    def __init__(
+        self,
+        page: CheckoutHost,
+        *,
+        details: DetailsStore,
+        guest_client: GuestClientFactory,
+        token_store: TokenStore | None = None,
+        resume: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        """``details``: the remembered company and delivery details; ``guest_client``: the client that
+        follows a guest checkout's payment with its guest token; ``token_store`` keeps that token for
+        the Orders page. All three come from the composition root (desktop/views/shell_areas.py)."""
+        super().__init__(parent or page)  # type: ignore[arg-type]  # the host is a QWidget
         self.setWindowTitle(self.tr("Checkout"))
         self.setObjectName("checkoutWizard")
         self.page = page
         self.session = page.session
         self.client = page.client
-        self.details_store = DetailsStore(page.details_path)
+        self.details_store = details
+        self._guest_client = guest_client
+        self.token_store = token_store
         self.cart = page.cart()
         self.quote: Quote | None = page.quoter.quote if page.quoter.quote and not page.quoter.quote.local else None
-        self.body: dict[str, Any] | None = None
+        self.body: dict[str, Any] | None = None  # the checkout request as JSON, as the cart store keeps it
         self.key: str | None = None
-        self.result: Any = None
+        self.result: CheckoutResult | None = None
         self.locked = False  # a submission of unknown outcome: only "Submit again" is allowed
         self.attempted = False  # the body was sent at least once with the key
-        self.refused_issues: list = []
-        self.poll_client: Any = None
+        self.refused_issues: list[QuoteIssue] = []
+        self.poll_client: MarketplaceClient | None = None
         self.card_wait: CardWait | None = None
         self.confirmation: Confirmation | None = None
         self.op: MutationOp | None = None
@@ -241,7 +264,7 @@ class CheckoutWizard(QDialog):
         self.review.show_body(self.body or {}, self.quote, self.payment.method_label(method),
                               self.refused_issues, self.page.issue_text)
 
-    def _resume(self, pending: Any) -> None:
+    def _resume(self, pending: PendingCheckout) -> None:
         self.body = dict(pending.body)
         self.key = pending.idempotency_key
         self.locked = True
@@ -269,7 +292,7 @@ class CheckoutWizard(QDialog):
         self.op.finished.connect(lambda: self.cancel_button.setEnabled(True))
         return self.op.run_in_background()
 
-    def _placed(self, result: Any) -> None:
+    def _placed(self, result: CheckoutResult) -> None:
         self.result = result
         self.cart.complete_checkout()  # the order group exists: empty the cart, forget the key
         self.locked = False
@@ -277,15 +300,13 @@ class CheckoutWizard(QDialog):
         guest = (self.body or {}).get("guest", {}).get("email") if not self.session.signed_in else None
         token = result.guest_token.get_secret_value() if result.guest_token is not None else None
         if token:
-            store = self.page.token_store
+            store = self.token_store
             if store is not None:
                 try:  # the orders view shows guest orders from here
                     store.set(self.client.server_url, guest_account(group_ref), token)
                 except Exception:
                     log.exception("could not keep the guest token")
-            from desktop.api_client import MarketplaceClient
-
-            self.poll_client = MarketplaceClient(self.client.config, token=token)
+            self.poll_client = self._guest_client(token)
         self.placed.emit(result)
         if result.payment.method == "card":
             self.card_wait = CardWait(self.poll_client or self.client, group_ref, result.payment.checkout_url,
@@ -298,7 +319,7 @@ class CheckoutWizard(QDialog):
         else:
             self._show_confirmation(paid=False, guest=guest)
 
-    def _show_confirmation(self, *, paid: bool, group: Any = None, guest: str | None = None) -> None:
+    def _show_confirmation(self, *, paid: bool, group: OrderGroup | None = None, guest: str | None = None) -> None:
         if paid:
             self.paid.emit(group)
         if self.card_wait is not None:
@@ -372,7 +393,7 @@ class CheckoutWizard(QDialog):
             with contextlib.suppress(Exception):
                 self.poll_client.close()
 
-    def keyPressEvent(self, event: Any) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape and self.op is not None and self.op.is_running:
             return  # never close while an order is being submitted
         super().keyPressEvent(event)

@@ -17,16 +17,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
-    QFormLayout,
     QFrame,
     QGridLayout,
-    QGroupBox,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -44,8 +42,13 @@ from ..formatting import format_money
 from ..tasks import MutationOp, QueryOp
 from . import order_text
 from .order_dialogs import CancelDialog, ReviewDialog, StarRating
-from .order_text import OrderLines, rich_label
-from .orders_model import shipping_text
+from .order_panes import OrderPanes
+
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.api_client.types import PaymentRetry, Quote
+
+    from ..collaborators import CartSource
 
 __all__ = ["CancelDialog", "ContactSellerDialog", "OrderDetail", "ReviewDialog", "StarRating", "open_url"]
 
@@ -64,8 +67,8 @@ class OrderDetail(QWidget):
 
     def __init__(
         self,
-        client: Any,
-        cart: Callable[[], Any] | None = None,
+        client: MarketplaceClient,
+        cart: CartSource | None = None,
         fetch: Callable[[str], Mapping[str, Any]] | None = None,
         now: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
@@ -117,41 +120,12 @@ class OrderDetail(QWidget):
         self.result_label.setMargin(6)
         self.result_label.hide()
 
-        self.lines = OrderLines()
-
-        self.subtotal_label, self.shipping_price_label, self.total_label = QLabel(), QLabel(), QLabel()
-        for label in (self.subtotal_label, self.shipping_price_label, self.total_label):
-            label.setAlignment(Qt.AlignmentFlag.AlignRight)
-        bold = self.total_label.font()
-        bold.setBold(True)
-        self.total_label.setFont(bold)
-        totals = QFormLayout()
-        totals.addRow(self.tr("Subtotal"), self.subtotal_label)
-        totals.addRow(self.tr("Shipping"), self.shipping_price_label)
-        totals.addRow(self.tr("Total"), self.total_label)
-
-        self.payment_label = QLabel()
-        self.payment_label.setWordWrap(True)
-        payment_box = QGroupBox(self.tr("Payment"))
-        QVBoxLayout(payment_box).addWidget(self.payment_label)
-
-        self.shipping_label = QLabel()
-        self.shipping_label.setWordWrap(True)
-        self.tracking_label = rich_label(lambda url: open_url(url), wrap=False)
-        self.timeline = rich_label()
-        shipping_box = QGroupBox(self.tr("Shipping"))
-        sl = QVBoxLayout(shipping_box)
-        sl.addWidget(self.shipping_label)
-        sl.addWidget(self.tracking_label)
-        sl.addWidget(self.timeline)
-
-        self.seller_label = rich_label(lambda url: open_url(url))
-        self.origin_label = QLabel()
-        self.origin_label.setWordWrap(True)
-        seller_box = QGroupBox(self.tr("Seller"))
-        seller_layout = QFormLayout(seller_box)
-        seller_layout.addRow(self.seller_label)
-        seller_layout.addRow(self.tr("Ships from"), self.origin_label)
+        # the panes (the page's names for their widgets, as before they had their module)
+        self.panes = OrderPanes(lambda url: open_url(url))
+        self.lines, self.total_label, self.tracking_label = self.panes.lines, self.panes.total_label, \
+            self.panes.tracking_label
+        self.timeline, self.seller_label, self.origin_label = self.panes.timeline, self.panes.seller_label, \
+            self.panes.origin_label
 
         content = QWidget()
         layout = QVBoxLayout(content)
@@ -159,11 +133,7 @@ class OrderDetail(QWidget):
         layout.addWidget(self.subtitle)
         layout.addLayout(actions)
         layout.addWidget(self.result_label)
-        layout.addWidget(self.lines)
-        layout.addLayout(totals)
-        layout.addWidget(payment_box)
-        layout.addWidget(shipping_box)
-        layout.addWidget(seller_box)
+        layout.addWidget(self.panes)
         layout.addStretch(1)
         self.empty_label = QLabel(self.tr("Select an order to see its details."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -239,20 +209,7 @@ class OrderDetail(QWidget):
     def _fill(self, o: Order) -> None:
         self.title.setText(self.tr("Order %1").replace("%1", o.ref))
         self.subtitle.setText(order_text.subtitle(o))
-        self.lines.show_lines(o.lines)
-        self.subtotal_label.setText(format_money(o.subtotal))
-        self.shipping_price_label.setText(format_money(o.shipping_price))
-        self.total_label.setText(format_money(o.total))
-        self.payment_label.setText(order_text.method_text(o))
-        self.shipping_label.setText((o.shipping_method or "") + " — " + shipping_text(o.shipping_status))
-        if o.tracking is not None:
-            self.tracking_label.setText(order_text.tracking_html(o.tracking))
-            self.tracking_label.show()
-        else:
-            self.tracking_label.hide()
-        self.timeline.setText(order_text.timeline_html(o))
-        self.seller_label.setText(order_text.seller_html(o.seller))
-        self.origin_label.setText(order_text.origin_text(o.origin))
+        self.panes.fill(o)
 
     def _update_actions(self) -> None:
         o = self.current
@@ -288,7 +245,7 @@ class OrderDetail(QWidget):
             QGuiApplication.clipboard().setText(self.current.ref)
             self.show_result(self.tr("Reference %1 copied.").replace("%1", self.current.ref))
 
-    def _open_dialog(self, dialog: QDialog, on_accept: Callable[[], Any] | None) -> QDialog:
+    def _open_dialog(self, dialog: QDialog, on_accept: Callable[[], object] | None) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if on_accept is not None:
             dialog.accepted.connect(on_accept)
@@ -343,7 +300,7 @@ class OrderDetail(QWidget):
         return dialog
 
     def review(self, ref: str, request: ReviewRequest) -> MutationOp:
-        def done(_result: Any) -> None:
+        def done(_result: object) -> None:
             self.show_result(self.tr("Thank you: your review of order %1 is published.").replace("%1", ref))
             self.refresh()
             self.changed.emit(ref)
@@ -371,7 +328,7 @@ class OrderDetail(QWidget):
             return None
         group_ref = self.current.group_ref
 
-        def done(result: Any) -> None:
+        def done(result: PaymentRetry) -> None:
             open_url(result.checkout_url)
             self.show_result(self.tr("The payment page opened in your browser. Come back here once paid."))
 
@@ -386,7 +343,7 @@ class OrderDetail(QWidget):
         order = self.current
         lines = [line.as_json() for line in rules.reorder_lines(order)]
 
-        def quote() -> Any:
+        def quote() -> Quote:
             return self.client.cart.quote(lines, order.currency or "EUR")
 
         def failed(exc: BaseException) -> None:
@@ -400,7 +357,7 @@ class OrderDetail(QWidget):
         op.finished.connect(self._update_actions)
         return op.run_in_background()
 
-    def _add_to_cart(self, order: Order, quote: Any) -> None:
+    def _add_to_cart(self, order: Order, quote: Quote | None) -> None:
         plan = rules.reorder_plan(order, quote.all_issues if quote is not None else None)
         issues = list(plan.issues)
         cart = self.cart()

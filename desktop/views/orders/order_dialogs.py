@@ -4,10 +4,9 @@ for the seller, the delivery and each item, and a comment), and the star rating 
 from __future__ import annotations
 
 import math
-from typing import Any
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPainterPath, QPaintEvent
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -66,11 +65,11 @@ class StarRating(QWidget):
         self._hover = self._star_at(event.position().toPoint())
         self.update()
 
-    def leaveEvent(self, event: Any) -> None:
+    def leaveEvent(self, event: QEvent) -> None:
         self._hover = 0
         self.update()
 
-    def keyPressEvent(self, event: Any) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         if Qt.Key.Key_1 <= key <= Qt.Key.Key_5:
             self.set_value(key - Qt.Key.Key_0)

@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.models.orders_cache import OrderRow, OrdersCache
 
 from ..formatting import format_int, format_money, format_short_date
 
-__all__ = ["COLUMNS", "OrdersTableModel", "payment_text", "shipping_text"]
+__all__ = ["COLUMNS", "OrdersTableModel", "orders_table", "payment_text", "shipping_text"]
 
 COLUMNS = ("ref", "date", "seller", "items", "total", "payment", "shipping", "tracking")
 #: columns the user can sort by (in SQL), and the sort each gives
@@ -53,7 +54,7 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt
 
 
 class OrdersTableModel(QAbstractTableModel):
-    def __init__(self, cache: OrdersCache | None = None, parent: Any = None) -> None:
+    def __init__(self, cache: OrdersCache | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cache = cache
         self._ids: list[int] = []
@@ -176,3 +177,31 @@ class OrdersTableModel(QAbstractTableModel):
         if column == "tracking":
             return row.tracking_number or ""
         return ""
+
+
+_WIDTHS = {"ref": 116, "date": 80, "seller": 160, "items": 48, "total": 124, "payment": 80, "shipping": 140,
+           "tracking": 104}
+
+
+def orders_table(model: OrdersTableModel) -> QTableView:
+    """The Orders page's table over ``model``: whole rows, one at a time; sorted by a header click (the
+    page runs the sort in SQL), the seller column stretching."""
+    table = QTableView()
+    table.setObjectName("ordersTable")
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
+    table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    header = table.horizontalHeader()
+    header.setSectionsClickable(True)
+    header.setSortIndicatorShown(True)
+    header.setHighlightSections(False)
+    for i, name in enumerate(COLUMNS):
+        table.setColumnWidth(i, _WIDTHS[name])
+    header.setSectionResizeMode(COLUMNS.index("seller"), QHeaderView.ResizeMode.Stretch)
+    header.setMinimumSectionSize(44)
+    return table
