@@ -1,0 +1,102 @@
+"""The import report as a table (row, SKU, column, code, message), and the wording of what the app could
+not read (the models give codes and values; the words are here, translated)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.models.seller.csv_files import ReadProblem
+from desktop.models.seller.import_check import ReportRow
+
+from ..formatting import format_int
+
+__all__ = ["ImportReportModel", "problem_text"]
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("SellerImport", text)
+
+
+def problem_text(p: ReadProblem) -> str:
+    """"Row 14, column unit_price: 12,5,0 is not a price." and the like."""
+    where = (_t("Row %1, column %2: ").replace("%1", format_int(p.row)).replace("%2", p.column)
+             if p.column else _t("Row %1: ").replace("%1", format_int(p.row)))
+    words = {
+        "not_a_price": _t("%1 is not a price (like 12.50, or 12,50 in a file with decimal commas)."),
+        "mixed_decimal": _t("%1 does not use the decimal separator of the column's other prices; "
+                            "write it like them."),
+        "unreadable_text": _t("a character cannot be read (byte %1): the file is neither UTF-8 nor "
+                              "Windows-1252 text. Save it again as \"CSV UTF-8\"."),
+        "not_text": _t("this file is not text (a workbook or a picture?). Save it as CSV."),
+        "empty_file": _t("the file is empty."),
+        "no_header": _t("the first row must name the columns (%1); no column %2 was found."),
+        "unknown_order": _t("you have no order %1."),
+        "order_not_shippable": _t("order %1 is %2 and cannot be marked shipped."),
+        "missing_tracking_number": _t("the tracking number is missing."),
+        "missing_order": _t("the order reference is missing."),
+        "unknown_carrier": _t("carrier %1 has no tracking page the buyer can follow (it is still sent)."),
+        "duplicate_order": _t("order %1 is also on row %2."),
+        "too_long": _t("%1 is longer than the carrier field allows (60 characters)."),
+    }
+    text = words.get(p.code, p.code)
+    if p.code == "no_header":
+        text = text.replace("%1", p.value).replace("%2", p.column or "")
+    elif p.code in ("order_not_shippable", "duplicate_order"):
+        first, _, second = p.value.partition("|")
+        text = text.replace("%1", first).replace("%2", second)
+    else:
+        text = text.replace("%1", p.value)
+    return where + text if p.code not in ("not_text", "empty_file") else text[:1].upper() + text[1:]
+
+
+class ImportReportModel(QAbstractTableModel):
+    """A few thousand rows at most (one per error): held as a list, read as it is."""
+
+    COLUMNS = ("row", "sku", "field", "code", "message")
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ReportRow] = []
+
+    def set_rows(self, rows: Sequence[ReportRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def report_row(self, row: int) -> ReportRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < len(self.COLUMNS):
+            return None
+        return (_t("Row"), _t("SKU"), _t("Column"), _t("Code"), _t("Message"))[section]
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == "row":
+                return format_int(r.row)
+            if column == "message":
+                return problem_text(r.problem) if r.problem is not None else r.message
+            return getattr(r, column) or ""
+        if role == Qt.ItemDataRole.ToolTipRole and column == "message":
+            return problem_text(r.problem) if r.problem is not None else r.message
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == "row":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
