@@ -34,43 +34,9 @@ from desktop.models.seller.import_check import FileChanged, ImportCheck, apply_c
 
 from ..formatting import format_int
 from ..tasks import MutationOp, QueryOp
-from .import_report_model import ImportReportModel
+from .import_report_model import ImportReportModel, check_summary, file_filter
 
-__all__ = ["ImportPage", "check_summary", "file_filter"]
-
-_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
-
-
-def file_filter(widget: QWidget) -> str:
-    return widget.tr("CSV and text files (*.csv *.txt *.tsv);;All files (*)")
-
-
-def check_summary(widget: QWidget, check: ImportCheck) -> str:
-    """"offers.csv — UTF-8, semicolon, decimal comma: 3 to create, 1 to update, 10 unchanged; 2 rows
-    with errors, nothing will be written." (or what was imported)."""
-    tr = widget.tr
-    if check.unreadable:
-        return tr("%1 cannot be read; nothing was sent.").replace("%1", check.name)
-    table = check.canonical.table if check.canonical else None
-    delimiter = {"comma": tr("comma"), "semicolon": tr("semicolon"), "tab": tr("tab")}[
-        _DELIMITERS.get(table.delimiter if table else ",", "comma")]
-    how = ", ".join(filter(None, (table.encoding if table else "", delimiter,
-                                  tr("decimal comma") if check.canonical and check.canonical.decimal_comma else "")))
-    verbs = ((tr("%1 created, %2 updated, %3 unchanged")) if check.applied
-             else tr("%1 to create, %2 to update, %3 unchanged"))
-    counts = (verbs.replace("%1", format_int(check.created)).replace("%2", format_int(check.updated))
-              .replace("%3", format_int(check.unchanged)))
-    if check.applied:
-        tail = tr("imported.")
-    elif check.rows:
-        tail = tr("%1 rows with errors: nothing will be written until they are fixed.").replace(
-            "%1", format_int(check.error_rows))
-    elif not check.created and not check.updated:
-        tail = tr("nothing to import.")
-    else:
-        tail = tr("no errors: ready to import.")
-    return f"{check.name} — {how}: {counts}; {tail}"
-
+__all__ = ["ImportPage"]
 
 class ImportPage(QWidget):
     """``seller``: ``client.seller`` (import_csv, export_csv). ``selected_skus``: the SKUs selected in
@@ -149,7 +115,7 @@ class ImportPage(QWidget):
 
     # -- choosing a file ------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import offers from CSV"), "", file_filter(self))
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import offers from CSV"), "", file_filter())
         if name:
             self.load_file(Path(name))
 
@@ -187,7 +153,7 @@ class ImportPage(QWidget):
     def _on_checked(self, check: ImportCheck) -> None:
         self.check = check
         self.model.set_rows(check.rows)
-        self.summary.setText(check_summary(self, check))
+        self.summary.setText(check_summary(check))
         self.checked.emit(check)
 
     def _on_failed(self, exc: BaseException) -> None:
@@ -217,7 +183,7 @@ class ImportPage(QWidget):
     def _on_imported(self, done: ImportCheck) -> None:
         self.check = done
         self.model.set_rows(done.rows)
-        self.summary.setText(check_summary(self, done))
+        self.summary.setText(check_summary(done))
         self.imported.emit(done)
 
     def _on_import_failed(self, exc: BaseException) -> None:
@@ -244,7 +210,7 @@ class ImportPage(QWidget):
         self.export(skus)
 
     def export(self, skus: list[str] | None) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export offers to CSV"), "offers.csv", file_filter(self))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export offers to CSV"), "offers.csv", file_filter())
         if name:
             self.export_to(Path(name), skus)
 

@@ -9,11 +9,11 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.models.seller.csv_files import ReadProblem
-from desktop.models.seller.import_check import ReportRow
+from desktop.models.seller.import_check import ImportCheck, ReportRow
 
 from ..formatting import format_int
 
-__all__ = ["ImportReportModel", "problem_text"]
+__all__ = ["ImportReportModel", "check_summary", "file_filter", "problem_text"]
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -52,6 +52,40 @@ def problem_text(p: ReadProblem) -> str:
     else:
         text = text.replace("%1", p.value)
     return where + text if p.code not in ("not_text", "empty_file") else text[:1].upper() + text[1:]
+
+
+_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def file_filter() -> str:
+    return _t("CSV and text files (*.csv *.txt *.tsv);;All files (*)")
+
+
+def check_summary(check: ImportCheck) -> str:
+    """"offers.csv — UTF-8, semicolon, decimal comma: 3 to create, 1 to update, 10 unchanged; 2 rows
+    with errors, nothing will be written." (or what was imported)."""
+    tr = _t
+    if check.unreadable:
+        return tr("%1 cannot be read; nothing was sent.").replace("%1", check.name)
+    table = check.canonical.table if check.canonical else None
+    delimiter = {"comma": tr("comma"), "semicolon": tr("semicolon"), "tab": tr("tab")}[
+        _DELIMITERS.get(table.delimiter if table else ",", "comma")]
+    how = ", ".join(filter(None, (table.encoding if table else "", delimiter,
+                                  tr("decimal comma") if check.canonical and check.canonical.decimal_comma else "")))
+    verbs = ((tr("%1 created, %2 updated, %3 unchanged")) if check.applied
+             else tr("%1 to create, %2 to update, %3 unchanged"))
+    counts = (verbs.replace("%1", format_int(check.created)).replace("%2", format_int(check.updated))
+              .replace("%3", format_int(check.unchanged)))
+    if check.applied:
+        tail = tr("imported.")
+    elif check.rows:
+        tail = tr("%1 rows with errors: nothing will be written until they are fixed.").replace(
+            "%1", format_int(check.error_rows))
+    elif not check.created and not check.updated:
+        tail = tr("nothing to import.")
+    else:
+        tail = tr("no errors: ready to import.")
+    return f"{check.name} — {how}: {counts}; {tail}"
 
 
 class ImportReportModel(QAbstractTableModel):
