@@ -93,9 +93,11 @@ class ImportReportModel(QAbstractTableModel):
 
     COLUMNS = ("row", "sku", "field", "code", "message")
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, *, key_label: str | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ReportRow] = []
+        #: the second column's title: "SKU" for offers, "Order" for tracking uploads
+        self.key_label = key_label
 
     def set_rows(self, rows: Sequence[ReportRow]) -> None:
         self.beginResetModel()
@@ -116,7 +118,7 @@ class ImportReportModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return (_t("Row"), _t("SKU"), _t("Column"), _t("Code"), _t("Message"))[section]
+        return (_t("Row"), self.key_label or _t("SKU"), _t("Column"), _t("Code"), _t("Message"))[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
