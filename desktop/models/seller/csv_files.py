@@ -76,6 +76,8 @@ class Table:
     names: list[str]  # the header's column names, canonical (lower case, note taken off)
     notes: list[str]  # what followed a name in brackets, e.g. "decimal comma"
     records: list[list[str]]  # the data rows in file order; records[i] is spreadsheet row i + 2
+    #: physical lines read: more than the rows when a quoted cell spans lines
+    lines: int = 0
 
     def column(self, name: str) -> int | None:
         return self.names.index(name) if name in self.names else None
@@ -169,7 +171,8 @@ def _split(text: str, delimiter: str, encoding: str) -> Table:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, doublequote=True, quotechar='"')
     header = next(reader, [])
     named = [column_name(cell) for cell in header]
-    return Table(encoding, delimiter, [n for n, _ in named], [note for _, note in named], list(reader))
+    records = list(reader)
+    return Table(encoding, delimiter, [n for n, _ in named], [note for _, note in named], records, reader.line_num)
 
 
 def read_table(data: bytes, known: tuple[str, ...], required: tuple[str, ...] = ("sku",)) -> Table:
@@ -235,7 +238,7 @@ def normalise_offers(data: bytes) -> CanonicalCsv:
     writer.writerow(table.names)
     writer.writerows(table.records)
     text = out.getvalue()
-    multiline = any("\n" in cell or "\r" in cell for record in table.records for cell in record)
+    multiline = table.lines > len(table.records) + 1
     return CanonicalCsv(text, table, comma, problems, _line_map(text) if multiline else None)
 
 

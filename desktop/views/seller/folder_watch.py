@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.models.seller.import_check import FileChanged, ImportCheck, apply_check, check_file
 from desktop.models.seller.watch_folder import WatchFolder
 
 from ..tasks import MutationOp, QueryOp
-from .import_report_model import ImportReportModel, check_summary
+from .import_report_model import ImportReportModel, check_summary, report_table
 
 __all__ = ["FolderWatcher", "WatchedFileDialog"]
 
@@ -35,11 +35,7 @@ class WatchedFileDialog(QDialog):
         self.summary.setWordWrap(True)
         self.model = ImportReportModel(self)
         self.model.set_rows(check.rows)
-        table = QTableView()
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        table = report_table(self.model)
         table.setVisible(bool(check.rows))
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)

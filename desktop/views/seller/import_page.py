@@ -16,15 +16,12 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +31,7 @@ from desktop.models.seller.import_check import FileChanged, ImportCheck, apply_c
 
 from ..formatting import format_int
 from ..tasks import MutationOp, QueryOp
-from .import_report_model import ImportReportModel, check_summary, file_filter
+from .import_report_model import ImportReportModel, check_summary, file_filter, report_table
 
 __all__ = ["ImportPage"]
 
@@ -78,15 +75,7 @@ class ImportPage(QWidget):
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.model = ImportReportModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        for column in range(4):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
+        self.table = report_table(self.model)
 
         self.check_button = QPushButton(self.tr("Check again"))
         self.check_button.clicked.connect(self.recheck)

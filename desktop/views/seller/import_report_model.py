@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.models.seller.csv_files import ReadProblem
 from desktop.models.seller.import_check import ImportCheck, ReportRow
 
 from ..formatting import format_int
 
-__all__ = ["ImportReportModel", "check_summary", "file_filter", "problem_text"]
+__all__ = ["ImportReportModel", "check_summary", "file_filter", "problem_text", "report_table"]
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -96,6 +97,7 @@ class ImportReportModel(QAbstractTableModel):
     def __init__(self, parent: Any = None, *, key_label: str | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ReportRow] = []
+        self._views: list[QTableView] = []
         #: the second column's title: "SKU" for offers, "Order" for tracking uploads
         self.key_label = key_label
 
@@ -103,6 +105,11 @@ class ImportReportModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+        for view in self._views:
+            view.resizeColumnsToContents()
+
+    def attach(self, view: QTableView) -> None:
+        self._views.append(view)
 
     def report_row(self, row: int) -> ReportRow:
         return self._rows[row]
@@ -136,3 +143,21 @@ class ImportReportModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "row":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+def report_table(model: ImportReportModel) -> QTableView:
+    """The report's table. Columns fit the rows in view when the report comes (fitting all of 10,000
+    rows took most of a second), then the seller may widen them."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setResizeContentsPrecision(0)  # the visible rows only
+    header.setStretchLastSection(True)
+    model.attach(table)
+    table.resizeColumnsToContents()
+    return table

@@ -18,10 +18,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -38,7 +36,7 @@ from desktop.models.seller.tracking_csv import (
 
 from ..formatting import format_int
 from ..tasks import MutationOp, QueryOp
-from .import_report_model import ImportReportModel, file_filter
+from .import_report_model import ImportReportModel, file_filter, report_table
 
 __all__ = ["TrackingUploadDialog"]
 
@@ -64,11 +62,7 @@ class TrackingUploadDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.model = ImportReportModel(self, key_label=self.tr("Order"))
-        table = QTableView()
-        table.setModel(self.model)
-        table.verticalHeader().hide()
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+        table = report_table(self.model)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.apply_button = self.buttons.addButton(self.tr("Mark shipped"), QDialogButtonBox.ButtonRole.ApplyRole)
         self.apply_button.setEnabled(False)
