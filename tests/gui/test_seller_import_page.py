@@ -53,7 +53,7 @@ def test_choose_a_file_with_errors_shows_every_row_and_import_stays_off(qtbot, q
          "Row 3, column unit_price: 12,5,0 is not a price (like 12.50, or 12,50 in a file with decimal commas)."],
         ["5", rows[3]["sku"], "stock_units", "invalid_number", "A whole number of units, 0 or more."],
     ]
-    assert "2 rows with errors" in page.summary.text() and "Windows-1252, semicolon" in page.summary.text()
+    assert "Rows with errors: 2." in page.summary.text() and "Windows-1252, semicolon" in page.summary.text()
     assert not page.import_button.isEnabled()
 
 
@@ -72,7 +72,7 @@ def test_import_only_after_a_clean_dry_run_of_the_same_file(qtbot, page, client,
     assert not list(client.seller.offers(q=rows[0]["sku"]))
     with qtbot.waitSignal(page.imported, timeout=30_000):
         qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
-    assert "2 created, 0 updated, 0 unchanged; imported." in page.summary.text()
+    assert "2 created, 0 updated, 0 unchanged. Imported." in page.summary.text()
     assert not page.import_button.isEnabled()
     assert {o.sku for o in client.seller.offers(q=rows[0]["sku"].split("-")[0])} == {rows[0]["sku"], rows[1]["sku"]}
 
@@ -107,4 +107,4 @@ def test_unreadable_file_and_export(qtbot, page, client, monkeypatch, tmp_path):
     with qtbot.waitSignal(op.finished, timeout=30_000):
         pass
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
-    assert rows and "offers exported to export.csv" in page.summary.text()
+    assert rows and "offer(s) exported to export.csv" in page.summary.text()

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from desktop.api_client import ApiStatusError
 from desktop.models.seller.import_check import FileChanged, ImportCheck, apply_check, check_file, export_offers
 
-from ..formatting import format_int
 from ..tasks import MutationOp, QueryOp
 from .import_report_model import ImportReportModel, check_summary, file_filter, report_table
 
@@ -207,6 +206,6 @@ class ImportPage(QWidget):
         seller = self.seller
         self.summary.setText(self.tr("Exporting…"))
         op = QueryOp(self, lambda: export_offers(seller, path, skus),
-                     lambda n: self.summary.setText(self.tr("%1 offers exported to %2.").replace(
-                         "%1", format_int(n)).replace("%2", path.name)), self._on_failed)
+                     lambda n: self.summary.setText(self.tr("%n offer(s) exported to %1.", None, n).replace(
+                         "%1", path.name)), self._on_failed)
         return op.run_in_background()

@@ -17,32 +17,37 @@ from ..formatting import format_int
 __all__ = ["ImportReportModel", "check_summary", "file_filter", "problem_text", "report_table"]
 
 _Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SellerImport", text)
 
 
 def problem_text(p: ReadProblem) -> str:
     """"Row 14, column unit_price: 12,5,0 is not a price." and the like."""
-    where = (_t("Row %1, column %2: ").replace("%1", format_int(p.row)).replace("%2", p.column)
-             if p.column else _t("Row %1: ").replace("%1", format_int(p.row)))
+    if p.column:
+        where = translate("SellerImport", "Row %1, column %2: ").replace("%1", format_int(p.row))
+        where = where.replace("%2", p.column)
+    else:
+        where = translate("SellerImport", "Row %1: ").replace("%1", format_int(p.row))
     words = {
-        "not_a_price": _t("%1 is not a price (like 12.50, or 12,50 in a file with decimal commas)."),
-        "mixed_decimal": _t("%1 does not use the decimal separator of the column's other prices; "
-                            "write it like them."),
-        "unreadable_text": _t("a character cannot be read (byte %1): the file is neither UTF-8 nor "
-                              "Windows-1252 text. Save it again as \"CSV UTF-8\"."),
-        "not_text": _t("this file is not text (a workbook or a picture?). Save it as CSV."),
-        "empty_file": _t("the file is empty."),
-        "no_header": _t("the first row must name the columns (%1); no column %2 was found."),
-        "unknown_order": _t("you have no order %1."),
-        "order_not_shippable": _t("order %1 is %2 and cannot be marked shipped."),
-        "missing_tracking_number": _t("the tracking number is missing."),
-        "missing_order": _t("the order reference is missing."),
-        "unknown_carrier": _t("carrier %1 has no tracking page the buyer can follow (it is still sent)."),
-        "duplicate_order": _t("order %1 is also on row %2."),
-        "too_long": _t("%1 is longer than the carrier field allows (60 characters)."),
+        "not_a_price": translate(
+            "SellerImport", "%1 is not a price (like 12.50, or 12,50 in a file with decimal commas)."),
+        "mixed_decimal": translate(
+            "SellerImport", "%1 does not use the decimal separator of the column's other prices; write it like them."),
+        "unreadable_text": translate(
+            "SellerImport", "a character cannot be read (byte %1): the file is neither UTF-8 nor Windows-1252 "
+            "text. Save it again as \"CSV UTF-8\"."),
+        "not_text": translate("SellerImport", "this file is not text (a workbook or a picture?). Save it as CSV."),
+        "empty_file": translate("SellerImport", "the file is empty."),
+        "no_header": translate("SellerImport", "the first row must name the columns (%1); no column %2 was found."),
+        "unknown_order": translate("SellerImport", "you have no order %1."),
+        "order_not_shippable": translate("SellerImport", "order %1 is %2 and cannot be marked shipped."),
+        "missing_tracking_number": translate("SellerImport", "the tracking number is missing."),
+        "missing_order": translate("SellerImport", "the order reference is missing."),
+        "unknown_carrier": translate(
+            "SellerImport", "carrier %1 has no tracking page the buyer can follow (it is still sent)."),
+        "duplicate_order": translate("SellerImport", "order %1 is also on row %2."),
+        "too_long": translate("SellerImport", "%1 is longer than the carrier field allows (60 characters)."),
     }
     text = words.get(p.code, p.code)
     if p.code == "no_header":
@@ -55,38 +60,45 @@ def problem_text(p: ReadProblem) -> str:
     return where + text if p.code not in ("not_text", "empty_file") else text[:1].upper() + text[1:]
 
 
-_DELIMITERS = {",": "comma", ";": "semicolon", "\t": "tab"}
-
-
 def file_filter() -> str:
-    return _t("CSV and text files (*.csv *.txt *.tsv);;All files (*)")
+    return translate("SellerImport", "CSV and text files (*.csv *.txt *.tsv);;All files (*)")
+
+
+def _how(check: ImportCheck) -> str:
+    """"Windows-1252, semicolon, decimal comma": how the file was read."""
+    canonical = check.canonical
+    if canonical is None:
+        return ""
+    delimiter = {
+        ",": translate("SellerImport", "comma"),
+        ";": translate("SellerImport", "semicolon"),
+        "\t": translate("SellerImport", "tab"),
+    }[canonical.table.delimiter]
+    comma = translate("SellerImport", "decimal comma") if canonical.decimal_comma else ""
+    return ", ".join(filter(None, (canonical.table.encoding, delimiter, comma)))
 
 
 def check_summary(check: ImportCheck) -> str:
-    """"offers.csv — UTF-8, semicolon, decimal comma: 3 to create, 1 to update, 10 unchanged; 2 rows
-    with errors, nothing will be written." (or what was imported)."""
-    tr = _t
+    """"offers.csv (UTF-8, semicolon, decimal comma): 3 to create, 1 to update, 10 unchanged. 2 rows
+    with errors: nothing will be written until they are fixed." (or what was imported)."""
     if check.unreadable:
-        return tr("%1 cannot be read; nothing was sent.").replace("%1", check.name)
-    table = check.canonical.table if check.canonical else None
-    delimiter = {"comma": tr("comma"), "semicolon": tr("semicolon"), "tab": tr("tab")}[
-        _DELIMITERS.get(table.delimiter if table else ",", "comma")]
-    how = ", ".join(filter(None, (table.encoding if table else "", delimiter,
-                                  tr("decimal comma") if check.canonical and check.canonical.decimal_comma else "")))
-    verbs = ((tr("%1 created, %2 updated, %3 unchanged")) if check.applied
-             else tr("%1 to create, %2 to update, %3 unchanged"))
-    counts = (verbs.replace("%1", format_int(check.created)).replace("%2", format_int(check.updated))
+        return translate("SellerImport", "%1 cannot be read; nothing was sent.").replace("%1", check.name)
+    if check.applied:
+        counts = translate("SellerImport", "%1 created, %2 updated, %3 unchanged.")
+    else:
+        counts = translate("SellerImport", "%1 to create, %2 to update, %3 unchanged.")
+    counts = (counts.replace("%1", format_int(check.created)).replace("%2", format_int(check.updated))
               .replace("%3", format_int(check.unchanged)))
     if check.applied:
-        tail = tr("imported.")
+        tail = translate("SellerImport", "Imported.")
     elif check.rows:
-        tail = tr("%1 rows with errors: nothing will be written until they are fixed.").replace(
-            "%1", format_int(check.error_rows))
+        tail = translate("SellerImport", "Rows with errors: %1. Nothing will be written until they are fixed.")
+        tail = tail.replace("%1", format_int(check.error_rows))
     elif not check.created and not check.updated:
-        tail = tr("nothing to import.")
+        tail = translate("SellerImport", "Nothing to import.")
     else:
-        tail = tr("no errors: ready to import.")
-    return f"{check.name} — {how}: {counts}; {tail}"
+        tail = translate("SellerImport", "No errors: ready to import.")
+    return f"{check.name} ({_how(check)}): {counts} {tail}"
 
 
 class ImportReportModel(QAbstractTableModel):
@@ -125,7 +137,10 @@ class ImportReportModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(self.COLUMNS):
             return None
-        return (_t("Row"), self.key_label or _t("SKU"), _t("Column"), _t("Code"), _t("Message"))[section]
+        titles = (translate("SellerImport", "Row"), self.key_label or translate("SellerImport", "SKU"),
+                  translate("SellerImport", "Column"), translate("SellerImport", "Code"),
+                  translate("SellerImport", "Message"))
+        return titles[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -96,11 +96,11 @@ class TrackingUploadDialog(QDialog):
         if report.unreadable:
             text = self.tr("%1 cannot be read; nothing was sent.").replace("%1", report.name)
         elif report.problems:
-            text = self.tr("%1 rows with errors: nothing will be sent until they are fixed.").replace(
-                "%1", format_int(len({p.row for p in report.problems})))
+            text = self.tr("%n row(s) with errors: nothing will be sent until they are fixed.", None,
+                           len({p.row for p in report.problems}))
         else:
-            text = self.tr("%1 orders to mark shipped, %2 already shipped with that number.").replace(
-                "%1", format_int(len(report.updates))).replace("%2", format_int(report.unchanged))
+            text = self.tr("%n order(s) to mark shipped", None, len(report.updates)) + "; " + self.tr(
+                "%n already shipped with that number.", None, report.unchanged)
         self.summary.setText(text)
         self.apply_button.setEnabled(report.clean and bool(report.updates))
         self.checked.emit(report)
@@ -124,7 +124,7 @@ class TrackingUploadDialog(QDialog):
         self.apply_button.setEnabled(False)
         self.model.set_rows([ReportRow(u.row, u.order_ref, "order_ref", "refused", message)
                              for u, message in result.refused])
-        text = self.tr("%1 orders marked shipped.").replace("%1", format_int(len(result.shipped)))
+        text = self.tr("%n order(s) marked shipped.", None, len(result.shipped))
         if result.refused:
             text += " " + self.tr("%1 refused (see below).").replace("%1", format_int(len(result.refused)))
         if result.not_sent:
