@@ -862,6 +862,10 @@
         <translation>Choisissez un fichier : le serveur vérifie d’abord chaque ligne, et rien n’est écrit avant que vous cliquiez sur Importer.</translation>
     </message>
     <message>
+        <source>The report shows here, a row per problem found in the file.</source>
+        <translation>Le rapport s’affiche ici, une ligne par problème trouvé dans le fichier.</translation>
+    </message>
+    <message>
         <source>Check again</source>
         <translation>Vérifier à nouveau</translation>
     </message>
@@ -876,6 +880,14 @@
     <message>
         <source>Export selection…</source>
         <translation>Exporter la sélection…</translation>
+    </message>
+    <message>
+        <source>%1 is imported.</source>
+        <translation>%1 est importé.</translation>
+    </message>
+    <message>
+        <source>No problem found in %1: every row can be imported.</source>
+        <translation>Aucun problème dans %1 : toutes les lignes peuvent être importées.</translation>
     </message>
     <message>
         <source>Import offers from CSV</source>
@@ -1869,6 +1881,38 @@
         <translation>%1 dépasse la longueur permise pour le transporteur (60 caractères).</translation>
     </message>
     <message>
+        <source>A price above 0 with at most 2 decimals, e.g. 12.50.</source>
+        <translation>Un prix supérieur à 0 avec au plus 2 décimales, par ex. 12.50.</translation>
+    </message>
+    <message>
+        <source>A whole number of units, 0 or more.</source>
+        <translation>Un nombre entier d’unités, 0 ou plus.</translation>
+    </message>
+    <message>
+        <source>A whole number of units, 1 or more.</source>
+        <translation>Un nombre entier d’unités, 1 ou plus.</translation>
+    </message>
+    <message>
+        <source>Packagings like &quot;unit:1|carton:12|pallet:480&quot; (distinct labels).</source>
+        <translation>Des conditionnements comme « unit:1|carton:12|pallet:480 » (libellés distincts).</translation>
+    </message>
+    <message>
+        <source>Collections: &quot;weekly&quot;, &quot;surplus&quot; or &quot;weekly|surplus&quot;.</source>
+        <translation>Collections : « weekly », « surplus » ou « weekly|surplus ».</translation>
+    </message>
+    <message>
+        <source>You have no warehouse with the code %1.</source>
+        <translation>Vous n’avez pas d’entrepôt de code %1.</translation>
+    </message>
+    <message>
+        <source>There is no category %1.</source>
+        <translation>Il n’y a pas de catégorie %1.</translation>
+    </message>
+    <message>
+        <source>You have no offer with the SKU %1; this import only updates offers.</source>
+        <translation>Vous n’avez pas d’offre de référence %1 ; cet import ne fait que mettre à jour des offres.</translation>
+    </message>
+    <message>
         <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
         <translation>Fichiers CSV et texte (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
     </message>
@@ -1915,6 +1959,10 @@
     <message>
         <source>No errors: ready to import.</source>
         <translation>Aucune erreur : prêt à importer.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 %4</source>
+        <translation>%1 (%2) : %3 %4</translation>
     </message>
     <message>
         <source>Row</source>
@@ -2255,6 +2303,10 @@
         <translation>Marquer expédiées</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
         <source>Checking %1…</source>
         <translation>Vérification de %1…</translation>
     </message>
@@ -2312,6 +2364,10 @@
     <message>
         <source>Import %1?</source>
         <translation>Importer %1 ?</translation>
+    </message>
+    <message>
+        <source>A new file in the import folder %1:</source>
+        <translation>Un nouveau fichier dans le dossier d’import %1 :</translation>
     </message>
     <message>
         <source>Import</source>

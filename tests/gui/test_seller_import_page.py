@@ -42,18 +42,22 @@ def test_choose_a_file_with_errors_shows_every_row_and_import_stays_off(qtbot, q
     rows = new_rows(client, 5)
     rows[1]["unit_price"] = "12,5,0"
     rows[3]["stock_units"] = "-1"
+    rows[4]["warehouse"] = "XXX"
     path = tmp_path / "offers.csv"
     path.write_bytes(to_csv(rows, ";").encode("cp1252"))
     assert not page.import_button.isEnabled()
     choose(qtbot, page, monkeypatch, path)
     qtmodeltester.check(page.model)
+    tooltip = page.model.index(0, 4).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("Row 3, column unit_price: 12,5,0 is not a price")
     shown = [[page.model.index(r, c).data() for c in range(5)] for r in range(page.model.rowCount())]
     assert shown == [
         ["3", rows[1]["sku"], "unit_price", "not_a_price",
-         "Row 3, column unit_price: 12,5,0 is not a price (like 12.50, or 12,50 in a file with decimal commas)."],
+         "12,5,0 is not a price (like 12.50, or 12,50 in a file with decimal commas)."],
         ["5", rows[3]["sku"], "stock_units", "invalid_number", "A whole number of units, 0 or more."],
+        ["6", rows[4]["sku"], "warehouse", "unknown_warehouse", "You have no warehouse with the code “XXX”."],
     ]
-    assert "Rows with errors: 2." in page.summary.text() and "Windows-1252, semicolon" in page.summary.text()
+    assert "Rows with errors: 3." in page.summary.text() and "Windows-1252, semicolon" in page.summary.text()
     assert not page.import_button.isEnabled()
 
 

@@ -47,10 +47,10 @@ def test_the_report_checks_every_row_then_the_orders_are_marked_shipped(qtbot, q
     qtmodeltester.check(dialog.model)
     shown = [[dialog.model.index(r, c).data() for c in range(5)] for r in range(dialog.model.rowCount())]
     assert shown == [
-        ["3", "NOPE-1", "order_ref", "unknown_order", "Row 3, column order_ref: you have no order NOPE-1."],
+        ["3", "NOPE-1", "order_ref", "unknown_order", "You have no order NOPE-1."],
         ["4", b, "tracking_number", "missing_tracking_number",
-         "Row 4, column tracking_number: the tracking number is missing."],
-        ["5", a, "order_ref", "duplicate_order", f"Row 5, column order_ref: order {a} is also on row 2."],
+         "The tracking number is missing."],
+        ["5", a, "order_ref", "duplicate_order", f"Order {a} is also on row 2."],
     ]
     assert not dialog.apply_button.isEnabled() and "3 row(s) with errors" in dialog.summary.text()
     path.write_bytes(f"order_ref,carrier,tracking_number\r\n{a},dhl,JD0001\r\n{b},Own van,VAN-7\r\n".encode())

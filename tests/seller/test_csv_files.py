@@ -53,6 +53,13 @@ def test_a_decimal_comma_said_by_the_header_note_or_by_every_price():
     assert not result.decimal_comma and [r[3] for r in records[1:]] == ["1250.50", "4"]
 
 
+def test_the_decimal_sign_most_prices_use_wins_and_the_others_are_named():
+    rows = [[*ROWS[0][:3], p, *ROWS[0][4:]] for p in ("12,50", "3,75", "7.25", "8")]
+    result, records = canonical_rows(spreadsheet(rows, ";").encode())
+    assert result.decimal_comma and [r[3] for r in records[1:]] == ["12.50", "3.75", "7.25", "8"]
+    assert [(p.row, p.code, p.value) for p in result.problems] == [(4, "mixed_decimal", "7.25")]
+
+
 def test_a_price_that_is_no_number_or_mixes_decimal_signs_names_its_row_and_column():
     rows = [ROWS[0], [*ROWS[1][:3], "3.75", *ROWS[1][4:]]]
     rows += [[f"B-{i}", "T", "Cleaning", price, "EUR", "1", "1", "unit:1", "", "PAR"]

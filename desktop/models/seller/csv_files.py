@@ -189,14 +189,16 @@ def read_table(data: bytes, known: tuple[str, ...], required: tuple[str, ...] = 
 
 
 def _decimal_comma(table: Table, index: int) -> bool:
-    """The header's note says so, or every price in the column that has decimals has a decimal comma."""
+    """The header's note says so, or most prices with decimals in the column have a decimal comma
+    (then the others are problems: a stray "7.25" among "12,50"s is named, not obeyed)."""
     note = table.notes[index]
     if _COMMA_NOTE.search(note):
         return True
     if _POINT_NOTE.search(note):
         return False
     cells = [r[index].translate(_SPACES) for r in table.records if index < len(r)]
-    return any(_COMMA_DECIMAL.fullmatch(c) for c in cells) and not any(_POINT_DECIMAL.fullmatch(c) for c in cells)
+    commas = sum(1 for c in cells if _COMMA_DECIMAL.fullmatch(c))
+    return commas > 0 and commas > sum(1 for c in cells if _POINT_DECIMAL.fullmatch(c))
 
 
 def _price(cell: str, comma: bool) -> str | None:

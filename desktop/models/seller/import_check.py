@@ -39,6 +39,8 @@ class ReportRow:
     code: str
     message: str = ""
     problem: ReadProblem | None = None
+    #: the file's cell the server's error is about (for the view's own, translated wording)
+    value: str = ""
 
 
 @dataclass(slots=True)
@@ -110,10 +112,15 @@ def _take_report(check: ImportCheck, report: Any) -> None:
     check.created, check.updated, check.unchanged = report.created, report.updated, report.unchanged
     read = {(p.row, p.column) for p in canonical.problems}
     rows = [ReportRow(p.row, p.sku, p.column, p.code, problem=p) for p in canonical.problems]
+    table = canonical.table
     for error in report.errors:
         row = canonical.source_row(error.row)
-        if (row, error.field) not in read:  # the app's own wording of that cell is clearer
-            rows.append(ReportRow(row, error.sku, error.field, error.code, error.message))
+        if (row, error.field) in read:  # the app's own wording of that cell is clearer
+            continue
+        at = table.column(error.field) if error.field else None
+        record = table.records[row - 2] if 2 <= row < len(table.records) + 2 else []
+        value = record[at].strip() if at is not None and at < len(record) else ""
+        rows.append(ReportRow(row, error.sku, error.field, error.code, error.message, value=value))
     rows.sort(key=lambda r: r.row)
     check.rows = rows
 

@@ -31,6 +31,8 @@ class WatchedFileDialog(QDialog):
         super().__init__(parent)
         self.watcher, self.path, self.check = watcher, path, check
         self.setWindowTitle(self.tr("Import %1?").replace("%1", path.name))
+        origin = QLabel(self.tr("A new file in the import folder %1:").replace("%1", str(path.parent)))
+        origin.setWordWrap(True)
         self.summary = QLabel(check_summary(check))
         self.summary.setWordWrap(True)
         self.model = ImportReportModel(self)
@@ -44,6 +46,7 @@ class WatchedFileDialog(QDialog):
         self.import_button.clicked.connect(self.start_import)
         self.later_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.addWidget(origin)
         layout.addWidget(self.summary)
         layout.addWidget(table, 1)
         layout.addWidget(self.buttons)

@@ -75,6 +75,11 @@ class ImportPage(QWidget):
 
         self.model = ImportReportModel(self)
         self.table = report_table(self.model)
+        self.empty = QLabel(self.tr("The report shows here, a row per problem found in the file."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setEnabled(False)  # drawn as a hint
+        self.model.modelReset.connect(self._show_table)
 
         self.check_button = QPushButton(self.tr("Check again"))
         self.check_button.clicked.connect(self.recheck)
@@ -98,8 +103,22 @@ class ImportPage(QWidget):
         layout.addWidget(self.update_only)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
         layout.addLayout(buttons)
+        self._show_table()
         self._update_buttons()
+
+    def _show_table(self) -> None:
+        rows = self.model.rowCount() > 0
+        self.table.setVisible(rows)
+        self.empty.setVisible(not rows)
+        if self.check is not None and self.check.applied:
+            self.empty.setText(self.tr("%1 is imported.").replace("%1", self.check.name))
+        elif self.check is not None and self.check.clean:
+            self.empty.setText(self.tr("No problem found in %1: every row can be imported.").replace(
+                "%1", self.check.name))
+        else:
+            self.empty.setText(self.tr("The report shows here, a row per problem found in the file."))
 
     # -- choosing a file ------------------------------------------------------------------------------
     def choose_file(self) -> None:

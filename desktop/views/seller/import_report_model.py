@@ -22,9 +22,12 @@ translate = QCoreApplication.translate
 
 
 
-def problem_text(p: ReadProblem) -> str:
-    """"Row 14, column unit_price: 12,5,0 is not a price." and the like."""
-    if p.column:
+def problem_text(p: ReadProblem, *, located: bool = True) -> str:
+    """"Row 14, column unit_price: 12,5,0 is not a price." and the like (without "Row 14, column
+    unit_price: " when not ``located``: the report's columns say it)."""
+    if not located:
+        where = ""
+    elif p.column:
         where = translate("SellerImport", "Row %1, column %2: ").replace("%1", format_int(p.row))
         where = where.replace("%2", p.column)
     else:
@@ -57,7 +60,32 @@ def problem_text(p: ReadProblem) -> str:
         text = text.replace("%1", first).replace("%2", second)
     else:
         text = text.replace("%1", p.value)
-    return where + text if p.code not in ("not_text", "empty_file") else text[:1].upper() + text[1:]
+    if not where or p.code in ("not_text", "empty_file"):
+        return text[:1].upper() + text[1:]
+    return where + text
+
+
+def server_text(r: ReportRow) -> str:
+    """The server's row error in the app's language, for the codes the import format defines (the
+    server's own English message otherwise)."""
+    words = {
+        ("invalid_price", "unit_price"): translate(
+            "SellerImport", "A price above 0 with at most 2 decimals, e.g. 12.50."),
+        ("invalid_number", "stock_units"): translate("SellerImport", "A whole number of units, 0 or more."),
+        ("invalid_number", "moq_units"): translate("SellerImport", "A whole number of units, 1 or more."),
+        ("invalid_packagings", "packagings"): translate(
+            "SellerImport", "Packagings like \"unit:1|carton:12|pallet:480\" (distinct labels)."),
+        ("invalid_collection", "collections"): translate(
+            "SellerImport", "Collections: \"weekly\", \"surplus\" or \"weekly|surplus\"."),
+        ("unknown_warehouse", "warehouse"): translate("SellerImport", "You have no warehouse with the code %1."),
+        ("unknown_category", "category"): translate("SellerImport", "There is no category %1."),
+        ("unknown_sku", "sku"): translate(
+            "SellerImport", "You have no offer with the SKU %1; this import only updates offers."),
+    }
+    text = words.get((r.code, r.field or ""))
+    if text is None:
+        return r.message
+    return text.replace("%1", f"“{r.value}”")
 
 
 def file_filter() -> str:
@@ -98,7 +126,8 @@ def check_summary(check: ImportCheck) -> str:
         tail = translate("SellerImport", "Nothing to import.")
     else:
         tail = translate("SellerImport", "No errors: ready to import.")
-    return f"{check.name} ({_how(check)}): {counts} {tail}"
+    template = translate("SellerImport", "%1 (%2): %3 %4")
+    return template.replace("%1", check.name).replace("%2", _how(check)).replace("%3", counts).replace("%4", tail)
 
 
 class ImportReportModel(QAbstractTableModel):
@@ -151,10 +180,10 @@ class ImportReportModel(QAbstractTableModel):
             if column == "row":
                 return format_int(r.row)
             if column == "message":
-                return problem_text(r.problem) if r.problem is not None else r.message
+                return problem_text(r.problem, located=False) if r.problem is not None else server_text(r)
             return getattr(r, column) or ""
         if role == Qt.ItemDataRole.ToolTipRole and column == "message":
-            return problem_text(r.problem) if r.problem is not None else r.message
+            return problem_text(r.problem) if r.problem is not None else server_text(r)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == "row":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
