@@ -12,14 +12,10 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from desktop.views.seller.import_page import ImportPage
-from tests.seller.live_csv import new_rows, seller, to_csv
+from tests.seller import live_csv
+from tests.seller.live_csv import new_rows, to_csv
 
-
-@pytest.fixture(scope="module")
-def client(live_server):
-    made = seller(live_server.url)
-    yield made
-    made.close()
+client = live_csv.client  # the demo seller (a fixture)
 
 
 @pytest.fixture

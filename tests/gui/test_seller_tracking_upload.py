@@ -10,14 +10,9 @@ from PySide6.QtWidgets import QFileDialog
 from desktop.models.seller.tracking_csv import TrackingUpdate, apply_tracking, check_tracking
 from desktop.views.seller.tracking_upload import TrackingUploadDialog
 from tests.api_client.live import BUYER, create_offer, place_order, signed_in
-from tests.seller.live_csv import seller
+from tests.seller import live_csv
 
-
-@pytest.fixture(scope="module")
-def client(live_server):
-    made = seller(live_server.url)
-    yield made
-    made.close()
+client = live_csv.client  # the demo seller (a fixture)
 
 
 @pytest.fixture(scope="module")

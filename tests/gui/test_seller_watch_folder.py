@@ -7,14 +7,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.views.seller.folder_watch import FolderWatcher
-from tests.seller.live_csv import new_rows, seller, to_csv
+from tests.seller import live_csv
+from tests.seller.live_csv import new_rows, to_csv
 
-
-@pytest.fixture(scope="module")
-def client(live_server):
-    made = seller(live_server.url)
-    yield made
-    made.close()
+client = live_csv.client  # the demo seller (a fixture)
 
 
 @pytest.fixture

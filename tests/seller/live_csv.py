@@ -6,11 +6,21 @@ import csv
 import io
 import uuid
 
+import pytest
+
 from tests.api_client.live import SELLER, signed_in
 
 
 def seller(url: str):
     return signed_in(url, SELLER)
+
+
+@pytest.fixture(scope="module")
+def client(live_server):
+    """The demo seller, signed in to the session's real server (import with ``from … import client``)."""
+    made = seller(live_server.url)
+    yield made
+    made.close()
 
 
 def template(client) -> dict[str, str]:

@@ -15,14 +15,10 @@ from desktop.models.seller.import_check import (
     select_rows,
 )
 
-from .live_csv import new_rows, seller, to_csv
+from . import live_csv
+from .live_csv import new_rows, to_csv
 
-
-@pytest.fixture(scope="module")
-def client(live_server):
-    made = seller(live_server.url)
-    yield made
-    made.close()
+client = live_csv.client  # the demo seller (a fixture)
 
 
 @pytest.mark.parametrize(("encoding", "bom", "delimiter", "comma"), [
