@@ -70,7 +70,7 @@ def test_export_edit_import_round_trips_with_untouched_rows_unchanged(client, tm
         if record[0] == rows[1]["sku"]:
             record[stock] = "77"
     out = io.StringIO()
-    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(records)  # saved again by a spreadsheet (semicolons, BOM)
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(records)  # saved again: semicolons, a BOM
     check = check_file(client.seller, out.getvalue().encode("utf-8-sig"))
     assert check.clean, check.rows[:3]
     assert (check.created, check.updated, check.unchanged) == (0, 1, total - 1)

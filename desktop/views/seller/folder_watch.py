@@ -49,8 +49,10 @@ class WatchedFileDialog(QDialog):
         layout.addWidget(origin)
         layout.addWidget(self.summary)
         layout.addWidget(table, 1)
+        if not check.rows:
+            layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(720, 420 if check.rows else 160)
+        self.resize(720, 420 if check.rows else 140)
 
     def start_import(self) -> None:
         seller, check, path = self.watcher.seller, self.check, self.path
