@@ -142,7 +142,7 @@ class ImportPage(QWidget):
         self.recheck()
 
     def recheck(self) -> None:
-        if self.path is None:
+        if self.path is None or (isinstance(self.op, MutationOp) and self.op.is_running):
             return
         path, seller, update_only = self.path, self.seller, self.update_only.isChecked()
         self.check = None
@@ -207,6 +207,10 @@ class ImportPage(QWidget):
         self.import_button.setEnabled(ready and not busy)
         self.check_button.setEnabled(self.path is not None and not busy)
         self.choose_button.setEnabled(not busy)
+        # an import under way is never cancelled by a new check (its result would be dropped)
+        importing = busy and isinstance(self.op, MutationOp)
+        self.update_only.setEnabled(not importing)
+        self.setAcceptDrops(not importing)
 
     # -- export ---------------------------------------------------------------------------------------
     def export_selection(self) -> None:
