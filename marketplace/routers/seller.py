@@ -7,7 +7,7 @@ routers/questions.py."""
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Request, Response
 from sqlalchemy import select
@@ -133,6 +133,10 @@ async def import_offers(
     caller: SellerAccount,
     request: Request,
     dry_run: Annotated[bool, Query(description="Check and count only; write nothing")] = False,
+    mode: Annotated[
+        Literal["create_or_update", "update_only"],
+        Query(description="update_only: a row whose SKU is not one of your offers is an error (unknown_sku)"),
+    ] = "create_or_update",
 ) -> ImportReport:
     """Create or update offers from CSV (columns: sku, title, category, unit_price, currency, stock_units,
     moq_units, packagings, collections, warehouse). With any error nothing is written."""
@@ -142,11 +146,13 @@ async def import_offers(
     body = await request.body()
     from starlette.concurrency import run_in_threadpool
 
-    return await run_in_threadpool(_import_sync, request.app.state.db, caller.seller_id, body, dry_run)
+    return await run_in_threadpool(
+        _import_sync, request.app.state.db, caller.seller_id, body, dry_run, mode == "update_only"
+    )
 
 
-def _import_sync(database, seller_id: int, body: bytes, dry_run: bool) -> ImportReport:
-    return catalog_import.import_csv(database, seller_id, body, dry_run=dry_run)
+def _import_sync(database, seller_id: int, body: bytes, dry_run: bool, update_only: bool) -> ImportReport:
+    return catalog_import.import_csv(database, seller_id, body, dry_run=dry_run, update_only=update_only)
 
 
 @router.post(

@@ -218,6 +218,7 @@ class ImportRowError(BaseModel):
     field: str
     code: str
     message: str
+    sku: str | None = Field(default=None, description="The row's SKU as the file gives it, when it has one")
 
 
 class ImportReport(BaseModel):

@@ -194,11 +194,14 @@ def parse(text: str, lookup: _Lookup, rates: dict[str, Decimal]) -> Parsed:
         cell = {name: (record[i].strip() if i < len(record) else "") for name, i in index.items()}
         for name in TEXT_COLUMNS & cell.keys():
             cell[name] = _unguarded(cell[name])
+        before = len(result.errors)
         spec = _row(result, start, cell, lookup, rates)
-        if spec is None:
-            continue
-        if spec.sku in seen:
+        if spec is not None and spec.sku in seen:
             result.error(start, "sku", "duplicate_sku", f"SKU {spec.sku!r} is also on line {seen[spec.sku]}.")
+            spec = None
+        for error in result.errors[before:]:
+            error.sku = cell["sku"] or None
+        if spec is None:
             continue
         seen[spec.sku] = start
         result.rows.append(spec)

@@ -73,13 +73,25 @@ def _plan(existing: dict[str, Offer], specs: list[RowSpec]):
     return created, updated, unchanged
 
 
-def import_csv(database: Database, seller_id: int, body: bytes, *, dry_run: bool) -> ImportReport:
-    """Check the file, count what it would do, and (no errors, not a dry run) do it in batches."""
+def import_csv(
+    database: Database, seller_id: int, body: bytes, *, dry_run: bool, update_only: bool = False
+) -> ImportReport:
+    """Check the file, count what it would do, and (no errors, not a dry run) do it in batches.
+
+    ``update_only``: a row whose SKU is not one of the seller's live offers is the row error
+    ``unknown_sku`` (so nothing is written), never a new offer."""
     with database.session() as session:
         lookup = _Lookup(session, seller_id)
         parsed = parse(decode(body), lookup, fx.rates(session))
         created, updated, unchanged = _plan(_offers(session, seller_id), parsed.rows)
         session.rollback()  # end the read transaction before writing
+    if update_only and created:
+        for spec, _ in created:
+            parsed.error(spec.line, "sku", "unknown_sku",
+                         f"You have no offer with the SKU {spec.sku!r}; this import only updates offers.")
+            parsed.errors[-1].sku = spec.sku
+        parsed.errors.sort(key=lambda error: error.row)
+        created = []
     todo = [spec for spec, _ in created] + [spec for spec, _, _ in updated]
     apply = not dry_run and not parsed.errors and bool(todo)
     if apply:

@@ -831,6 +831,117 @@
     </message>
 </context>
 <context>
+    <name>FolderWatcher</name>
+    <message>
+        <source>Import folder</source>
+        <extracomment>(path, ImportCheck) once a file&apos;s dry run is back, before the seller&apos;s answer (path moved to processed/ or failed/, ImportCheck) (title, message): the notification</extracomment>
+        <translation>Dossier d’import</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read; moved to %2.</source>
+        <translation>%1 est illisible ; déplacé dans %2.</translation>
+    </message>
+    <message>
+        <source>Import folder: %1</source>
+        <translation>Dossier d’import : %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Drop a CSV file of offers here, or</source>
+        <extracomment>the last check or import ended (the ImportCheck)</extracomment>
+        <translation>Déposez ici un fichier CSV d’offres, ou</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Update existing SKUs only (never create an offer)</source>
+        <translation>Mettre à jour les références existantes seulement (ne jamais créer d’offre)</translation>
+    </message>
+    <message>
+        <source>Choose a file: the server checks every row first, and nothing is written before you click Import.</source>
+        <translation>Choisissez un fichier : le serveur vérifie d’abord chaque ligne, et rien n’est écrit avant que vous cliquiez sur Importer.</translation>
+    </message>
+    <message>
+        <source>The report shows here, a row per problem found in the file.</source>
+        <translation>Le rapport s’affiche ici, une ligne par problème trouvé dans le fichier.</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Export all…</source>
+        <translation>Tout exporter…</translation>
+    </message>
+    <message>
+        <source>Export selection…</source>
+        <translation>Exporter la sélection…</translation>
+    </message>
+    <message>
+        <source>%1 is imported.</source>
+        <translation>%1 est importé.</translation>
+    </message>
+    <message>
+        <source>No problem found in %1: every row can be imported.</source>
+        <translation>Aucun problème dans %1 : toutes les lignes peuvent être importées.</translation>
+    </message>
+    <message>
+        <source>Import offers from CSV</source>
+        <translation>Importer des offres depuis un CSV</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2</source>
+        <translation>Impossible d’ouvrir %1 : %2</translation>
+    </message>
+    <message>
+        <source>The server refused the file: %1</source>
+        <translation>Le serveur a refusé le fichier : %1</translation>
+    </message>
+    <message>
+        <source>The file could not be checked; try again.</source>
+        <translation>Le fichier n’a pas pu être vérifié ; réessayez.</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Import de %1…</translation>
+    </message>
+    <message>
+        <source>The file changed since its check: it is checked again.</source>
+        <translation>Le fichier a changé depuis sa vérification : il est vérifié à nouveau.</translation>
+    </message>
+    <message>
+        <source>Select offers in My listings first.</source>
+        <translation>Sélectionnez d’abord des offres dans Mes offres.</translation>
+    </message>
+    <message>
+        <source>Export offers to CSV</source>
+        <translation>Exporter les offres en CSV</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offer(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n offre exportée dans %1.</numerusform>
+            <numerusform>%n offres exportées dans %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Instructions</name>
     <message>
         <source>Pay by bank transfer</source>
@@ -1720,6 +1831,174 @@
     </message>
 </context>
 <context>
+    <name>SellerImport</name>
+    <message>
+        <source>Row %1, column %2: </source>
+        <translation>Ligne %1, colonne %2 : </translation>
+    </message>
+    <message>
+        <source>Row %1: </source>
+        <translation>Ligne %1 : </translation>
+    </message>
+    <message>
+        <source>%1 is not a price (like 12.50, or 12,50 in a file with decimal commas).</source>
+        <translation>%1 n’est pas un prix (comme 12.50, ou 12,50 dans un fichier à virgule décimale).</translation>
+    </message>
+    <message>
+        <source>%1 does not use the decimal separator of the column&apos;s other prices; write it like them.</source>
+        <translation>%1 n’utilise pas le séparateur décimal des autres prix de la colonne ; écrivez-le comme eux.</translation>
+    </message>
+    <message>
+        <source>a character cannot be read (byte %1): the file is neither UTF-8 nor Windows-1252 text. Save it again as &quot;CSV UTF-8&quot;.</source>
+        <translation>un caractère est illisible (octet %1) : le fichier n’est ni du texte UTF-8 ni du Windows-1252. Enregistrez-le à nouveau en « CSV UTF-8 ».</translation>
+    </message>
+    <message>
+        <source>this file is not text (a workbook or a picture?). Save it as CSV.</source>
+        <translation>ce fichier n’est pas du texte (un classeur ou une image ?). Enregistrez-le en CSV.</translation>
+    </message>
+    <message>
+        <source>the file is empty.</source>
+        <translation>le fichier est vide.</translation>
+    </message>
+    <message>
+        <source>the first row must name the columns (%1); no column %2 was found.</source>
+        <translation>la première ligne doit nommer les colonnes (%1) ; aucune colonne %2 trouvée.</translation>
+    </message>
+    <message>
+        <source>you have no order %1.</source>
+        <translation>vous n’avez pas de commande %1.</translation>
+    </message>
+    <message>
+        <source>order %1 is %2 and cannot be marked shipped.</source>
+        <translation>la commande %1 est à l’état « %2 » et ne peut pas être marquée expédiée.</translation>
+    </message>
+    <message>
+        <source>the tracking number is missing.</source>
+        <translation>le numéro de suivi manque.</translation>
+    </message>
+    <message>
+        <source>the order reference is missing.</source>
+        <translation>la référence de commande manque.</translation>
+    </message>
+    <message>
+        <source>carrier %1 has no tracking page the buyer can follow (it is still sent).</source>
+        <translation>le transporteur %1 n’a pas de page de suivi que l’acheteur puisse consulter (la ligne est tout de même envoyée).</translation>
+    </message>
+    <message>
+        <source>order %1 is also on row %2.</source>
+        <translation>la commande %1 figure aussi ligne %2.</translation>
+    </message>
+    <message>
+        <source>%1 is longer than the carrier field allows (60 characters).</source>
+        <translation>%1 dépasse la longueur permise pour le transporteur (60 caractères).</translation>
+    </message>
+    <message>
+        <source>A price above 0 with at most 2 decimals, e.g. 12.50.</source>
+        <translation>Un prix supérieur à 0 avec au plus 2 décimales, par ex. 12.50.</translation>
+    </message>
+    <message>
+        <source>A whole number of units, 0 or more.</source>
+        <translation>Un nombre entier d’unités, 0 ou plus.</translation>
+    </message>
+    <message>
+        <source>A whole number of units, 1 or more.</source>
+        <translation>Un nombre entier d’unités, 1 ou plus.</translation>
+    </message>
+    <message>
+        <source>Packagings like &quot;unit:1|carton:12|pallet:480&quot; (distinct labels).</source>
+        <translation>Des conditionnements comme « unit:1|carton:12|pallet:480 » (libellés distincts).</translation>
+    </message>
+    <message>
+        <source>Collections: &quot;weekly&quot;, &quot;surplus&quot; or &quot;weekly|surplus&quot;.</source>
+        <translation>Collections : « weekly », « surplus » ou « weekly|surplus ».</translation>
+    </message>
+    <message>
+        <source>You have no warehouse with the code %1.</source>
+        <translation>Vous n’avez pas d’entrepôt de code %1.</translation>
+    </message>
+    <message>
+        <source>There is no category %1.</source>
+        <translation>Il n’y a pas de catégorie %1.</translation>
+    </message>
+    <message>
+        <source>You have no offer with the SKU %1; this import only updates offers.</source>
+        <translation>Vous n’avez pas d’offre de référence %1 ; cet import ne fait que mettre à jour des offres.</translation>
+    </message>
+    <message>
+        <source>CSV and text files (*.csv *.txt *.tsv);;All files (*)</source>
+        <translation>Fichiers CSV et texte (*.csv *.txt *.tsv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>virgule</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>point-virgule</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>tabulation</translation>
+    </message>
+    <message>
+        <source>decimal comma</source>
+        <translation>virgule décimale</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read; nothing was sent.</source>
+        <translation>%1 est illisible ; rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>%1 created, %2 updated, %3 unchanged.</source>
+        <translation>%1 créées, %2 modifiées, %3 inchangées.</translation>
+    </message>
+    <message>
+        <source>%1 to create, %2 to update, %3 unchanged.</source>
+        <translation>%1 à créer, %2 à modifier, %3 inchangées.</translation>
+    </message>
+    <message>
+        <source>Imported.</source>
+        <translation>Importé.</translation>
+    </message>
+    <message>
+        <source>Rows with errors: %1. Nothing will be written until they are fixed.</source>
+        <translation>Lignes en erreur : %1. Rien ne sera écrit tant qu’elles ne sont pas corrigées.</translation>
+    </message>
+    <message>
+        <source>Nothing to import.</source>
+        <translation>Rien à importer.</translation>
+    </message>
+    <message>
+        <source>No errors: ready to import.</source>
+        <translation>Aucune erreur : prêt à importer.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 %4</source>
+        <translation>%1 (%2) : %3 %4</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <extracomment>the second column&apos;s title: &quot;SKU&quot; for offers, &quot;Order&quot; for tracking uploads</extracomment>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Réf. (SKU)</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Colonne</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Message</translation>
+    </message>
+</context>
+<context>
     <name>SellerProfileDialog</name>
     <message>
         <source>Seller</source>
@@ -2039,6 +2318,108 @@
     <message>
         <source>Offline catalog reset</source>
         <translation>Catalogue hors ligne réinitialisé</translation>
+    </message>
+</context>
+<context>
+    <name>TrackingUploadDialog</name>
+    <message>
+        <source>Upload tracking numbers</source>
+        <translation>Importer des numéros de suivi</translation>
+    </message>
+    <message>
+        <source>A CSV with the columns order_ref, carrier and tracking_number (comma, semicolon or tab). Every row is checked against your orders first.</source>
+        <translation>Un CSV avec les colonnes order_ref, carrier et tracking_number (virgule, point-virgule ou tabulation). Chaque ligne est d’abord vérifiée par rapport à vos commandes.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Choisir un fichier…</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Mark shipped</source>
+        <translation>Marquer expédiées</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Checking %1…</source>
+        <translation>Vérification de %1…</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read; nothing was sent.</source>
+        <translation>%1 est illisible ; rien n’a été envoyé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors: nothing will be sent until they are fixed.</source>
+        <translation>
+            <numerusform>%n ligne en erreur : rien ne sera envoyé tant qu’elle n’est pas corrigée.</numerusform>
+            <numerusform>%n lignes en erreur : rien ne sera envoyé tant qu’elles ne sont pas corrigées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) to mark shipped</source>
+        <translation>
+            <numerusform>%n commande à marquer expédiée</numerusform>
+            <numerusform>%n commandes à marquer expédiées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already shipped with that number.</source>
+        <translation>
+            <numerusform>%n déjà expédiée avec ce numéro.</numerusform>
+            <numerusform>%n déjà expédiées avec ce numéro.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The file could not be checked; try again.</source>
+        <translation>Le fichier n’a pas pu être vérifié ; réessayez.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) marked shipped.</source>
+        <translation>
+            <numerusform>%n commande marquée expédiée.</numerusform>
+            <numerusform>%n commandes marquées expédiées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 refused (see below).</source>
+        <translation>%1 refusées (voir ci-dessous).</translation>
+    </message>
+    <message>
+        <source>%1 not sent: the connection was lost; upload the file again.</source>
+        <translation>%1 non envoyées : la connexion a été perdue ; importez le fichier à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>WatchedFileDialog</name>
+    <message>
+        <source>Import %1?</source>
+        <translation>Importer %1 ?</translation>
+    </message>
+    <message>
+        <source>A new file in the import folder %1:</source>
+        <translation>Un nouveau fichier dans le dossier d’import %1 :</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Importer</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Pas maintenant</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>Import de %1…</translation>
     </message>
 </context>
 <context>

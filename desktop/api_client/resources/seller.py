@@ -58,13 +58,17 @@ class Seller(ApiResource):
             "DELETE", f"/seller/offers/{seg(offer_id)}", headers=headers, idempotency_key=idempotency_key
         )
 
-    def import_csv(self, csv: bytes | str, *, dry_run: bool = True) -> ImportReport:
-        """Check (``dry_run``) or apply a CSV of offers; with any row error nothing is written."""
+    def import_csv(self, csv: bytes | str, *, dry_run: bool = True, update_only: bool = False) -> ImportReport:
+        """Check (``dry_run``) or apply a CSV of offers; with any row error nothing is written.
+        ``update_only``: a row whose SKU is not one of the seller's offers is the error ``unknown_sku``."""
         body = csv.encode("utf-8") if isinstance(csv, str) else csv
+        params: dict[str, Any] = {"dry_run": dry_run}
+        if update_only:
+            params["mode"] = "update_only"
         response = self._client.request(
             "POST",
             "/seller/offers/import",
-            params={"dry_run": dry_run},
+            params=params,
             content=body,
             headers={"Content-Type": "text/csv; charset=utf-8"},
         )

@@ -57,6 +57,8 @@ class ImportRowError(Resource):
     field: str | None
     code: str
     message: str
+    #: the row's SKU as the file gives it (servers before it was added send none)
+    sku: str | None = None
 
 
 class ImportReport(Resource):

@@ -1,0 +1,1 @@
+"""The seller's workspace: listings, the outbox, CSV import and export, fulfilment and questions."""
