@@ -25,12 +25,14 @@ WEIGHTED = (
 #: shows (several to prepare, one shipped recently, one shipped over 30 days ago and never delivered)
 SELLER_MIX = (
     ("paid", "awaiting_preparation"), ("paid", "awaiting_preparation"), ("paid", "awaiting_preparation"),
-    ("pending", "awaiting_preparation"), ("paid", "preparing"), ("paid", "preparing"),
+    ("paid", "awaiting_preparation"), ("pending", "awaiting_preparation"), ("paid", "preparing"), ("paid", "preparing"),
     ("paid", "shipped"), ("paid", "shipped"), ("paid", "delivered"), ("refunded", "cancelled"),
     ("failed", "cancelled"),
 )
 #: the SELLER_MIX position of the shipment lost in transit (shipped over 30 days ago)
-LOST_SHIPMENT = 7
+LOST_SHIPMENT = 8
+#: their payment methods in turn (paid bank transfers can be refunded by any test, without Stripe)
+SELLER_METHODS = ("bank_transfer", "card", "multibanco")
 #: order currencies: mostly EUR
 CURRENCY_MIX = ("EUR",) * 12 + ("PLN", "PLN", "CZK", "GBP", "SEK", "HUF", "DKK", "RON", "CHF", "USD")
 REF_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # as services/ordering.py: easy to read out
@@ -121,6 +123,7 @@ def build_orders(
             chosen[0] = rng.choice(demo_ids)
         if mix is not None:
             chosen[0] = demo_ids[mix % len(demo_ids)]
+            method = "card" if group_payment == "failed" else SELLER_METHODS[mix % len(SELLER_METHODS)]
             created_at = _seller_created_at(rng, mix, group_combos[0], now)
         group_total = Decimal(0)
         for n, ((payment, shipping), warehouse_id) in enumerate(zip(group_combos, chosen, strict=True), 1):

@@ -86,7 +86,7 @@ def test_seller_page_shows_for_a_seller_and_not_for_a_buyer(qtbot, live_server, 
         assert w.show_page("seller")
         page = w.page("seller")
         assert page.keys() == ["orders", "questions"]
-        qtbot.waitUntil(lambda: page.count("questions") >= 3 and page.count("orders") >= 3, timeout=30_000)
+        qtbot.waitUntil(lambda: page.count("questions") >= 3 and page.count("orders") >= 1, timeout=30_000)
         assert page.title("questions") == f"Questions ({page.count('questions')})"
     finally:
         shell.shutdown()
@@ -131,7 +131,7 @@ def test_presets_filter_as_the_server_does(page, seller):
     f.set_preset("all")
     assert len(shown(page)) == len(list(seller.seller.orders(limit=500)))
     f.set_preset("to_prepare")
-    assert page.count("orders") == f.model.rowCount() >= 3
+    assert page.count("orders") == f.model.rowCount() >= 1
 
 
 def test_mark_preparing_then_shipped_with_tracking_on_a_selection(qtbot, page, seller, fresh_orders):

@@ -237,7 +237,7 @@ def test_demo_seller_has_orders_in_every_shipping_state(seeded):
         orders = s.scalars(select(Order).where(Order.seller_id == _demo_seller_id(s))).all()
         assert {o.shipping_status for o in orders} == set(SHIPPING_STATUSES)
         to_prepare = [o for o in orders if (o.payment_status, o.shipping_status) == ("paid", "awaiting_preparation")]
-        assert len(to_prepare) >= 3
+        assert len(to_prepare) >= 4 and {o.group.payment_method for o in to_prepare} >= {"bank_transfer", "card"}
         assert any(o.shipping_status == "preparing" for o in orders)
         shipped = [o for o in orders if o.shipping_status == "shipped"]
         assert any(o.shipped_at < now - timedelta(days=30) and o.delivered_at is None for o in shipped)  # lost

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QSettings
 
 from .fulfilment_page import FulfilmentPage
 from .questions_page import QuestionsPage
@@ -29,8 +29,8 @@ def seller_page(client: Any, *, data_dir: str | Path, state_path: str | Path | N
         state.setParent(page)
     page.fulfilment = FulfilmentPage(client, data_dir=data_dir, auto_sync=auto_sync)
     page.questions = QuestionsPage(client)
-    page.add_tab("orders", page.fulfilment, page.tr("Orders"))
-    page.add_tab("questions", page.questions, page.tr("Questions"))
+    page.add_tab("orders", page.fulfilment, QCoreApplication.translate("SellerPage", "Orders"))
+    page.add_tab("questions", page.questions, QCoreApplication.translate("SellerPage", "Questions"))
     page.fulfilment.to_prepare_changed.connect(lambda n: page.set_count("orders", n))
     page.questions.unanswered_changed.connect(lambda n: page.set_count("questions", n))
     return page

@@ -18,10 +18,6 @@ COLUMNS = ("status", "asked", "buyer", "offer", "sku", "message")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QuestionsModel", text)
-
-
 def inbox_order(questions: Iterable[Question]) -> list[Question]:
     """Unanswered first; newest first within each."""
     return sorted(questions, key=lambda q: (q.answer is not None, -q.created_at.timestamp(), -q.id))
@@ -65,8 +61,14 @@ class QuestionsModel(QAbstractTableModel):
             return None
         if not 0 <= section < len(COLUMNS):
             return None
-        return {"status": _tr("Status"), "asked": _tr("Asked"), "buyer": _tr("Buyer"), "offer": _tr("Offer"),
-                "sku": _tr("SKU"), "message": _tr("Question")}[COLUMNS[section]]
+        return {
+            "status": QCoreApplication.translate("QuestionsModel", "Status"),
+            "asked": QCoreApplication.translate("QuestionsModel", "Asked"),
+            "buyer": QCoreApplication.translate("QuestionsModel", "Buyer"),
+            "offer": QCoreApplication.translate("QuestionsModel", "Offer"),
+            "sku": QCoreApplication.translate("QuestionsModel", "SKU"),
+            "message": QCoreApplication.translate("QuestionsModel", "Question"),
+        }[COLUMNS[section]]
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.column() < len(COLUMNS):
@@ -77,7 +79,8 @@ class QuestionsModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return {
-                "status": _tr("Answered") if q.answer is not None else _tr("To answer"),
+                "status": QCoreApplication.translate("QuestionsModel", "Answered") if q.answer is not None
+                else QCoreApplication.translate("QuestionsModel", "To answer"),
                 "asked": format_short_date(q.created_at),
                 "buyer": q.buyer_company or "",
                 "offer": q.offer_title or "",

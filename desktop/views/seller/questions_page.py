@@ -70,7 +70,7 @@ class QuestionsPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
-        for name, width in {"status": 96, "asked": 84, "buyer": 150, "offer": 220, "sku": 130}.items():
+        for name, width in {"status": 96, "asked": 84, "buyer": 176, "offer": 240, "sku": 140}.items():
             self.table.setColumnWidth(COLUMNS.index(name), width)
         self.table.horizontalHeader().setSectionResizeMode(COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
@@ -96,7 +96,7 @@ class QuestionsPage(QWidget):
         self.result_label.hide()
         send_row = QHBoxLayout()
         send_row.addWidget(self.result_label, 1)
-        send_row.addWidget(self.send_button)
+        send_row.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignRight)
         self.detail = QWidget()
         column = QVBoxLayout(self.detail)
         column.setContentsMargins(0, 6, 0, 0)
@@ -210,7 +210,7 @@ class QuestionsPage(QWidget):
     def _update_send(self) -> None:
         text = self.answer_edit.toPlainText().strip()
         self.send_button.setEnabled(self.online and 0 < len(text) <= MAX_ANSWER)
-        self.send_button.setToolTip("" if self.online else self.tr("Answers are sent once back online."))
+        self.send_button.setToolTip("" if self.online else self.tr("You are offline: answers need the marketplace."))
 
     def _link(self, url: str) -> None:
         if url.startswith("offer:"):
