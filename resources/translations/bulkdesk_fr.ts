@@ -898,18 +898,6 @@
         <translation>Sélectionnez les commandes à mettre à jour</translation>
     </message>
     <message>
-        <source>No order selected</source>
-        <translation>Aucune commande sélectionnée</translation>
-    </message>
-    <message>
-        <source>Select an order to see its lines and history; select several to update them together.</source>
-        <translation>Sélectionnez une commande pour voir ses lignes et son historique ; sélectionnez-en plusieurs pour les mettre à jour ensemble.</translation>
-    </message>
-    <message>
-        <source>Shipping: %1</source>
-        <translation>Livraison : %1</translation>
-    </message>
-    <message>
         <source>Sending… (%1)</source>
         <translation>Envoi… (%1)</translation>
     </message>
@@ -1432,6 +1420,21 @@
     <message>
         <source>Tracking number: %1</source>
         <translation>Numéro de suivi : %1</translation>
+    </message>
+</context>
+<context>
+    <name>OrderSummary</name>
+    <message>
+        <source>No order selected</source>
+        <translation>Aucune commande sélectionnée</translation>
+    </message>
+    <message>
+        <source>Select an order to see its lines and history; select several to update them together.</source>
+        <translation>Sélectionnez une commande pour voir ses lignes et son historique ; sélectionnez-en plusieurs pour les mettre à jour ensemble.</translation>
+    </message>
+    <message>
+        <source>Shipping: %1</source>
+        <translation>Livraison : %1</translation>
     </message>
 </context>
 <context>

@@ -20,7 +20,6 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -40,11 +38,10 @@ from desktop.models.seller import fulfilment
 
 from .. import errors
 from ..formatting import format_datetime, html_text
-from ..orders.order_detail import open_url
-from ..orders.order_text import OrderLines, rich_label, subtitle, timeline_html, tracking_html
 from ..orders.orders_model import COLUMNS, REF_ROLE, OrdersTableModel
 from ..tasks import MutationOp, QueryOp
 from .fulfilment_dialogs import SellerCancelDialog, ShipDialog
+from .order_summary import OrderSummary, make_table
 
 __all__ = ["PRESETS", "FulfilmentPage"]
 
@@ -124,15 +121,7 @@ class FulfilmentPage(QWidget):
             actions.addWidget(button)
 
         self.model = OrdersTableModel(None, self)
-        self.table = QTableView()
-        self.table.setObjectName("fulfilmentTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = make_table(self.model, "fulfilmentTable", multi=True)
         widths = {"ref": 120, "date": 84, "items": 52, "total": 120, "payment": 84, "shipping": 150, "tracking": 120}
         for name, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(name), width)
@@ -141,22 +130,11 @@ class FulfilmentPage(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        self.detail_title = QLabel()
-        self.detail_title.setStyleSheet("font-weight: bold; font-size: 15px;")
-        self.detail_text = rich_label(lambda url: open_url(url))
-        self.lines = OrderLines()
-        self.timeline = rich_label()
-        detail = QWidget()
-        detail.setMinimumWidth(300)
-        column = QVBoxLayout(detail)
-        column.setContentsMargins(8, 0, 0, 0)
-        for w in (self.detail_title, self.detail_text, self.lines, self.timeline):
-            column.addWidget(w)
-        column.addStretch(1)
+        self.summary = OrderSummary()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(detail)
+        self.splitter.addWidget(self.summary)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
 
@@ -177,7 +155,6 @@ class FulfilmentPage(QWidget):
         self.timer.timeout.connect(lambda: self.sync())
         if auto_sync:
             self.timer.start()
-        self._show_detail(None)
         self._selection_changed()
         self._update_count()
 
@@ -265,7 +242,7 @@ class FulfilmentPage(QWidget):
         if current is not None and (row := self.model.row_of_ref(current)) >= 0:
             self.table.selectRow(row)
         else:
-            self._show_detail(None)
+            self.summary.show_order(None)
         self._update_count()
         self._selection_changed()
         return ids
@@ -313,27 +290,7 @@ class FulfilmentPage(QWidget):
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         ref = self.model.data(current, REF_ROLE) if current.isValid() else None
-        self._show_detail(self.cache.order(ref) if (ref and self.cache is not None) else None)
-
-    def _show_detail(self, data: dict | None) -> None:
-        if data is None:
-            self.detail_title.setText(self.tr("No order selected"))
-            self.detail_text.setText(self.tr("Select an order to see its lines and history; select several "
-                                             "to update them together."))
-            self.lines.hide()
-            self.timeline.clear()
-            return
-        order = read_order(data)
-        self.detail_title.setText(order.ref)
-        parts = [html_text(subtitle(order))]
-        if order.shipping_method:
-            parts.append(html_text(self.tr("Shipping: %1").replace("%1", order.shipping_method)))
-        if order.tracking is not None:
-            parts.append(tracking_html(order.tracking))
-        self.detail_text.setText("<br>".join(parts))
-        self.lines.show()
-        self.lines.show_lines(order.lines)
-        self.timeline.setText(timeline_html(order))
+        self.summary.show_order(self.cache.order(ref) if (ref and self.cache is not None) else None)
 
     # -- writes --------------------------------------------------------------------------------------
     def mark(self, status: str, refs: Sequence[str] | None = None) -> MutationOp | None:

@@ -13,14 +13,12 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +31,7 @@ from .. import errors
 from ..formatting import format_datetime, html_text
 from ..orders.order_text import rich_label
 from ..tasks import MutationOp, QueryOp
+from .order_summary import make_table
 from .questions_model import COLUMNS, QuestionsModel
 
 __all__ = ["QuestionsPage"]
@@ -62,14 +61,7 @@ class QuestionsPage(QWidget):
         bar.addWidget(self.refresh_button)
 
         self.model = QuestionsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("questionsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
+        self.table = make_table(self.model, "questionsTable")
         for name, width in {"status": 96, "asked": 84, "buyer": 176, "offer": 240, "sku": 140}.items():
             self.table.setColumnWidth(COLUMNS.index(name), width)
         self.table.horizontalHeader().setSectionResizeMode(COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
