@@ -1950,6 +1950,14 @@
         <translation>Questions</translation>
     </message>
     <message>
+        <source>Paid orders waiting to be prepared: %1</source>
+        <translation>Commandes payées à préparer : %1</translation>
+    </message>
+    <message>
+        <source>Questions waiting for your answer: %1</source>
+        <translation>Questions en attente de votre réponse : %1</translation>
+    </message>
+    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>

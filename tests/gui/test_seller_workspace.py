@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 
 from desktop.models.orders_cache import OrderQuery
 from desktop.models.seller import fulfilment
+from desktop.views import tasks
 from desktop.views.seller.build import seller_page
 from desktop.views.seller.fulfilment_dialogs import SellerCancelDialog, ShipDialog
 from desktop.views.seller.questions_model import QuestionsModel
@@ -88,6 +89,17 @@ def test_seller_page_shows_for_a_seller_and_not_for_a_buyer(qtbot, live_server, 
         assert page.keys() == ["orders", "questions"]
         qtbot.waitUntil(lambda: page.count("questions") >= 3 and page.count("orders") >= 1, timeout=30_000)
         assert page.title("questions") == f"Questions ({page.count('questions')})"
+        assert page.tabs.tabToolTip(1) == f"Questions waiting for your answer: {page.count('questions')}"
+        offer_id = page.questions.model.question(0).offer_id
+        page.questions.offer_requested.emit(offer_id)  # "About <offer>" opens it in the catalog
+        assert w.current_page_key() == "catalog"
+        qtbot.waitUntil(lambda: tasks.running_ops() == 0, timeout=30_000)  # the offer's detail loads
+        assert error_channel.current_dialog() is None, error_channel.current_dialog().details_text()
+        shell.session.sign_out()
+        assert "seller" not in w.page_keys() and page.count("questions") == 0
+        qtbot.waitUntil(lambda: tasks.running_ops() == 0, timeout=30_000)
+        dialog = error_channel.current_dialog()
+        assert dialog is None, dialog.details_text()
     finally:
         shell.shutdown()
 
@@ -184,6 +196,12 @@ def test_a_forbidden_transition_shows_the_servers_message(qtbot, page, seller, f
     assert f"{fresh_orders[0]} not changed" in f.result_label.text() and refused.message in f.result_label.text()
     assert "Orders updated: 1." in f.result_label.text()
     assert server_status(seller, fresh_orders[0]) == "shipped"
+    # a 422 (here: no tracking number, which the dialog never lets through) is shown the same way
+    with qtbot.waitSignal(f.applied, timeout=30_000) as blocker:
+        f.send("shipping", [{"ref": fresh_orders[2], "status": "shipped", "tracking_number": None}])
+    refused = blocker.args[0][0]
+    assert (refused.status, refused.code) == (422, "tracking_number_required")
+    assert f"{fresh_orders[2]} not changed: {refused.message}" in f.result_label.text()
 
 
 def test_cancel_shows_the_refund_first_and_ends_cancelled_and_refunded(qtbot, page, seller, fresh_orders):

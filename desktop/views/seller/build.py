@@ -31,8 +31,12 @@ def seller_page(client: Any, *, data_dir: str | Path, state_path: str | Path | N
     page.questions = QuestionsPage(client)
     page.add_tab("orders", page.fulfilment, QCoreApplication.translate("SellerPage", "Orders"))
     page.add_tab("questions", page.questions, QCoreApplication.translate("SellerPage", "Questions"))
-    page.fulfilment.to_prepare_changed.connect(lambda n: page.set_count("orders", n))
-    page.questions.unanswered_changed.connect(lambda n: page.set_count("questions", n))
+    page.fulfilment.to_prepare_changed.connect(lambda n: page.set_count(
+        "orders", n, QCoreApplication.translate("SellerPage", "Paid orders waiting to be prepared: %1").replace(
+            "%1", str(n))))
+    page.questions.unanswered_changed.connect(lambda n: page.set_count(
+        "questions", n, QCoreApplication.translate("SellerPage", "Questions waiting for your answer: %1").replace(
+            "%1", str(n))))
     return page
 
 

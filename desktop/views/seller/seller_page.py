@@ -78,11 +78,14 @@ class SellerPage(QWidget):
         return True
 
     # -- badges ------------------------------------------------------------------------------------
-    def set_count(self, key: str, count: int) -> None:
-        """The tab reads "Title (count)"; 0 (or less) shows the title alone."""
+    def set_count(self, key: str, count: int, tooltip: str | None = None) -> None:
+        """The tab reads "Title (count)"; 0 (or less) shows the title alone. ``tooltip`` says what it counts."""
         self._counts[key] = max(0, int(count))
         if key in self._keys:
-            self.tabs.setTabText(self._keys.index(key), self._label(key))
+            index = self._keys.index(key)
+            self.tabs.setTabText(index, self._label(key))
+            if tooltip is not None:
+                self.tabs.setTabToolTip(index, tooltip)
 
     def count(self, key: str) -> int:
         return self._counts.get(key, 0)
