@@ -854,6 +854,22 @@
         <translation>Annulées</translation>
     </message>
     <message>
+        <source>Any date</source>
+        <translation>Toutes dates</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
         <source>Search: reference, SKU, title…</source>
         <translation>Rechercher : référence, SKU, titre…</translation>
     </message>

@@ -142,6 +142,12 @@ def test_presets_filter_as_the_server_does(page, seller):
         assert {r.shipping_status for r in rows} == set(shipping)
     f.set_preset("all")
     assert len(shown(page)) == len(list(seller.seller.orders(limit=500)))
+    f.days_combo.setCurrentIndex(f.days_combo.findData(30))
+    f.table.horizontalHeader().sectionClicked.emit(4)  # Total: largest first
+    query = f.query()
+    assert query.sort == "-total" and query.created_from is not None
+    assert shown(page) == [o.ref for o in seller.seller.orders(limit=500, **query.server_params())]
+    f.days_combo.setCurrentIndex(0)
     f.set_preset("to_prepare")
     assert page.count("orders") == f.model.rowCount() >= 1
 

@@ -15,6 +15,7 @@ answer updates its row, each refusal (409 ``invalid_transition``, 422…) is lis
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from desktop.models.seller import fulfilment
 
 from .. import errors
 from ..formatting import format_datetime, html_text
-from ..orders.orders_model import COLUMNS, REF_ROLE, OrdersTableModel
+from ..orders.orders_model import COLUMNS, REF_ROLE, SORT_KEYS, OrdersTableModel
 from ..tasks import MutationOp, QueryOp
 from .fulfilment_dialogs import SellerCancelDialog, ShipDialog
 from .order_summary import OrderSummary, make_table
@@ -83,6 +84,12 @@ class FulfilmentPage(QWidget):
                           ("delivered", self.tr("Delivered")), ("cancelled", self.tr("Cancelled"))):
             self.preset_combo.addItem(text, key)
         self.preset_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self.days_combo = QComboBox()  # the buyer page's date presets, as a seller looks back
+        for days, text in ((0, self.tr("Any date")), (7, self.tr("Last 7 days")), (30, self.tr("Last 30 days")),
+                           (90, self.tr("Last 90 days"))):
+            self.days_combo.addItem(text, days)
+        self.days_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        self._sort = "-created_at"
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search: reference, SKU, title…"))
         self.search_edit.setClearButtonEnabled(True)
@@ -98,6 +105,7 @@ class FulfilmentPage(QWidget):
         self.sync_button.clicked.connect(lambda: self.sync())
         bar = QHBoxLayout()
         bar.addWidget(self.preset_combo)
+        bar.addWidget(self.days_combo)
         bar.addWidget(self.search_edit, 1)
         bar.addWidget(self.as_of_label)
         bar.addWidget(self.count_label)
@@ -125,6 +133,8 @@ class FulfilmentPage(QWidget):
         widths = {"ref": 120, "date": 84, "items": 52, "total": 120, "payment": 84, "shipping": 150, "tracking": 120}
         for name, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(name), width)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
         self.table.setColumnHidden(COLUMNS.index("seller"), True)  # the seller's own name on every row
         self.table.horizontalHeader().setSectionResizeMode(COLUMNS.index("tracking"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
@@ -155,6 +165,7 @@ class FulfilmentPage(QWidget):
         self.timer.timeout.connect(lambda: self.sync())
         if auto_sync:
             self.timer.start()
+        self._header_clicked(COLUMNS.index("ref"))  # shows the sort indicator
         self._selection_changed()
         self._update_count()
 
@@ -231,8 +242,23 @@ class FulfilmentPage(QWidget):
 
     def query(self) -> OrderQuery:
         payment, shipping = PRESETS[self.preset_combo.currentData() or "all"]
-        return OrderQuery(payment_status=payment, shipping_status=shipping,
-                          q=self.search_edit.text().strip() or None)
+        days = int(self.days_combo.currentData() or 0)
+        since = datetime.now(UTC).date() - timedelta(days=days - 1) if days else None
+        return OrderQuery(payment_status=payment, shipping_status=shipping, created_from=since,
+                          q=self.search_edit.text().strip() or None, sort=self._sort)  # type: ignore[arg-type]
+
+    def _header_clicked(self, section: int) -> None:
+        """Date and total sort (in SQL), newest / largest first on the first click, as on the buyer's page."""
+        key = SORT_KEYS.get(COLUMNS[section])
+        if key is not None:
+            self._sort = (key if self._sort == "-" + key else "-" + key)
+            self.apply_filters()
+        column = "date" if self._sort.endswith("created_at") else "total"
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(COLUMNS.index(column), Qt.SortOrder.DescendingOrder if self._sort.startswith("-")
+                                else Qt.SortOrder.AscendingOrder)
+        header.blockSignals(False)
 
     def apply_filters(self) -> list[int]:
         self._search_timer.stop()
