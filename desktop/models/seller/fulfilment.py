@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.api_client import ApiStatusError, OfflineError, new_idempotency_key
+from desktop.api_client import ApiStatusError, ConflictError, OfflineError, new_idempotency_key
 from desktop.api_client.types import Money, Order
 
 __all__ = [
@@ -111,23 +111,57 @@ def answer_payload(question_id: int, message: str) -> dict[str, Any]:
 # -- handlers -----------------------------------------------------------------------------------------
 
 
+# The server replays a write sent again with its Idempotency-Key only under the same bearer token: a
+# write whose answer was lost, sent again after a new sign-in, meets a 409. Each handler recognises its
+# own write already done (the order in the asked state with the asked tracking, the question with this
+# answer) and answers as the first time; any other 409 is the seller's to see.
+
+
 def ship(client: Any, payload: Mapping[str, Any]) -> Order:
     """``POST /seller/orders/{ref}/shipping``."""
-    return client.seller.update_shipping(payload["ref"], payload["status"], carrier=payload.get("carrier"),
-                                         tracking_number=payload.get("tracking_number"),
-                                         idempotency_key=payload.get("idempotency_key"))
+    try:
+        return client.seller.update_shipping(payload["ref"], payload["status"], carrier=payload.get("carrier"),
+                                             tracking_number=payload.get("tracking_number"),
+                                             idempotency_key=payload.get("idempotency_key"))
+    except ConflictError as exc:
+        if exc.code == "invalid_transition" and exc.problem.get("shipping_status") == payload["status"]:
+            order = _order(client, payload["ref"])
+            number = order.tracking.number if (order is not None and order.tracking is not None) else None
+            if order is not None and number == payload.get("tracking_number"):
+                return order
+        raise
 
 
 def cancel(client: Any, payload: Mapping[str, Any]) -> Order:
     """``POST /seller/orders/{ref}/cancel``: cancelled, stock back on sale, refunded if paid."""
-    return client.seller.cancel_order(payload["ref"], payload.get("reason"),
-                                      idempotency_key=payload.get("idempotency_key"))
+    try:
+        return client.seller.cancel_order(payload["ref"], payload.get("reason"),
+                                          idempotency_key=payload.get("idempotency_key"))
+    except ConflictError as exc:
+        if exc.code == "cancellation_not_allowed" and exc.problem.get("shipping_status") == "cancelled":
+            order = _order(client, payload["ref"])
+            if order is not None and any(e.event == "cancelled" and "seller" in (e.detail or "")
+                                         for e in order.history):
+                return order
+        raise
 
 
 def answer(client: Any, payload: Mapping[str, Any]) -> Any:
     """``POST /seller/questions/{id}/answer``."""
-    return client.seller.answer(payload["question_id"], payload["message"],
-                                idempotency_key=payload.get("idempotency_key"))
+    try:
+        return client.seller.answer(payload["question_id"], payload["message"],
+                                    idempotency_key=payload.get("idempotency_key"))
+    except ConflictError as exc:
+        if exc.code == "already_answered":
+            found = next((q for q in client.seller.questions(unanswered=False, limit=500)
+                          if q.id == payload["question_id"]), None)
+            if found is not None and found.answer == payload["message"]:
+                return found
+        raise
+
+
+def _order(client: Any, ref: str) -> Order | None:
+    return next((o for o in client.seller.orders(q=ref, limit=50) if o.ref == ref), None)
 
 
 HANDLERS: dict[str, Callable[[Any, Mapping[str, Any]], Any]] = {
