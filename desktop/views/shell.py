@@ -401,7 +401,7 @@ class Shell(QObject):
         if getattr(self, "orders_page", None) is not None:  # orders area
             self.orders_page.close_cache()
         if getattr(self, "seller_page", None) is not None:  # seller area
-            self.seller_page.fulfilment.close_cache()
+            self.seller_page.shutdown()
         for client in (self.client, made if made is not self.client else None):
             if client is not None:
                 with contextlib.suppress(Exception):

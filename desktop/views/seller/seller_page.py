@@ -77,6 +77,13 @@ class SellerPage(QWidget):
         self.tabs.setCurrentIndex(self._keys.index(key))
         return True
 
+    def shutdown(self) -> None:
+        """At quit: each tab that keeps a local store (``close_cache()``) closes it."""
+        for index in range(self.tabs.count()):
+            close = getattr(self.tabs.widget(index), "close_cache", None)
+            if callable(close):
+                close()
+
     # -- badges ------------------------------------------------------------------------------------
     def set_count(self, key: str, count: int, tooltip: str | None = None) -> None:
         """The tab reads "Title (count)"; 0 (or less) shows the title alone. ``tooltip`` says what it counts."""
