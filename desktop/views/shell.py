@@ -126,7 +126,8 @@ class Shell(QObject):
         if pages is None:
             # catalog area: the real Catalog page now; cart & checkout, orders areas: stage 2 puts
             # their pages in the place of these placeholders (see _finish)
-            pages = placeholder_pages(loading=("cart", "orders"), widgets={"catalog": areas.build_catalog_page(self)})
+            pages = placeholder_pages(loading=("cart", "orders", "seller"),
+                                      widgets={"catalog": areas.build_catalog_page(self)})
         page_list = list(pages)
         self.window = MainWindow(page_list, state=QSettings(str(paths.window_state_path), QSettings.Format.IniFormat))
         self.channel.set_window(self.window)
@@ -228,7 +229,7 @@ class Shell(QObject):
         that input and paints go between them."""
         self.token_store, self.client = token_store, client
         self.connectivity.set_probe(client.catalog.health)
-        steps = [self._finish_session, self._finish_cart, self._finish_orders, self._finish_ready]
+        steps = [self._finish_session, self._finish_cart, self._finish_orders, self._finish_seller, self._finish_ready]
         if not sliced:
             for step in steps:
                 step()
@@ -256,6 +257,11 @@ class Shell(QObject):
         if self._real_pages:
             self.window.replace_page("orders", areas.build_orders_page(self))
         areas.wire_orders(self)
+
+    def _finish_seller(self) -> None:  # seller area: the real Seller page replaces the placeholder
+        if self._real_pages:
+            self.window.replace_page("seller", areas.build_seller_page(self))
+        areas.wire_seller(self)
 
     def _finish_ready(self) -> None:
         self._ready = True
@@ -398,6 +404,8 @@ class Shell(QObject):
             self.catalog_cache.close()
         if getattr(self, "orders_page", None) is not None:  # orders area
             self.orders_page.close_cache()
+        if getattr(self, "seller_page", None) is not None:  # seller area
+            self.seller_page.shutdown()
         for client in (self.client, made if made is not self.client else None):
             if client is not None:
                 with contextlib.suppress(Exception):

@@ -20,8 +20,8 @@ if TYPE_CHECKING:
     from desktop.views.shell import Shell
 
 __all__ = [
-    "build_cart_page", "build_catalog_page", "build_orders_page", "checkout_factory", "guest_clients",
-    "orders_caches", "wire_cart", "wire_catalog", "wire_catalog_page", "wire_orders",
+    "build_cart_page", "build_catalog_page", "build_orders_page", "build_seller_page", "checkout_factory",
+    "guest_clients", "orders_caches", "wire_cart", "wire_catalog", "wire_catalog_page", "wire_orders", "wire_seller",
 ]
 
 
@@ -169,3 +169,18 @@ def wire_orders(shell: Shell) -> None:
     shell.window.page_changed.connect(lambda key: key == "orders" and s.signed_in and page.sync())
     shell.window.remember_splitter(page.splitter, "orders")
     account_changed()
+
+
+def build_seller_page(shell: Shell) -> QWidget:
+    from desktop.views.seller.build import seller_page
+
+    shell.seller_page = seller_page(shell.client, data_dir=shell.paths.data, state_path=shell.paths.window_state_path)
+    return shell.seller_page
+
+
+def wire_seller(shell: Shell) -> None:
+    from desktop.views.seller.build import wire
+
+    page = getattr(shell, "seller_page", None)
+    if page is not None:
+        wire(page, shell.session, shell.window, shell.connectivity, catalog=getattr(shell, "catalog_page", None))

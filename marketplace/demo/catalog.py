@@ -108,9 +108,10 @@ def build_offers(
     created_epoch: datetime,
     now: datetime,
 ) -> CatalogRows:
-    """`count` offers; every k-th belongs to the demo seller (`demo_places`) so it has 50+ offers."""
+    """`count` offers; every k-th belongs to the demo seller (`demo_places`): 60+ offers from 400, a few
+    hundred from the default 5,000."""
     rows = CatalogRows()
-    demo_every = max(1, min(30, count // 60))
+    demo_every = max(1, min(12, count // 60))
     packaging_id = first_packaging_id
     for i in range(count):
         offer_id = first_offer_id + i

@@ -21,6 +21,18 @@ WEIGHTED = (
     (("refunded", "cancelled"), 6), (("failed", "awaiting_preparation"), 3), (("failed", "cancelled"), 3),
     (("pending", "cancelled"), 2),
 )
+#: the orders after the first 20 go, one each, to the demo seller: every state its fulfilment screen
+#: shows (several to prepare, one shipped recently, one shipped over 30 days ago and never delivered)
+SELLER_MIX = (
+    ("paid", "awaiting_preparation"), ("paid", "awaiting_preparation"), ("paid", "awaiting_preparation"),
+    ("paid", "awaiting_preparation"), ("pending", "awaiting_preparation"), ("paid", "preparing"), ("paid", "preparing"),
+    ("paid", "shipped"), ("paid", "shipped"), ("paid", "delivered"), ("refunded", "cancelled"),
+    ("failed", "cancelled"),
+)
+#: the SELLER_MIX position of the shipment lost in transit (shipped over 30 days ago)
+LOST_SHIPMENT = 8
+#: their payment methods in turn (paid bank transfers can be refunded by any test, without Stripe)
+SELLER_METHODS = ("bank_transfer", "card", "multibanco")
 #: order currencies: mostly EUR
 CURRENCY_MIX = ("EUR",) * 12 + ("PLN", "PLN", "CZK", "GBP", "SEK", "HUF", "DKK", "RON", "CHF", "USD")
 REF_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"  # as services/ordering.py: easy to read out
@@ -44,8 +56,18 @@ class Buyer:
 def _combos(rng: random.Random, count: int) -> list[tuple[str, str]]:
     every = list(itertools.product(PAYMENT_STATUSES, SHIPPING_STATUSES))
     weights = [w for _, w in WEIGHTED]
-    rest = rng.choices([c for c, _ in WEIGHTED], weights=weights, k=max(0, count - len(every)))
-    return (every + rest)[:count]
+    rest = rng.choices([c for c, _ in WEIGHTED], weights=weights, k=max(0, count - len(every) - len(SELLER_MIX)))
+    return (every + list(SELLER_MIX) + rest)[:count]
+
+
+def _seller_created_at(rng: random.Random, mix: int, combo: tuple[str, str], now: datetime) -> datetime:
+    """When the demo seller's SELLER_MIX order ``mix`` was placed: recent enough to be on its desk, with
+    room for its history before now (payment ≤ 31 h, preparing ≤ 49 h, shipped ≤ 73 h later)."""
+    if mix == LOST_SHIPMENT:
+        return now - timedelta(days=45 + rng.uniform(0, 20))  # shipped 38+ days ago
+    if combo[1] == "awaiting_preparation":
+        return now - timedelta(days=2 + rng.uniform(0, 8))
+    return now - timedelta(days=14 + rng.uniform(0, 4))  # shipped < 19 days ago
 
 
 def _ref(rng: random.Random, used: set[str]) -> str:
@@ -66,7 +88,8 @@ def build_orders(
     demo_warehouse_ids: set[int],
     now: datetime,
 ) -> OrderRows:
-    """`count` orders in groups of 1–3 (the first 20 alone, one per status combination)."""
+    """`count` orders in groups of 1–3 (the first 20 alone, one per status combination; then SELLER_MIX
+    alone, each with the demo seller, its warehouses in turn)."""
     rows = OrderRows()
     by_warehouse: dict[int, list[int]] = {}
     for index, offer in enumerate(catalog.offers):
@@ -81,7 +104,8 @@ def build_orders(
     position = 0
     while position < count:
         size = min(count - position, rng.choice((1, 1, 1, 2, 2, 3)), len(warehouse_ids))
-        size = 1 if position < 20 else size
+        mix = position - 20 if 0 <= position - 20 < len(SELLER_MIX) else None
+        size = 1 if position < 20 or mix is not None else size
         group_id = len(rows.groups) + 1
         group_ref = _ref(rng, used_refs)
         currency = rng.choice(CURRENCY_MIX)
@@ -97,6 +121,10 @@ def build_orders(
         chosen = rng.sample(warehouse_ids, k=size)
         if (group_id % 4 == 0 or (position < 20 and position % 3 == 0)) and demo_ids:
             chosen[0] = rng.choice(demo_ids)
+        if mix is not None:
+            chosen[0] = demo_ids[mix % len(demo_ids)]
+            method = "card" if group_payment == "failed" else SELLER_METHODS[mix % len(SELLER_METHODS)]
+            created_at = _seller_created_at(rng, mix, group_combos[0], now)
         group_total = Decimal(0)
         for n, ((payment, shipping), warehouse_id) in enumerate(zip(group_combos, chosen, strict=True), 1):
             if payment != "refunded" and n > 1:

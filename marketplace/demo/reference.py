@@ -148,9 +148,9 @@ class SellerSpec(NamedTuple):
     cities: tuple[str, ...]
 
 
-#: the first seller is the one seller@demo.test manages
+#: the first seller is the one seller@demo.test manages (a warehouse in each of its cities)
 SELLERS: tuple[SellerSpec, ...] = (
-    SellerSpec("Déstock Pro Lyon", "FR", ("Lyon", "Saint-Priest")),
+    SellerSpec("Déstock Pro Lyon", "FR", ("Lyon", "Saint-Priest", "Villeurbanne")),
     SellerSpec("Grossiste Méditerranée", "FR", ("Marseille", "Avignon")),
     SellerSpec("Palettes & Co", "FR", ("Lille", "Roubaix", "Paris")),
     SellerSpec("Atlantique Surplus", "FR", ("Nantes",)),

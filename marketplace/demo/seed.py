@@ -32,6 +32,7 @@ from ..orm import (
     OrderGroup,
     OrderLine,
     Packaging,
+    Question,
     Seller,
     User,
     Warehouse,
@@ -41,6 +42,7 @@ from ..security import hash_password
 from ..services.offers import FEED
 from .catalog import Leaf, Place, build_offers
 from .orders import Buyer, build_orders
+from .questions import build_questions
 from .reference import CATEGORIES, CURRENCIES, PHONE_PREFIX, SELLER_BLURBS, SELLERS
 
 log = logging.getLogger("marketplace.demo")
@@ -110,6 +112,9 @@ def seed(db: Database, *, offers: int = 5000, orders: int = 300, now: datetime |
         _bulk(session, Order, history.orders)
         _bulk(session, OrderLine, history.lines)
         _bulk(session, OrderEvent, history.events)
+        first_question = (session.scalar(select(func.max(Question.id))) or 0) + 1
+        _bulk(session, Question, build_questions(rng, catalog.offers, demo_places[0].seller_id, buyer.user_id,
+                                                 now, first_question))
         _advance_sequences(session)
         session.commit()
 
@@ -178,7 +183,10 @@ def _sellers(session: Session, rng: random.Random) -> tuple[list[Place], list[Pl
             "user_id": None,
         })
         prefix = "".join(w[0] for w in slug.split("-") if w)[:3].upper() + f"{index:02d}"
-        for n in range(1 + rng.randrange(min(3, len(spec.cities) + 1))):
+        count = 1 + rng.randrange(min(3, len(spec.cities) + 1))
+        if index == 0:  # the demo seller's fulfilment spans several warehouses
+            count = len(spec.cities)
+        for n in range(count):
             city = spec.cities[n % len(spec.cities)]
             minimum = Decimal(rng.choice((150, 200, 250, 300, 400, 500, 750, 1000, 1500)))
             rows.append({"id": warehouse_id, "seller_id": seller_id, "code": f"WH{n + 1}",

@@ -847,6 +847,110 @@
     </message>
 </context>
 <context>
+    <name>FulfilmentPage</name>
+    <message>
+        <source>All orders</source>
+        <extracomment>preset → the cache query&apos;s status filters (payment, shipping)</extracomment>
+        <translation>Toutes les commandes</translation>
+    </message>
+    <message>
+        <source>To prepare</source>
+        <translation>À préparer</translation>
+    </message>
+    <message>
+        <source>To ship</source>
+        <translation>À expédier</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>En transit</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrées</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulées</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Toutes dates</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>7 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>90 derniers jours</translation>
+    </message>
+    <message>
+        <source>Search: reference, SKU, title…</source>
+        <translation>Rechercher : référence, SKU, titre…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Mark preparing</source>
+        <translation>Marquer en préparation</translation>
+    </message>
+    <message>
+        <source>Mark shipped…</source>
+        <translation>Marquer expédiée…</translation>
+    </message>
+    <message>
+        <source>Mark delivered</source>
+        <translation>Marquer livrée</translation>
+    </message>
+    <message>
+        <source>Cancel order…</source>
+        <translation>Annuler la commande…</translation>
+    </message>
+    <message>
+        <source>Offline — orders as of %1</source>
+        <translation>Hors ligne — commandes au %1</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Orders: %1</source>
+        <translation>Commandes : %1</translation>
+    </message>
+    <message>
+        <source>Selected: %1</source>
+        <translation>Sélection : %1</translation>
+    </message>
+    <message>
+        <source>Select orders to update</source>
+        <translation>Sélectionnez les commandes à mettre à jour</translation>
+    </message>
+    <message>
+        <source>Sending… (%1)</source>
+        <translation>Envoi… (%1)</translation>
+    </message>
+    <message>
+        <source>Order %1 cancelled.</source>
+        <translation>Commande %1 annulée.</translation>
+    </message>
+    <message>
+        <source>Orders updated: %1.</source>
+        <translation>Commandes mises à jour : %1.</translation>
+    </message>
+    <message>
+        <source>%1 not changed: %2</source>
+        <translation>%1 inchangée : %2</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Drop a CSV file of offers here, or</source>
@@ -1534,6 +1638,21 @@
     </message>
 </context>
 <context>
+    <name>OrderSummary</name>
+    <message>
+        <source>No order selected</source>
+        <translation>Aucune commande sélectionnée</translation>
+    </message>
+    <message>
+        <source>Select an order to see its lines and history; select several to update them together.</source>
+        <translation>Sélectionnez une commande pour voir ses lignes et son historique ; sélectionnez-en plusieurs pour les mettre à jour ensemble.</translation>
+    </message>
+    <message>
+        <source>Shipping: %1</source>
+        <translation>Livraison : %1</translation>
+    </message>
+</context>
+<context>
     <name>OrdersPage</name>
     <message>
         <source>Refresh</source>
@@ -1685,6 +1804,100 @@
     </message>
 </context>
 <context>
+    <name>QuestionsModel</name>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Asked</source>
+        <translation>Posée le</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Acheteur</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Question</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Répondue</translation>
+    </message>
+    <message>
+        <source>To answer</source>
+        <translation>À traiter</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionsPage</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Write your answer; the buyer reads it in Bulkdesk.</source>
+        <translation>Écrivez votre réponse ; l&apos;acheteur la lit dans Bulkdesk.</translation>
+    </message>
+    <message>
+        <source>Send answer</source>
+        <translation>Envoyer la réponse</translation>
+    </message>
+    <message>
+        <source>To answer: %1 · in all: %2</source>
+        <translation>À traiter : %1 · en tout : %2</translation>
+    </message>
+    <message>
+        <source>No question selected</source>
+        <translation>Aucune question sélectionnée</translation>
+    </message>
+    <message>
+        <source>Buyers&apos; questions about your offers appear here.</source>
+        <translation>Les questions des acheteurs sur vos offres apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>About %1 · SKU %2</source>
+        <translation>À propos de %1 · SKU %2</translation>
+    </message>
+    <message>
+        <source>%1 asked on %2</source>
+        <translation>Question de %1 le %2</translation>
+    </message>
+    <message>
+        <source>A buyer</source>
+        <translation>un acheteur</translation>
+    </message>
+    <message>
+        <source>Your answer (%1): %2</source>
+        <translation>Votre réponse (%1) : %2</translation>
+    </message>
+    <message>
+        <source>You are offline: answers need the marketplace.</source>
+        <translation>Vous êtes hors ligne : répondre nécessite la place de marché.</translation>
+    </message>
+    <message>
+        <source>Write an answer first.</source>
+        <translation>Écrivez d&apos;abord une réponse.</translation>
+    </message>
+    <message>
+        <source>Answer sent.</source>
+        <translation>Réponse envoyée.</translation>
+    </message>
+    <message>
+        <source>Not sent: %1</source>
+        <translation>Non envoyée : %1</translation>
+    </message>
+</context>
+<context>
     <name>QuickOrderDialog</name>
     <message>
         <source>Quick order</source>
@@ -1828,6 +2041,41 @@
     <message>
         <source>not chosen</source>
         <translation>non choisie</translation>
+    </message>
+</context>
+<context>
+    <name>SellerCancelDialog</name>
+    <message>
+        <source>Cancel order %1</source>
+        <translation>Annuler la commande %1</translation>
+    </message>
+    <message>
+        <source>The buyer will be refunded %1 (%2) by %3.</source>
+        <translation>L&apos;acheteur sera remboursé de %1 (%2) par %3.</translation>
+    </message>
+    <message>
+        <source>Nothing has been paid for this order: there is nothing to refund.</source>
+        <translation>Rien n&apos;a été payé pour cette commande : il n&apos;y a rien à rembourser.</translation>
+    </message>
+    <message>
+        <source>Cancel order %1? Its stock goes back on sale and the buyer is told.</source>
+        <translation>Annuler la commande %1 ? Son stock est remis en vente et l&apos;acheteur est prévenu.</translation>
+    </message>
+    <message>
+        <source>Reason, shown to the buyer (optional)</source>
+        <translation>Motif, montré à l&apos;acheteur (facultatif)</translation>
+    </message>
+    <message>
+        <source>Cancel and refund</source>
+        <translation>Annuler et rembourser</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Annuler la commande</translation>
+    </message>
+    <message>
+        <source>Keep order</source>
+        <translation>Garder la commande</translation>
     </message>
 </context>
 <context>
@@ -1996,6 +2244,29 @@
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>SellerPage</name>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Paid orders waiting to be prepared: %1</source>
+        <translation>Commandes payées à préparer : %1</translation>
+    </message>
+    <message>
+        <source>Questions waiting for your answer: %1</source>
+        <translation>Questions en attente de votre réponse : %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -2197,6 +2468,29 @@
     <message>
         <source>Clearing…</source>
         <translation>Vidage…</translation>
+    </message>
+</context>
+<context>
+    <name>ShipDialog</name>
+    <message>
+        <source>Mark shipped (%1)</source>
+        <translation>Marquer expédiées (%1)</translation>
+    </message>
+    <message>
+        <source>Carrier for all</source>
+        <translation>Transporteur pour toutes</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>Numéro de suivi</translation>
+    </message>
+    <message>
+        <source>The buyer sees the number, with a link to the carrier&apos;s tracking page.</source>
+        <translation>L&apos;acheteur voit le numéro, avec un lien vers la page de suivi du transporteur.</translation>
+    </message>
+    <message>
+        <source>Mark shipped</source>
+        <translation>Marquer expédiées</translation>
     </message>
 </context>
 <context>

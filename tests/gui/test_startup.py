@@ -89,7 +89,7 @@ def test_the_window_is_painted_before_the_client_exists_then_stage_2_builds_the_
     after = report["quit"]
     assert set(after["modules"]) == set(STAGE_2_MODULES)
     assert after["pages"] == {"catalog": "CatalogPage", "cart": "CartPage", "orders": "OrdersPage",
-                              "seller": "EmptyState"}
+                              "seller": "SellerPage"}
     assert after["f5"]
 
 

@@ -12,6 +12,7 @@ from sqlalchemy import func, select, text
 
 from marketplace.db import Database
 from marketplace.demo.orders import PAYMENT_STATUSES, SHIPPING_STATUSES
+from marketplace.demo.questions import THREADS
 from marketplace.demo.seed import seed, seed_if_empty
 from marketplace.orm import (
     Category,
@@ -23,6 +24,7 @@ from marketplace.orm import (
     OrderGroup,
     OrderLine,
     Packaging,
+    Question,
     Seller,
     User,
     Warehouse,
@@ -208,3 +210,51 @@ def test_demo_accounts_sign_in(live_server, email, role):
     me = httpx.get(live_server.api + "/me", headers={"Authorization": f"Bearer {reply.json()['token']}"})
     assert me.json()["role"] == role
     assert (me.json()["seller_id"] is not None) == (role == "seller")
+
+
+def _demo_seller_id(s) -> int:
+    return s.scalar(select(Seller.id).join(User, Seller.user_id == User.id).where(User.email == "seller@demo.test"))
+
+
+def test_demo_seller_has_lots_in_several_warehouses(seeded, tmp_path):
+    with seeded.session() as s:
+        seller_id = _demo_seller_id(s)
+        per_warehouse = dict(s.execute(
+            select(Offer.warehouse_id, func.count()).where(Offer.seller_id == seller_id).group_by(Offer.warehouse_id)
+        ).all())
+        assert len(per_warehouse) >= 3 and min(per_warehouse.values()) >= 5
+        assert sum(per_warehouse.values()) >= OFFERS // 12 - 1
+    big = _fresh(tmp_path, "big.sqlite3")  # the default demo size: a few hundred lots
+    seed(big, offers=5000, orders=0)
+    with big.session() as s:
+        assert s.scalar(select(func.count()).select_from(Offer).where(Offer.seller_id == _demo_seller_id(s))) >= 300
+    big.dispose()
+
+
+def test_demo_seller_has_orders_in_every_shipping_state(seeded):
+    now = utcnow()
+    with seeded.session() as s:
+        orders = s.scalars(select(Order).where(Order.seller_id == _demo_seller_id(s))).all()
+        assert {o.shipping_status for o in orders} == set(SHIPPING_STATUSES)
+        to_prepare = [o for o in orders if (o.payment_status, o.shipping_status) == ("paid", "awaiting_preparation")]
+        assert len(to_prepare) >= 4 and {o.group.payment_method for o in to_prepare} >= {"bank_transfer", "card"}
+        assert any(o.shipping_status == "preparing" for o in orders)
+        shipped = [o for o in orders if o.shipping_status == "shipped"]
+        assert any(o.shipped_at < now - timedelta(days=30) and o.delivered_at is None for o in shipped)  # lost
+        assert any(o.shipped_at > now - timedelta(days=30) for o in shipped)  # on its way
+        assert len({o.warehouse_id for o in orders}) >= 3
+
+
+def test_demo_seller_has_open_and_answered_questions(seeded):
+    now = utcnow()
+    with seeded.session() as s:
+        seller_id = _demo_seller_id(s)
+        questions = s.scalars(select(Question)).all()
+        assert len(questions) == len(THREADS)
+        owners = set(s.scalars(select(Offer.seller_id).where(Offer.id.in_([q.offer_id for q in questions]))))
+        assert owners == {seller_id} and all(q.seller_id == seller_id for q in questions)
+        open_ = [q for q in questions if q.answer is None]
+        answered = [q for q in questions if q.answer is not None]
+        assert len(open_) >= 3 and len(answered) >= 2
+        assert all(q.created_at < q.answered_at <= now for q in answered)
+        assert all(q.answered_at is None and q.created_at <= now for q in open_)

@@ -165,8 +165,10 @@ class OrdersCache:
         cancelled: Callable[[], bool] | None = None,
         progress: Callable[[int], None] | None = None,
         refresh_rates: bool = True,
+        path: str = "/orders",
     ) -> SyncResult:
         """Walk ``GET /orders`` (every page) from the last ``updated_since`` (none: full) and store it.
+        ``path="/seller/orders"``: a seller's incoming orders (the same filters and pages).
 
         ``client`` is a :class:`~desktop.api_client.MarketplaceClient` (its request loop: retries,
         auth, errors). Network errors reach the caller (OfflineError: the app goes offline)."""
@@ -191,7 +193,7 @@ class OrdersCache:
                 stopped = True
                 break
             query = dict(params, cursor=cursor) if cursor else params
-            response = client.request("GET", "/orders", params=query)
+            response = client.request("GET", path, params=query)
             if server_now is None:
                 server_now = _http_date(response.headers.get("date"))
             page = client.parse_json(response)

@@ -1,1 +1,2 @@
-"""The seller's workspace: listings, the outbox, CSV import and export, fulfilment and questions."""
+"""The seller workspace's plain parts (no Qt): listings, the durable outbox and its senders, CSV, and
+fulfilment (``fulfilment``: shipping progress, cancels, answers as ``(client, payload)`` handlers)."""

@@ -1,0 +1,74 @@
+"""The Seller page as the shell builds it: the container, the Orders and Questions tabs, their badges,
+and what it needs from the window (the account, connectivity, the catalog to open an offer in).
+
+    page = seller_page(client, data_dir=paths.data, state_path=paths.window_state_path)
+    wire(page, session, window, connectivity, catalog=catalog_page)
+
+Other seller screens (listings, pending changes, import) add their tabs with ``page.add_tab(key, …)``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from .fulfilment_page import FulfilmentPage
+from .questions_page import QuestionsPage
+from .seller_page import SellerPage
+
+__all__ = ["seller_page", "wire"]
+
+
+def seller_page(client: Any, *, data_dir: str | Path, state_path: str | Path | None = None,
+                auto_sync: bool = True) -> SellerPage:
+    state = QSettings(str(state_path), QSettings.Format.IniFormat) if state_path is not None else None
+    page = SellerPage(state=state)
+    if state is not None:
+        state.setParent(page)
+    page.fulfilment = FulfilmentPage(client, data_dir=data_dir, auto_sync=auto_sync)
+    page.questions = QuestionsPage(client)
+    page.add_tab("orders", page.fulfilment, QCoreApplication.translate("SellerPage", "Orders"))
+    page.add_tab("questions", page.questions, QCoreApplication.translate("SellerPage", "Questions"))
+    page.fulfilment.to_prepare_changed.connect(lambda n: page.set_count(
+        "orders", n, QCoreApplication.translate("SellerPage", "Paid orders waiting to be prepared: %1").replace(
+            "%1", str(n))))
+    page.questions.unanswered_changed.connect(lambda n: page.set_count(
+        "questions", n, QCoreApplication.translate("SellerPage", "Questions waiting for your answer: %1").replace(
+            "%1", str(n))))
+    return page
+
+
+def wire(page: SellerPage, session: Any, window: Any, connectivity: Any, *, catalog: Any = None) -> None:
+    """Follow the signed-in account (a seller's: its orders and questions; anyone else: nothing), sync
+    when the Seller page is shown, and go offline / online with the window."""
+
+    def account_changed() -> None:
+        seller = session.signed_in and session.is_seller
+        page.fulfilment.set_account(session.email if seller else None)
+        if seller:
+            page.questions.load()
+        else:
+            page.questions.clear()
+
+    def shown(key: str) -> None:
+        if key == "seller" and session.signed_in and session.is_seller:
+            page.fulfilment.sync()
+            page.questions.load()
+
+    def set_online(online: bool) -> None:
+        page.fulfilment.set_online(online)
+        page.questions.set_online(online)
+
+    def open_offer(offer_id: int) -> None:
+        if catalog is not None and window.show_page("catalog"):
+            catalog.show_offer(offer_id)
+
+    session.changed.connect(account_changed)
+    window.page_changed.connect(shown)
+    connectivity.changed.connect(set_online)
+    page.questions.offer_requested.connect(open_offer)
+    window.remember_splitter(page.fulfilment.splitter, "seller-orders")
+    window.remember_splitter(page.questions.splitter, "seller-questions")
+    account_changed()
