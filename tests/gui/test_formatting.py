@@ -103,7 +103,7 @@ def test_there_is_one_format_money():
     from desktop.views.cart import cart_model
     from desktop.views.catalog import currency, offer_detail
     from desktop.views.checkout import step_review
-    from desktop.views.orders import orders_model
+    from desktop.views.order_display import orders_model
 
     for module in (cart_model, currency, offer_detail, step_review, orders_model):
         assert module.format_money is formatting.format_money

@@ -6,7 +6,8 @@ from __future__ import annotations
 import shiboken6
 
 from desktop.views.contact_seller import ContactSellerDialog
-from desktop.views.orders import OrderDetail, order_text
+from desktop.views.order_display import order_text
+from desktop.views.orders import OrderDetail
 from tests.unit.test_order_rules import order, order_json
 
 

@@ -22,7 +22,8 @@ def test_import_contracts_are_kept():
 def test_a_broken_boundary_is_caught(tmp_path):
     """The contract really bites: a models module importing PySide6 breaks it."""
     pkg = tmp_path / "desktop"
-    for sub in ("", "models", "api_client", "views", "views/catalog", "views/cart", "views/checkout", "views/orders"):
+    for sub in ("", "models", "api_client", "views", "views/catalog", "views/cart", "views/checkout", "views/orders",
+                "views/seller"):
         (pkg / sub).mkdir(parents=True, exist_ok=True)
         (pkg / sub / "__init__.py").write_text("")
     (pkg / "models" / "bad.py").write_text("import PySide6\n")
@@ -44,7 +45,7 @@ def test_a_broken_boundary_is_caught(tmp_path):
 def _lint_tree(tmp_path, files):
     """lint-imports on a small tree with the project's contracts: {path: source}."""
     for sub in ("desktop", "desktop/models", "desktop/api_client", "desktop/views", "marketplace",
-                *(f"desktop/views/{area}" for area in ("catalog", "cart", "checkout", "orders"))):
+                *(f"desktop/views/{area}" for area in ("catalog", "cart", "checkout", "orders", "seller"))):
         (tmp_path / sub).mkdir(parents=True, exist_ok=True)
         (tmp_path / sub / "__init__.py").write_text("")
     for path, text in files.items():
@@ -69,3 +70,11 @@ def test_a_model_importing_a_view_is_caught(tmp_path):
                                    "desktop/views/shell.py": "X = 1\n"})
     assert result.returncode != 0
     assert "desktop.models.rules -> desktop.views.shell" in result.stdout
+
+
+def test_the_seller_area_importing_the_buyers_orders_is_caught(tmp_path):
+    """The seller's fulfilment shows orders through the shared order_display, never the Orders area."""
+    result = _lint_tree(tmp_path, {"desktop/views/seller/fulfilment.py": "from desktop.views.orders import page\n",
+                                   "desktop/views/orders/page.py": "X = 1\n"})
+    assert result.returncode != 0
+    assert "desktop.views.seller.fulfilment -> desktop.views.orders.page" in result.stdout

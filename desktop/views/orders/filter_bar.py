@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 
 from desktop.models.orders_cache import PAYMENT_STATUSES, SHIPPING_STATUSES, OrderQuery
 
-from .orders_model import payment_text, shipping_text
+from ..order_display.orders_model import payment_text, shipping_text
 
 __all__ = ["NO_DATE", "SEARCH_DELAY_MS", "OrderFilterBar"]
 

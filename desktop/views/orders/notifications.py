@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon
 from desktop.models.orders_cache import StatusChange
 
 from ..icons import icon
-from .orders_model import payment_text, shipping_text
+from ..order_display.orders_model import payment_text, shipping_text
 
 __all__ = ["OrderNotifier"]
 

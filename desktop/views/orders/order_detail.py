@@ -19,8 +19,8 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -39,8 +39,9 @@ from desktop.models import order_rules as rules
 from .. import errors
 from ..contact_seller import ContactSellerDialog
 from ..formatting import format_money
+from ..order_display import order_text
+from ..order_display.links import open_url
 from ..tasks import MutationOp, QueryOp
-from . import order_text
 from .order_dialogs import CancelDialog, ReviewDialog, StarRating
 from .order_panes import OrderPanes
 
@@ -53,11 +54,6 @@ if TYPE_CHECKING:
 __all__ = ["CancelDialog", "ContactSellerDialog", "OrderDetail", "ReviewDialog", "StarRating", "open_url"]
 
 log = logging.getLogger(__name__)
-
-
-def open_url(url: str) -> bool:
-    """The system browser (a module function so tests can replace it)."""
-    return QDesktopServices.openUrl(QUrl(url))
 
 
 class OrderDetail(QWidget):

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidg
 from desktop.api_client.types import Order
 
 from ..formatting import format_money
-from . import order_text
-from .order_text import OrderLines, rich_label
-from .orders_model import shipping_text
+from ..order_display import order_text
+from ..order_display.order_text import OrderLines, rich_label
+from ..order_display.orders_model import shipping_text
 
 __all__ = ["OrderPanes"]
 

@@ -40,12 +40,12 @@ from desktop.models.orders_cache import OrderQuery, OrdersCache, SyncResult
 
 from .. import errors
 from ..formatting import format_datetime
+from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS, OrdersTableModel, orders_table
 from ..tasks import QueryOp, mutations
 from .filter_bar import OrderFilterBar
 from .notifications import OrderNotifier
 from .order_detail import OrderDetail
 from .orders_export import write_orders_csv
-from .orders_model import COLUMNS, REF_ROLE, SORT_KEYS, OrdersTableModel, orders_table
 from .orders_sync import fetch_order, sync_orders
 
 if TYPE_CHECKING:

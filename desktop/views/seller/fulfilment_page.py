@@ -39,7 +39,7 @@ from desktop.models.seller import fulfilment
 
 from .. import errors
 from ..formatting import format_datetime, html_text
-from ..orders.orders_model import COLUMNS, REF_ROLE, SORT_KEYS, OrdersTableModel
+from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS, OrdersTableModel
 from ..tasks import MutationOp, QueryOp
 from .fulfilment_dialogs import SellerCancelDialog, ShipDialog
 from .order_summary import OrderSummary, make_table

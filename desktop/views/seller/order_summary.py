@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 from desktop.models.order_rules import read_order
 
 from ..formatting import html_text
-from ..orders.order_detail import open_url
-from ..orders.order_text import OrderLines, rich_label, subtitle, timeline_html, tracking_html
+from ..order_display.links import open_url
+from ..order_display.order_text import OrderLines, rich_label, subtitle, timeline_html, tracking_html
 
 __all__ = ["OrderSummary", "make_table"]
 

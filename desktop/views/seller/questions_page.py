@@ -29,7 +29,7 @@ from desktop.models.seller import fulfilment
 
 from .. import errors
 from ..formatting import format_datetime, html_text
-from ..orders.order_text import rich_label
+from ..order_display.order_text import rich_label
 from ..tasks import MutationOp, QueryOp
 from .order_summary import make_table
 from .questions_model import COLUMNS, QuestionsModel
