@@ -174,7 +174,10 @@ def wire_orders(shell: Shell) -> None:
 def build_seller_page(shell: Shell) -> QWidget:
     from desktop.views.seller.build import seller_page
 
-    shell.seller_page = seller_page(shell.client, data_dir=shell.paths.data, state_path=shell.paths.window_state_path)
+    assert shell.client is not None
+    opener = orders_caches(shell.paths.data, shell.server_url)
+    shell.seller_page = seller_page(shell.client, caches=lambda account: opener(f"{account}#seller-orders"),
+                                    state_path=shell.paths.window_state_path)
     return shell.seller_page
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings
 
-from desktop.models.orders_cache import OrderQuery
+from desktop.models.orders_cache import OrderQuery, OrdersCache
 from desktop.models.seller import fulfilment
 from desktop.views import tasks
 from desktop.views.seller.build import seller_page
@@ -27,7 +27,10 @@ def seller(live_server):
 
 @pytest.fixture
 def page(qtbot, seller, app_folders):
-    page = seller_page(seller, data_dir=app_folders.data, state_path=app_folders.config / "w.ini", auto_sync=False)
+    def caches(account):
+        return OrdersCache.for_account(app_folders.data, seller.server_url, account)
+
+    page = seller_page(seller, caches=caches, state_path=app_folders.config / "w.ini", auto_sync=False)
     qtbot.addWidget(page)
     page.resize(1280, 760)
     with qtbot.waitSignal(page.fulfilment.synced, timeout=30_000) as blocker:

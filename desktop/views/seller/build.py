@@ -1,7 +1,7 @@
 """The Seller page as the shell builds it: the container, the Orders and Questions tabs, their badges,
 and what it needs from the window (the account, connectivity, the catalog to open an offer in).
 
-    page = seller_page(client, data_dir=paths.data, state_path=paths.window_state_path)
+    page = seller_page(client, caches=seller_orders_caches, state_path=paths.window_state_path)
     wire(page, session, window, connectivity, catalog=catalog_page)
 
 Other seller screens (listings, pending changes, import) add their tabs with ``page.add_tab(key, …)``.
@@ -10,7 +10,7 @@ Other seller screens (listings, pending changes, import) add their tabs with ``p
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -18,16 +18,29 @@ from .fulfilment_page import FulfilmentPage
 from .questions_page import QuestionsPage
 from .seller_page import SellerPage
 
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.views.collaborators import OrdersCacheOpener
+    from desktop.views.connectivity import Connectivity
+    from desktop.views.main_window import MainWindow
+    from desktop.views.session import Session
+
+
+class OfferShower(Protocol):
+    """What opens an offer (the catalog page: the composition root passes it; no area import)."""
+
+    def show_offer(self, offer_id: int) -> None: ...
+
 __all__ = ["seller_page", "wire"]
 
 
-def seller_page(client: Any, *, data_dir: str | Path, state_path: str | Path | None = None,
+def seller_page(client: MarketplaceClient, *, caches: OrdersCacheOpener, state_path: str | Path | None = None,
                 auto_sync: bool = True) -> SellerPage:
     state = QSettings(str(state_path), QSettings.Format.IniFormat) if state_path is not None else None
     page = SellerPage(state=state)
     if state is not None:
         state.setParent(page)
-    page.fulfilment = FulfilmentPage(client, data_dir=data_dir, auto_sync=auto_sync)
+    page.fulfilment = FulfilmentPage(client, caches=caches, auto_sync=auto_sync)
     page.questions = QuestionsPage(client)
     page.add_tab("orders", page.fulfilment, QCoreApplication.translate("SellerPage", "Orders"))
     page.add_tab("questions", page.questions, QCoreApplication.translate("SellerPage", "Questions"))
@@ -40,7 +53,8 @@ def seller_page(client: Any, *, data_dir: str | Path, state_path: str | Path | N
     return page
 
 
-def wire(page: SellerPage, session: Any, window: Any, connectivity: Any, *, catalog: Any = None) -> None:
+def wire(page: SellerPage, session: Session, window: MainWindow, connectivity: Connectivity, *,
+         catalog: OfferShower | None = None) -> None:
     """Follow the signed-in account (a seller's: its orders and questions; anyone else: nothing), sync
     when the Seller page is shown, and go offline / online with the window."""
 

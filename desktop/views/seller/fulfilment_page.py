@@ -1,7 +1,7 @@
 """Fulfilment: the seller's incoming orders (``GET /seller/orders``) in the buyer's orders table, kept in
 a local orders cache of their own, with presets, and the writes a seller makes on them.
 
-    page = FulfilmentPage(client, data_dir=paths.data)
+    page = FulfilmentPage(client, caches=seller_orders_caches)   # the root's opener of an account's cache
     page.set_account("seller@demo.test")          # opens that seller's cache and syncs in the background
     page.set_preset("to_prepare")                  # paid, awaiting preparation (SQL on the cache)
     page.mark("preparing")                         # the selection, one request per order
@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -44,6 +43,10 @@ from ..tasks import MutationOp, QueryOp
 from .fulfilment_dialogs import SellerCancelDialog, ShipDialog
 from .order_summary import OrderSummary, make_table
 
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.views.collaborators import OrdersCacheOpener
+
 __all__ = ["PRESETS", "FulfilmentPage"]
 
 #: preset → the cache query's status filters (payment, shipping)
@@ -64,12 +67,13 @@ class FulfilmentPage(QWidget):
     applied = Signal(list)  # the Outcomes of a mark / cancel, once shown
     to_prepare_changed = Signal(int)  # paid orders awaiting preparation (the tab's badge)
 
-    def __init__(self, client: Any, *, data_dir: str | Path, auto_sync: bool = True,
+    def __init__(self, client: MarketplaceClient, *, caches: OrdersCacheOpener, auto_sync: bool = True,
                  parent: QWidget | None = None) -> None:
+        """``caches``: the seller's orders cache of an account (from the root; the page closes it)."""
         super().__init__(parent)
         self.setObjectName("fulfilmentPage")
         self.client = client
-        self.data_dir = Path(data_dir)
+        self._caches = caches
         self.cache: OrdersCache | None = None
         self.account: str | None = None
         self.online = True
@@ -179,7 +183,7 @@ class FulfilmentPage(QWidget):
         self.close_cache()
         self.account = account
         if account is not None:
-            self.cache = OrdersCache.for_account(self.data_dir, self.client.server_url, f"{account}#seller-orders")
+            self.cache = self._caches(account)
             self.model.set_cache(self.cache)
         self.apply_filters()
         if sync and account is not None:
