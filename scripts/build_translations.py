@@ -5,13 +5,16 @@
     python scripts/build_translations.py --check    # fail when a string has no translation
 
 ``pyside6-lupdate`` reads the ``self.tr()`` / ``QCoreApplication.translate()`` calls of desktop/views/
-and desktop/app.py into resources/translations/bulkdesk_<lang>.ts (kept in git); ``pyside6-lrelease``
+and desktop/app.py into resources/translations/bulkdesk_<lang>.ts (kept in git; English's holds only the
+plural forms, written by this script); ``pyside6-lrelease``
 builds resources/translations/bulkdesk_<lang>.qm next to it (not committed; the app loads it).
 """
 
 from __future__ import annotations
 
 import argparse
+import html
+import re
 import shutil
 import subprocess
 import sys
@@ -20,7 +23,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 TRANSLATIONS = REPO / "resources" / "translations"
-LANGUAGES = ("fr",)
+LANGUAGES = ("fr", "en")
+#: English is the source language: its file holds only the plural forms ("%n order(s)" → "1 order",
+#: "2 orders"), which this script writes itself from the "(s)" of the source (see english_plurals)
+PLURAL_ONLY = {"en"}
 
 
 def tool(name: str) -> str:
@@ -54,6 +60,23 @@ def unfinished(ts: Path) -> list[str]:
     return missing
 
 
+def english_plurals(ts: Path) -> None:
+    """Fill the English file's plural forms from the source text: "(s)" is "" in the singular and "s"
+    in the plural (a source without "(s)" keeps both forms as written)."""
+    text = ts.read_text(encoding="utf-8")
+
+    def forms(match: re.Match[str]) -> str:
+        source = html.unescape(match.group(2))
+        one, many = source.replace("(s)", ""), source.replace("(s)", "s")
+        body = "".join(f"\n            <numerusform>{html.escape(f, quote=False)}</numerusform>" for f in (one, many))
+        return f"{match.group(1)}<translation>{body}\n        </translation>"
+
+    pattern = re.compile(r'(<message numerus="yes">\s*<source>([^<]*)</source>\s*'
+                         r'(?:<(?:extra)?comment>[^<]*</(?:extra)?comment>\s*)*)'
+                         r'<translation[^>]*>.*?</translation>', re.S)
+    ts.write_text(pattern.sub(forms, text), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -68,9 +91,11 @@ def main(argv: list[str] | None = None) -> int:
         if not args.release:
             subprocess.run(  # noqa: S603 - the venv's own tools
                 [tool("pyside6-lupdate"), *sources(), "-locations", "none", "-no-obsolete",
-                 "-target-language", lang, "-ts", str(ts)],
+                 *(["-pluralonly"] if lang in PLURAL_ONLY else []), "-target-language", lang, "-ts", str(ts)],
                 cwd=REPO, check=True,
             )  # fmt: skip
+            if lang == "en":
+                english_plurals(ts)
         subprocess.run(  # noqa: S603 - the venv's own tools
             [tool("pyside6-lrelease"), str(ts), "-qm", str(TRANSLATIONS / f"bulkdesk_{lang}.qm")],
             cwd=REPO, check=True,

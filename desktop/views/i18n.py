@@ -60,15 +60,15 @@ def install_translations(app: QCoreApplication, setting: str | None) -> list[QTr
     language = resolve_language(setting)
     QLocale.setDefault(choose_locale(setting))
     installed: list[QTranslator] = []
-    if language == "en":
-        return installed
-    ours = QTranslator(app)
+    ours = QTranslator(app)  # English too: its file holds the plural forms ("1 order", "2 orders")
     if ours.load(f"bulkdesk_{language}", str(translations_dir())):
         app.installTranslator(ours)
         installed.append(ours)
     else:
         log.warning("no compiled translation bulkdesk_%s.qm in %s (run scripts/build_translations.py)",
                     language, translations_dir())
+    if language == "en":
+        return installed
     qt_own = QTranslator(app)
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)

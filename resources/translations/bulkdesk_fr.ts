@@ -125,10 +125,6 @@
         <translation>Quantité (conditionnements)</translation>
     </message>
     <message>
-        <source>%1 units</source>
-        <translation>%1 unités</translation>
-    </message>
-    <message>
         <source>Remove this line</source>
         <translation>Retirer cette ligne</translation>
     </message>
@@ -186,14 +182,6 @@
         <translation>Lot de %1</translation>
     </message>
     <message>
-        <source>Below the minimum order of %1 units.</source>
-        <translation>En dessous du minimum de commande de %1 unités.</translation>
-    </message>
-    <message>
-        <source>Only %1 units are available.</source>
-        <translation>Seulement %1 unités disponibles.</translation>
-    </message>
-    <message>
         <source>Out of stock.</source>
         <translation>En rupture de stock.</translation>
     </message>
@@ -208,14 +196,6 @@
     <message>
         <source>Remove</source>
         <translation>Retirer</translation>
-    </message>
-    <message>
-        <source>Raise to %1 units</source>
-        <translation>Passer à %1 unités</translation>
-    </message>
-    <message>
-        <source>Lower to %1 units</source>
-        <translation>Réduire à %1 unités</translation>
     </message>
     <message>
         <source>Checking prices and stock…</source>
@@ -649,6 +629,58 @@
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%Ln unit(s)</source>
+        <translation>
+            <numerusform>%Ln unité</numerusform>
+            <numerusform>%Ln unités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Below the minimum order of %Ln unit(s).</source>
+        <translation>
+            <numerusform>En dessous du minimum de commande de %Ln unité.</numerusform>
+            <numerusform>En dessous du minimum de commande de %Ln unités.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %Ln unit(s) available.</source>
+        <translation>
+            <numerusform>Seulement %Ln unité disponible.</numerusform>
+            <numerusform>Seulement %Ln unités disponibles.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Raise to %Ln unit(s)</source>
+        <translation>
+            <numerusform>Passer à %Ln unité</numerusform>
+            <numerusform>Passer à %Ln unités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lower to %Ln unit(s)</source>
+        <translation>
+            <numerusform>Réduire à %Ln unité</numerusform>
+            <numerusform>Réduire à %Ln unités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 (%Ln unit(s))</source>
+        <translation>
+            <numerusform>%1 × %2 (%Ln unité)</numerusform>
+            <numerusform>%1 × %2 (%Ln unités)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln line(s) added to the cart.</source>
+        <translation>
+            <numerusform>Ajouté au panier : %1 ligne sur %Ln.</numerusform>
+            <numerusform>Ajouté au panier : %1 sur %Ln lignes.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1414,10 +1446,6 @@
         <translation>Passée le %1 · achat %2 · %3 · %4</translation>
     </message>
     <message>
-        <source>%1 × %2 (%3 units)</source>
-        <translation>%1 × %2 (%3 unités)</translation>
-    </message>
-    <message>
         <source>Card</source>
         <translation>Carte</translation>
     </message>
@@ -1500,10 +1528,6 @@
     <message>
         <source>The payment page opened in your browser. Come back here once paid.</source>
         <translation>La page de paiement s’est ouverte dans votre navigateur. Revenez ici une fois le paiement fait.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 lines added to the cart.</source>
-        <translation>%1 ligne(s) sur %2 ajoutée(s) au panier.</translation>
     </message>
     <message>
         <source>Availability could not be checked (offline).</source>
@@ -1676,10 +1700,17 @@
         <translation>Hors ligne — commandes au %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n order(s)</source>
+        <source>%Ln order(s)</source>
         <translation>
-            <numerusform>%n commande</numerusform>
-            <numerusform>%n commandes</numerusform>
+            <numerusform>%Ln commande</numerusform>
+            <numerusform>%Ln commandes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s) exported to %1</source>
+        <translation>
+            <numerusform>%Ln commande exportée dans %1</numerusform>
+            <numerusform>%Ln commandes exportées dans %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1693,10 +1724,6 @@
     <message>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>%1 orders exported to %2</source>
-        <translation>%1 commandes exportées dans %2</translation>
     </message>
 </context>
 <context>
@@ -1932,13 +1959,19 @@
         <source>Looking up %1 SKUs…</source>
         <translation>Recherche de %1 références…</translation>
     </message>
-    <message>
-        <source>%1 lines added to the cart.</source>
-        <translation>%1 lignes ajoutées au panier.</translation>
+    <message numerus="yes">
+        <source>%Ln line(s) added to the cart.</source>
+        <translation>
+            <numerusform>%Ln ligne ajoutée au panier.</numerusform>
+            <numerusform>%Ln lignes ajoutées au panier.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>%1 rows were not added:</source>
-        <translation>%1 lignes n’ont pas été ajoutées :</translation>
+    <message numerus="yes">
+        <source>%Ln row(s) not added:</source>
+        <translation>
+            <numerusform>%Ln ligne non ajoutée :</numerusform>
+            <numerusform>%Ln lignes non ajoutées :</numerusform>
+        </translation>
     </message>
     <message>
         <source>Row %1 (%2): %3</source>
@@ -1978,10 +2011,6 @@
 </context>
 <context>
     <name>ReviewStep</name>
-    <message>
-        <source>%1 units</source>
-        <translation>%1 unités</translation>
-    </message>
     <message>
         <source>Shipping: %1</source>
         <translation>Livraison : %1</translation>
@@ -2030,13 +2059,12 @@
         <source>Guest order; the confirmation goes to %1.</source>
         <translation>Commande en invité ; la confirmation est envoyée à %1.</translation>
     </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 jour</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 jours</translation>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
     </message>
     <message>
         <source>not chosen</source>
@@ -2499,17 +2527,16 @@
         <source>Each warehouse ships its own order. Choose how each one is delivered.</source>
         <translation>Chaque entrepôt expédie sa propre commande. Choisissez comment chacune est livrée.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n jour</numerusform>
+            <numerusform>%n jours</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Choose a shipping method for every warehouse.</source>
         <translation>Choisissez un mode de livraison pour chaque entrepôt.</translation>
-    </message>
-    <message>
-        <source>1 day</source>
-        <translation>1 jour</translation>
-    </message>
-    <message>
-        <source>%1 days</source>
-        <translation>%1 jours</translation>
     </message>
 </context>
 <context>

@@ -70,6 +70,21 @@ def error_channel(qapp: QApplication):
     channel.deleteLater()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_plurals(qapp: QApplication):
+    """The English plural forms the app installs at start ("1 unit", "2 units"; bulkdesk_en.qm), without
+    its locale choice: the tests keep the locale they set."""
+    from PySide6.QtCore import QTranslator
+
+    from desktop.views.i18n import translations_dir
+
+    translator = QTranslator()
+    assert translator.load("bulkdesk_en", str(translations_dir())), "run scripts/build_translations.py"
+    qapp.installTranslator(translator)
+    yield translator
+    qapp.removeTranslator(translator)
+
+
 @pytest.fixture(autouse=True)
 def themed(qapp: QApplication):
     from desktop.views.theme import apply_theme

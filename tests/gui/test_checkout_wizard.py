@@ -238,7 +238,7 @@ def test_stock_changed_is_shown_on_the_line_and_nothing_is_charged(qtbot, env):
     assert isinstance(exc, ConflictError) and exc.code == "stock_changed"
     assert "Nothing was ordered and nothing was charged" in wizard.review.notice.text()
     assert [i.code for i in wizard.refused_issues] == ["insufficient_stock"]
-    assert "Only 10 units are available." in wizard.review.summary.toPlainText()
+    assert "Only 10 units available." in wizard.review.summary.toPlainText()
     assert env.cart().pending_checkout() is None
     assert group_refs(env.server, env.buyer.headers) == set()
     # the cart is quoted again and shows the line's issue with its fix

@@ -138,3 +138,20 @@ def test_with_no_system_locale_dates_and_money_read_naturally(monkeypatch):
             QLocale.setDefault(QLocale("en_US"))
     local = f"{when:%d/%m/%Y %H:%M}"
     assert shown == [(local, "€14.88"), (local, "14,88\u00a0€"), (local, "€14.88")]
+
+
+def test_counts_read_naturally_in_english_and_french(qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.views.i18n import install_translations
+
+    shown = []
+    for language in ("en", "fr"):
+        translators = install_translations(qapp, language)
+        try:
+            shown += [QCoreApplication.translate("OrdersPage", "%Ln order(s)", "", n) for n in (1, 2)]
+        finally:
+            for translator in translators:
+                QCoreApplication.removeTranslator(translator)
+            QLocale.setDefault(QLocale("en_US"))
+    assert shown == ["1 order", "2 orders", "1 commande", "2 commandes"]

@@ -274,7 +274,9 @@ def test_reorder_puts_the_lines_in_the_cart(qtbot, page, cart_store, buyer):
     for line in order["lines"]:
         if (line["offer_id"], line["packaging_id"]) in lines:
             assert lines[(line["offer_id"], line["packaging_id"])] >= line["quantity"]
-    assert "lines added to the cart" in detail.result_label.text()
+    total = len(order["lines"])
+    assert detail.result_label.text().startswith(
+        f"{added} of {total} {'line' if total == 1 else 'lines'} added to the cart.")
 
 
 def test_pay_again_opens_the_payment_page(qtbot, page, monkeypatch):

@@ -107,4 +107,4 @@ def test_unreadable_file_and_export(qtbot, page, client, monkeypatch, tmp_path):
     with qtbot.waitSignal(op.finished, timeout=30_000):
         pass
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
-    assert rows and "offer(s) exported to export.csv" in page.summary.text()
+    assert rows and "offers exported to export.csv" in page.summary.text()

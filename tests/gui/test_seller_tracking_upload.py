@@ -47,7 +47,7 @@ def test_the_report_checks_every_row_then_the_orders_are_marked_shipped(qtbot, q
          "The tracking number is missing."],
         ["5", a, "order_ref", "duplicate_order", f"Order {a} is also on row 2."],
     ]
-    assert not dialog.apply_button.isEnabled() and "3 row(s) with errors" in dialog.summary.text()
+    assert not dialog.apply_button.isEnabled() and "3 rows with errors" in dialog.summary.text()
     path.write_bytes(f"order_ref,carrier,tracking_number\r\n{a},dhl,JD0001\r\n{b},Own van,VAN-7\r\n".encode())
     with qtbot.waitSignal(dialog.checked, timeout=30_000):
         dialog.load_file(path)
@@ -55,7 +55,7 @@ def test_the_report_checks_every_row_then_the_orders_are_marked_shipped(qtbot, q
     assert dialog.apply_button.isEnabled()
     with qtbot.waitSignal(dialog.applied, timeout=30_000):
         qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
-    assert dialog.summary.text() == "2 order(s) marked shipped."
+    assert dialog.summary.text() == "2 orders marked shipped."
     orders = {o.ref: o for o in client.seller.orders(q=a)} | {o.ref: o for o in client.seller.orders(q=b)}
     assert orders[a].shipping_status == "shipped" and orders[a].tracking.carrier == "DHL"
     assert orders[a].tracking.url and orders[b].tracking.number == "VAN-7" and orders[b].tracking.url is None

@@ -139,9 +139,9 @@ class QuickOrderDialog(QDialog):
         return self.op.run_in_background()
 
     def _show_report(self, added: int, rejected: list[RejectedRow]) -> None:
-        parts = [self.tr("%1 lines added to the cart.").replace("%1", QLocale().toString(added))]
+        parts = [self.tr("%Ln line(s) added to the cart.", "", added)]
         if rejected:
-            parts.append(self.tr("%1 rows were not added:").replace("%1", QLocale().toString(len(rejected))))
+            parts.append(self.tr("%Ln row(s) not added:", "", len(rejected)))
             for row in sorted(rejected, key=lambda r: r.line_number):
                 parts.append(self.tr("Row %1 (%2): %3").replace("%1", str(row.line_number))
                              .replace("%2", html_text(row.text)).replace("%3", html_text(row.reason)))

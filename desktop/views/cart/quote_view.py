@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.cart import MAX_QUANTITY, CartLine, Quote, QuoteGroup, QuoteIssue, QuoteLine
 
+from ..counts import counts
 from ..formatting import format_money, html_text
 
 __all__ = ["LineActions", "LineRow", "fix_quantity", "fix_text", "group_box", "issue_text", "orphans_box",
@@ -45,13 +46,10 @@ class LineActions(Protocol):
 
 
 def issue_text(issue: QuoteIssue) -> str:
-    loc = QLocale()
     if issue.code == "below_moq" and issue.moq_units:
-        return QCoreApplication.translate("CartPage", "Below the minimum order of %1 units.").replace(
-            "%1", loc.toString(issue.moq_units))
+        return counts().below_moq(issue.moq_units)
     if issue.code == "insufficient_stock" and issue.available_units is not None:
-        return QCoreApplication.translate("CartPage", "Only %1 units are available.").replace(
-            "%1", loc.toString(issue.available_units))
+        return counts().only_available(issue.available_units)
     if issue.code == "out_of_stock":
         return QCoreApplication.translate("CartPage", "Out of stock.")
     if issue.code == "offer_not_found":
@@ -66,8 +64,8 @@ def fix_text(issue: QuoteIssue, quantity: int, line: QuoteLine) -> str:
         return QCoreApplication.translate("CartPage", "Remove")
     units = quantity * (line.units // line.quantity if line.units and line.quantity else 1)
     if issue.code == "below_moq":
-        return QCoreApplication.translate("CartPage", "Raise to %1 units").replace("%1", QLocale().toString(units))
-    return QCoreApplication.translate("CartPage", "Lower to %1 units").replace("%1", QLocale().toString(units))
+        return counts().raise_to(units)
+    return counts().lower_to(units)
 
 
 def fix_quantity(issue: QuoteIssue, line: QuoteLine, other_units: int) -> int | None:
@@ -107,8 +105,7 @@ class LineRow:
             lambda value: page.set_quantity(line.offer_id, line.packaging_id, value))
         unit = QLabel(format_money(line.unit_price))
         unit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        units_text = (QCoreApplication.translate("CartPage", "%1 units").replace("%1", QLocale().toString(line.units))
-                      if line.units is not None else "")
+        units_text = counts().units(line.units) if line.units is not None else ""
         total = QLabel(f"{format_money(line.line_total)}<br><span style='color:gray'>{units_text}</span>")
         total.setObjectName("cartLineTotal")
         total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

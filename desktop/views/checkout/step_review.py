@@ -8,12 +8,13 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.models.cart import Quote, QuoteIssue
 from desktop.models.money import Money
 
+from ..counts import counts
 from ..formatting import format_money, html_text
 
 __all__ = ["ReviewStep", "review_totals"]
@@ -64,7 +65,6 @@ class ReviewStep(QWidget):
                   issue_text: Callable[[QuoteIssue], str] | None = None) -> None:
         # lupdate cannot read tr() inside f-strings: the labels are looked up here
         _t = {
-            '%1 units': self.tr('%1 units'),
             'Shipping: %1': self.tr('Shipping: %1'),
             'Subtotal': self.tr('Subtotal'),
             'Lines': self.tr('Lines'),
@@ -100,14 +100,13 @@ class ReviewStep(QWidget):
                 for line in group.lines:
                     html.append(
                         f"<tr><td>{html_text(line.title)}<br><small>{html_text(line.sku)}</small></td>"
-                        f"<td class='r'>{_t['%1 units'].replace('%1', QLocale().toString(line.units or 0))}</td>"
+                        f"<td class='r'>{html_text(counts().units(line.units or 0))}</td>"
                         f"<td class='r'>{format_money(line.unit_price)}</td>"
                         f"<td class='r'>{format_money(line.line_total)}</td></tr>")
                     for issue in problems.get((line.offer_id, line.packaging_id), ()):
                         text = issue_text(issue) if issue_text else issue.message
                         html.append(f"<tr><td colspan='4' class='bad'>⚠ {html_text(text)}</td></tr>")
-                days = self.tr("1 day") if method and method.days == 1 else self.tr("%1 days").replace(
-                    "%1", str(method.days if method else ""))
+                days = self.tr("%n day(s)", "", method.days) if method else ""
                 ship_text = (f"{html_text(method.name)} ({days})"
                              if method else self.tr("not chosen"))
                 html.append(f"<tr><td colspan='3'>{_t['Shipping: %1'].replace('%1', ship_text)}</td>"

@@ -44,7 +44,7 @@ class ShippingStep(QWidget):
             self.combos[group.warehouse_id] = combo
 
     def days_text(self, days: int) -> str:
-        return self.tr("1 day") if days == 1 else self.tr("%1 days").replace("%1", str(days))
+        return self.tr("%n day(s)", "", days)
 
     def choices(self) -> dict[int, str]:
         return {wid: combo.currentData() for wid, combo in self.combos.items() if combo.currentData()}

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem,
 from desktop.api_client.types import Order, OrderLine, OrderSeller, Origin, Tracking
 from desktop.models.order_rules import ReorderIssue
 
+from ..counts import counts
 from ..formatting import format_datetime, format_money, html_text
 from .orders_model import payment_text, shipping_text
 
@@ -30,8 +31,7 @@ def subtitle(o: Order) -> str:
 
 def line_text(line: OrderLine) -> str:
     """"Gloves\\nSKU-1 · 2 × Box (20 units)"."""
-    qty = QCoreApplication.translate("OrderDetail", "%1 × %2 (%3 units)").replace(
-        "%1", str(line.quantity)).replace("%2", line.packaging_label or "").replace("%3", str(line.units))
+    qty = counts().order_line(line.quantity, line.packaging_label or "", line.units)
     return f"{line.title}\n{line.sku} · {qty}"
 
 
@@ -97,8 +97,7 @@ def origin_text(origin: Origin) -> str:
 def reorder_result(added: int, total: int, titles: Mapping[int, str], issues: Iterable[ReorderIssue], *,
                    offline: bool) -> str:
     """"2 of 3 lines added to the cart." and a bullet per issue, each with its offer's title."""
-    text = QCoreApplication.translate("OrderDetail", "%1 of %2 lines added to the cart.").replace(
-        "%1", str(added)).replace("%2", str(total))
+    text = counts().lines_added(added, total)
     if offline:
         text += " " + QCoreApplication.translate("OrderDetail", "Availability could not be checked (offline).")
     for issue in issues:

@@ -357,7 +357,7 @@ class OrdersPage(QWidget):
         n = self.model.rowCount()
         total = self.cache.order_count() if self.cache is not None else 0
         if n == total:
-            self.count_label.setText(self.tr("%n order(s)", "", n))
+            self.count_label.setText(self.tr("%Ln order(s)", "", n))
         else:
             self.count_label.setText(self.tr("%1 of %2 orders").replace("%1", str(n)).replace("%2", str(total)))
 
@@ -392,7 +392,7 @@ class OrdersPage(QWidget):
             errors.report_exception(exc, self)
             return None
         self.notifier.status_bar and self.notifier.status_bar.showMessage(
-            self.tr("%1 orders exported to %2").replace("%1", str(count)).replace("%2", path), 8000)
+            self.tr("%Ln order(s) exported to %1", "", count).replace("%1", path), 8000)
         return path
 
     def export_csv(self, path: str | Path) -> int:

@@ -1,0 +1,45 @@
+"""Phrases with a count, for module-level text functions (the cart's quote texts, an order's lines).
+
+Qt picks the plural form of a language from the count (``%n``, ``%Ln`` with the locale's digit grouping),
+but lupdate reads plural forms only from a class's ``self.tr(text, "", n)``: these phrases live on one
+QObject so that functions outside a widget get them too (``counts().units(12)`` → "12 units").
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtCore import QObject
+
+__all__ = ["Counts", "counts"]
+
+
+class Counts(QObject):
+    def units(self, n: int) -> str:
+        return self.tr("%Ln unit(s)", "", n)
+
+    def below_moq(self, n: int) -> str:
+        return self.tr("Below the minimum order of %Ln unit(s).", "", n)
+
+    def only_available(self, n: int) -> str:
+        return self.tr("Only %Ln unit(s) available.", "", n)
+
+    def raise_to(self, n: int) -> str:
+        return self.tr("Raise to %Ln unit(s)", "", n)
+
+    def lower_to(self, n: int) -> str:
+        return self.tr("Lower to %Ln unit(s)", "", n)
+
+    def order_line(self, quantity: int, packaging: str, units: int) -> str:
+        """"2 × Box of 10 (20 units)"."""
+        return self.tr("%1 × %2 (%Ln unit(s))", "", units).replace("%1", str(quantity)).replace("%2", packaging)
+
+    def lines_added(self, added: int, total: int) -> str:
+        """"2 of 3 lines added to the cart."."""
+        return self.tr("%1 of %Ln line(s) added to the cart.", "", total).replace("%1", str(added))
+
+
+@cache
+def counts() -> Counts:
+    """The one Counts object (made on first use, on the GUI thread)."""
+    return Counts()

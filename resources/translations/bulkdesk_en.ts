@@ -1,0 +1,171 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>AccountDialog</name>
+    <message numerus="yes">
+        <source>Too many failed attempts. Wait %n minute(s) and try again.</source>
+        <translation>
+            <numerusform>Too many failed attempts. Wait %n minute and try again.</numerusform>
+            <numerusform>Too many failed attempts. Wait %n minutes and try again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Counts</name>
+    <message numerus="yes">
+        <source>%Ln unit(s)</source>
+        <translation>
+            <numerusform>%Ln unit</numerusform>
+            <numerusform>%Ln units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Below the minimum order of %Ln unit(s).</source>
+        <translation>
+            <numerusform>Below the minimum order of %Ln unit.</numerusform>
+            <numerusform>Below the minimum order of %Ln units.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %Ln unit(s) available.</source>
+        <translation>
+            <numerusform>Only %Ln unit available.</numerusform>
+            <numerusform>Only %Ln units available.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Raise to %Ln unit(s)</source>
+        <translation>
+            <numerusform>Raise to %Ln unit</numerusform>
+            <numerusform>Raise to %Ln units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lower to %Ln unit(s)</source>
+        <translation>
+            <numerusform>Lower to %Ln unit</numerusform>
+            <numerusform>Lower to %Ln units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 × %2 (%Ln unit(s))</source>
+        <translation>
+            <numerusform>%1 × %2 (%Ln unit)</numerusform>
+            <numerusform>%1 × %2 (%Ln units)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %Ln line(s) added to the cart.</source>
+        <translation>
+            <numerusform>%1 of %Ln line added to the cart.</numerusform>
+            <numerusform>%1 of %Ln lines added to the cart.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message numerus="yes">
+        <source>%n more error(s) occurred meanwhile.</source>
+        <translation>
+            <numerusform>%n more error occurred meanwhile.</numerusform>
+            <numerusform>%n more errors occurred meanwhile.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message numerus="yes">
+        <source>%n offer(s) exported to %1.</source>
+        <translation>
+            <numerusform>%n offer exported to %1.</numerusform>
+            <numerusform>%n offers exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersPage</name>
+    <message numerus="yes">
+        <source>%Ln order(s)</source>
+        <translation>
+            <numerusform>%Ln order</numerusform>
+            <numerusform>%Ln orders</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln order(s) exported to %1</source>
+        <translation>
+            <numerusform>%Ln order exported to %1</numerusform>
+            <numerusform>%Ln orders exported to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>QuickOrderDialog</name>
+    <message numerus="yes">
+        <source>%Ln line(s) added to the cart.</source>
+        <translation>
+            <numerusform>%Ln line added to the cart.</numerusform>
+            <numerusform>%Ln lines added to the cart.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln row(s) not added:</source>
+        <translation>
+            <numerusform>%Ln row not added:</numerusform>
+            <numerusform>%Ln rows not added:</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReviewStep</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ShippingStep</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TrackingUploadDialog</name>
+    <message numerus="yes">
+        <source>%n row(s) with errors: nothing will be sent until they are fixed.</source>
+        <translation>
+            <numerusform>%n row with errors: nothing will be sent until they are fixed.</numerusform>
+            <numerusform>%n rows with errors: nothing will be sent until they are fixed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) to mark shipped</source>
+        <translation>
+            <numerusform>%n order to mark shipped</numerusform>
+            <numerusform>%n orders to mark shipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already shipped with that number.</source>
+        <translation>
+            <numerusform>%n already shipped with that number.</numerusform>
+            <numerusform>%n already shipped with that number.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s) marked shipped.</source>
+        <translation>
+            <numerusform>%n order marked shipped.</numerusform>
+            <numerusform>%n orders marked shipped.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
