@@ -1,0 +1,16 @@
+"""The seller's workspace, without Qt: the local copy of the listings, the server's rules per field,
+bulk edits, and the durable outbox with its sender (see outbox.py and sender.py for the API)."""
+
+from .bulk import BulkOp, Change, Target, edits_of, inverse_of, paste_changes, preview
+from .edits import Edit, Mark, effective_fields, new_group, pending_marks, queue_create, queue_delete, queue_edits
+from .listings import ListingQuery, ListingRow, ListingsStore
+from .offer_handlers import OFFER_KINDS, OfferHandlers
+from .outbox import Entry, NewEntry, Outbox, Status
+from .sender import Conflict, DrainReport, Rebase, Refused, Sender
+
+__all__ = [
+    "OFFER_KINDS", "BulkOp", "Change", "Conflict", "DrainReport", "Edit", "Entry", "ListingQuery",
+    "ListingRow", "ListingsStore", "Mark", "NewEntry", "OfferHandlers", "Outbox", "Rebase", "Refused",
+    "Sender", "Status", "Target", "edits_of", "effective_fields", "inverse_of", "new_group", "paste_changes",
+    "pending_marks", "preview", "queue_create", "queue_delete", "queue_edits",
+]
