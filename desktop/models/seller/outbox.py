@@ -243,8 +243,13 @@ class Outbox:
         """The group id of the last bulk operation queued (what Undo undoes)."""
         with self._file.read() as conn:
             row = conn.execute("SELECT group_id FROM entries WHERE group_id IS NOT NULL AND group_id NOT LIKE "
-                               "'undo:%' ORDER BY id DESC LIMIT 1").fetchone()
+                               "'undo:%' AND group_id NOT LIKE 'undone:%' ORDER BY id DESC LIMIT 1").fetchone()
         return row[0] if row else None
+
+    def forget_group(self, group_id: str) -> None:
+        """The group was undone: it is no longer what Undo undoes (its entries stay as they are)."""
+        with self._file.write() as conn:
+            conn.execute("UPDATE entries SET group_id = 'undone:' || group_id WHERE group_id = ?", (group_id,))
 
     def group(self, group_id: str) -> list[Entry]:
         with self._file.read() as conn:
