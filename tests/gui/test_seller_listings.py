@@ -40,6 +40,10 @@ def settled(page) -> bool:
     return not page.runner.busy and page.runner.outbox.entries((Status.WAITING, Status.SENDING)) == []
 
 
+def has(page, status) -> bool:
+    return not page.runner.busy and bool(page.runner.outbox.entries((status,)))
+
+
 def on_server(desk, offer_id):
     return next(o for o in desk.client.seller.offers(limit=500) if o.id == offer_id)
 
@@ -143,7 +147,7 @@ def test_conflict_view_keep_mine_and_take_theirs(qtbot, page, desk, live_server)
             {"unit_price": {"amount": "60.00", "currency": "EUR"}}), version=offer.version)
         page.runner._auto = True
         page.runner.kick()
-        qtbot.waitUntil(lambda: not page.runner.busy and bool(page.runner.outbox.entries((Status.CONFLICT,))), timeout=10_000)
+        qtbot.waitUntil(lambda: has(page, Status.CONFLICT), timeout=10_000)
         assert page.model.data(page.model.index(0, 0)) == "⚠"
         entry = page.runner.outbox.entries((Status.CONFLICT,))[0]
         pending.select_entry(entry.id)
@@ -162,13 +166,13 @@ def test_pending_changes_retry_and_discard_a_refusal(qtbot, page, desk):
     qtbot.addWidget(pending)
     offer = fresh_offer(desk)
     page.runner.queue_edits(desk.listings, [Edit(offer.id, {"title": "y" * 301})])
-    qtbot.waitUntil(lambda: not page.runner.busy and bool(page.runner.outbox.entries((Status.REFUSED,))), timeout=10_000)
+    qtbot.waitUntil(lambda: has(page, Status.REFUSED), timeout=10_000)
     pending.reload()
     assert pending.table.item(0, 3).text() == "Refused"
     assert "300" in pending.table.item(0, 4).text()
     pending.table.selectRow(0)
     pending.retry_button.click()
-    qtbot.waitUntil(lambda: not page.runner.busy and bool(page.runner.outbox.entries((Status.REFUSED,))), timeout=10_000)
+    qtbot.waitUntil(lambda: has(page, Status.REFUSED), timeout=10_000)
     pending.table.selectRow(0)
     pending.discard_button.click()
     assert page.runner.outbox.entries() == []
