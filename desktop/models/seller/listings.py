@@ -64,11 +64,16 @@ CREATE TABLE IF NOT EXISTS offers (
     promo_percent INTEGER,
     promo_ends_at TEXT,
     updated_at TEXT NOT NULL,
-    version INTEGER NOT NULL,
-    raw TEXT NOT NULL                      -- the offer's JSON as the server sent it
+    version INTEGER NOT NULL
 );
+-- the offer's JSON as the server sent it, apart: the filter and sort scans read small rows only
+CREATE TABLE IF NOT EXISTS offer_json (id INTEGER PRIMARY KEY, raw TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS offers_sku ON offers (sku);
-CREATE INDEX IF NOT EXISTS offers_stock ON offers (stock_units);
+CREATE INDEX IF NOT EXISTS offers_sku_nocase ON offers (sku COLLATE NOCASE, id);
+CREATE INDEX IF NOT EXISTS offers_title ON offers (title COLLATE NOCASE, id);
+CREATE INDEX IF NOT EXISTS offers_stock ON offers (stock_units, id);
+CREATE INDEX IF NOT EXISTS offers_price ON offers (price_cents, id);
+CREATE INDEX IF NOT EXISTS offers_updated ON offers (updated_at, id);
 CREATE VIRTUAL TABLE IF NOT EXISTS offers_fts USING fts5 (sku, title, tokenize = 'unicode61 remove_diacritics 2');
 CREATE TABLE IF NOT EXISTS thresholds (offer_id INTEGER PRIMARY KEY, units INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS categories (id INTEGER PRIMARY KEY, parent_id INTEGER, name TEXT NOT NULL);
@@ -82,7 +87,7 @@ _SPEC = FileSpec(label="seller listings", version=SCHEMA_VERSION, schema=_SCHEMA
 
 _UPSERT = """INSERT OR REPLACE INTO offers (id, sku, title, category_id, warehouse_id, warehouse_label,
     price_cents, stock_units, moq_units, packagings, weekly, surplus, promo_percent, promo_ends_at,
-    updated_at, version, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+    updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,8 @@ class ListingsStore:
             if newer_only:
                 kept = dict(self._versions(conn, [r[0] for r in rows]))
                 rows = [r for r in rows if kept.get(r[0], -1) <= r[15]]
-            conn.executemany(_UPSERT, rows)
+            conn.executemany(_UPSERT, [r[:16] for r in rows])
+            conn.executemany("INSERT OR REPLACE INTO offer_json (id, raw) VALUES (?, ?)", [(r[0], r[16]) for r in rows])
             conn.executemany("DELETE FROM offers_fts WHERE rowid = ?", [(r[0],) for r in rows])
             conn.executemany("INSERT INTO offers_fts (rowid, sku, title) VALUES (?, ?, ?)",
                              [(r[0], r[1], r[2]) for r in rows])
@@ -181,6 +187,7 @@ class ListingsStore:
         items = list(offers)
         with self._file.write() as conn:
             conn.execute("DELETE FROM offers")
+            conn.execute("DELETE FROM offer_json")
             conn.execute("DELETE FROM offers_fts")
             self.upsert(items, newer_only=False)
             conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('refreshed_at', datetime('now'))")
@@ -189,6 +196,7 @@ class ListingsStore:
         pairs = [(int(i),) for i in ids]
         with self._file.write() as conn:
             conn.executemany("DELETE FROM offers WHERE id = ?", pairs)
+            conn.executemany("DELETE FROM offer_json WHERE id = ?", pairs)
             conn.executemany("DELETE FROM offers_fts WHERE rowid = ?", pairs)
 
     def set_categories(self, categories: Iterable[tuple[int, int | None, str]]) -> None:
@@ -228,10 +236,15 @@ class ListingsStore:
         where, params = self._where(query)
         order = SORT_COLUMNS.get(query.sort, SORT_COLUMNS["sku"])
         direction = "DESC" if query.descending else "ASC"
-        sql = (f"SELECT o.id FROM offers o LEFT JOIN thresholds t ON t.offer_id = o.id "  # noqa: S608
+        # the thresholds only when a filter or the sort needs them (the join keeps SQLite off the indexes)
+        join = ("LEFT JOIN thresholds t ON t.offer_id = o.id "
+                if query.stock == "low" or query.sort == "threshold" else "")
+        if not join:
+            params.pop("default_threshold", None)
+        sql = (f"SELECT o.id FROM offers o {join}"  # noqa: S608
                f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} {direction}, o.id {direction}")
         with self._file.read() as conn:
-            return [r[0] for r in conn.execute(sql, params)]
+            return [r for (r,) in conn.execute(sql, params).fetchall()]
 
     def count_low_stock(self, query: ListingQuery = ListingQuery()) -> int:
         """How many offers (matching the rest of ``query``) are at or below their threshold."""
@@ -276,8 +289,8 @@ class ListingsStore:
             for chunk in _chunks(list(ids)):
                 marks = ",".join("?" * len(chunk))
                 for raw, threshold in conn.execute(
-                    f"SELECT o.raw, t.units FROM offers o LEFT JOIN thresholds t ON t.offer_id = o.id "  # noqa: S608
-                    f"WHERE o.id IN ({marks})", list(chunk)):
+                    f"SELECT j.raw, t.units FROM offer_json j LEFT JOIN thresholds t ON t.offer_id = j.id "  # noqa: S608
+                    f"WHERE j.id IN ({marks})", list(chunk)):
                     row = _listing(json.loads(raw), default if threshold is None else threshold)
                     found[row.id] = row
         return found
@@ -287,7 +300,7 @@ class ListingsStore:
 
     def offer_json(self, offer_id: int) -> dict[str, Any] | None:
         with self._file.read() as conn:
-            found = conn.execute("SELECT raw FROM offers WHERE id = ?", (offer_id,)).fetchone()
+            found = conn.execute("SELECT raw FROM offer_json WHERE id = ?", (offer_id,)).fetchone()
         return json.loads(found[0]) if found else None
 
     def ids_of_skus(self, skus: Iterable[str]) -> dict[str, int]:

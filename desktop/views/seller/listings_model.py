@@ -34,7 +34,7 @@ EDITABLE = frozenset({"sku", "title", "stock_units", "unit_price", "moq_units", 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 2  # the cell's error message (a rule, or the server's refusal)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
-_BLOCK = 200
+_BLOCK = 64
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _NUMERIC = {"stock_units", "threshold", "unit_price", "moq_units", "promotion"}
 _MARK = {"waiting": "●", "sending": "↻", "conflict": "⚠", "refused": "✖"}
@@ -59,12 +59,14 @@ class ListingsTableModel(QAbstractTableModel):
         self._rows: dict[int, ListingRow] = {}
         self._marks: dict[int, Mark] = {}
         self._cell_errors: dict[tuple[int, str], str] = {}
+        self._cells: dict[int, list[dict[int, Any]]] = {}
 
     # -- content ---------------------------------------------------------------------------------------
     def set_ids(self, ids: Sequence[int]) -> None:
         self.beginResetModel()
         self._ids = list(ids)
         self._rows = {}
+        self._cells = {}
         self._reload_marks()
         self.endResetModel()
 
@@ -93,6 +95,7 @@ class ListingsTableModel(QAbstractTableModel):
         wanted = set(ids) if ids is not None else set(before) | set(self._marks)
         for id_ in wanted:
             self._rows.pop(id_, None)
+            self._cells.pop(id_, None)
         positions = sorted(i for i, id_ in enumerate(self._ids) if id_ in wanted)
         last = len(COLUMNS) - 1
         start = prev = None
@@ -164,49 +167,59 @@ class ListingsTableModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid() or not 0 <= index.column() < len(COLUMNS):
             return None
-        row = self.row_at(index.row())
-        if row is None:
+        cells = self._cells_at(index.row())
+        if cells is None:
             return None
-        name = COLUMNS[index.column()]
+        return cells[index.column()].get(role)
+
+    def _cells_at(self, row_number: int) -> list[dict[int, Any]] | None:
+        """Every cell of the row, all roles, computed once per row (a paint asks ~6 roles per cell)."""
+        id_ = self.id_at(row_number)
+        if id_ is None:
+            return None
+        cells = self._cells.get(id_)
+        if cells is None:
+            row = self.row_at(row_number)
+            if row is None:
+                return None
+            cells = self._cells[id_] = [self._cell(row, name) for name in COLUMNS]
+        return cells
+
+    def _cell(self, row: ListingRow, name: str) -> dict[int, Any]:
         mark = self._marks.get(row.id)
-        if role == ID_ROLE:
-            return row.id
-        if role == STATUS_ROLE:
-            return mark.status if mark else None
+        shown = effective_fields(row, mark)
+        low = shown["stock_units"] <= row.threshold
+        roles: dict[int, Any] = {ID_ROLE: row.id, STATUS_ROLE: mark.status if mark else None}
         error = self.cell_error(row.id, name) if name in EDITABLE else None
-        if role == ERROR_ROLE:
-            return error
-        pending = mark is not None and (name in mark.fields or (name == "stock_units" and mark.stock_delta))
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return self._display(row, mark, name, edit=role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if error:
-                return error
-            if name == "pending" and mark is not None:
-                text = status_text(mark.status)
-                return f"{text}: {mark.message}" if mark.message else text
-            if name == "stock_units" and row.low_stock:
-                return QCoreApplication.translate("ListingsTableModel", "Low stock: at or below %1").replace(
-                    "%1", format_int(row.threshold))
-            return row.title if name == "title" else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return _RIGHT if name in _NUMERIC else None
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if error or (name == "pending" and mark is not None and mark.status in ("conflict", "refused")):
-                return QBrush(_ERROR)
-            if name == "stock_units" and effective_fields(row, mark)["stock_units"] <= row.threshold:
-                return QBrush(_LOW)
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            if pending or (name == "stock_units" and effective_fields(row, mark)["stock_units"] <= row.threshold):
-                font = QFont()
-                font.setItalic(bool(pending))
-                font.setBold(name == "stock_units" and effective_fields(row, mark)["stock_units"] <= row.threshold)
-                return font
-            return None
-        if role == Qt.ItemDataRole.BackgroundRole and error:
-            return QBrush(QColor(197, 48, 48, 40))
-        return None
+        roles[ERROR_ROLE] = error
+        pending = mark is not None and (name in mark.fields or (name == "stock_units" and bool(mark.stock_delta)))
+        roles[Qt.ItemDataRole.DisplayRole] = self._display(row, mark, name, edit=False)
+        if name in EDITABLE:
+            roles[Qt.ItemDataRole.EditRole] = self._display(row, mark, name, edit=True)
+        tooltip = error
+        if not tooltip and name == "pending" and mark is not None:
+            text = status_text(mark.status)
+            tooltip = f"{text}: {mark.message}" if mark.message else text
+        elif not tooltip and name == "stock_units" and low:
+            tooltip = QCoreApplication.translate("ListingsTableModel", "Low stock: at or below %1").replace(
+                "%1", format_int(row.threshold))
+        elif not tooltip and name == "title":
+            tooltip = row.title
+        roles[Qt.ItemDataRole.ToolTipRole] = tooltip
+        if name in _NUMERIC:
+            roles[Qt.ItemDataRole.TextAlignmentRole] = _RIGHT
+        if error or (name == "pending" and mark is not None and mark.status in ("conflict", "refused")):
+            roles[Qt.ItemDataRole.ForegroundRole] = QBrush(_ERROR)
+        elif name == "stock_units" and low:
+            roles[Qt.ItemDataRole.ForegroundRole] = QBrush(_LOW)
+        if pending or (name == "stock_units" and low):
+            font = QFont()
+            font.setItalic(bool(pending))
+            font.setBold(name == "stock_units" and low)
+            roles[Qt.ItemDataRole.FontRole] = font
+        if error:
+            roles[Qt.ItemDataRole.BackgroundRole] = QBrush(QColor(197, 48, 48, 40))
+        return roles
 
     def _display(self, row: ListingRow, mark: Mark | None, name: str, *, edit: bool) -> str:
         if name == "pending":
@@ -234,10 +247,12 @@ class ListingsTableModel(QAbstractTableModel):
         except rules.RuleError as exc:
             message = problem_text(exc.problem)
             self._cell_errors[key] = message
+            self._cells.pop(row.id, None)
             self.dataChanged.emit(index, index)
             self.problem.emit(row.id, name, message)
             return False
         self._cell_errors.pop(key, None)
+        self._cells.pop(row.id, None)
         self.edit_requested.emit(row.id, name, parsed)
         self.dataChanged.emit(index, index)
         return True
