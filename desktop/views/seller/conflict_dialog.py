@@ -98,7 +98,7 @@ class ConflictDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
-        self.resize(820, 300)
+        self.resize(820, 140 + 32 * max(2, len(self.fields)))
 
     @staticmethod
     def _mine_text(value: Any, name: str) -> str:

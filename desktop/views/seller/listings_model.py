@@ -23,7 +23,7 @@ from desktop.models.seller import ListingRow, ListingsStore, Mark, Outbox, effec
 from desktop.models.seller.fields import to_wire
 
 from ..formatting import format_int, format_short_date
-from .texts import edit_text, field_name, problem_text, status_text, value_text
+from .texts import conflict_text, edit_text, field_name, problem_text, status_text, value_text
 
 __all__ = ["COLUMNS", "EDITABLE", "ID_ROLE", "ListingsTableModel"]
 
@@ -191,6 +191,8 @@ class ListingsTableModel(QAbstractTableModel):
         low = shown["stock_units"] <= row.threshold
         roles: dict[int, Any] = {ID_ROLE: row.id, STATUS_ROLE: mark.status if mark else None}
         error = self.cell_error(row.id, name) if name in EDITABLE else None
+        if error and mark is not None and mark.status == "conflict" and (row.id, name) not in self._cell_errors:
+            error = conflict_text([name])
         roles[ERROR_ROLE] = error
         pending = mark is not None and (name in mark.fields or (name == "stock_units" and bool(mark.stock_delta)))
         roles[Qt.ItemDataRole.DisplayRole] = self._display(row, mark, name, edit=False)
@@ -199,7 +201,8 @@ class ListingsTableModel(QAbstractTableModel):
         tooltip = error
         if not tooltip and name == "pending" and mark is not None:
             text = status_text(mark.status)
-            tooltip = f"{text}: {mark.message}" if mark.message else text
+            message = conflict_text() if mark.status == "conflict" else mark.message
+            tooltip = f"{text}: {message}" if message else text
         elif not tooltip and name == "stock_units" and low:
             tooltip = QCoreApplication.translate("ListingsTableModel", "Low stock: at or below %1").replace(
                 "%1", format_int(row.threshold))

@@ -35,6 +35,7 @@ from ..tasks import QueryOp
 from .bulk_edit_dialog import BulkEditDialog
 from .listings_model import COLUMNS, ListingsTableModel
 from .outbox_runner import OutboxRunner
+from .texts import field_name
 
 __all__ = ["ListingsPage"]
 
@@ -54,29 +55,28 @@ class ListingsPage(QWidget):
         self._sort = ("sku", False)
         self._build()
         self.model.edit_requested.connect(self._cell_edited)
-        self.model.problem.connect(lambda _id, _name, message: self.message.setText(message))
+        self.model.problem.connect(self._cell_problem)
         runner.changed.connect(self._outbox_changed)
         self.search_timer = QTimer(self, singleShot=True, interval=150)
         self.search_timer.timeout.connect(self.apply_filters)
         self.apply_filters()
 
     def _build(self) -> None:
-        tr = self.tr
-        self.search = QLineEdit(placeholderText=tr("Search SKU or title"), clearButtonEnabled=True)
+        self.search = QLineEdit(placeholderText=self.tr("Search SKU or title"), clearButtonEnabled=True)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.category = QComboBox()
-        self.category.addItem(tr("All categories"), None)
+        self.category.addItem(self.tr("All categories"), None)
         self.collection = QComboBox()
-        for text, value in ((tr("All collections"), None), (tr("Weekly"), "weekly"), (tr("Surplus"), "surplus"),
-                            (tr("Promotion"), "promotion")):
+        for text, value in ((self.tr("All collections"), None), (self.tr("Weekly"), "weekly"),
+                            (self.tr("Surplus"), "surplus"), (self.tr("Promotion"), "promotion")):
             self.collection.addItem(text, value)
         self.stock = QComboBox()
-        for text, value in ((tr("Any stock"), None), (tr("In stock"), "in"), (tr("Out of stock"), "out"),
-                            (tr("Low stock"), "low")):
+        for text, value in ((self.tr("Any stock"), None), (self.tr("In stock"), "in"), (self.tr("Out of stock"), "out"),
+                            (self.tr("Low stock"), "low")):
             self.stock.addItem(text, value)
         self.promotion = QComboBox()
-        for text, value in ((tr("Promotion or not"), None), (tr("On promotion"), True),
-                            (tr("Not on promotion"), False)):
+        for text, value in ((self.tr("Promotion or not"), None), (self.tr("On promotion"), True),
+                            (self.tr("Not on promotion"), False)):
             self.promotion.addItem(text, value)
         for combo in (self.category, self.collection, self.stock, self.promotion):
             combo.currentIndexChanged.connect(self.apply_filters)
@@ -87,17 +87,17 @@ class ListingsPage(QWidget):
         for widget in (self.category, self.collection, self.stock, self.promotion, self.low_count):
             filters.addWidget(widget)
 
-        self.new_button = QPushButton(tr("New offer…"))
+        self.new_button = QPushButton(self.tr("New offer…"))
         self.new_button.clicked.connect(self.new_offer)
-        self.bulk_button = QPushButton(tr("Bulk edit…"))
+        self.bulk_button = QPushButton(self.tr("Bulk edit…"))
         self.bulk_button.clicked.connect(self.bulk_edit)
-        self.paste_button = QPushButton(tr("Paste from spreadsheet"))
+        self.paste_button = QPushButton(self.tr("Paste from spreadsheet"))
         self.paste_button.clicked.connect(self.paste)
-        self.undo_button = QPushButton(tr("Undo last bulk edit"))
+        self.undo_button = QPushButton(self.tr("Undo last bulk edit"))
         self.undo_button.clicked.connect(self.undo_last)
-        self.delete_button = QPushButton(tr("Delete"))
+        self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.refresh_button = QPushButton(tr("Refresh"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         actions = QHBoxLayout()
         for button in (self.new_button, self.bulk_button, self.paste_button, self.undo_button, self.delete_button):
@@ -122,11 +122,12 @@ class ListingsPage(QWidget):
         header.setSectionsClickable(True)
         header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self._sort_clicked)
+        header.setSortIndicator(COLUMNS.index("sku"), Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
-        for name, width in (("pending", 28), ("sku", 120), ("stock_units", 80), ("threshold", 64),
-                            ("unit_price", 96), ("moq_units", 64), ("packagings", 150), ("collections", 120),
-                            ("promotion", 150), ("warehouse", 120), ("updated_at", 90)):
+        for name, width in (("pending", 28), ("sku", 160), ("stock_units", 80), ("threshold", 64),
+                            ("unit_price", 90), ("moq_units", 64), ("packagings", 170), ("collections", 130),
+                            ("promotion", 140), ("warehouse", 110), ("updated_at", 84)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
         self.message = QLabel(wordWrap=True)
@@ -221,6 +222,10 @@ class ListingsPage(QWidget):
         return [Target(i, rows[i].sku, effective_fields(rows[i], self.model.mark(i))) for i in ids if i in rows]
 
     # -- writes -----------------------------------------------------------------------------------------
+    def _cell_problem(self, offer_id: int, name: str, message: str) -> None:
+        row = self.listings.row(offer_id)
+        self.message.setText(f"{row.sku if row else offer_id} · {field_name(name)}: {message}")
+
     def _cell_edited(self, offer_id: int, name: str, value: Any) -> None:
         self.message.clear()
         # fixing a refused value: the refused entry itself is revised (it keeps its place and its key)

@@ -26,11 +26,15 @@ from desktop.models.seller.conflicts import resolve
 from ..formatting import format_datetime, format_int
 from .conflict_dialog import ConflictDialog
 from .outbox_runner import OutboxRunner
-from .texts import field_name, kind_text, status_text, value_text
+from .texts import conflict_text, field_name, kind_text, status_text, value_text
 
 __all__ = ["PendingChangesView"]
 
 _COLOURS = {Status.CONFLICT: "#c53030", Status.REFUSED: "#c53030", Status.SENT: "#2f855a"}
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class PendingChangesView(QWidget):
@@ -49,8 +53,12 @@ class PendingChangesView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        for column, width in enumerate((130, 360, 170, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.resolve_selected())
         self.retry_button = QPushButton(self.tr("Retry"))
@@ -76,7 +84,9 @@ class PendingChangesView(QWidget):
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             message = entry.message or ""
-            if entry.errors:
+            if entry.status == Status.CONFLICT:
+                message = conflict_text((entry.detail or {}).get("fields"))
+            elif entry.errors:
                 message = "; ".join(f"{e.get('field')}: {e.get('message')}" for e in entry.errors) or message
             target = str(entry.base.get("sku") or entry.target)
             cells = (format_datetime(entry.created_at), self._describe(entry), target, status_text(entry.status),
@@ -85,7 +95,7 @@ class PendingChangesView(QWidget):
                 item = QTableWidgetItem(text)
                 if column == 3 and entry.status in _COLOURS:
                     item.setForeground(QBrush(QColor(_COLOURS[entry.status])))
-                if column == 4:
+                if column in (1, 4):
                     item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
                 self.table.setItem(row, column, item)
@@ -104,7 +114,8 @@ class PendingChangesView(QWidget):
 
     def _describe(self, entry: Entry) -> str:
         if entry.kind == "offer_edit":
-            parts = [f"{field_name(n)} → {value_text(n, v)}" for n, v in entry.payload.get("fields", {}).items()]
+            fields = entry.payload.get("fields", {})
+            parts = [f"{field_name(n)} → {_short(value_text(n, v))}" for n, v in fields.items()]
             if entry.payload.get("stock_delta"):
                 parts.append(f"{field_name('stock_units')} {int(entry.payload['stock_delta']):+d}")
             return ", ".join(parts)

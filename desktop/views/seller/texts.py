@@ -12,43 +12,113 @@ from desktop.models.seller.rules import Problem
 from ..formatting import format_int, format_money, format_short_date
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SellerTexts", text)
-
-
 def field_name(name: str) -> str:
     return {
-        "sku": _t("SKU"), "title": _t("Title"), "stock_units": _t("Stock"), "unit_price": _t("Price"),
-        "moq_units": _t("MOQ"), "packagings": _t("Packagings"), "collections": _t("Collections"),
-        "promotion": _t("Promotion"), "warehouse": _t("Warehouse"), "updated_at": _t("Updated"),
-        "threshold": _t("Low at"), "pending": _t("Pending"),
+        "sku": QCoreApplication.translate("SellerTexts", "SKU"),
+        "title": QCoreApplication.translate("SellerTexts", "Title"),
+        "stock_units": QCoreApplication.translate("SellerTexts", "Stock"),
+        "unit_price": QCoreApplication.translate("SellerTexts", "Price"),
+        "moq_units": QCoreApplication.translate("SellerTexts", "MOQ"),
+        "packagings": QCoreApplication.translate("SellerTexts", "Packagings"),
+        "collections": QCoreApplication.translate("SellerTexts", "Collections"),
+        "promotion": QCoreApplication.translate("SellerTexts", "Promotion"),
+        "warehouse": QCoreApplication.translate("SellerTexts", "Warehouse"),
+        "updated_at": QCoreApplication.translate("SellerTexts", "Updated"),
+        "threshold": QCoreApplication.translate("SellerTexts", "Low at"),
+        "pending": QCoreApplication.translate("SellerTexts", "Pending"),
     }.get(name, name)
 
 
 def status_text(status: str) -> str:
     return {
-        "waiting": _t("Waiting"), "sending": _t("Sending"), "sent": _t("Sent"),
-        "conflict": _t("Conflict"), "refused": _t("Refused"),
+        "waiting": QCoreApplication.translate("SellerTexts", "Waiting"),
+        "sending": QCoreApplication.translate("SellerTexts", "Sending"),
+        "sent": QCoreApplication.translate("SellerTexts", "Sent"),
+        "conflict": QCoreApplication.translate("SellerTexts", "Conflict"),
+        "refused": QCoreApplication.translate("SellerTexts", "Refused"),
     }.get(status, status)
 
 
 def kind_text(kind: str) -> str:
     return {
-        "offer_edit": _t("Edit"), "offer_create": _t("New offer"), "offer_delete": _t("Delete"),
-        "shipping": _t("Shipping status"), "cancel_order": _t("Cancel order"), "answer": _t("Answer"),
+        "offer_edit": QCoreApplication.translate("SellerTexts", "Edit"),
+        "offer_create": QCoreApplication.translate("SellerTexts", "New offer"),
+        "offer_delete": QCoreApplication.translate("SellerTexts", "Delete"),
+        "shipping": QCoreApplication.translate("SellerTexts", "Shipping status"),
+        "cancel_order": QCoreApplication.translate("SellerTexts", "Cancel order"),
+        "answer": QCoreApplication.translate("SellerTexts", "Answer"),
     }.get(kind, kind)
 
 
 def collection_text(name: str) -> str:
-    return {"weekly": _t("Weekly"), "surplus": _t("Surplus"), "promotion": _t("Promotion")}.get(name, name)
+    return {
+        "weekly": QCoreApplication.translate("SellerTexts", "Weekly"),
+        "surplus": QCoreApplication.translate("SellerTexts", "Surplus"),
+        "promotion": QCoreApplication.translate("SellerTexts", "Promotion"),
+    }.get(name, name)
+
+
+def _rule_template(template: str) -> str:
+    """The rules' message templates (models/seller/rules.py, bulk.py), each a literal for lupdate."""
+    return {
+        "A discount of 1 to 90 %.": QCoreApplication.translate("SellerRules", "A discount of 1 to 90 %."),
+        "A packaging label needs 1 to {max} characters, without | or :.": QCoreApplication.translate(
+            "SellerRules", "A packaging label needs 1 to {max} characters, without | or :."
+        ),
+        "A promotion as 15% 2027-01-31 (empty to end it).": QCoreApplication.translate(
+            "SellerRules", "A promotion as 15% 2027-01-31 (empty to end it)."
+        ),
+        "At least one packaging, e.g. unit:1.": QCoreApplication.translate(
+            "SellerRules", "At least one packaging, e.g. unit:1."
+        ),
+        "At least {min}.": QCoreApplication.translate("SellerRules", "At least {min}."),
+        "At most 2 decimals.": QCoreApplication.translate("SellerRules", "At most 2 decimals."),
+        "At most {max} packagings.": QCoreApplication.translate("SellerRules", "At most {max} packagings."),
+        "At most {max}.": QCoreApplication.translate("SellerRules", "At most {max}."),
+        "Collections: weekly, surplus (a promotion is set on its own).": QCoreApplication.translate(
+            "SellerRules", "Collections: weekly, surplus (a promotion is set on its own)."
+        ),
+        "Each packaging needs its own label.": QCoreApplication.translate(
+            "SellerRules", "Each packaging needs its own label."
+        ),
+        "Enter a price such as 12.50.": QCoreApplication.translate("SellerRules", "Enter a price such as 12.50."),
+        "Enter a whole number.": QCoreApplication.translate("SellerRules", "Enter a whole number."),
+        "Give the promotion's end date.": QCoreApplication.translate("SellerRules", "Give the promotion's end date."),
+        "No offer of yours has this SKU.": QCoreApplication.translate("SellerRules", "No offer of yours has this SKU."),
+        "Packagings as label:units|label:units, e.g. unit:1|carton:12.": QCoreApplication.translate(
+            "SellerRules", "Packagings as label:units|label:units, e.g. unit:1|carton:12."
+        ),
+        "The first column must be the SKU (or give a header row: sku, stock, price…).": QCoreApplication.translate(
+            "SellerRules", "The first column must be the SKU (or give a header row: sku, stock, price…)."
+        ),
+        "The price must be above zero.": QCoreApplication.translate("SellerRules", "The price must be above zero."),
+        "The promotion must end in the future.": QCoreApplication.translate(
+            "SellerRules", "The promotion must end in the future."
+        ),
+        "The stock would fall below zero.": QCoreApplication.translate(
+            "SellerRules", "The stock would fall below zero."
+        ),
+        "The {what} cannot contain control characters.": QCoreApplication.translate(
+            "SellerRules", "The {what} cannot contain control characters."
+        ),
+        "The {what} needs 1 to {max} characters.": QCoreApplication.translate(
+            "SellerRules", "The {what} needs 1 to {max} characters."
+        ),
+        "This column cannot be edited.": QCoreApplication.translate("SellerRules", "This column cannot be edited."),
+        "Units per packaging: 1 to {max}.": QCoreApplication.translate(
+            "SellerRules", "Units per packaging: 1 to {max}."
+        ),
+        "SKU": QCoreApplication.translate("SellerRules", "SKU"),
+        "title": QCoreApplication.translate("SellerRules", "title"),
+    }.get(template, template)
 
 
 def problem_text(problem: Problem) -> str:
     """A rule's message in the user's language (the template translated, then filled in)."""
     params = dict(problem.params)
     if "what" in params:
-        params["what"] = _t(params["what"])
-    return QCoreApplication.translate("SellerRules", problem.template).format(**params)
+        params["what"] = _rule_template(params["what"])
+    return _rule_template(problem.template).format(**params)
 
 
 def value_text(name: str, value: Any) -> str:
@@ -73,8 +143,11 @@ def value_text(name: str, value: Any) -> str:
 
         ends = value["ends_at"]
         when = ends if isinstance(ends, datetime) else datetime.fromisoformat(str(ends).replace("Z", "+00:00"))
-        return _t("−%1 % until %2").replace("%1", str(value["discount_percent"])).replace(
-            "%2", format_short_date(when))
+        return (
+            QCoreApplication.translate("SellerTexts", "−%1 % until %2")
+            .replace("%1", str(value["discount_percent"]))
+            .replace("%2", format_short_date(when))
+        )
     return str(value)
 
 
@@ -89,3 +162,11 @@ def edit_text(name: str, value: Any) -> str:
     if name == "promotion":
         return f"{value['discount_percent']}% {str(value['ends_at'])[:10]}"
     return str(value)
+
+
+def conflict_text(fields: list[str] | None = None) -> str:
+    """What a conflict entry says (the fields someone else changed meanwhile)."""
+    text = QCoreApplication.translate("SellerTexts", "Changed on the marketplace meanwhile")
+    if fields:
+        text += ": " + ", ".join(field_name(f) for f in fields)
+    return text
