@@ -177,3 +177,79 @@ def test_pending_changes_retry_and_discard_a_refusal(qtbot, page, desk):
     pending.discard_button.click()
     assert page.runner.outbox.entries() == []
     assert "Nothing pending" in pending.summary.text()
+
+
+def test_a_refusal_shows_the_servers_message_on_the_cell_and_the_fix_is_sent(qtbot, page, desk):
+    offer = fresh_offer(desk)
+    show_only(page, offer.sku)
+    page.runner.queue_edits(desk.listings, [Edit(offer.id, {"title": "z" * 301})])  # past the rules: the server's
+    qtbot.waitUntil(lambda: has(page, Status.REFUSED), timeout=10_000)
+    title = page.model.index(0, COLUMNS.index("title"))
+    assert "300" in page.model.data(title, ERROR_ROLE)
+    assert page.model.data(page.model.index(0, 0)) == "✖"
+    assert page.model.setData(title, "Twelve oak pallets")  # the seller fixes the cell: the same entry
+    qtbot.waitUntil(lambda: settled(page), timeout=10_000)
+    assert [e.status for e in page.runner.outbox.entries()] == [Status.SENT]
+    assert on_server(desk, offer.id).title == "Twelve oak pallets"
+    assert page.model.data(title, ERROR_ROLE) is None
+
+
+def test_new_offer_form_with_the_warehouse_list_then_delete(qtbot, page, desk):
+    import uuid
+
+    from desktop.views.seller.offer_form import NewOfferDialog
+
+    desk.listings.set_categories([(c.id, c.parent_id, c.name) for c in desk.client.catalog.categories()])
+    dialog = page.new_offer()
+    qtbot.addWidget(dialog)
+    assert isinstance(dialog, NewOfferDialog)
+    qtbot.waitUntil(lambda: dialog.warehouse.count() > 0, timeout=10_000)
+    sku = f"FORM-{uuid.uuid4().hex[:6]}"
+    dialog.inputs["sku"].setText(sku)
+    dialog.inputs["title"].setText("Sixty crates of tiles")
+    dialog.inputs["unit_price"].setText("7,40")
+    dialog.inputs["packagings"].setText("crate:0")
+    assert not dialog.create_button.isEnabled() and "1 to" in dialog.errors["packagings"].text()
+    dialog.inputs["packagings"].setText("crate:60")
+    dialog.inputs["stock_units"].setText("600")
+    assert dialog.create_button.isEnabled(), ({n: e.text() for n, e in dialog.errors.items()},
+                                              dialog.category.count(), dialog.warehouse.currentData())
+    dialog.create_button.click()
+    qtbot.waitUntil(lambda: settled(page) and sku in desk.listings.ids_of_skus([sku]), timeout=10_000)
+    offer_id = desk.listings.ids_of_skus([sku])[sku]
+    assert on_server(desk, offer_id).list_price.amount == Decimal("7.40")
+    show_only(page, sku)
+    page.table.selectRow(0)
+    page.delete_selected(confirm=False)
+    assert page.model.data(page.model.index(0, 0)) == "🗑"
+    qtbot.waitUntil(lambda: settled(page), timeout=10_000)
+    assert sku not in {o.sku for o in desk.client.seller.offers(limit=500)}
+
+
+def test_low_stock_threshold_per_offer_and_default(qtbot, page, desk):
+    offer = fresh_offer(desk, stock=25)
+    show_only(page, offer.sku)
+    stock = page.model.index(0, COLUMNS.index("stock_units"))
+    assert page.model.data(stock, Qt.ItemDataRole.ForegroundRole) is None
+    assert page.model.setData(page.model.index(0, COLUMNS.index("threshold")), "30")
+    assert page.model.data(stock, Qt.ItemDataRole.ForegroundRole) is not None  # highlighted
+    assert page.runner.outbox.entries() == []  # the threshold is the seller's own: nothing sent
+    page.stock.setCurrentIndex(page.stock.findData("low"))
+    assert page.model.rowCount() == 1
+    page.default_threshold.setValue(50)
+    assert "low on stock" in page.low_count.text()
+
+
+def test_the_outbox_follows_connectivity(qtbot, page, desk):
+    from desktop.views.connectivity import Connectivity
+
+    connectivity = Connectivity(probe=desk.client.catalog.health, probe_interval_ms=60_000)
+    runner = OutboxRunner(desk.outbox, desk.sender, connectivity, parent=page)
+    offer = fresh_offer(desk)
+    connectivity.went_offline()
+    runner.queue_edits(desk.listings, [Edit(offer.id, {"moq_units": 6})])
+    assert runner.op is None and desk.outbox.entries()[0].status == Status.WAITING  # kept, not sent
+    with qtbot.waitSignal(runner.drained, timeout=10_000):
+        connectivity.retry()  # the marketplace answers: online again, the outbox drains by itself
+    assert on_server(desk, offer.id).moq_units == 6
+    connectivity.stop()

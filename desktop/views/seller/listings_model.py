@@ -50,6 +50,8 @@ class ListingsTableModel(QAbstractTableModel):
     edit_requested = Signal(int, str, object)
     #: a refused cell edit: (offer id, field, message)
     problem = Signal(int, str, str)
+    #: the seller's own low-stock threshold of an offer changed (local only, never sent)
+    threshold_changed = Signal(int)
 
     def __init__(self, listings: ListingsStore | None = None, outbox: Outbox | None = None, parent: Any = None) -> None:
         super().__init__(parent)
@@ -158,7 +160,9 @@ class ListingsTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if COLUMNS[index.column()] in EDITABLE:
+        if COLUMNS[index.column()] == "threshold":
+            flags |= Qt.ItemFlag.ItemIsEditable
+        elif COLUMNS[index.column()] in EDITABLE:
             mark = self._marks.get(self.id_at(index.row()) or -1)
             if mark is None or not mark.deleting:
                 flags |= Qt.ItemFlag.ItemIsEditable
@@ -196,7 +200,9 @@ class ListingsTableModel(QAbstractTableModel):
         roles[ERROR_ROLE] = error
         pending = mark is not None and (name in mark.fields or (name == "stock_units" and bool(mark.stock_delta)))
         roles[Qt.ItemDataRole.DisplayRole] = self._display(row, mark, name, edit=False)
-        if name in EDITABLE:
+        if name == "threshold":
+            roles[Qt.ItemDataRole.EditRole] = str(row.threshold)
+        elif name in EDITABLE:
             roles[Qt.ItemDataRole.EditRole] = self._display(row, mark, name, edit=True)
         tooltip = error
         if not tooltip and name == "pending" and mark is not None:
@@ -242,6 +248,8 @@ class ListingsTableModel(QAbstractTableModel):
             return False
         name = COLUMNS[index.column()]
         row = self.row_at(index.row())
+        if row is not None and name == "threshold":
+            return self._set_threshold(index, row, str(value))
         if row is None or name not in EDITABLE:
             return False
         key = (row.id, name)
@@ -258,4 +266,20 @@ class ListingsTableModel(QAbstractTableModel):
         self._cells.pop(row.id, None)
         self.edit_requested.emit(row.id, name, parsed)
         self.dataChanged.emit(index, index)
+        return True
+
+    def _set_threshold(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, text: str) -> bool:
+        """The offer's own low-stock threshold (empty: the default again). Kept locally, never sent."""
+        try:
+            units = rules.parse_cell("stock_units", text) if text.strip() else None
+        except rules.RuleError as exc:
+            self.problem.emit(row.id, "threshold", problem_text(exc.problem))
+            return False
+        if self._listings is None:
+            return False
+        self._listings.set_threshold(row.id, units)
+        self._rows.pop(row.id, None)
+        self._cells.pop(row.id, None)
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1))
+        self.threshold_changed.emit(row.id)
         return True

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -56,6 +57,7 @@ class ListingsPage(QWidget):
         self._build()
         self.model.edit_requested.connect(self._cell_edited)
         self.model.problem.connect(self._cell_problem)
+        self.model.threshold_changed.connect(lambda _id: self._update_low_count())
         runner.changed.connect(self._outbox_changed)
         self.search_timer = QTimer(self, singleShot=True, interval=150)
         self.search_timer.timeout.connect(self.apply_filters)
@@ -80,11 +82,18 @@ class ListingsPage(QWidget):
             self.promotion.addItem(text, value)
         for combo in (self.category, self.collection, self.stock, self.promotion):
             combo.currentIndexChanged.connect(self.apply_filters)
+        self.default_threshold = QSpinBox(minimum=0, maximum=1_000_000)
+        self.default_threshold.setPrefix(self.tr("Low at ≤ "))
+        self.default_threshold.setToolTip(self.tr("Default low-stock threshold (an offer's own is set in its "
+                                                  "\u201cLow at\u201d cell)"))
+        self.default_threshold.setValue(self.listings.default_threshold())
+        self.default_threshold.valueChanged.connect(self._default_threshold_changed)
         self.low_count = QPushButton(flat=True)
         self.low_count.clicked.connect(lambda: self.stock.setCurrentIndex(3))
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
-        for widget in (self.category, self.collection, self.stock, self.promotion, self.low_count):
+        for widget in (self.category, self.collection, self.stock, self.promotion, self.default_threshold,
+                       self.low_count):
             filters.addWidget(widget)
 
         self.new_button = QPushButton(self.tr("New offer…"))
@@ -158,6 +167,17 @@ class ListingsPage(QWidget):
         self.low_count.setText(self.tr("%1 low on stock").replace("%1", format_int(low)))
         self.count.setText(self.tr("%1 offers").replace("%1", format_int(self.model.rowCount())))
         self._update_buttons()
+
+    def _update_low_count(self) -> None:
+        try:
+            low = self.listings.count_low_stock(self.query())
+        except StoreError:
+            return
+        self.low_count.setText(self.tr("%1 low on stock").replace("%1", format_int(low)))
+
+    def _default_threshold_changed(self, units: int) -> None:
+        self.listings.set_default_threshold(units)
+        self.apply_filters()
 
     def _sort_clicked(self, section: int) -> None:
         name = COLUMNS[section]

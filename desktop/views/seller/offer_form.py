@@ -53,6 +53,8 @@ class NewOfferDialog(QDialog):
             if id_ not in parents:
                 self.category.addItem(name, id_)
         self.warehouse = QComboBox()
+        self.warehouse.currentIndexChanged.connect(self.validate)
+        self.category.currentIndexChanged.connect(self.validate)
         self.warehouse.setPlaceholderText(self.tr("Loading warehouses…"))
         form.addRow(self.tr("Category"), self.category)
         form.addRow(self.tr("Warehouse"), self.warehouse)
@@ -73,6 +75,8 @@ class NewOfferDialog(QDialog):
         self.warehouse.clear()
         for w in warehouses:
             self.warehouse.addItem(f"{w.code} — {w.city}, {w.country}", w.id)
+        if warehouses:
+            self.warehouse.setCurrentIndex(0)
         self.validate()
 
     def _warehouses_failed(self, exc: BaseException) -> None:

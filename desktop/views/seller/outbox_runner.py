@@ -94,8 +94,14 @@ class OutboxRunner(QObject):
             self._again = True
             return None
         self._again = False
-        sender = self.sender
-        self.op = QueryOp(self, lambda: sender.drain(), self._done, self._failed)
+        sender, outbox = self.sender, self.outbox
+
+        def drain() -> DrainReport:
+            report = sender.drain()
+            outbox.prune_sent()  # the "sent" rows the pending list shows: the last day's, at most 200
+            return report
+
+        self.op = QueryOp(self, drain, self._done, self._failed)
         self.op.finished.connect(self._finished)
         return self.op.run_in_background()  # type: ignore[return-value]
 
