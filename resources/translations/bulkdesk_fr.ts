@@ -1121,6 +1121,14 @@
         <translation>Hors promotion</translation>
     </message>
     <message>
+        <source>Low at ≤ </source>
+        <translation>Seuil bas ≤ </translation>
+    </message>
+    <message>
+        <source>Default low-stock threshold (an offer&apos;s own is set in its “Low at” cell)</source>
+        <translation>Seuil de stock bas par défaut (celui d’une offre se règle dans sa cellule « Seuil bas »)</translation>
+    </message>
+    <message>
         <source>New offer…</source>
         <translation>Nouvelle offre…</translation>
     </message>
@@ -1157,7 +1165,7 @@
     <name>ListingsTableModel</name>
     <message>
         <source>Low stock: at or below %1</source>
-        <extracomment>a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message)</extracomment>
+        <extracomment>a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) the seller&apos;s own low-stock threshold of an offer changed (local only, never sent)</extracomment>
         <translation>Stock bas : %1 ou moins</translation>
     </message>
 </context>
