@@ -212,8 +212,8 @@ class ListingsTableModel(QAbstractTableModel):
         elif not tooltip and name == "stock_units" and low:
             tooltip = QCoreApplication.translate("ListingsTableModel", "Low stock: at or below %1").replace(
                 "%1", format_int(row.threshold))
-        elif not tooltip and name == "title":
-            tooltip = row.title
+        elif not tooltip and name in ("title", "packagings", "collections", "promotion"):
+            tooltip = roles[Qt.ItemDataRole.DisplayRole] or None  # columns often too narrow for it all
         roles[Qt.ItemDataRole.ToolTipRole] = tooltip
         if name in _NUMERIC:
             roles[Qt.ItemDataRole.TextAlignmentRole] = _RIGHT
