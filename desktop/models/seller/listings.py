@@ -141,6 +141,12 @@ def _row_values(offer: Mapping[str, Any]) -> tuple:
     )
 
 
+def account_file(data_dir: str | os.PathLike[str], server_url: str, account: str | None, name: str) -> Path:
+    """``<data>/seller/<name>-<hash of server and account>.sqlite3``: one file per (server, account)."""
+    key = f"{server_url.strip().rstrip('/')}#{account or ''}"
+    return Path(data_dir) / "seller" / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:20]}.sqlite3"
+
+
 def _chunks(items: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
     for start in range(0, len(items), size):
         yield items[start:start + size]
@@ -153,8 +159,7 @@ class ListingsStore:
 
     @classmethod
     def for_account(cls, data_dir: str | os.PathLike[str], server_url: str, account: str | None) -> ListingsStore:
-        key = f"{server_url.strip().rstrip('/')}#{account or ''}"
-        return cls(Path(data_dir) / "seller" / f"listings-{hashlib.sha256(key.encode()).hexdigest()[:20]}.sqlite3")
+        return cls(account_file(data_dir, server_url, account, "listings"))
 
     def close(self) -> None:
         self._file.close()

@@ -29,7 +29,6 @@ Sent entries are kept for a while so the "Pending changes" list can show them (:
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import uuid
@@ -40,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from ..sqlite_file import FileSpec, SqliteFile
+from .listings import account_file
 
 __all__ = ["OPEN", "Entry", "NewEntry", "Outbox", "Status"]
 
@@ -156,8 +156,7 @@ class Outbox:
     @classmethod
     def for_account(cls, data_dir: str | os.PathLike[str], server_url: str, account: str | None) -> Outbox:
         """One file per (server, account) under ``<data>/seller/``."""
-        key = f"{server_url.strip().rstrip('/')}#{account or ''}"
-        return cls(Path(data_dir) / "seller" / f"outbox-{hashlib.sha256(key.encode()).hexdigest()[:20]}.sqlite3")
+        return cls(account_file(data_dir, server_url, account, "outbox"))
 
     def close(self) -> None:
         self._file.close()
