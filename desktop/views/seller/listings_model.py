@@ -35,6 +35,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 2  # the cell's error message (a rule, or the server's refusal)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 _BLOCK = 64
+_KEEP_ROWS = 5_000
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _NUMERIC = {"stock_units", "threshold", "unit_price", "moq_units", "promotion"}
 _MARK = {"waiting": "●", "sending": "↻", "conflict": "⚠", "refused": "✖"}
@@ -62,14 +63,18 @@ class ListingsTableModel(QAbstractTableModel):
         self._marks: dict[int, Mark] = {}
         self._cell_errors: dict[tuple[int, str], str] = {}
         self._cells: dict[int, list[dict[int, Any]]] = {}
+        self._marks_loaded = False
 
     # -- content ---------------------------------------------------------------------------------------
     def set_ids(self, ids: Sequence[int]) -> None:
         self.beginResetModel()
         self._ids = list(ids)
-        self._rows = {}
-        self._cells = {}
-        self._reload_marks()
+        # rows are cached by id: a filter change keeps those already read (they change only through
+        # refresh_rows); the cache is dropped when it grows past a few screens' worth
+        if len(self._rows) > _KEEP_ROWS:
+            self._rows, self._cells = {}, {}
+        if not self._marks_loaded:  # afterwards the marks follow the outbox (refresh_rows)
+            self._reload_marks()
         self.endResetModel()
 
     def ids(self) -> list[int]:
@@ -85,6 +90,7 @@ class ListingsTableModel(QAbstractTableModel):
             return -1
 
     def _reload_marks(self) -> None:
+        self._marks_loaded = True
         try:
             self._marks = pending_marks(self._outbox) if self._outbox is not None else {}
         except Exception:

@@ -59,9 +59,12 @@ class ListingsPage(QWidget):
         self.model.problem.connect(self._cell_problem)
         self.model.threshold_changed.connect(lambda _id: self._update_low_count())
         runner.changed.connect(self._outbox_changed)
+        self.low_timer = QTimer(self, singleShot=True, interval=0)
+        self.low_timer.timeout.connect(self._update_low_count)
         self.search_timer = QTimer(self, singleShot=True, interval=150)
         self.search_timer.timeout.connect(self.apply_filters)
         self.apply_filters()
+        self._update_buttons()
 
     def _build(self) -> None:
         self.search = QLineEdit(placeholderText=self.tr("Search SKU or title"), clearButtonEnabled=True)
@@ -160,14 +163,12 @@ class ListingsPage(QWidget):
         query = self.query()
         try:
             ids = self.listings.search(query)
-            low = self.listings.count_low_stock(query)
         except StoreError as exc:  # closed at shutdown, or a locked file: the table stays as it is
             self.message.setText(str(exc))
             return
         self.model.set_ids(ids)
-        self.low_count.setText(self.tr("%1 low on stock").replace("%1", format_int(low)))
+        self.low_timer.start()  # the low-stock count once the table has repainted
         self.count.setText(self.tr("%1 offers").replace("%1", format_int(self.model.rowCount())))
-        self._update_buttons()
 
     def _update_low_count(self) -> None:
         try:
