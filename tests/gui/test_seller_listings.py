@@ -217,12 +217,14 @@ def test_new_offer_form_with_the_warehouse_list_then_delete(qtbot, page, desk):
     dialog.create_button.click()
     qtbot.waitUntil(lambda: settled(page) and sku in desk.listings.ids_of_skus([sku]), timeout=10_000)
     offer_id = desk.listings.ids_of_skus([sku])[sku]
+    page.search.setText(sku)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)  # the new offer is listed
     assert on_server(desk, offer_id).list_price.amount == Decimal("7.40")
     show_only(page, sku)
     page.table.selectRow(0)
     page.delete_selected(confirm=False)
     assert page.model.data(page.model.index(0, 0)) == "🗑"
-    qtbot.waitUntil(lambda: settled(page), timeout=10_000)
+    qtbot.waitUntil(lambda: settled(page) and page.model.rowCount() == 0, timeout=10_000)  # gone from the table
     assert sku not in {o.sku for o in desk.client.seller.offers(limit=500)}
 
 

@@ -59,6 +59,7 @@ class ListingsPage(QWidget):
         self.model.problem.connect(self._cell_problem)
         self.model.threshold_changed.connect(lambda _id: self._update_low_count())
         runner.changed.connect(self._outbox_changed)
+        runner.drained.connect(self._drained)
         self.low_timer = QTimer(self, singleShot=True, interval=0)
         self.low_timer.timeout.connect(self._update_low_count)
         self.search_timer = QTimer(self, singleShot=True, interval=150)
@@ -230,6 +231,12 @@ class ListingsPage(QWidget):
     def _outbox_changed(self) -> None:
         self.model.refresh_rows()
         self._update_buttons()
+
+    def _drained(self, report: Any) -> None:
+        """Offers created or removed: the list itself changed (an edit only changes its rows)."""
+        sent = self.runner.outbox.get_many(report.sent) if report.sent else []
+        if any(e.kind in ("offer_create", "offer_delete") for e in sent):
+            self.apply_filters()
 
     def _update_buttons(self) -> None:
         self.undo_button.setEnabled(self.runner.outbox.last_group() is not None)
