@@ -9,8 +9,8 @@ Starts the real server (`marketplace.cli --demo`, a subprocess), gives seller@de
   listings page repainted — filters set → SQL search → model reset → `viewport().repaint()` — beside its
   floor: the same SQL alone plus the reset and repaint of a bare QTableView of the same size over a
   constant model (a bare Qt window's repaint is reported too).
-- [hook] the CSV report figure: `benchmarks/seller_csv.py`, when present, provides `measure(server_url,
-  work) -> dict` (the seller-csv area's figure); its keys and targets are merged into this result.
+- [hook] the CSV report figure: `benchmarks/seller_csv.py`, when present, provides `measure(server_url)
+  -> dict` (the seller-csv area's figure); its keys and targets are merged into this result.
 Targets: drain ≤ 10 s and ≤ 2× its floor; filter p95 ≤ 30 ms.
 """
 
@@ -55,7 +55,7 @@ def main(argv: list[str]) -> int:
         server.start()
         results["server_start_and_seed_s"] = round(time.perf_counter() - started, 2)
         _drain(server.url, work, args.edits, results)
-        _csv_hook(server.url, work, results)
+        _csv_hook(server.url, results)
     finally:
         server.stop()
     try:
@@ -142,15 +142,18 @@ def _warm_up(url: str, token: str, listings: Any, ids: list[int]) -> None:
                        content=json.dumps({"moq_units": rows[offer_id].moq_units + 1}))
 
 
-def _csv_hook(url: str, work: Path, results: dict[str, Any]) -> None:
+def _csv_hook(url: str, results: dict[str, Any]) -> None:
     """HOOK for the third figure (the CSV report, the seller-csv area): `benchmarks/seller_csv.py`'s
-    `measure(server_url=..., work=...) -> dict`, merged in (its "targets" too) when the file exists."""
+    `measure(server_url) -> dict`, run against this suite's server and merged in (its "targets" too;
+    not its "suite" or "machine") when the file exists."""
     if not (Path(__file__).with_name("seller_csv.py")).exists():
         results["csv_report"] = "not measured: benchmarks/seller_csv.py is absent"
         return
     module = importlib.import_module("benchmarks.seller_csv")
-    figures = dict(module.measure(server_url=url, work=work))
+    figures = dict(module.measure(url))
     targets = figures.pop("targets", {})
+    for own in ("suite", "machine"):
+        figures.pop(own, None)
     results.update(figures)
     results.setdefault("targets", {}).update(targets)
 
