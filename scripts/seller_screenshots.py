@@ -62,7 +62,7 @@ def main(lang: str) -> None:
         queue_edits(desk.outbox, desk.listings, [Edit(ids[4], {"packagings": [["unit", 1], ["carton", 24]]})])
         runner.changed.emit()
         page.apply_filters()
-        page.model.setData(page.model.index(5, COLUMNS.index("stock_units")), "-5")  # a rule caught per cell
+        page.model.setData(page.model.index(5, COLUMNS.index("stock_units")), "-900000")  # a rule caught per cell
         page.table.selectRow(2)
         app.processEvents()
         page.grab().save(str(OUT / f"seller-listings-{lang}.png"))

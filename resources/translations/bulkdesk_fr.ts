@@ -1165,7 +1165,7 @@
     <name>ListingsTableModel</name>
     <message>
         <source>Low stock: at or below %1</source>
-        <extracomment>a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) the seller&apos;s own low-stock threshold of an offer changed (local only, never sent)</extracomment>
+        <extracomment>a stock cell typed as a delta: &quot;+40 received&quot;, &quot;-12&quot;, &quot;−12 damaged&quot; a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) the seller&apos;s own low-stock threshold of an offer changed (local only, never sent)</extracomment>
         <translation>Stock bas : %1 ou moins</translation>
     </message>
 </context>

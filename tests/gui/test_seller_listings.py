@@ -66,9 +66,9 @@ def test_an_inline_edit_with_a_per_cell_error_then_a_good_value(qtbot, page, des
     offer = fresh_offer(desk, stock=30)
     show_only(page, offer.sku)
     stock = page.model.index(0, COLUMNS.index("stock_units"))
-    assert not page.model.setData(stock, "-5")
-    assert "least 0" in page.model.data(stock, ERROR_ROLE)
-    assert "least 0" in page.message.text()
+    assert not page.model.setData(stock, "12.5")
+    assert "whole number" in page.model.data(stock, ERROR_ROLE)
+    assert "whole number" in page.message.text()
     assert page.runner.outbox.entries() == []  # nothing queued
     price = page.model.index(0, COLUMNS.index("unit_price"))
     assert page.model.setData(price, "12,50")
@@ -257,3 +257,23 @@ def test_the_outbox_follows_connectivity(qtbot, page, desk):
         connectivity.retry()  # the marketplace answers: online again, the outbox drains by itself
     assert on_server(desk, offer.id).moq_units == 6
     connectivity.stop()
+
+
+def test_a_stock_typed_as_a_delta_is_sent_as_one(qtbot, page, desk, live_server):
+    from tests.api_client.live import place_order, register_buyer
+
+    offer = fresh_offer(desk, stock=200, price="100.00")
+    show_only(page, offer.sku)
+    stock = page.model.index(0, COLUMNS.index("stock_units"))
+    assert not page.model.setData(stock, "−500 damaged")  # below zero: refused on the cell
+    assert "below zero" in page.model.data(stock, ERROR_ROLE)
+    page.runner._auto = False
+    assert page.model.setData(stock, "+40 received")
+    assert page.model.data(stock) == "240"  # shown at once, in italics, as pending
+    buyer, _ = register_buyer(live_server.url)
+    place_order(buyer, offer, quantity=20)  # meanwhile a buyer takes 20
+    page.runner._auto = True
+    page.runner.kick()
+    qtbot.waitUntil(lambda: settled(page), timeout=10_000)
+    assert on_server(desk, offer.id).stock_units == 220  # 200 − 20 + 40: no conflict
+    assert page.runner.outbox.entries()[0].label == "+40 received"

@@ -13,6 +13,7 @@ nothing is queued.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -36,6 +37,8 @@ ERROR_ROLE = Qt.ItemDataRole.UserRole + 2  # the cell's error message (a rule, o
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 _BLOCK = 64
 _KEEP_ROWS = 5_000
+#: a stock cell typed as a delta: "+40 received", "-12", "−12 damaged"
+_DELTA = re.compile(r"^\s*([+\-−])\s*(\d{1,9})\s*(.*)$")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _NUMERIC = {"stock_units", "threshold", "unit_price", "moq_units", "promotion"}
 _MARK = {"waiting": "●", "sending": "↻", "conflict": "⚠", "refused": "✖"}
@@ -51,6 +54,8 @@ class ListingsTableModel(QAbstractTableModel):
     edit_requested = Signal(int, str, object)
     #: a refused cell edit: (offer id, field, message)
     problem = Signal(int, str, str)
+    #: a stock adjustment typed as a delta ("+40 received", "−12 damaged"): (offer id, delta, note)
+    delta_requested = Signal(int, int, str)
     #: the seller's own low-stock threshold of an offer changed (local only, never sent)
     threshold_changed = Signal(int)
 
@@ -259,6 +264,9 @@ class ListingsTableModel(QAbstractTableModel):
         if row is None or name not in EDITABLE:
             return False
         key = (row.id, name)
+        delta = _DELTA.match(str(value)) if name == "stock_units" else None
+        if delta is not None:
+            return self._set_delta(index, row, delta)
         try:
             parsed = to_wire(name, rules.parse_cell(name, str(value)))
         except rules.RuleError as exc:
@@ -271,6 +279,23 @@ class ListingsTableModel(QAbstractTableModel):
         self._cell_errors.pop(key, None)
         self._cells.pop(row.id, None)
         self.edit_requested.emit(row.id, name, parsed)
+        self.dataChanged.emit(index, index)
+        return True
+
+    def _set_delta(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, match: re.Match) -> bool:
+        units = int(match.group(2)) * (-1 if match.group(1) in "-−" else 1)
+        shown = effective_fields(row, self._marks.get(row.id))["stock_units"]
+        key = (row.id, "stock_units")
+        if shown + units < 0:
+            message = problem_text(rules.Problem("stock_below_zero", "The stock would fall below zero."))
+            self._cell_errors[key] = message
+            self._cells.pop(row.id, None)
+            self.dataChanged.emit(index, index)
+            self.problem.emit(row.id, "stock_units", message)
+            return False
+        self._cell_errors.pop(key, None)
+        self._cells.pop(row.id, None)
+        self.delta_requested.emit(row.id, units, match.group(3).strip())
         self.dataChanged.emit(index, index)
         return True
 

@@ -57,6 +57,7 @@ class ListingsPage(QWidget):
         self._build()
         self.model.edit_requested.connect(self._cell_edited)
         self.model.problem.connect(self._cell_problem)
+        self.model.delta_requested.connect(self._delta_entered)
         self.model.threshold_changed.connect(lambda _id: self._update_low_count())
         runner.changed.connect(self._outbox_changed)
         runner.drained.connect(self._drained)
@@ -265,6 +266,12 @@ class ListingsPage(QWidget):
                 self.runner.queued()
                 return
         self.runner.queue_edits(self.listings, [Edit(offer_id, {name: value})], label=name)
+
+    def _delta_entered(self, offer_id: int, units: int, note: str) -> None:
+        """"+40 received": sent as a delta, re-based on the server's stock when it goes out."""
+        self.message.clear()
+        label = f"{units:+d} {note}".strip()
+        self.runner.queue_edits(self.listings, [Edit(offer_id, {}, stock_delta=units, label=label)], label=label)
 
     def bulk_edit(self) -> BulkEditDialog | None:
         ids = self.selected_ids()
