@@ -64,7 +64,8 @@ def main(lang: str) -> None:
         page.apply_filters()
         page.model.setData(page.model.index(5, COLUMNS.index("stock_units")), "-900000")  # a rule caught per cell
         page.table.selectRow(2)
-        app.processEvents()
+        for _ in range(3):  # the low-stock count comes after the repaint, then the layout follows it
+            app.processEvents()
         page.grab().save(str(OUT / f"seller-listings-{lang}.png"))
         page.table.setSelectionMode(page.table.SelectionMode.MultiSelection)
         page.table.clearSelection()
