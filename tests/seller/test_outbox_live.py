@@ -96,20 +96,8 @@ def test_a_write_whose_answer_was_lost_is_replayed_not_a_conflict(live_server, t
 
 def test_a_lost_answer_on_the_wire_is_replayed(live_server, tmp_path):
     """The one fault a real part cannot make on demand: the answer lost after the server committed."""
-    lost = {"done": False}
-
-    class LosingTransport(httpx.HTTPTransport):
-        def handle_request(self, request):
-            response = super().handle_request(request)
-            if request.method == "PATCH" and not lost["done"]:
-                lost["done"] = True
-                response.read()
-                raise httpx.ReadError("connection reset after the server answered", request=request)
-            return response
-
     seller = signed_in(live_server.url, SELLER)
-    client = MarketplaceClient(ClientConfig(server_url=live_server.url, max_retries=0),
-                               token=seller._token, transport=LosingTransport())
+    client = _losing_client(live_server.url, seller._token)
     desk = open_desk(live_server.url, tmp_path, client)
     try:
         offer = fresh_offer(desk)
@@ -209,3 +197,47 @@ def test_outbox_file_is_durable(tmp_path):
     assert len(entry.idempotency_key) == 36
     outbox.close()
     assert Outbox(tmp_path / "o.sqlite3").get(entry.id).idempotency_key == entry.idempotency_key
+
+
+def _losing_client(url: str, token):
+    """A client whose first PATCH reaches the server (committed) but whose answer is lost."""
+    lost = {"done": False}
+
+    class LosingTransport(httpx.HTTPTransport):
+        def handle_request(self, request):
+            response = super().handle_request(request)
+            if request.method == "PATCH" and not lost["done"]:
+                lost["done"] = True
+                response.read()
+                raise httpx.ReadError("connection reset after the server answered", request=request)
+            return response
+
+    return MarketplaceClient(ClientConfig(server_url=url, max_retries=0), token=token, transport=LosingTransport())
+
+
+def test_a_lost_answer_repeated_from_another_session_is_not_applied_twice(live_server, tmp_path):
+    """The server keeps Idempotency-Keys per session token: signed in again, the repeat meets a 412.
+    An offer already as the edit made it is taken as done; a delta that may have gone through is the
+    seller's call, never added twice."""
+    seller = signed_in(live_server.url, SELLER)
+    desk = open_desk(live_server.url, tmp_path, _losing_client(live_server.url, seller._token))
+    try:
+        priced, stocked = fresh_offer(desk, stock=100), fresh_offer(desk, stock=100, price="100.00")
+        queue_edits(desk.outbox, desk.listings, [Edit(priced.id, {"unit_price": "77.00"})])
+        assert desk.sender.drain().stopped_by is not None  # the answer was lost; the server has it
+        desk.sender.client = signed_in(live_server.url, SELLER)  # a new session: the key is not replayed
+        report = desk.sender.drain()
+        assert len(report.sent) == 1 and not report.conflicts
+        assert server_offer(desk, priced.id).version == priced.version + 1  # not written again
+
+        desk.sender.client = _losing_client(live_server.url, desk.sender.client._token)
+        queue_edits(desk.outbox, desk.listings, [Edit(stocked.id, {}, stock_delta=40)])
+        assert desk.sender.drain().stopped_by is not None
+        buyer, _ = register_buyer(live_server.url)
+        place_order(buyer, stocked, quantity=20)
+        desk.sender.client = signed_in(live_server.url, SELLER)
+        report = desk.sender.drain()
+        assert report.conflicts and not report.sent  # the seller decides
+        assert server_offer(desk, stocked.id).stock_units == 100 + 40 - 20  # +40 once
+    finally:
+        desk.close()

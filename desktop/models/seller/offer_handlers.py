@@ -11,6 +11,12 @@ Payloads (all JSON, see :mod:`.fields`):
 * ``offer_create``, target the SKU: ``{"offer": <OfferCreate JSON>}``.
 * ``offer_delete``, target the offer id: ``{}`` with base ``{"version": v, "sku": ...}``.
 
+An edit is sent with ``If-Match: <version>`` and its own Idempotency-Key; a repeat of an attempt
+whose answer was lost is replayed by the server (same key, same body). The server keeps keys per
+session token: if the seller signed in again meanwhile, a repeat meets a 412 instead; then an offer
+that already holds every value sent is taken as done, and a stock delta that may have been applied is
+a conflict for the seller (never added twice).
+
 An edit is sent with ``If-Match: <version>``. On a 412 it is merged with the server's current offer,
 field by field (three ways: the base, mine, theirs): a field nobody else changed, or changed to my
 value, merges; a delta re-bases on the server's stock (buyers' purchases meanwhile change the version
@@ -28,7 +34,7 @@ from desktop.api_client.types import OfferCreate, OfferPatch
 
 from .fields import offer_fields, patch_body, same
 from .listings import ListingsStore
-from .outbox import Entry
+from .outbox import Entry, Status
 from .sender import Conflict, Rebase, Refused, Sender
 
 __all__ = ["OFFER_KINDS", "OfferHandlers", "conflicting_fields", "edit_request"]
@@ -55,6 +61,14 @@ def conflicting_fields(mine: dict[str, Any], base: dict[str, Any], theirs: dict[
             if name in theirs and not same(name, theirs[name], base.get(name)) and not same(name, theirs[name], value)]
 
 
+def _has(theirs: dict[str, Any], body: dict[str, Any]) -> bool:
+    """Whether the offer's fields already hold every value of a PATCH body."""
+    wanted = {name: (value["amount"] if name == "unit_price" else
+                     [[p["label"], p["units"]] for p in value] if name == "packagings" else value)
+              for name, value in body.items()}
+    return all(same(name, theirs.get(name), value) for name, value in wanted.items())
+
+
 class _Edit:
     def __init__(self, owner: OfferHandlers) -> None:
         self.owner = owner
@@ -77,11 +91,17 @@ class _Edit:
             self.owner.listings.upsert([current])
             theirs = offer_fields(current)
             mine = entry.payload.get("fields", {})
+            delta = entry.payload.get("stock_delta")
+            if entry.status == Status.SENDING:  # a repeat the server did not replay (another session's key)
+                if _has(theirs, prepared["body"]):
+                    return current  # the offer is as this edit made it: it went through, once
+                if delta:  # it may have gone through: re-basing could add the delta twice; the seller says
+                    raise Conflict(current, "This stock adjustment may have been applied already.",
+                                   ["stock_units"]) from exc
             clash = conflicting_fields(mine, entry.base.get("fields", {}), theirs)
             if clash:
                 raise Conflict(current, "Someone else changed this offer meanwhile.", clash) from exc
-            raise Rebase(edit_request(mine, entry.payload.get("stock_delta"), int(current["version"]),
-                                      theirs["stock_units"])) from exc
+            raise Rebase(edit_request(mine, delta, int(current["version"]), theirs["stock_units"])) from exc
         result = offer.model_dump(mode="json")
         self.owner.listings.upsert([result])
         return result

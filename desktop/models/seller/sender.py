@@ -15,6 +15,9 @@ JSON (kept as the entry's ``result``). It may raise:
 * a connection error (offline) or a server error: the drain stops, the entry stays and goes again next
   time with the same request and key.
 
+An entry whose status is ``sending`` when the handler gets it is a repeat of an attempt that may have
+reached the server (the app stopped before its answer was recorded); ``waiting``, a fresh request.
+
 A handler with a ``prepare(entry) -> dict`` attribute gets its request built once, before the first
 attempt: the sender commits it to the outbox (status ``sending``) *before* calling the handler, and
 the handler sends ``entry.prepared`` exactly. So a write whose answer was lost (the app killed after
@@ -32,7 +35,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from pydantic import ValidationError
@@ -48,7 +51,7 @@ from desktop.api_client import (
     VersionConflictError,
 )
 
-from .outbox import Entry, Outbox
+from .outbox import Entry, Outbox, Status
 
 __all__ = ["Conflict", "DrainReport", "Handler", "Rebase", "Refused", "Sender"]
 
@@ -137,6 +140,9 @@ class Sender:
     def _send_one(self, entry: Entry, report: DrainReport) -> str:
         handler = self._handlers[entry.kind]
         prepared = entry.prepared
+        # ``entry.status`` tells the handler whether this attempt repeats one that may have reached the
+        # server (``sending``: interrupted, its answer never recorded) or is a fresh one (``waiting``)
+        attempt = entry
         try:
             if prepared is None:
                 prepare = getattr(handler, "prepare", None)
@@ -144,9 +150,10 @@ class Sender:
             for _ in range(MAX_REBASES):
                 self.outbox.prepare(entry.id, prepared)  # committed before anything is sent
                 try:
-                    result = handler(self.client, entry.with_prepared(prepared))
+                    result = handler(self.client, attempt.with_prepared(prepared))
                 except Rebase as rebase:
                     prepared = rebase.prepared
+                    attempt = replace(entry, status=Status.WAITING)  # a new request: it never went out
                     continue
                 self.outbox.mark_sent(entry.id, result)
                 report.sent.append(entry.id)
