@@ -138,7 +138,7 @@ def test_conflict_view_keep_mine_and_take_theirs(qtbot, page, desk, live_server)
     qtbot.addWidget(pending)
     other = signed_in(live_server.url, SELLER)
     results = {}
-    for choice in ("mine", "theirs"):
+    for choice in ("mine", "theirs", "edit"):
         offer = fresh_offer(desk)
         show_only(page, offer.sku)
         page.runner._auto = False
@@ -154,11 +154,16 @@ def test_conflict_view_keep_mine_and_take_theirs(qtbot, page, desk, live_server)
         dialog = pending.resolve_selected()
         qtbot.addWidget(dialog)
         assert dialog.table.item(0, 2).text() != dialog.table.item(0, 3).text()  # mine vs theirs
-        (dialog.all_mine if choice == "mine" else dialog.all_theirs).click()
+        if choice == "edit":
+            dialog.set_choice("unit_price", "edit", "abc")
+            assert not dialog.apply_button.isEnabled() and dialog.problem.text()  # the rule, at once
+            dialog.set_choice("unit_price", "edit", "58,00")
+        else:
+            (dialog.all_mine if choice == "mine" else dialog.all_theirs).click()
         dialog.apply_button.click()
         qtbot.waitUntil(lambda: settled(page), timeout=10_000)
         results[choice] = on_server(desk, offer.id).list_price.amount
-    assert results == {"mine": Decimal("55.00"), "theirs": Decimal("60.00")}
+    assert results == {"mine": Decimal("55.00"), "theirs": Decimal("60.00"), "edit": Decimal("58.00")}
 
 
 def test_pending_changes_retry_and_discard_a_refusal(qtbot, page, desk):
