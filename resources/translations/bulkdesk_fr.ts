@@ -52,6 +52,94 @@
     </message>
 </context>
 <context>
+    <name>BulkEditDialog</name>
+    <message>
+        <source>Bulk edit</source>
+        <extracomment>(edits, group id): the seller applied the preview</extracomment>
+        <translation>Modification groupée</translation>
+    </message>
+    <message>
+        <source>Set stock to</source>
+        <translation>Fixer le stock à</translation>
+    </message>
+    <message>
+        <source>Adjust stock by ±</source>
+        <translation>Ajuster le stock de ±</translation>
+    </message>
+    <message>
+        <source>Set price to</source>
+        <translation>Fixer le prix à</translation>
+    </message>
+    <message>
+        <source>Change price by %</source>
+        <translation>Changer le prix de %</translation>
+    </message>
+    <message>
+        <source>Start a promotion (%)</source>
+        <translation>Lancer une promotion (%)</translation>
+    </message>
+    <message>
+        <source>End the promotion</source>
+        <translation>Terminer la promotion</translation>
+    </message>
+    <message>
+        <source>Add to collection</source>
+        <translation>Ajouter à la collection</translation>
+    </message>
+    <message>
+        <source>Remove from collection</source>
+        <translation>Retirer de la collection</translation>
+    </message>
+    <message>
+        <source>e.g. 40, -12, 9.90 or -10</source>
+        <translation>p. ex. 40, -12, 9,90 ou -10</translation>
+    </message>
+    <message>
+        <source>Operation</source>
+        <translation>Opération</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>%1 offers selected</source>
+        <translation>%1 offres sélectionnées</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Après</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
+    </message>
+    <message>
+        <source>%1 changes</source>
+        <translation>%1 modifications</translation>
+    </message>
+    <message>
+        <source>%1 refused (left out)</source>
+        <translation>%1 refusées (écartées)</translation>
+    </message>
+    <message>
+        <source>Nothing would change.</source>
+        <translation>Rien ne changerait.</translation>
+    </message>
+</context>
+<context>
     <name>CancelDialog</name>
     <message>
         <source>Cancel order %1</source>
@@ -574,6 +662,66 @@
     <message>
         <source>View orders</source>
         <translation>Voir les commandes</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Conflict: %1</source>
+        <extracomment>{field: MINE | THEIRS | (&quot;edit&quot;, JSON value)}</extracomment>
+        <translation>Conflit : %1</translation>
+    </message>
+    <message>
+        <source>Offer %1 changed on the marketplace after you edited it. Choose, for each field, which value to keep.</source>
+        <translation>L’offre %1 a changé sur la place de marché après votre modification. Choisissez, pour chaque champ, la valeur à garder.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Started from</source>
+        <translation>Valeur de départ</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>La mienne</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>Celle du serveur</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifiée le</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Garder</translation>
+    </message>
+    <message>
+        <source>Keep mine</source>
+        <translation>Garder la mienne</translation>
+    </message>
+    <message>
+        <source>Take theirs</source>
+        <translation>Prendre celle du serveur</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Modifier…</translation>
+    </message>
+    <message>
+        <source>Keep mine for all</source>
+        <translation>Garder les miennes partout</translation>
+    </message>
+    <message>
+        <source>Take theirs for all</source>
+        <translation>Prendre celles du serveur partout</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Appliquer</translation>
     </message>
 </context>
 <context>
@@ -1149,6 +1297,130 @@
     </message>
 </context>
 <context>
+    <name>ListingsPage</name>
+    <message>
+        <source>Search SKU or title</source>
+        <extracomment>the seller asked to open the conflicts (entry ids)</extracomment>
+        <translation>Rechercher une référence ou un titre</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Toutes les catégories</translation>
+    </message>
+    <message>
+        <source>All collections</source>
+        <translation>Toutes les collections</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Opportunités de la semaine</translation>
+    </message>
+    <message>
+        <source>Surplus</source>
+        <translation>Surstocks</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <source>Any stock</source>
+        <translation>Tout stock</translation>
+    </message>
+    <message>
+        <source>In stock</source>
+        <translation>En stock</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>En rupture</translation>
+    </message>
+    <message>
+        <source>Low stock</source>
+        <translation>Stock bas</translation>
+    </message>
+    <message>
+        <source>Promotion or not</source>
+        <translation>Promotion ou non</translation>
+    </message>
+    <message>
+        <source>On promotion</source>
+        <translation>En promotion</translation>
+    </message>
+    <message>
+        <source>Not on promotion</source>
+        <translation>Hors promotion</translation>
+    </message>
+    <message>
+        <source>Low at ≤ </source>
+        <translation>Seuil bas ≤ </translation>
+    </message>
+    <message>
+        <source>Default low-stock threshold (an offer&apos;s own is set in its “Low at” cell)</source>
+        <translation>Seuil de stock bas par défaut (celui d’une offre se règle dans sa cellule « Seuil bas »)</translation>
+    </message>
+    <message>
+        <source>New offer…</source>
+        <translation>Nouvelle offre…</translation>
+    </message>
+    <message>
+        <source>Bulk edit…</source>
+        <translation>Modification groupée…</translation>
+    </message>
+    <message>
+        <source>Paste from spreadsheet</source>
+        <translation>Coller depuis un tableur</translation>
+    </message>
+    <message>
+        <source>Undo last bulk edit</source>
+        <translation>Annuler la dernière modification groupée</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>%1 offers</source>
+        <translation>%1 offres</translation>
+    </message>
+    <message>
+        <source>%1 low on stock</source>
+        <translation>%1 en stock bas</translation>
+    </message>
+    <message>
+        <source>Could not refresh the listings: %1</source>
+        <translation>Impossible d’actualiser les annonces : %1</translation>
+    </message>
+    <message>
+        <source>Select the offers to edit first.</source>
+        <translation>Sélectionnez d’abord les offres à modifier.</translation>
+    </message>
+    <message>
+        <source>The last bulk edit is being undone.</source>
+        <translation>La dernière modification groupée est en cours d’annulation.</translation>
+    </message>
+    <message>
+        <source>Remove %1 offers from the marketplace?</source>
+        <translation>Retirer %1 offres de la place de marché ?</translation>
+    </message>
+    <message>
+        <source>Delete offers</source>
+        <translation>Supprimer des offres</translation>
+    </message>
+</context>
+<context>
+    <name>ListingsTableModel</name>
+    <message>
+        <source>Low stock: at or below %1</source>
+        <extracomment>a stock cell typed as a delta: &quot;+40 received&quot;, &quot;-12&quot;, &quot;−12 damaged&quot; a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) the seller&apos;s own low-stock threshold of an offer changed (local only, never sent)</extracomment>
+        <translation>Stock bas : %1 ou moins</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;File</source>
@@ -1205,6 +1477,34 @@
     <message>
         <source>Browsing as a guest</source>
         <translation>Navigation en tant qu’invité</translation>
+    </message>
+</context>
+<context>
+    <name>NewOfferDialog</name>
+    <message>
+        <source>New offer</source>
+        <extracomment>the OfferCreate JSON, valid by the server&apos;s rules</extracomment>
+        <translation>Nouvelle offre</translation>
+    </message>
+    <message>
+        <source>Loading warehouses…</source>
+        <translation>Chargement des entrepôts…</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Entrepôt</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Créer</translation>
+    </message>
+    <message>
+        <source>Warehouses unavailable offline</source>
+        <translation>Entrepôts indisponibles hors ligne</translation>
     </message>
 </context>
 <context>
@@ -1831,6 +2131,61 @@
     </message>
 </context>
 <context>
+    <name>PendingChangesView</name>
+    <message>
+        <source>Queued</source>
+        <translation>En file depuis</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>Offer / order</source>
+        <translation>Offre / commande</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Server&apos;s message</source>
+        <translation>Message du serveur</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+    <message>
+        <source>Resolve conflict…</source>
+        <translation>Résoudre le conflit…</translation>
+    </message>
+    <message>
+        <source>Send now</source>
+        <translation>Envoyer maintenant</translation>
+    </message>
+    <message>
+        <source>Nothing pending: every change has reached the marketplace.</source>
+        <translation>Rien en attente : toutes les modifications sont arrivées sur la place de marché.</translation>
+    </message>
+    <message>
+        <source>%1 pending</source>
+        <translation>%1 en attente</translation>
+    </message>
+    <message>
+        <source>%1 need your decision</source>
+        <translation>%1 attendent votre décision</translation>
+    </message>
+    <message>
+        <source>offline: they go out when the marketplace answers</source>
+        <translation>hors ligne : elles partiront quand la place de marché répondra</translation>
+    </message>
+</context>
+<context>
     <name>QuestionsModel</name>
     <message>
         <source>Status</source>
@@ -2339,6 +2694,220 @@
     <message>
         <source>Offers (%1, from the marketplace)</source>
         <translation>Offres (%1, depuis la place de marché)</translation>
+    </message>
+</context>
+<context>
+    <name>SellerRules</name>
+    <message>
+        <source>A discount of 1 to 90 %.</source>
+        <translation>Une remise de 1 à 90 %.</translation>
+    </message>
+    <message>
+        <source>A packaging label needs 1 to {max} characters, without | or :.</source>
+        <translation>Un libellé de conditionnement compte de 1 à {max} caractères, sans | ni :.</translation>
+    </message>
+    <message>
+        <source>A promotion as 15% 2027-01-31 (empty to end it).</source>
+        <translation>Une promotion comme 15% 2027-01-31 (vide pour la terminer).</translation>
+    </message>
+    <message>
+        <source>At least one packaging, e.g. unit:1.</source>
+        <translation>Au moins un conditionnement, p. ex. unit:1.</translation>
+    </message>
+    <message>
+        <source>At least {min}.</source>
+        <translation>Au moins {min}.</translation>
+    </message>
+    <message>
+        <source>At most 2 decimals.</source>
+        <translation>Au plus 2 décimales.</translation>
+    </message>
+    <message>
+        <source>At most {max} packagings.</source>
+        <translation>Au plus {max} conditionnements.</translation>
+    </message>
+    <message>
+        <source>At most {max}.</source>
+        <translation>Au plus {max}.</translation>
+    </message>
+    <message>
+        <source>Collections: weekly, surplus (a promotion is set on its own).</source>
+        <translation>Collections : weekly, surplus (une promotion se règle à part).</translation>
+    </message>
+    <message>
+        <source>Each packaging needs its own label.</source>
+        <translation>Chaque conditionnement a besoin de son propre libellé.</translation>
+    </message>
+    <message>
+        <source>Enter a price such as 12.50.</source>
+        <translation>Saisissez un prix comme 12,50.</translation>
+    </message>
+    <message>
+        <source>Enter a whole number.</source>
+        <translation>Saisissez un nombre entier.</translation>
+    </message>
+    <message>
+        <source>Give the promotion&apos;s end date.</source>
+        <translation>Indiquez la date de fin de la promotion.</translation>
+    </message>
+    <message>
+        <source>No offer of yours has this SKU.</source>
+        <translation>Aucune de vos offres n’a cette référence.</translation>
+    </message>
+    <message>
+        <source>Packagings as label:units|label:units, e.g. unit:1|carton:12.</source>
+        <translation>Conditionnements au format libellé:unités|libellé:unités, p. ex. unit:1|carton:12.</translation>
+    </message>
+    <message>
+        <source>The first column must be the SKU (or give a header row: sku, stock, price…).</source>
+        <translation>La première colonne doit être la référence (ou donnez une ligne d’en-tête : sku, stock, price…).</translation>
+    </message>
+    <message>
+        <source>The price must be above zero.</source>
+        <translation>Le prix doit être supérieur à zéro.</translation>
+    </message>
+    <message>
+        <source>The promotion must end in the future.</source>
+        <translation>La promotion doit se terminer dans le futur.</translation>
+    </message>
+    <message>
+        <source>The stock would fall below zero.</source>
+        <translation>Le stock deviendrait négatif.</translation>
+    </message>
+    <message>
+        <source>The {what} cannot contain control characters.</source>
+        <translation>{what} : pas de caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>The {what} needs 1 to {max} characters.</source>
+        <translation>{what} : de 1 à {max} caractères.</translation>
+    </message>
+    <message>
+        <source>This column cannot be edited.</source>
+        <translation>Cette colonne ne se modifie pas.</translation>
+    </message>
+    <message>
+        <source>Units per packaging: 1 to {max}.</source>
+        <translation>Unités par conditionnement : de 1 à {max}.</translation>
+    </message>
+    <message>
+        <source>SKU</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>title</source>
+        <translation>Titre</translation>
+    </message>
+</context>
+<context>
+    <name>SellerTexts</name>
+    <message>
+        <source>SKU</source>
+        <translation>Référence</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>MOQ</source>
+        <translation>Qté min.</translation>
+    </message>
+    <message>
+        <source>Packagings</source>
+        <translation>Conditionnements</translation>
+    </message>
+    <message>
+        <source>Collections</source>
+        <translation>Collections</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>Promotion</translation>
+    </message>
+    <message>
+        <source>Warehouse</source>
+        <translation>Entrepôt</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mise à jour</translation>
+    </message>
+    <message>
+        <source>Low at</source>
+        <translation>Seuil bas</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Sending</source>
+        <translation>Envoi en cours</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflit</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refusée</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Modification</translation>
+    </message>
+    <message>
+        <source>New offer</source>
+        <translation>Nouvelle offre</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Shipping status</source>
+        <translation>État d’expédition</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Annulation de commande</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
+    </message>
+    <message>
+        <source>Weekly</source>
+        <translation>Opportunités de la semaine</translation>
+    </message>
+    <message>
+        <source>Surplus</source>
+        <translation>Surstocks</translation>
+    </message>
+    <message>
+        <source>−%1 % until %2</source>
+        <translation>−%1 % jusqu’au %2</translation>
+    </message>
+    <message>
+        <source>Changed on the marketplace meanwhile</source>
+        <translation>Modifiée sur la place de marché entre-temps</translation>
     </message>
 </context>
 <context>

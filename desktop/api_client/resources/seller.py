@@ -15,6 +15,7 @@ from ..types import (
     OfferPatch,
     Order,
     Question,
+    SellerWarehouse,
     ShippingUpdate,
 )
 from ._resource import ApiResource, seg
@@ -24,6 +25,10 @@ from .orders import order_filters
 
 class Seller(ApiResource):
     # -- offers --------------------------------------------------------------------------------
+    def warehouses(self) -> list[SellerWarehouse]:
+        """The seller's warehouses (an offer ships from one of them)."""
+        return self._get_all("/seller/warehouses", SellerWarehouse)
+
     def offers(self, *, limit: int | None = None, **filters: Any) -> PageIterator[Offer]:
         return self._paginate("/seller/offers", Offer, offer_filters(**filters), limit=limit)
 

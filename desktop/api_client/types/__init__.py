@@ -66,6 +66,7 @@ from .seller import (
     PackagingIn,
     PromotionIn,
     Question,
+    SellerWarehouse,
 )
 
 __all__ = [
@@ -134,6 +135,7 @@ __all__ = [
     "Role",
     "SellerProfile",
     "SellerRef",
+    "SellerWarehouse",
     "ShippingMethod",
     "ShippingStatus",
     "ShippingUpdate",

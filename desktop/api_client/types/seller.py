@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from ._common import Id, Money, RequestModel, Resource
+from .catalog import Warehouse
 
 
 class PackagingIn(RequestModel):
@@ -50,6 +51,12 @@ class OfferPatch(RequestModel):
     collections: list[Literal["weekly", "surplus"]] | None = None
     #: set to None explicitly to end a running promotion
     promotion: PromotionIn | None = None
+
+
+class SellerWarehouse(Warehouse):
+    """One of the seller's warehouses (``GET /seller/warehouses``); ``code`` names it in CSV files."""
+
+    code: str
 
 
 class ImportRowError(Resource):

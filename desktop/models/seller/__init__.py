@@ -1,2 +1,18 @@
-"""The seller workspace's plain parts (no Qt): listings, the durable outbox and its senders, CSV, and
-fulfilment (``fulfilment``: shipping progress, cancels, answers as ``(client, payload)`` handlers)."""
+"""The seller's workspace, without Qt: the local copy of the listings, the server's rules per field,
+bulk edits, the durable outbox with its sender (see outbox.py and sender.py for the API), CSV import and
+export (csv_files, import_check, tracking_csv, watch_folder) and fulfilment (fulfilment: shipping
+progress, cancels, answers as (client, payload) handlers)."""
+
+from .bulk import BulkOp, Change, Target, edits_of, inverse_of, paste_changes, preview
+from .edits import Edit, Mark, effective_fields, new_group, pending_marks, queue_create, queue_delete, queue_edits
+from .listings import ListingQuery, ListingRow, ListingsStore
+from .offer_handlers import OFFER_KINDS, OfferHandlers
+from .outbox import Entry, NewEntry, Outbox, Status
+from .sender import Conflict, DrainReport, Rebase, Refused, Sender
+
+__all__ = [
+    "OFFER_KINDS", "BulkOp", "Change", "Conflict", "DrainReport", "Edit", "Entry", "ListingQuery",
+    "ListingRow", "ListingsStore", "Mark", "NewEntry", "OfferHandlers", "Outbox", "Rebase", "Refused",
+    "Sender", "Status", "Target", "edits_of", "effective_fields", "inverse_of", "new_group", "paste_changes",
+    "pending_marks", "preview", "queue_create", "queue_delete", "queue_edits",
+]

@@ -1,0 +1,184 @@
+"""Bulk edits of a selection, their preview, the inverse (undo), and a pasted spreadsheet block.
+
+    changes = preview(BulkOp("price_percent", Decimal("-10")), targets)   # [Change(...)], nothing sent
+    edits = edits_of(changes)                   # → edits.queue_edits(outbox, listings, edits, group_id=g)
+    undo = inverse_of(outbox.group(g))          # the last operation's inverse: queued the same way
+    changes = paste_changes(clipboard_text, targets_by_sku, columns=["sku", "stock_units"])
+
+A **target** is ``(offer_id, sku, fields)``: the offer's fields as the seller sees them (JSON form,
+edits.effective_fields). A :class:`Change` is one field of one offer: before, after, or the refusal
+(the server's rule it breaks, from :mod:`.rules`), so the preview shows everything at once.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from . import rules
+from .edits import Edit
+from .fields import from_wire, same, to_wire
+from .outbox import Entry
+
+__all__ = ["OPERATIONS", "BulkOp", "Change", "Target", "edits_of", "inverse_of", "paste_changes", "preview"]
+
+OPERATIONS = ("set_stock", "adjust_stock", "set_price", "price_percent", "start_promotion", "end_promotion",
+              "add_collection", "remove_collection")
+#: header names a pasted block may use for each field
+ALIASES = {
+    "sku": "sku", "title": "title", "stock": "stock_units", "stock_units": "stock_units",
+    "price": "unit_price", "unit_price": "unit_price", "moq": "moq_units", "moq_units": "moq_units",
+    "packagings": "packagings", "collections": "collections", "promotion": "promotion",
+}
+
+
+@dataclass(frozen=True)
+class Target:
+    offer_id: int
+    sku: str
+    fields: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class BulkOp:
+    kind: str  # one of OPERATIONS
+    value: Any = None  # int units, Decimal price or percent, a collection name, a discount percent
+    ends_at: datetime | None = None  # start_promotion
+
+
+@dataclass(frozen=True)
+class Change:
+    offer_id: int
+    sku: str
+    field: str
+    before: Any  # JSON form
+    after: Any
+    refusal: rules.Problem | None = None
+    stock_delta: int | None = None  # adjust_stock: sent as a delta, re-based on the server's stock
+
+    @property
+    def changes_something(self) -> bool:
+        return self.refusal is None and (self.stock_delta is not None or not same(self.field, self.before, self.after))
+
+
+def _after(op: BulkOp, fields: Mapping[str, Any]) -> tuple[str, Any, int | None]:
+    kind = op.kind
+    if kind == "set_stock":
+        return "stock_units", int(op.value), None
+    if kind == "adjust_stock":
+        return "stock_units", fields["stock_units"] + int(op.value), int(op.value)
+    if kind == "set_price":
+        return "unit_price", Decimal(op.value), None
+    if kind == "price_percent":
+        price = Decimal(fields["unit_price"]) * (100 + Decimal(op.value)) / 100
+        return "unit_price", price.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), None
+    if kind == "start_promotion":
+        return "promotion", {"discount_percent": int(op.value), "ends_at": op.ends_at}, None
+    if kind == "end_promotion":
+        return "promotion", None, None
+    if kind in ("add_collection", "remove_collection"):
+        names = set(fields.get("collections") or ())
+        names = names | {op.value} if kind == "add_collection" else names - {op.value}
+        return "collections", sorted(names), None
+    raise ValueError(f"unknown bulk operation {kind!r}")
+
+
+def preview(op: BulkOp, targets: Iterable[Target], *, now: datetime | None = None) -> list[Change]:
+    """Every offer's change (or refusal) under ``op``; those it leaves as they are are left out."""
+    changes = []
+    for target in targets:
+        name, value, delta = _after(op, target.fields)
+        problem = rules.check(name, value, now=now)
+        if name == "stock_units" and delta is not None and problem is not None:
+            problem = rules.Problem("stock_below_zero", "The stock would fall below zero.")
+        after = to_wire(name, value) if problem is None else _loose_wire(name, value)
+        change = Change(target.offer_id, target.sku, name, target.fields.get(name), after, problem, delta)
+        if change.refusal is not None or change.changes_something:
+            changes.append(change)
+    return changes
+
+
+def _loose_wire(name: str, value: Any) -> Any:
+    try:
+        return to_wire(name, value)
+    except Exception:
+        return str(value)
+
+
+def edits_of(changes: Iterable[Change], label: str = "") -> list[Edit]:
+    """The edits to queue (one per offer; refusals and no-ops left out)."""
+    by_offer: dict[int, Edit] = {}
+    for change in changes:
+        if not change.changes_something:
+            continue
+        edit = by_offer.get(change.offer_id) or Edit(change.offer_id, {}, None, label)
+        fields = dict(edit.fields)
+        delta = edit.stock_delta
+        if change.stock_delta is not None:
+            delta = (delta or 0) + change.stock_delta
+        else:
+            fields[change.field] = change.after
+        by_offer[change.offer_id] = Edit(change.offer_id, fields, delta, label)
+    return list(by_offer.values())
+
+
+def inverse_of(entries: Sequence[Entry]) -> list[Edit]:
+    """The edits that undo a queued operation: each field back to the value it started from, a delta
+    by its opposite. Queued like any edit (the same outbox path, the same merge on the way)."""
+    undo = []
+    for entry in reversed(entries):
+        if entry.kind != "offer_edit":
+            continue
+        delta = entry.payload.get("stock_delta")
+        fields = {n: v for n, v in entry.base.get("fields", {}).items()
+                  if n in entry.payload.get("fields", {})}
+        undo.append(Edit(int(entry.target), fields, -int(delta) if delta else None))
+    return undo
+
+
+def paste_changes(text: str, targets: Mapping[str, Target], columns: Sequence[str] | None = None,
+                  *, now: datetime | None = None) -> list[Change]:
+    """A block copied from a spreadsheet (tab-separated; a first row of column names such as ``sku
+    stock price`` is used when present, else ``columns``): rows matched by SKU, as changes."""
+    rows = [r for r in csv.reader(io.StringIO(text.strip("\r\n")), delimiter="\t" if "\t" in text else ",")
+            if any(c.strip() for c in r)]
+    if not rows:
+        return []
+    header = [ALIASES.get(c.strip().lower().replace(" ", "_")) for c in rows[0]]
+    if header and header[0] == "sku" and all(header):
+        names, rows = header, rows[1:]
+    else:
+        names = list(columns or ())
+    if not names or names[0] != "sku":
+        return [Change(0, "", "sku", None, None, rules.Problem(
+            "no_sku_column", "The first column must be the SKU (or give a header row: sku, stock, price…)."))]
+    changes: list[Change] = []
+    for row in rows:
+        sku = row[0].strip()
+        target = targets.get(sku)
+        for name, cell in zip(names[1:], row[1:], strict=False):
+            if name == "sku":
+                continue
+            if target is None:
+                changes.append(Change(0, sku, name, None, cell, rules.Problem(
+                    "unknown_sku", "No offer of yours has this SKU.")))
+                break
+            try:
+                value = to_wire(name, rules.parse_cell(name, cell, now=now))
+            except rules.RuleError as exc:
+                changes.append(Change(target.offer_id, sku, name, target.fields.get(name), cell, exc.problem))
+                continue
+            change = Change(target.offer_id, sku, name, target.fields.get(name), value)
+            if change.changes_something:
+                changes.append(change)
+    return changes
+
+
+def value_for_check(name: str, wire: Any) -> Any:
+    """A JSON value back as rules.check takes it (for re-checking a stored edit)."""
+    return from_wire(name, wire)

@@ -1,0 +1,98 @@
+"""An offer's editable fields as plain JSON values: what the outbox stores, compares and sends.
+
+    wire = offer_fields(offer_json)            # {"stock_units": 40, "unit_price": "12.50", ...}
+    body = patch_body({"unit_price": "11.00"}) # {"unit_price": {"amount": "11.00", "currency": "EUR"}}
+
+Prices are list prices in EUR (the seller's endpoints answer in EUR), as decimal strings with 2 places;
+packagings are ``[[label, units], ...]``; a promotion is ``{"discount_percent", "ends_at"}`` (RFC 3339)
+or None; collections are the sorted editable names (``weekly``, ``surplus``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+__all__ = ["from_wire", "offer_fields", "patch_body", "to_wire"]
+
+
+def _money(value: Any) -> str:
+    if isinstance(value, Mapping):
+        value = value.get("amount")
+    return str(Decimal(str(value)).quantize(Decimal("0.01")))
+
+
+def _when(value: Any) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat().replace("+00:00", "Z")
+    return str(datetime.fromisoformat(str(value).replace("Z", "+00:00")).isoformat()).replace("+00:00", "Z")
+
+
+def to_wire(name: str, value: Any) -> Any:
+    """A parsed value (rules.parse_cell) as its JSON form."""
+    if value is None:
+        return None
+    if name == "unit_price":
+        return _money(value)
+    if name == "packagings":
+        return [[str(label), int(units)] for label, units in value]
+    if name == "collections":
+        return sorted(c for c in value if c in ("weekly", "surplus"))
+    if name == "promotion":
+        return {"discount_percent": int(value["discount_percent"]), "ends_at": _when(value["ends_at"])}
+    return value
+
+
+def from_wire(name: str, value: Any) -> Any:
+    """The JSON form back as the value rules.check takes."""
+    if value is None:
+        return None
+    if name == "unit_price":
+        return Decimal(value)
+    if name == "packagings":
+        return [(label, units) for label, units in value]
+    if name == "promotion":
+        return {"discount_percent": value["discount_percent"],
+                "ends_at": datetime.fromisoformat(value["ends_at"].replace("Z", "+00:00"))}
+    return value
+
+
+def offer_fields(offer: Mapping[str, Any]) -> dict[str, Any]:
+    """The editable fields of an offer (its JSON, as the server sends it) in their JSON form."""
+    price = offer.get("list_price") or offer["unit_price"]
+    promotion = offer.get("promotion")
+    return {
+        "sku": offer["sku"],
+        "title": offer["title"],
+        "stock_units": int(offer["stock_units"]),
+        "moq_units": int(offer["moq_units"]),
+        "unit_price": _money(price),
+        "packagings": [[p["label"], int(p["units"])] for p in offer.get("packagings") or ()],
+        "collections": sorted(c for c in offer.get("collections") or () if c in ("weekly", "surplus")),
+        "promotion": ({"discount_percent": int(promotion["discount_percent"]), "ends_at": _when(promotion["ends_at"])}
+                      if promotion else None),
+    }
+
+
+def same(name: str, a: Any, b: Any) -> bool:
+    """Whether two JSON values of a field are the same value (packagings compare as sets)."""
+    if name == "packagings" and a is not None and b is not None:
+        return sorted(map(tuple, a)) == sorted(map(tuple, b))
+    if name == "promotion" and a and b:
+        return a["discount_percent"] == b["discount_percent"] and _when(a["ends_at"]) == _when(b["ends_at"])
+    return a == b
+
+
+def patch_body(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The PATCH /seller/offers/{id} body for some fields (JSON form)."""
+    body: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name == "unit_price":
+            body[name] = {"amount": value, "currency": "EUR"}
+        elif name == "packagings":
+            body[name] = [{"label": label, "units": units} for label, units in value]
+        else:
+            body[name] = value
+    return body

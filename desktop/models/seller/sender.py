@@ -1,0 +1,186 @@
+"""The outbox's one sender: entries go out in order, each by the handler registered for its kind.
+
+    sender = Sender(outbox, client)
+    sender.register("offer_edit", handler)         # see OfferHandlers for the offer kinds
+    report = sender.drain()                          # in a worker thread, never on the GUI thread
+
+**Handlers.** ``handler(client, entry) -> result`` sends one entry and returns the server's answer as
+JSON (kept as the entry's ``result``). It may raise:
+
+* :class:`Refused` (or an API 400/403/404/409/422 error): the entry becomes ``refused`` with the
+  server's message and per-field errors; it stays until the seller fixes, retries or discards it;
+* :class:`Conflict` (or ``VersionConflictError``): ``conflict``, the server's current object kept;
+* :class:`Rebase` with a new ``prepared`` request: the sender stores it, then calls the handler again
+  (a stale version merged with the server's current one, a stock delta re-based);
+* a connection error (offline) or a server error: the drain stops, the entry stays and goes again next
+  time with the same request and key.
+
+An entry whose status is ``sending`` when the handler gets it is a repeat of an attempt that may have
+reached the server (the app stopped before its answer was recorded); ``waiting``, a fresh request.
+
+A handler with a ``prepare(entry) -> dict`` attribute gets its request built once, before the first
+attempt: the sender commits it to the outbox (status ``sending``) *before* calling the handler, and
+the handler sends ``entry.prepared`` exactly. So a write whose answer was lost (the app killed after
+the server committed) goes again byte for byte with the same Idempotency-Key, and the server replays
+its answer (``marketplace/idempotency.py``) instead of a second write or a 412. Plain functions work
+too (they get ``entry.prepared`` = ``{}``): the other areas' kinds (``shipping``, ``cancel_order``,
+``answer``) register such functions, e.g.
+
+    sender.register("answer", lambda client, e: client.seller.answer(
+        int(e.target), e.payload["message"], idempotency_key=e.idempotency_key).model_dump(mode="json"))
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from pydantic import ValidationError
+
+from desktop.api_client import (
+    ApiConnectionError,
+    ApiStatusError,
+    BadRequestError,
+    ConflictError,
+    ForbiddenError,
+    NotFoundError,
+    UnprocessableError,
+    VersionConflictError,
+)
+
+from .outbox import Entry, Outbox, Status
+
+__all__ = ["Conflict", "DrainReport", "Handler", "Rebase", "Refused", "Sender"]
+
+log = logging.getLogger(__name__)
+
+Handler = Callable[[Any, Entry], Any]
+#: how many times one entry is re-based in a row (buyers buying as fast as we rebase) before it waits
+MAX_REBASES = 8
+
+
+class Refused(Exception):
+    def __init__(self, message: str, errors: list[dict[str, Any]] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.errors = errors or []
+
+
+class Conflict(Exception):
+    def __init__(self, current: dict[str, Any] | None, message: str, fields: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.current = current
+        self.message = message
+        self.fields = fields or []
+
+
+class Rebase(Exception):
+    def __init__(self, prepared: dict[str, Any]) -> None:
+        super().__init__("rebase")
+        self.prepared = prepared
+
+
+@dataclass
+class DrainReport:
+    sent: list[int] = field(default_factory=list)
+    conflicts: list[int] = field(default_factory=list)
+    refused: list[int] = field(default_factory=list)
+    #: why the drain stopped before the end (offline, a server error), else None
+    stopped_by: BaseException | None = None
+
+    @property
+    def touched(self) -> list[int]:
+        return self.sent + self.conflicts + self.refused
+
+
+def _status_errors(exc: ApiStatusError) -> list[dict[str, Any]]:
+    return [{"field": e.field, "code": e.code, "message": e.message} for e in exc.errors]
+
+
+class Sender:
+    """Sends the outbox in order. One drain at a time (a lock): never two senders on one outbox."""
+
+    def __init__(self, outbox: Outbox, client: Any, handlers: dict[str, Handler] | None = None) -> None:
+        self.outbox = outbox
+        self.client = client
+        self._handlers: dict[str, Handler] = dict(handlers or {})
+        self._lock = threading.Lock()
+
+    def register(self, kind: str, handler: Handler) -> None:
+        self._handlers[kind] = handler
+
+    def kinds(self) -> list[str]:
+        return sorted(self._handlers)
+
+    def drain(self, *, stop: threading.Event | None = None,
+              progress: Callable[[Entry, str], None] | None = None) -> DrainReport:
+        """Send every entry that can go, in order; returns what happened. Blocking: call it in a worker."""
+        report = DrainReport()
+        with self._lock:
+            skipped: set[int] = set()
+            after = 0
+            while stop is None or not stop.is_set():
+                entry = self.outbox.next_to_send(after)
+                if entry is None:
+                    break
+                if entry.kind not in self._handlers:  # a kind whose area is not loaded: it waits for it
+                    skipped.add(entry.id)
+                    after = entry.id
+                    continue
+                outcome = self._send_one(entry, report)
+                if progress is not None:
+                    progress(entry, outcome)
+                if outcome == "stopped":
+                    break
+        return report
+
+    def _send_one(self, entry: Entry, report: DrainReport) -> str:
+        handler = self._handlers[entry.kind]
+        prepared = entry.prepared
+        # ``entry.status`` tells the handler whether this attempt repeats one that may have reached the
+        # server (``sending``: interrupted, its answer never recorded) or is a fresh one (``waiting``)
+        attempt = entry
+        try:
+            if prepared is None:
+                prepare = getattr(handler, "prepare", None)
+                prepared = prepare(entry) if prepare is not None else {}
+            for _ in range(MAX_REBASES):
+                self.outbox.prepare(entry.id, prepared)  # committed before anything is sent
+                try:
+                    result = handler(self.client, attempt.with_prepared(prepared))
+                except Rebase as rebase:
+                    prepared = rebase.prepared
+                    attempt = replace(entry, status=Status.WAITING)  # a new request: it never went out
+                    continue
+                self.outbox.mark_sent(entry.id, result)
+                report.sent.append(entry.id)
+                return "sent"
+            return "stopped"  # re-based over and over: it goes again next drain
+        except Conflict as exc:
+            self.outbox.mark_conflict(entry.id, exc.current, exc.message, exc.fields)
+        except VersionConflictError as exc:
+            current = exc.current.model_dump(mode="json") if exc.current is not None else None
+            self.outbox.mark_conflict(entry.id, current, exc.detail or str(exc))
+        except Refused as exc:
+            self.outbox.mark_refused(entry.id, exc.message, exc.errors)
+            report.refused.append(entry.id)
+            return "refused"
+        except (UnprocessableError, ConflictError, NotFoundError, BadRequestError, ForbiddenError) as exc:
+            self.outbox.mark_refused(entry.id, exc.detail or exc.title or str(exc), _status_errors(exc))
+            report.refused.append(entry.id)
+            return "refused"
+        except ValidationError as exc:  # refused by the client's own request model: never sent
+            errors = [{"field": ".".join(map(str, e["loc"])), "code": e["type"], "message": e["msg"]}
+                      for e in exc.errors()]
+            self.outbox.mark_refused(entry.id, "; ".join(e["message"] for e in errors), errors)
+            report.refused.append(entry.id)
+            return "refused"
+        except (ApiConnectionError, ApiStatusError) as exc:  # offline or the server failing: try later
+            log.info("outbox entry %s not sent: %s", entry.id, exc)
+            report.stopped_by = exc
+            return "stopped"
+        report.conflicts.append(entry.id)
+        return "conflict"

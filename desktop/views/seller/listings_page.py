@@ -1,0 +1,336 @@
+"""The seller's listings: the table with its search and filters, inline edits, bulk edit, paste, undo,
+new offer and delete. Every write goes to the outbox first (OutboxRunner), then to the server.
+
+    page = ListingsPage(client, listings, runner)    # runner: OutboxRunner over the seller's outbox
+    page.refresh()                                   # GET /seller/offers (off the GUI thread) → local copy
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.seller import Edit, ListingQuery, ListingsStore, Status, Target, effective_fields, paste_changes
+from desktop.models.seller.bulk import inverse_of
+from desktop.models.seller.listings import SORT_COLUMNS
+from desktop.models.sqlite_file import StoreError
+
+from ..formatting import format_int
+from ..tasks import QueryOp
+from .bulk_edit_dialog import BulkEditDialog
+from .listings_model import COLUMNS, ListingsTableModel
+from .outbox_runner import OutboxRunner
+from .texts import field_name
+
+__all__ = ["ListingsPage"]
+
+
+class ListingsPage(QWidget):
+    #: the seller asked to open the conflicts (entry ids)
+    conflicts_requested = Signal(list)
+
+    def __init__(self, client: Any, listings: ListingsStore, runner: OutboxRunner,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.client = client
+        self.listings = listings
+        self.runner = runner
+        self.model = ListingsTableModel(listings, runner.outbox, self)
+        self.refresh_op: QueryOp | None = None
+        self._sort = ("sku", False)
+        self._build()
+        self.model.edit_requested.connect(self._cell_edited)
+        self.model.problem.connect(self._cell_problem)
+        self.model.delta_requested.connect(self._delta_entered)
+        self.model.threshold_changed.connect(lambda _id: self._update_low_count())
+        runner.changed.connect(self._outbox_changed)
+        runner.drained.connect(self._drained)
+        self.low_timer = QTimer(self, singleShot=True, interval=0)
+        self.low_timer.timeout.connect(self._update_low_count)
+        self.search_timer = QTimer(self, singleShot=True, interval=150)
+        self.search_timer.timeout.connect(self.apply_filters)
+        self.apply_filters()
+        self._update_buttons()
+
+    def _build(self) -> None:
+        self.search = QLineEdit(placeholderText=self.tr("Search SKU or title"), clearButtonEnabled=True)
+        self.search.textChanged.connect(lambda _t: self.search_timer.start())
+        self.category = QComboBox()
+        self.category.addItem(self.tr("All categories"), None)
+        self.collection = QComboBox()
+        for text, value in ((self.tr("All collections"), None), (self.tr("Weekly"), "weekly"),
+                            (self.tr("Surplus"), "surplus"), (self.tr("Promotion"), "promotion")):
+            self.collection.addItem(text, value)
+        self.stock = QComboBox()
+        for text, value in ((self.tr("Any stock"), None), (self.tr("In stock"), "in"), (self.tr("Out of stock"), "out"),
+                            (self.tr("Low stock"), "low")):
+            self.stock.addItem(text, value)
+        self.promotion = QComboBox()
+        for text, value in ((self.tr("Promotion or not"), None), (self.tr("On promotion"), True),
+                            (self.tr("Not on promotion"), False)):
+            self.promotion.addItem(text, value)
+        for combo in (self.category, self.collection, self.stock, self.promotion):
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self.default_threshold = QSpinBox(minimum=0, maximum=1_000_000)
+        self.default_threshold.setPrefix(self.tr("Low at ≤ "))
+        self.default_threshold.setMaximumWidth(150)
+        self.default_threshold.setToolTip(self.tr("Default low-stock threshold (an offer's own is set in its "
+                                                  "\u201cLow at\u201d cell)"))
+        self.default_threshold.setValue(self.listings.default_threshold())
+        self.default_threshold.valueChanged.connect(self._default_threshold_changed)
+        self.low_count = QPushButton(flat=True)
+        self.low_count.clicked.connect(lambda: self.stock.setCurrentIndex(3))
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for widget in (self.category, self.collection, self.stock, self.promotion, self.default_threshold,
+                       self.low_count):
+            filters.addWidget(widget)
+
+        self.new_button = QPushButton(self.tr("New offer…"))
+        self.new_button.clicked.connect(self.new_offer)
+        self.bulk_button = QPushButton(self.tr("Bulk edit…"))
+        self.bulk_button.clicked.connect(self.bulk_edit)
+        self.paste_button = QPushButton(self.tr("Paste from spreadsheet"))
+        self.paste_button.clicked.connect(self.paste)
+        self.undo_button = QPushButton(self.tr("Undo last bulk edit"))
+        self.undo_button.clicked.connect(self.undo_last)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        actions = QHBoxLayout()
+        for button in (self.new_button, self.bulk_button, self.paste_button, self.undo_button, self.delete_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.count = QLabel()
+        actions.addWidget(self.count)
+        actions.addWidget(self.refresh_button)
+
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setSortingEnabled(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.sectionClicked.connect(self._sort_clicked)
+        header.setSortIndicator(COLUMNS.index("sku"), Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
+        for name, width in (("pending", 28), ("sku", 160), ("stock_units", 80), ("threshold", 64),
+                            ("unit_price", 90), ("moq_units", 64), ("packagings", 170), ("collections", 130),
+                            ("promotion", 140), ("warehouse", 110), ("updated_at", 84)):
+            self.table.setColumnWidth(COLUMNS.index(name), width)
+        QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
+        self.message = QLabel(wordWrap=True)
+        self.message.setObjectName("sellerMessage")
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(actions)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.message)
+
+    # -- reading ----------------------------------------------------------------------------------------
+    def query(self) -> ListingQuery:
+        return ListingQuery(self.search.text(), self.category.currentData(), self.collection.currentData(),
+                            self.stock.currentData(), self.promotion.currentData(), *self._sort)
+
+    def apply_filters(self) -> None:
+        if hasattr(self, "search_timer"):
+            self.search_timer.stop()
+        query = self.query()
+        try:
+            ids = self.listings.search(query)
+        except StoreError as exc:  # closed at shutdown, or a locked file: the table stays as it is
+            self.message.setText(str(exc))
+            return
+        self.model.set_ids(ids)
+        self.low_timer.start()  # the low-stock count once the table has repainted
+        self.count.setText(self.tr("%1 offers").replace("%1", format_int(self.model.rowCount())))
+
+    def _update_low_count(self) -> None:
+        try:
+            low = self.listings.count_low_stock(self.query())
+        except StoreError:
+            return
+        self.low_count.setText(self.tr("%1 low on stock").replace("%1", format_int(low)))
+
+    def _default_threshold_changed(self, units: int) -> None:
+        self.listings.set_default_threshold(units)
+        self.apply_filters()
+
+    def _sort_clicked(self, section: int) -> None:
+        name = COLUMNS[section]
+        if name not in SORT_COLUMNS:
+            return
+        descending = self._sort[0] == name and not self._sort[1]
+        self._sort = (name, descending)
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(section, order)
+        self.apply_filters()
+
+    def set_categories(self, categories: list[tuple[int, int | None, str]]) -> None:
+        self.category.blockSignals(True)
+        while self.category.count() > 1:
+            self.category.removeItem(1)
+        for id_, _parent, name in sorted(categories, key=lambda c: c[2]):
+            self.category.addItem(name, id_)
+        self.category.blockSignals(False)
+
+    def refresh(self) -> QueryOp | None:
+        """The seller's offers from the server into the local copy (off the GUI thread)."""
+        if self.refresh_op is not None:
+            return None
+        client, listings = self.client, self.listings
+
+        def work() -> list:
+            cats = [(c.id, c.parent_id, c.name) for c in client.catalog.categories()]
+            listings.replace_all(o.model_dump(mode="json") for o in client.seller.offers(limit=500))
+            listings.set_categories(cats)
+            return cats
+
+        self.refresh_button.setEnabled(False)
+        self.refresh_op = QueryOp(self, work, self._refreshed, self._refresh_failed)
+        self.refresh_op.finished.connect(self._refresh_finished)
+        return self.refresh_op.run_in_background()  # type: ignore[return-value]
+
+    def _refreshed(self, categories: list) -> None:
+        self.set_categories(categories)
+        self.apply_filters()
+
+    def _refresh_failed(self, exc: BaseException) -> None:
+        self.message.setText(self.tr("Could not refresh the listings: %1").replace("%1", str(exc)))
+
+    def _refresh_finished(self) -> None:
+        self.refresh_op = None
+        self.refresh_button.setEnabled(True)
+
+    def _outbox_changed(self) -> None:
+        self.model.refresh_rows()
+        self._update_buttons()
+
+    def _drained(self, report: Any) -> None:
+        """Offers created or removed: the list itself changed (an edit only changes its rows)."""
+        sent = self.runner.outbox.get_many(report.sent) if report.sent else []
+        if any(e.kind in ("offer_create", "offer_delete") for e in sent):
+            self.apply_filters()
+
+    def _update_buttons(self) -> None:
+        self.undo_button.setEnabled(self.runner.outbox.last_group() is not None)
+
+    # -- selection --------------------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [i for i in (self.model.id_at(r) for r in rows) if i is not None]
+
+    def targets(self, ids: list[int]) -> list[Target]:
+        rows = self.listings.rows(ids)
+        return [Target(i, rows[i].sku, effective_fields(rows[i], self.model.mark(i))) for i in ids if i in rows]
+
+    # -- writes -----------------------------------------------------------------------------------------
+    def _cell_problem(self, offer_id: int, name: str, message: str) -> None:
+        row = self.listings.row(offer_id)
+        self.message.setText(f"{row.sku if row else offer_id} · {field_name(name)}: {message}")
+
+    def _cell_edited(self, offer_id: int, name: str, value: Any) -> None:
+        self.message.clear()
+        # fixing a refused value: the refused entry itself is revised (it keeps its place and its key)
+        for entry in self.runner.outbox.open_by_target(("offer_edit",)).get(str(offer_id), []):
+            if entry.status == Status.REFUSED and name in entry.payload.get("fields", {}):
+                fields = {**entry.payload["fields"], name: value}
+                self.runner.outbox.revise(entry.id, {**entry.payload, "fields": fields})
+                self.runner.queued()
+                return
+        self.runner.queue_edits(self.listings, [Edit(offer_id, {name: value})], label=name)
+
+    def _delta_entered(self, offer_id: int, units: int, note: str) -> None:
+        """"+40 received": sent as a delta, re-based on the server's stock when it goes out."""
+        self.message.clear()
+        label = f"{units:+d} {note}".strip()
+        self.runner.queue_edits(self.listings, [Edit(offer_id, {}, stock_delta=units, label=label)], label=label)
+
+    def bulk_edit(self) -> BulkEditDialog | None:
+        ids = self.selected_ids()
+        if not ids:
+            self.message.setText(self.tr("Select the offers to edit first."))
+            return None
+        dialog = BulkEditDialog(self.targets(ids), self)
+        dialog.applied.connect(self._apply_bulk)
+        dialog.open()
+        return dialog
+
+    def _apply_bulk(self, edits: list, group_id: str) -> None:
+        self.runner.queue_edits(self.listings, edits, group_id=group_id)
+        self._update_buttons()
+
+    def paste(self, text: str | None = None) -> BulkEditDialog | None:
+        text = text if text is not None else QGuiApplication.clipboard().text()
+        if not text.strip():
+            return None
+        ids = self.listings.search(ListingQuery())
+        by_sku = {t.sku: t for t in self.targets(ids)}
+        current = self.table.currentIndex()
+        start = current.column() if current.isValid() and COLUMNS[current.column()] == "sku" else COLUMNS.index("sku")
+        columns = [c for c in COLUMNS[start:] if c not in ("threshold", "warehouse", "updated_at")]
+        changes = paste_changes(text, by_sku, columns)
+        dialog = BulkEditDialog([], self, changes=changes, title=self.tr("Paste from spreadsheet"))
+        dialog.applied.connect(self._apply_bulk)
+        dialog.open()
+        return dialog
+
+    def undo_last(self) -> None:
+        group = self.runner.outbox.last_group()
+        if group is None:
+            return
+        entries = self.runner.outbox.group(group)
+        self.runner.queue_edits(self.listings, inverse_of(entries), group_id="undo:" + group)
+        # the undone group is no longer "the last": its entries leave the undo chain
+        self.runner.outbox.forget_group(group)
+        self.message.setText(self.tr("The last bulk edit is being undone."))
+        self._update_buttons()
+
+    def new_offer(self) -> Any:
+        from .offer_form import NewOfferDialog
+
+        dialog = NewOfferDialog(self.client, self.listings.categories(), self)
+        dialog.created.connect(self.runner.queue_create)
+        dialog.open()
+        return dialog
+
+    def delete_selected(self, *, confirm: bool = True) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        if confirm:
+            text = self.tr("Remove %1 offers from the marketplace?").replace("%1", str(len(ids)))
+            answer = QMessageBox.question(self, self.tr("Delete offers"), text)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        rows = self.listings.rows(ids)
+        for offer_id in ids:
+            if offer_id in rows:
+                self.runner.queue_delete(rows[offer_id])

@@ -1,0 +1,116 @@
+"""A new offer: the form, with the seller's warehouses (``GET /seller/warehouses``, off the GUI thread)
+and the server's rules checked per field before it is queued.
+
+    dialog = NewOfferDialog(client, categories, parent)
+    dialog.created.connect(runner.queue_create)       # the OfferCreate JSON
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
+
+from desktop.models.seller import rules
+from desktop.models.seller.fields import patch_body, to_wire
+
+from ..tasks import QueryOp
+from .texts import field_name, problem_text
+
+__all__ = ["NewOfferDialog"]
+
+_FIELDS = ("sku", "title", "unit_price", "stock_units", "moq_units", "packagings", "collections")
+
+
+class NewOfferDialog(QDialog):
+    #: the OfferCreate JSON, valid by the server's rules
+    created = Signal(dict)
+
+    def __init__(self, client: Any, categories: list[tuple[int, int | None, str]], parent: QWidget | None = None,
+                 warehouses: list[Any] | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New offer"))
+        self.client = client
+        form = QFormLayout(self)
+        self.inputs: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        defaults = {"stock_units": "0", "moq_units": "1", "packagings": "unit:1"}
+        for name in _FIELDS:
+            edit = QLineEdit(defaults.get(name, ""))
+            edit.textChanged.connect(self.validate)
+            self.inputs[name] = edit
+            error = QLabel(wordWrap=True)
+            error.setStyleSheet("color: #c53030")
+            self.errors[name] = error
+            form.addRow(field_name(name), edit)
+            form.addRow("", error)
+        self.inputs["packagings"].setPlaceholderText("unit:1|carton:12|pallet:600")
+        self.inputs["collections"].setPlaceholderText("weekly surplus")
+        self.category = QComboBox()
+        parents = {p for _i, p, _n in categories}
+        for id_, _parent, name in sorted(categories, key=lambda c: c[2]):
+            if id_ not in parents:
+                self.category.addItem(name, id_)
+        self.warehouse = QComboBox()
+        self.warehouse.currentIndexChanged.connect(self.validate)
+        self.category.currentIndexChanged.connect(self.validate)
+        self.warehouse.setPlaceholderText(self.tr("Loading warehouses…"))
+        form.addRow(self.tr("Category"), self.category)
+        form.addRow(self.tr("Warehouse"), self.warehouse)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.create_button = self.buttons.addButton(self.tr("Create"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.op: QueryOp | None = None
+        if warehouses is not None:
+            self.set_warehouses(warehouses)
+        elif client is not None:
+            self.op = QueryOp(self, client.seller.warehouses, self.set_warehouses, self._warehouses_failed)
+            self.op.run_in_background()
+        self.validate()
+
+    def set_warehouses(self, warehouses: list[Any]) -> None:
+        self.warehouse.clear()
+        for w in warehouses:
+            self.warehouse.addItem(f"{w.code} — {w.city}, {w.country}", w.id)
+        if warehouses:
+            self.warehouse.setCurrentIndex(0)
+        self.validate()
+
+    def _warehouses_failed(self, exc: BaseException) -> None:
+        self.warehouse.setPlaceholderText(self.tr("Warehouses unavailable offline"))
+
+    def values(self) -> dict[str, Any] | None:
+        """The offer as JSON, or None while a field breaks a rule (each field shows its message)."""
+        values: dict[str, Any] = {}
+        for name, edit in self.inputs.items():
+            try:
+                values[name] = to_wire(name, rules.parse_cell(name, edit.text()))
+                self.errors[name].setText("")
+            except rules.RuleError as exc:
+                self.errors[name].setText(problem_text(exc.problem) if edit.text() or name in ("sku", "title",
+                                                                                              "unit_price") else "")
+                values[name] = None
+        if any(v is None and n != "collections" for n, v in values.items()):
+            return None
+        if self.category.currentData() is None or self.warehouse.currentData() is None:
+            return None
+        body = patch_body(values)
+        body["collections"] = values.get("collections") or []
+        body["category_id"] = self.category.currentData()
+        body["warehouse_id"] = self.warehouse.currentData()
+        return body
+
+    def validate(self) -> bool:
+        ok = self.values() is not None
+        self.create_button.setEnabled(ok)
+        return ok
+
+    def submit(self) -> None:
+        body = self.values()
+        if body is None:
+            return
+        self.created.emit(body)
+        self.accept()

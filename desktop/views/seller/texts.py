@@ -1,0 +1,172 @@
+"""The seller screens' words: field names, outbox statuses, the rules' messages, values as text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.models.seller.rules import Problem
+
+from ..formatting import format_int, format_money, format_short_date
+
+
+def field_name(name: str) -> str:
+    return {
+        "sku": QCoreApplication.translate("SellerTexts", "SKU"),
+        "title": QCoreApplication.translate("SellerTexts", "Title"),
+        "stock_units": QCoreApplication.translate("SellerTexts", "Stock"),
+        "unit_price": QCoreApplication.translate("SellerTexts", "Price"),
+        "moq_units": QCoreApplication.translate("SellerTexts", "MOQ"),
+        "packagings": QCoreApplication.translate("SellerTexts", "Packagings"),
+        "collections": QCoreApplication.translate("SellerTexts", "Collections"),
+        "promotion": QCoreApplication.translate("SellerTexts", "Promotion"),
+        "warehouse": QCoreApplication.translate("SellerTexts", "Warehouse"),
+        "updated_at": QCoreApplication.translate("SellerTexts", "Updated"),
+        "threshold": QCoreApplication.translate("SellerTexts", "Low at"),
+        "pending": QCoreApplication.translate("SellerTexts", "Pending"),
+    }.get(name, name)
+
+
+def status_text(status: str) -> str:
+    return {
+        "waiting": QCoreApplication.translate("SellerTexts", "Waiting"),
+        "sending": QCoreApplication.translate("SellerTexts", "Sending"),
+        "sent": QCoreApplication.translate("SellerTexts", "Sent"),
+        "conflict": QCoreApplication.translate("SellerTexts", "Conflict"),
+        "refused": QCoreApplication.translate("SellerTexts", "Refused"),
+    }.get(status, status)
+
+
+def kind_text(kind: str) -> str:
+    return {
+        "offer_edit": QCoreApplication.translate("SellerTexts", "Edit"),
+        "offer_create": QCoreApplication.translate("SellerTexts", "New offer"),
+        "offer_delete": QCoreApplication.translate("SellerTexts", "Delete"),
+        "shipping": QCoreApplication.translate("SellerTexts", "Shipping status"),
+        "cancel_order": QCoreApplication.translate("SellerTexts", "Cancel order"),
+        "answer": QCoreApplication.translate("SellerTexts", "Answer"),
+    }.get(kind, kind)
+
+
+def collection_text(name: str) -> str:
+    return {
+        "weekly": QCoreApplication.translate("SellerTexts", "Weekly"),
+        "surplus": QCoreApplication.translate("SellerTexts", "Surplus"),
+        "promotion": QCoreApplication.translate("SellerTexts", "Promotion"),
+    }.get(name, name)
+
+
+def _rule_template(template: str) -> str:
+    """The rules' message templates (models/seller/rules.py, bulk.py), each a literal for lupdate."""
+    return {
+        "A discount of 1 to 90 %.": QCoreApplication.translate("SellerRules", "A discount of 1 to 90 %."),
+        "A packaging label needs 1 to {max} characters, without | or :.": QCoreApplication.translate(
+            "SellerRules", "A packaging label needs 1 to {max} characters, without | or :."
+        ),
+        "A promotion as 15% 2027-01-31 (empty to end it).": QCoreApplication.translate(
+            "SellerRules", "A promotion as 15% 2027-01-31 (empty to end it)."
+        ),
+        "At least one packaging, e.g. unit:1.": QCoreApplication.translate(
+            "SellerRules", "At least one packaging, e.g. unit:1."
+        ),
+        "At least {min}.": QCoreApplication.translate("SellerRules", "At least {min}."),
+        "At most 2 decimals.": QCoreApplication.translate("SellerRules", "At most 2 decimals."),
+        "At most {max} packagings.": QCoreApplication.translate("SellerRules", "At most {max} packagings."),
+        "At most {max}.": QCoreApplication.translate("SellerRules", "At most {max}."),
+        "Collections: weekly, surplus (a promotion is set on its own).": QCoreApplication.translate(
+            "SellerRules", "Collections: weekly, surplus (a promotion is set on its own)."
+        ),
+        "Each packaging needs its own label.": QCoreApplication.translate(
+            "SellerRules", "Each packaging needs its own label."
+        ),
+        "Enter a price such as 12.50.": QCoreApplication.translate("SellerRules", "Enter a price such as 12.50."),
+        "Enter a whole number.": QCoreApplication.translate("SellerRules", "Enter a whole number."),
+        "Give the promotion's end date.": QCoreApplication.translate("SellerRules", "Give the promotion's end date."),
+        "No offer of yours has this SKU.": QCoreApplication.translate("SellerRules", "No offer of yours has this SKU."),
+        "Packagings as label:units|label:units, e.g. unit:1|carton:12.": QCoreApplication.translate(
+            "SellerRules", "Packagings as label:units|label:units, e.g. unit:1|carton:12."
+        ),
+        "The first column must be the SKU (or give a header row: sku, stock, price…).": QCoreApplication.translate(
+            "SellerRules", "The first column must be the SKU (or give a header row: sku, stock, price…)."
+        ),
+        "The price must be above zero.": QCoreApplication.translate("SellerRules", "The price must be above zero."),
+        "The promotion must end in the future.": QCoreApplication.translate(
+            "SellerRules", "The promotion must end in the future."
+        ),
+        "The stock would fall below zero.": QCoreApplication.translate(
+            "SellerRules", "The stock would fall below zero."
+        ),
+        "The {what} cannot contain control characters.": QCoreApplication.translate(
+            "SellerRules", "The {what} cannot contain control characters."
+        ),
+        "The {what} needs 1 to {max} characters.": QCoreApplication.translate(
+            "SellerRules", "The {what} needs 1 to {max} characters."
+        ),
+        "This column cannot be edited.": QCoreApplication.translate("SellerRules", "This column cannot be edited."),
+        "Units per packaging: 1 to {max}.": QCoreApplication.translate(
+            "SellerRules", "Units per packaging: 1 to {max}."
+        ),
+        "SKU": QCoreApplication.translate("SellerRules", "SKU"),
+        "title": QCoreApplication.translate("SellerRules", "title"),
+    }.get(template, template)
+
+
+def problem_text(problem: Problem) -> str:
+    """A rule's message in the user's language (the template translated, then filled in)."""
+    params = dict(problem.params)
+    if "what" in params:
+        params["what"] = _rule_template(params["what"])
+    return _rule_template(problem.template).format(**params)
+
+
+def value_text(name: str, value: Any) -> str:
+    """A field's JSON value as the table shows it."""
+    if value is None:
+        return "—" if name == "promotion" else ""
+    if name in ("stock_units", "moq_units"):
+        return format_int(value) if isinstance(value, int) else str(value)
+    if name == "unit_price":
+        try:
+            return format_money(Decimal(value), "EUR")
+        except Exception:
+            return str(value)
+    if name == "packagings":
+        return " | ".join(f"{label} × {units}" for label, units in value) if isinstance(value, list) else str(value)
+    if name == "collections":
+        return ", ".join(collection_text(c) for c in value) if isinstance(value, list) else str(value)
+    if name == "promotion":
+        if not isinstance(value, dict):
+            return str(value)
+        from datetime import datetime
+
+        ends = value["ends_at"]
+        when = ends if isinstance(ends, datetime) else datetime.fromisoformat(str(ends).replace("Z", "+00:00"))
+        return (
+            QCoreApplication.translate("SellerTexts", "−%1 % until %2")
+            .replace("%1", str(value["discount_percent"]))
+            .replace("%2", format_short_date(when))
+        )
+    return str(value)
+
+
+def edit_text(name: str, value: Any) -> str:
+    """A field's JSON value as its cell editor shows it (what rules.parse_cell reads back)."""
+    if value is None:
+        return ""
+    if name == "packagings":
+        return "|".join(f"{label}:{units}" for label, units in value)
+    if name == "collections":
+        return " ".join(value)
+    if name == "promotion":
+        return f"{value['discount_percent']}% {str(value['ends_at'])[:10]}"
+    return str(value)
+
+
+def conflict_text(fields: list[str] | None = None) -> str:
+    """What a conflict entry says (the fields someone else changed meanwhile)."""
+    text = QCoreApplication.translate("SellerTexts", "Changed on the marketplace meanwhile")
+    if fields:
+        text += ": " + ", ".join(field_name(f) for f in fields)
+    return text

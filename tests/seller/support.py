@@ -1,0 +1,42 @@
+"""Helpers of the seller tests: a signed-in seller with a local listings copy, an outbox and a sender."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.api_client import MarketplaceClient
+from desktop.models.seller import ListingsStore, OfferHandlers, Outbox, Sender
+from tests.api_client.live import SELLER, create_offer, signed_in
+
+
+@dataclass
+class Desk:
+    client: MarketplaceClient
+    listings: ListingsStore
+    outbox: Outbox
+    sender: Sender
+
+    def refresh(self) -> None:
+        self.listings.replace_all(o.model_dump(mode="json") for o in self.client.seller.offers(limit=500))
+
+    def close(self) -> None:
+        self.listings.close()
+        self.outbox.close()
+
+
+def open_desk(url: str, folder: Path, client: MarketplaceClient | None = None) -> Desk:
+    client = client or signed_in(url, SELLER)
+    listings = ListingsStore(folder / "listings.sqlite3")
+    outbox = Outbox(folder / "outbox.sqlite3")
+    sender = Sender(outbox, client)
+    OfferHandlers(listings).install(sender)
+    desk = Desk(client, listings, outbox, sender)
+    desk.refresh()
+    return desk
+
+
+def fresh_offer(desk: Desk, **kwargs):
+    offer = create_offer(desk.client, **kwargs)
+    desk.listings.upsert([offer.model_dump(mode="json")])
+    return offer
