@@ -402,6 +402,8 @@ class Shell(QObject):
         self.downloader.close()
         with contextlib.suppress(Exception):
             self.catalog_cache.close()
+        if getattr(self, "saved_searches", None) is not None:  # catalog area
+            self.saved_searches.close()
         if getattr(self, "orders_page", None) is not None:  # orders area
             self.orders_page.close_cache()
         if getattr(self, "seller_page", None) is not None:  # seller area

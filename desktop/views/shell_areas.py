@@ -14,14 +14,20 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desktop.api_client import MarketplaceClient, TokenStore
     from desktop.views.cart.cart_page import CheckoutFactory
+    from desktop.views.catalog.catalog_page import CatalogPage
+    from desktop.views.catalog.saved_search_alerts import SavedSearchAlerts
+    from desktop.views.catalog.sync_controller import SyncController
     from desktop.views.collaborators import GuestClientFactory, OrdersCacheOpener
     from desktop.views.shell import Shell
 
 __all__ = [
     "build_cart_page", "build_catalog_page", "build_orders_page", "build_seller_page", "checkout_factory",
-    "guest_clients", "orders_caches", "wire_cart", "wire_catalog", "wire_catalog_page", "wire_orders", "wire_seller",
+    "guest_clients", "orders_caches", "wire_cart", "wire_catalog", "wire_catalog_page", "wire_orders",
+    "wire_saved_search_alerts", "wire_seller",
 ]
 
 
@@ -58,18 +64,22 @@ def orders_caches(data_dir: Path, server_url: str) -> OrdersCacheOpener:
 
 
 def build_catalog_page(shell: Shell) -> QWidget:
+    from desktop.models.saved_searches import SavedSearchStore
     from desktop.views.catalog.catalog_page import CatalogPage
     from desktop.views.catalog.thumbnails import ThumbnailLoader
 
     # no worker, no download before the first paint (see Shell._after_first_paint)
     thumbnails = ThumbnailLoader(shell.catalog_cache, fetch=shell.downloader.fetch, held=shell._staged)
     thumbnails.loaded.connect(shell.settings_effects.downloaded)  # the cache limit, after downloads
+    # saved searches and offer watches, per account, on this computer (closed by Shell.shutdown)
+    shell.saved_searches = SavedSearchStore(shell.paths.data / "saved_searches.sqlite3")
     shell.catalog_page = CatalogPage(
         shell.catalog_cache, shell.client, cart=shell.current_cart,
         currency=str(shell.settings.get("currency")),
         signed_in=lambda: shell.session is not None and shell.session.signed_in,
         online=lambda: shell.connectivity.online,
-        thumbnails=thumbnails, held=shell._staged,
+        thumbnails=thumbnails, held=shell._staged, saved_searches=shell.saved_searches,
+        server_url=shell.server_url,
     )
     thumbnails.setParent(shell.catalog_page)
     return shell.catalog_page
@@ -85,6 +95,7 @@ def wire_catalog_page(shell: Shell) -> None:
         lambda: shell.sign_in(QCoreApplication.translate("app", "Sign in to contact the seller."))
     )
     shell.window.remember_splitter(page.splitter, "catalog")
+    page.set_account(shell._account_hint)  # as the session restore shows it, until the session says
     with contextlib.suppress(Exception):  # the sync controller says it again when it starts
         shell.window.status.set_last_sync(shell.catalog_cache.last_synced_at())
 
@@ -92,6 +103,7 @@ def wire_catalog_page(shell: Shell) -> None:
 def wire_catalog(shell: Shell) -> None:
     """Stage 2: the client and the sync controller."""
     from desktop.models.sync import SyncEngine
+    from desktop.views.catalog.saved_search_alerts import SavedSearchAlerts
     from desktop.views.catalog.sync_controller import SyncController
 
     page = getattr(shell, "catalog_page", None)
@@ -112,7 +124,25 @@ def wire_catalog(shell: Shell) -> None:
     shell.connectivity.changed.connect(lambda online: online and page.back_online())
     sc.synced.connect(lambda _r: shell.set_last_sync(shell.catalog_cache.last_synced_at()))
     sc.synced.connect(shell.settings_effects.trim_cache)  # a sync brings pictures' URLs, the limit stays
+    # saved searches: evaluated after each sync in a worker, one notification per search or watch
+    alerts = shell.saved_search_alerts = SavedSearchAlerts(
+        shell.catalog_cache, lambda: page.saved.account, status_bar=shell.window.status, parent=shell)
+    wire_saved_search_alerts(page, sc, alerts, lambda: shell.window.show_page("catalog"))
+    s = shell.session
+    if s is not None:  # the account's saved searches and watches follow sign-in changes
+        s.changed.connect(lambda: page.set_account(s.email))
+        page.set_account(s.email)
     # the error channel's offline signal reaches shell.connectivity (connected in stage 1)
+
+
+def wire_saved_search_alerts(page: CatalogPage, controller: SyncController, alerts: SavedSearchAlerts,
+                             show_catalog: Callable[[], object]) -> None:
+    """After each sync the alerts' evaluation; a notification clicked opens its search (new matches
+    marked) or its offer on the catalog page; the list's counts follow each evaluation."""
+    controller.synced.connect(alerts.evaluate)
+    alerts.evaluated.connect(lambda _alerts: page.saved.refresh())
+    alerts.search_clicked.connect(lambda search_id: (show_catalog(), page.saved.open_search(search_id)))
+    alerts.offer_clicked.connect(lambda offer_id: (show_catalog(), page.show_offer(offer_id)))
 
 
 def build_cart_page(shell: Shell) -> QWidget:

@@ -42,6 +42,7 @@ from .filter_bar import CatalogFilterBar
 from .no_results import NoResults
 from .offer_detail import OfferDetail
 from .offer_table_model import Column, OfferTableModel
+from .saved_searches_pane import SavedSearchesPane, side_pane
 from .search import FIRST_SCREEN, CatalogSearch, Changed
 from .seller_profile import SellerProfileDialog, _setup_table
 from .thumbnails import ThumbnailLoader
@@ -49,6 +50,7 @@ from .thumbnails import ThumbnailLoader
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
     from desktop.models.catalog_cache import CatalogCache
+    from desktop.models.saved_searches import SavedSearchStore
     from desktop.models.sync import SyncResult
 
     from ..collaborators import CartSource
@@ -83,6 +85,8 @@ class CatalogPage(QWidget):
         online: Callable[[], bool] | None = None,
         thumbnails: ThumbnailLoader | None = None,
         held: bool = False,
+        saved_searches: SavedSearchStore | None = None,
+        server_url: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -112,6 +116,8 @@ class CatalogPage(QWidget):
         self._search_timer.timeout.connect(self.run_search)
         self._build()
         self._connect()
+        self.saved.set_store(saved_searches, server_url)  # per account (set_account); none without a store
+        self.set_account(None)
         self.reload()
 
     # -- layout ------------------------------------------------------------------------------------
@@ -128,6 +134,8 @@ class CatalogPage(QWidget):
         top = QHBoxLayout()
         top.setSpacing(6)
         top.addWidget(self.search_edit, 1)
+        self.saved = SavedSearchesPane(self)  # below the category tree; its "Save search…" here
+        top.addWidget(self.saved.save_button)
         top.addWidget(QLabel(self.tr("Sort by")))
         top.addWidget(self.sort_combo)
 
@@ -156,6 +164,7 @@ class CatalogPage(QWidget):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.setMinimumWidth(170)
+        self.side = side_pane(self.tree, self.saved)  # the category tree, the saved searches below
 
         self.table = QTableView()
         self.table.setObjectName("offerTable")
@@ -171,7 +180,7 @@ class CatalogPage(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("catalogSplitter")
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(self.side)
         self.splitter.addWidget(self.results)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 0)
@@ -209,6 +218,7 @@ class CatalogPage(QWidget):
         self.detail.added_to_cart.connect(self.status_message)
         self.detail.question_sent.connect(self.status_message)
         self.detail.sign_in_requested.connect(self.sign_in_requested)
+        self.detail.watch_changed.connect(self.status_message)
 
     # -- state from the cache ----------------------------------------------------------------------
     def _rates(self) -> dict[str, Decimal]:
@@ -235,13 +245,7 @@ class CatalogPage(QWidget):
         self.filter_bar.update_price_label()
         self.category_model.set_categories(self.cache.categories())
         self.tree.expandToDepth(0)
-        current = self.category_model.index_of(self._category_id)
-        if not current.isValid():
-            self._category_id = None
-            current = self.category_model.index_of(None)
-        self.tree.selectionModel().blockSignals(True)
-        self.tree.setCurrentIndex(current)
-        self.tree.selectionModel().blockSignals(False)
+        self.set_category(self._category_id, search=False)
         self.filter_bar.set_choices(self.cache.countries(), self.cache.sellers())
 
     # -- searching ---------------------------------------------------------------------------------
@@ -268,7 +272,9 @@ class CatalogPage(QWidget):
         Returns the ids shown now: all of them, or the first screen while a worker reads the rest
         (``results_changed`` is emitted once the table has the whole result)."""
         self._search_timer.stop()
-        return self.search.run(self.query(), changed)
+        query = self.query()
+        self.saved.searched(query)
+        return self.search.run(query, changed)
 
     def _show_first_screen(self, ids: list[int]) -> None:
         if not self.model.starts_with(ids):  # else the table already shows it (the same search again)
@@ -317,6 +323,22 @@ class CatalogPage(QWidget):
 
     def select_category(self, category_id: int | None) -> None:
         self.tree.setCurrentIndex(self.category_model.index_of(category_id))
+
+    def set_category(self, category_id: int | None, *, search: bool = True) -> None:
+        """The category of the search (every category when the cache no longer has it)."""
+        current = self.category_model.index_of(category_id)
+        if not current.isValid():
+            category_id, current = None, self.category_model.index_of(None)
+        self._category_id = category_id
+        self.tree.selectionModel().blockSignals(True)
+        self.tree.setCurrentIndex(current)
+        self.tree.selectionModel().blockSignals(False)
+        if search:
+            self.run_search()
+
+    def set_account(self, email: str | None) -> None:
+        """The saved searches and watches of this account (None: signed out), on this computer."""
+        self.detail.set_watches(self.saved.set_account(email))
 
     # -- selection and detail ----------------------------------------------------------------------
     def _select_row(self, row: int | None) -> None:

@@ -127,6 +127,21 @@ class CatalogFilterBar(QWidget):
         except ValueError:
             return amount
 
+    def apply(self, country: str | None, seller_id: int | None, min_price: Decimal | None,
+              max_price: Decimal | None, in_stock: bool) -> None:
+        """Show these filters (a saved search's; prices in EUR, shown in the display currency), without
+        ``changed`` (the caller searches once). A country or seller the cache no longer has: "all"."""
+        for w in self._widgets():
+            w.blockSignals(True)
+        self.country_combo.setCurrentIndex(max(0, self.country_combo.findData(country)) if country else 0)
+        self.seller_combo.setCurrentIndex(max(0, self.seller_combo.findData(seller_id)) if seller_id else 0)
+        self.in_stock_check.setChecked(in_stock)
+        for edit, amount in ((self.min_price_edit, min_price), (self.max_price_edit, max_price)):
+            shown = None if amount is None else self.currency.convert(amount, "EUR")
+            edit.setText("" if shown is None else QLocale().toString(float(money.quantize(shown)), "f", 2))
+        for w in self._widgets():
+            w.blockSignals(False)
+
     def clear(self) -> None:
         """Every filter of the row back to "all", without ``changed`` (the caller searches once)."""
         for w in self._widgets():

@@ -29,12 +29,14 @@ from ..contact_seller import ContactSellerDialog
 from ..formatting import format_int, format_money
 from .currency import CurrencyContext
 from .offer_text import facts_text, packaging_label, price_html, promotion_text, seller_html, warnings
+from .offer_watches import OfferWatches
 from .thumbnails import ThumbnailLoader
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
     from desktop.models.cart import CartLine
     from desktop.models.catalog_cache import CatalogCache
+    from desktop.models.saved_searches import AccountSearches
 
     from ..collaborators import CartSource
 
@@ -56,6 +58,8 @@ class OfferDetail(QWidget):
     question_sent = Signal(str)
     #: "Contact the seller" while signed out
     sign_in_requested = Signal()
+    #: a watch of the offer was added or removed: a confirmation for the status bar
+    watch_changed = Signal(str)
 
     def __init__(
         self,
@@ -81,6 +85,8 @@ class OfferDetail(QWidget):
         self.offer_id: int | None = None
         self.contact_dialog: ContactSellerDialog | None = None
         self._body_built = False
+        self.watches = OfferWatches(cache, currency, now=self._now)  # "Notify me when…" (set_watches)
+        self.watches.changed.connect(self.watch_changed)
         self._build()
         if thumbnails is not None:
             thumbnails.loaded.connect(self._picture_loaded)
@@ -197,6 +203,7 @@ class OfferDetail(QWidget):
         buttons.addWidget(self.contact_button)
         buttons.addStretch(1)
         col.addLayout(buttons)
+        col.addWidget(self.watches)
 
         self.description_label = QLabel()
         self.description_label.setWordWrap(True)
@@ -274,6 +281,11 @@ class OfferDetail(QWidget):
         self.add_button.setEnabled(stock > 0 and self.packaging_combo.count() > 0)
         self.contact_button.setToolTip("" if self._signed_in() else self.tr("Sign in to contact the seller"))
         self._show_pictures(offer)
+        self.watches.show_offer(int(offer["id"]), stock)
+
+    def set_watches(self, account: AccountSearches | None) -> None:
+        """The account whose watches the pane shows and adds to (None: no watches)."""
+        self.watches.set_account(account)
 
     def _show_pictures(self, offer: dict[str, Any]) -> None:
         urls = list(offer.get("image_urls") or [])

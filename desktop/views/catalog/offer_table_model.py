@@ -22,11 +22,13 @@ from .thumbnails import ThumbnailLoader
 if TYPE_CHECKING:
     from desktop.models.catalog_cache import CatalogCache, OfferRow
 
-__all__ = ["OFFER_ID_ROLE", "Column", "OfferTableModel", "row_index"]
+__all__ = ["NEW_MATCH_ROLE", "OFFER_ID_ROLE", "Column", "OfferTableModel", "row_index"]
 
 log = logging.getLogger(__name__)
 
 OFFER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+#: True on the rows of a saved search's new matches (shown bold, on a tint)
+NEW_MATCH_ROLE = Qt.ItemDataRole.UserRole + 2
 CHUNK = 200
 THUMB_SIZE = 30
 
@@ -45,6 +47,7 @@ _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
 _PROMO_COLOUR = QColor("#b3261e")
 _MUTED = QColor("#7b8794")
+_NEW_TINT = QColor(46, 125, 50, 40)  # translucent green: readable on the light and the dark theme
 
 
 class OfferTableModel(QAbstractTableModel):
@@ -65,6 +68,7 @@ class OfferTableModel(QAbstractTableModel):
         self._row_of: dict[int, int] = {}
         self._rows: dict[int, OfferRow] = {}
         self._missing: set[int] = set()
+        self._new: frozenset[int] = frozenset()  # a saved search's new matches, marked
         self._bold = QFont()
         self._bold.setBold(True)
         if thumbnails is not None:
@@ -84,6 +88,16 @@ class OfferTableModel(QAbstractTableModel):
 
     def row_of(self, offer_id: int) -> int | None:
         return self._row_of.get(offer_id)
+
+    @property
+    def marked(self) -> frozenset[int]:
+        return self._new
+
+    def set_marked(self, ids: Iterable[int]) -> None:
+        """Mark the rows of ``ids`` as new matches (bold on a tint, ``NEW_MATCH_ROLE``); none: unmark."""
+        before, self._new = self._new, frozenset(ids)
+        if before != self._new:
+            self.refresh(before ^ self._new)
 
     def set_ids(
         self, ids: Sequence[int], changed: Iterable[int] | None = None, *, row_of: dict[int, int] | None = None
@@ -212,6 +226,8 @@ class OfferTableModel(QAbstractTableModel):
         offer_id = self._ids[r]
         if role == OFFER_ID_ROLE:
             return offer_id
+        if role == NEW_MATCH_ROLE:
+            return offer_id in self._new
         row = self.row(offer_id)
         if row is None:  # deleted meanwhile: an empty line until the next search
             return "—" if role == Qt.ItemDataRole.DisplayRole and column == Column.TITLE else None
@@ -234,8 +250,10 @@ class OfferTableModel(QAbstractTableModel):
             if column == Column.STOCK and row.stock_units <= 0:
                 return _MUTED
             return None
-        if role == Qt.ItemDataRole.FontRole and column == Column.PROMOTION:
+        if role == Qt.ItemDataRole.FontRole and (column == Column.PROMOTION or offer_id in self._new):
             return self._bold
+        if role == Qt.ItemDataRole.BackgroundRole and offer_id in self._new:
+            return _NEW_TINT
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self._display(row, column) or row.title
         return None
@@ -262,7 +280,8 @@ class OfferTableModel(QAbstractTableModel):
 
     def _tooltip(self, row: OfferRow, column: int) -> str | None:
         if column in (Column.TITLE, Column.THUMBNAIL):
-            return row.title + "\n" + self.tr("SKU %1").replace("%1", row.sku)
+            new = "\n" + self.tr("New match of the saved search") if row.id in self._new else ""
+            return row.title + "\n" + self.tr("SKU %1").replace("%1", row.sku) + new
         if column == Column.COUNTRY:
             where = ", ".join(p for p in (row.warehouse_city, country_name(row.warehouse_country)) if p)
             return self.tr("Warehouse in %1").replace("%1", where)

@@ -1,0 +1,299 @@
+"""The catalog's "Saved searches" pane (below the category tree) and what it does to the page.
+
+    pane = SavedSearchesPane(page)          # page: the CatalogPage it saves from and opens into
+    pane.set_store(store, server_url)       # the SavedSearchStore (None: no pane, no "Save search…")
+    pane.set_account(email)                 # the signed-in account's searches (None: signed out)
+    pane.ask_to_save()                      # "Save search…": asks a name, saves page.query() with its matches
+    pane.open_search(search_id)             # the query on the page, its new matches marked, count cleared
+
+Each line: the name and the count of new matches since the user last opened it ("Paper Iberia · 3 new").
+Context menu: Rename…, Delete, Alerts (a check). The matches of a search being saved are read in a
+worker (a whole search of the cache); renames, deletes and openings are one-row writes.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.models.catalog_cache import OfferQuery
+
+from .. import errors
+from ..tasks import QueryOp
+from .saved_searches_model import SEARCH_ID_ROLE, SavedSearchesModel
+
+if TYPE_CHECKING:
+    from desktop.models.saved_searches import AccountSearches, SavedSearch, SavedSearchStore
+
+    from .catalog_page import CatalogPage
+
+__all__ = ["SavedSearchesPane", "side_pane"]
+
+log = logging.getLogger(__name__)
+
+COLLECTIONS: tuple[str | None, ...] = (None, "weekly", "surplus", "promotion")  # the page's tabs, in order
+
+
+class SavedSearchesPane(QWidget):
+    #: a search was saved (its record)
+    saved = Signal(object)
+    #: a search was opened on the page: (search id, the new matches marked)
+    opened = Signal(int, object)
+
+    def __init__(self, page: CatalogPage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("savedSearches")
+        self.page = page
+        self.store: SavedSearchStore | None = None
+        self.server_url = ""
+        self.account: AccountSearches | None = None
+        self.save_button = QPushButton(self.tr("Save search…"))
+        self.save_button.setObjectName("saveSearch")
+        self.save_button.setToolTip(self.tr("Keep this search and its filters, and be told of new matching "
+                                            "offers after each sync"))
+        self.save_button.clicked.connect(self.ask_to_save)
+        self.model = SavedSearchesModel(self)
+        self.name_dialog: QInputDialog | None = None
+        self._save_op: QueryOp | None = None
+        self._opened_query: OfferQuery | None = None  # the page's query as an opened search set it
+
+        self.title = QLabel(self.tr("Saved searches"))
+        self.title.setObjectName("sectionTitle")
+        self.list = QListView()
+        self.list.setObjectName("savedSearchList")
+        self.list.setModel(self.model)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setUniformItemSizes(True)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(self._context_menu)
+        self.list.clicked.connect(self._clicked)
+        self.list.activated.connect(self._clicked)
+        self.empty_label = QLabel(self.tr("No saved searches yet. Search or filter the catalog, then "
+                                          "“Save search…” to be told of new matching offers."))
+        self.empty_label.setObjectName("mutedText")
+        self.empty_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty_label)
+        layout.addStretch(0)
+
+    # -- the account -----------------------------------------------------------------------------------
+    def set_store(self, store: SavedSearchStore | None, server_url: str) -> None:
+        self.store, self.server_url = store, server_url
+
+    def set_account(self, email: str | None) -> AccountSearches | None:
+        """The saved searches of the account signed in with ``email`` (None: signed out) on this server;
+        returns them (None when there is no store: the pane and its button are hidden)."""
+        store = self.store
+        account = self.account = None if store is None else store.account(self.server_url, email)
+        self.setVisible(account is not None)
+        self.save_button.setVisible(account is not None)
+        self.page.model.set_marked(())
+        self._opened_query = None
+        self.refresh()
+        return account
+
+    def refresh(self) -> None:
+        """Read the searches and their counts again (after a sync's evaluation, a change)."""
+        try:
+            searches = self.account.searches() if self.account is not None else []
+        except Exception as exc:  # an unreadable store: an empty list rather than a broken page
+            log.warning("could not read the saved searches: %s", exc)
+            searches = []
+        current = self.list.currentIndex().data(SEARCH_ID_ROLE)
+        self.model.set_searches(searches)
+        row = self.model.row_of(current) if current is not None else None
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
+        self.list.setVisible(bool(searches))
+        self.empty_label.setVisible(not searches)
+
+    def search(self, search_id: int) -> SavedSearch | None:
+        return next((s for s in self.model.searches if s.id == search_id), None)
+
+    # -- saving ----------------------------------------------------------------------------------------
+    def ask_to_save(self) -> QInputDialog | None:
+        """"Save search…": a name for the page's current search (not modal to the app: ``open()``)."""
+        if self.account is None:
+            return None
+        dialog = QInputDialog(self.page)
+        dialog.setWindowTitle(self.tr("Save search"))
+        dialog.setLabelText(self.tr("Name of the saved search:"))
+        dialog.setTextValue(self.page.query().text)
+        dialog.setOkButtonText(self.tr("Save"))
+        dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(self.save_search)
+        dialog.finished.connect(lambda *_: setattr(self, "name_dialog", None))
+        self.name_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def save_search(self, name: str) -> QueryOp | None:
+        """Save the page's current query as ``name`` with the offers it matches now (read in a worker)."""
+        account, query, cache = self.account, self.page.query(), self.page.cache
+        if account is None:
+            return None
+        if not " ".join(name.split()):
+            self._say(self.tr("A saved search needs a name."))
+            return None
+        self._save_op = QueryOp(self, lambda: account.save(name, query, cache.search(query)),
+                                success=self._saved, failure=self._save_failed)
+        self._save_op.finished.connect(lambda: setattr(self, "_save_op", None))
+        return self._save_op.run_in_background()
+
+    def _saved(self, search: SavedSearch) -> None:
+        self.refresh()
+        row = self.model.row_of(search.id)
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
+        self._opened_query = self.page.query()
+        self._say(self.tr("Search saved as “%1”.").replace("%1", search.name))
+        self.saved.emit(search)
+
+    def _save_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ValueError):  # a name too long: the model says why
+            QMessageBox.warning(self.page, self.tr("Save search"),
+                                self.tr("The search could not be saved: the name is too long "
+                                        "(120 characters at most)."))
+            return
+        errors.report_exception(exc, self.page)
+
+    # -- opening ---------------------------------------------------------------------------------------
+    def _clicked(self, index: QModelIndex) -> None:
+        search_id = index.data(SEARCH_ID_ROLE)
+        if search_id is not None:
+            self.open_search(int(search_id))
+
+    def open_search(self, search_id: int) -> set[int]:
+        """Put the saved search's query on the page (text and every filter), mark its new matches in the
+        offer table, and count them as seen. Returns the marked offers' ids."""
+        self.refresh()
+        search = self.search(search_id)
+        if search is None or self.account is None:
+            return set()
+        new = self.account.mark_opened(search_id)
+        self.apply_query(search.query)
+        self.page.model.set_marked(new)
+        self.refresh()
+        row = self.model.row_of(search_id)
+        if row is not None:
+            self.list.setCurrentIndex(self.model.index(row))
+        self.opened.emit(search_id, new)
+        return new
+
+    def apply_query(self, query: OfferQuery) -> None:
+        """The page shows ``query``: search box, tab, category, filters, sort; then one search."""
+        page = self.page
+        widgets = (page.search_edit, page.tabs, page.sort_combo)
+        for w in widgets:
+            w.blockSignals(True)
+        page.search_edit.setText(query.text)
+        page.tabs.setCurrentIndex(COLLECTIONS.index(query.collection) if query.collection in COLLECTIONS else 0)
+        page.sort_combo.setCurrentIndex(max(0, page.sort_combo.findData(query.sort)))
+        for w in widgets:
+            w.blockSignals(False)
+        page.filter_bar.apply(query.country, query.seller_id, query.min_price, query.max_price, query.in_stock)
+        page.set_category(query.category_id, search=False)
+        self._opened_query = page.query()
+        page.run_search()
+
+    def searched(self, query: OfferQuery) -> None:
+        """The page searches ``query``: the marks go when the user changed the opened search."""
+        if self._opened_query is not None and query != self._opened_query:
+            self._opened_query = None
+            self.page.model.set_marked(())
+
+    # -- the context menu ------------------------------------------------------------------------------
+    def menu_for(self, search_id: int) -> QMenu:
+        search = self.search(search_id)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Open"), lambda: self.open_search(search_id))
+        menu.addAction(self.tr("Rename…"), lambda: self.ask_to_rename(search_id))
+        alerts = menu.addAction(self.tr("Alerts"))
+        alerts.setCheckable(True)
+        alerts.setChecked(search is not None and search.alerts)
+        alerts.toggled.connect(lambda on: self.set_alerts(search_id, on))
+        menu.addSeparator()
+        menu.addAction(self.tr("Delete"), lambda: self.delete(search_id))
+        return menu
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.list.indexAt(point)
+        search_id = index.data(SEARCH_ID_ROLE) if index.isValid() else None
+        if search_id is not None:
+            menu = self.menu_for(int(search_id))
+            menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            menu.popup(self.list.viewport().mapToGlobal(point))
+
+    def ask_to_rename(self, search_id: int) -> QInputDialog | None:
+        search = self.search(search_id)
+        if search is None:
+            return None
+        dialog = QInputDialog(self.page)
+        dialog.setWindowTitle(self.tr("Rename saved search"))
+        dialog.setLabelText(self.tr("New name:"))
+        dialog.setTextValue(search.name)
+        dialog.setOkButtonText(self.tr("Rename"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.textValueSelected.connect(lambda name: self.rename(search_id, name))
+        dialog.finished.connect(lambda *_: setattr(self, "name_dialog", None))
+        self.name_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def rename(self, search_id: int, name: str) -> bool:
+        if self.account is None:
+            return False
+        try:
+            self.account.rename(search_id, name)
+        except ValueError:
+            text = (self.tr("A saved search is already called “%1”.").replace("%1", " ".join(name.split()))
+                    if " ".join(name.split()) else self.tr("A saved search needs a name."))
+            self._say(text)
+            return False
+        self.refresh()
+        return True
+
+    def delete(self, search_id: int) -> None:
+        if self.account is not None:
+            self.account.delete(search_id)
+            self.refresh()
+
+    def set_alerts(self, search_id: int, on: bool) -> None:
+        if self.account is not None:
+            self.account.set_alerts(search_id, on)
+            self.refresh()
+
+    def _say(self, text: str) -> None:
+        self.page.status_message.emit(text)
+
+
+def side_pane(tree: QWidget, saved: SavedSearchesPane) -> QSplitter:
+    """The catalog's side pane: the category tree above, the saved searches below."""
+    side = QSplitter(Qt.Orientation.Vertical)
+    side.setObjectName("catalogSidePane")
+    side.setChildrenCollapsible(False)
+    side.addWidget(tree)
+    side.addWidget(saved)
+    side.setStretchFactor(0, 3)
+    side.setStretchFactor(1, 1)
+    return side
