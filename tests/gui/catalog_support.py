@@ -10,19 +10,24 @@ import pytest
 from desktop.api_client import MarketplaceClient, MemoryTokenStore
 from desktop.models.cart import CartStore
 from desktop.models.catalog_cache import CatalogCache
+from desktop.models.saved_searches import SavedSearchStore
 from desktop.models.sync import SyncEngine
 from desktop.views.catalog import CatalogPage, SyncController
+from desktop.views.catalog.saved_search_alerts import SavedSearchAlerts
 from desktop.views.main_window import EmptyState, MainWindow, Page
+from desktop.views.shell_areas import wire_saved_search_alerts
 
 
 class CatalogUi:
-    def __init__(self, qtbot, server_url: str, folder: Path, *, probe_ms: int = 300) -> None:
+    def __init__(self, qtbot, server_url: str, folder: Path, *, probe_ms: int = 300,
+                 saved_searches: SavedSearchStore | None = None) -> None:
         self.client = MarketplaceClient(server_url, token_store=MemoryTokenStore())
         self.cache = CatalogCache(folder / "catalog.sqlite3")
         self.carts = CartStore(folder / "cart.sqlite3")
         self.server_url = server_url
         self.page = CatalogPage(self.cache, self.client, cart=self.cart, currency="EUR",
-                                signed_in=lambda: self.client.is_authenticated)
+                                signed_in=lambda: self.client.is_authenticated,
+                                saved_searches=saved_searches, server_url=server_url)
         self.window = MainWindow([Page("catalog", "Catalog", self.page, icon="catalog"),
                                   Page("cart", "Cart", EmptyState("cart", "", ""), icon="cart")])
         qtbot.addWidget(self.window)
@@ -36,6 +41,10 @@ class CatalogUi:
         self.controller.synced.connect(lambda _r: self.page.set_syncing(False))
         self.controller.online_changed.connect(lambda online: online and self.page.back_online())
         self.page.status_message.connect(lambda text: self.window.status.showMessage(text, 5000))
+        # saved searches' alerts after each sync, wired as the shell does
+        self.alerts = SavedSearchAlerts(self.cache, lambda: self.page.saved.account, status_bar=self.window.status,
+                                        parent=self.window)
+        wire_saved_search_alerts(self.page, self.controller, self.alerts, lambda: self.window.show_page("catalog"))
         self.window.resize(1300, 800)
         self.window.show()
         qtbot.waitExposed(self.window)
