@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QInputDialog
 
 from desktop.api_client import MarketplaceClient, MemoryTokenStore
 from desktop.api_client.types.seller import OfferPatch
-from desktop.models.saved_searches import SavedSearchStore
+from desktop.models.saved_searches import Alert, SavedSearchStore
 from desktop.views.catalog import CatalogPage
 from desktop.views.catalog.offer_table_model import NEW_MATCH_ROLE, Column
 from desktop.views.catalog.saved_searches_model import NEW_COUNT_ROLE, SavedSearchesModel
@@ -170,6 +170,15 @@ def test_rename_alerts_off_delete_and_the_list_model(qtbot, qtmodeltester, catal
         assert not pane.rename(second.id, "   ")
         assert [s.name for s in pane.model.searches] == ["Pallets of anything", "Second"]
         qtmodeltester.check(pane.model)
+
+        # a notification clicked (the tray's messageClicked) opens its search on the page, on the catalog
+        with qtbot.waitSignal(ui.page.results_changed, timeout=5000):
+            ui.page.search_edit.clear()
+        ui.alerts.notify(Alert("search", "Pallets of anything", (ui.page.model.offer_id(0),), first.id))
+        assert ui.window.status.currentMessage() == "Saved search “Pallets of anything” — New matching offers: 1"
+        with qtbot.waitSignal(ui.page.saved.opened, timeout=5000):
+            ui.alerts.message_clicked()
+        assert ui.page.search_edit.text() == "pallet" and ui.window.current_page_key() == "catalog"
 
         pane.menu_for(second.id).actions()[-1].trigger()  # Delete
         assert [s.name for s in pane.model.searches] == ["Pallets of anything"]

@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QDoubleValidator
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.models import money
 from desktop.models.saved_searches import price_eur
@@ -77,11 +86,22 @@ class OfferWatches(QWidget):
         self.watch_grid.setColumnStretch(0, 1)
         self.watch_rows: list[tuple[QLabel, QPushButton]] = []
 
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        self.title = QLabel(self.tr("Alerts"))
+        self.title.setObjectName("mutedText")
+        stock_row = QHBoxLayout()
+        stock_row.setContentsMargins(0, 0, 0, 0)
+        stock_row.addWidget(self.stock_button)
+        stock_row.addStretch(1)
         col = QVBoxLayout(self)
-        col.setContentsMargins(0, 4, 0, 0)
+        col.setContentsMargins(0, 6, 0, 0)
         col.setSpacing(4)
+        col.addWidget(line)
+        col.addWidget(self.title)
         col.addLayout(self.watch_grid)
-        col.addWidget(self.stock_button)
+        col.addLayout(stock_row)
         col.addWidget(self.price_label)
         col.addLayout(price_row)
         col.addWidget(self.error_label)
@@ -131,7 +151,6 @@ class OfferWatches(QWidget):
             label = QLabel(self.describe(watch))
             label.setWordWrap(True)
             button = QPushButton(self.tr("Remove"))
-            button.setFlat(True)
             button.setAccessibleName(self.tr("Remove the alert: %1").replace("%1", label.text()))
             button.clicked.connect(lambda _c=False, kind=watch.kind: self.unwatch(kind))
             self.watch_grid.addWidget(label, n, 0)

@@ -9,23 +9,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
 from desktop.models.saved_searches import SavedSearch
 
-__all__ = ["ALERTS_ROLE", "NEW_COUNT_ROLE", "SEARCH_ID_ROLE", "SavedSearchesModel", "new_text"]
+__all__ = ["ALERTS_ROLE", "NEW_COUNT_ROLE", "SEARCH_ID_ROLE", "SavedSearchesModel"]
 
 SEARCH_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 NEW_COUNT_ROLE = Qt.ItemDataRole.UserRole + 2
 ALERTS_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _Index = QModelIndex | QPersistentModelIndex
-
-
-def new_text(n: int) -> str:
-    """"3 new" (plural forms through Qt's %n)."""
-    return QCoreApplication.translate("SavedSearchesModel", "%n new", "", n)
 
 
 class SavedSearchesModel(QAbstractListModel):
@@ -50,6 +45,10 @@ class SavedSearchesModel(QAbstractListModel):
     def search_at(self, row: int) -> SavedSearch | None:
         return self._searches[row] if 0 <= row < len(self._searches) else None
 
+    def new_text(self, n: int) -> str:
+        """"3 new" (plural forms through Qt's %n)."""
+        return self.tr("%n new", "", n)
+
     # -- Qt model ----------------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._searches)
@@ -64,7 +63,7 @@ class SavedSearchesModel(QAbstractListModel):
         if search is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{search.name} · {new_text(search.new_count)}" if search.new_count else search.name
+            return f"{search.name} · {self.new_text(search.new_count)}" if search.new_count else search.name
         if role == Qt.ItemDataRole.ToolTipRole:
             alerts = self.tr("Alerts on") if search.alerts else self.tr("Alerts off")
             return f"{search.name}\n{alerts}"

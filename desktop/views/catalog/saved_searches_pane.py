@@ -78,7 +78,8 @@ class SavedSearchesPane(QWidget):
         self.list.setObjectName("savedSearchList")
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setUniformItemSizes(True)
+        self.list.setWordWrap(True)  # a long name wraps: its count of new matches stays in sight
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._context_menu)
         self.list.clicked.connect(self._clicked)
