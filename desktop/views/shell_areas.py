@@ -95,6 +95,7 @@ def wire_catalog_page(shell: Shell) -> None:
         lambda: shell.sign_in(QCoreApplication.translate("app", "Sign in to contact the seller."))
     )
     shell.window.remember_splitter(page.splitter, "catalog")
+    shell.window.remember_splitter(page.side, "catalog-side")  # the category tree above the saved searches
     page.set_account(shell._account_hint)  # as the session restore shows it, until the session says
     with contextlib.suppress(Exception):  # the sync controller says it again when it starts
         shell.window.status.set_last_sync(shell.catalog_cache.last_synced_at())

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QInputDialog
 from desktop.api_client import MarketplaceClient, MemoryTokenStore
 from desktop.api_client.types.seller import OfferPatch
 from desktop.models.saved_searches import Alert, SavedSearchStore
+from desktop.views import tasks
 from desktop.views.catalog import CatalogPage
 from desktop.views.catalog.offer_table_model import NEW_MATCH_ROLE, Column
 from desktop.views.catalog.saved_searches_model import NEW_COUNT_ROLE, SavedSearchesModel
@@ -45,8 +46,8 @@ def list_texts(ui: CatalogUi) -> list[str]:
     return [model.index(r).data() for r in range(model.rowCount())]
 
 
-def test_saved_search_alerts_once_after_a_real_sync_and_opens_with_new_matches_marked(qtbot, private_server,
-                                                                                      tmp_path):
+def test_saved_search_alerts_once_after_a_real_sync_and_opens_with_new_matches_marked(qtbot, qtmodeltester,
+                                                                                      private_server, tmp_path):
     store = SavedSearchStore(tmp_path / "saved_searches.sqlite3")
     ui = CatalogUi(qtbot, private_server.url, tmp_path, saved_searches=store)
     seller = seller_client(private_server.url)
@@ -104,6 +105,7 @@ def test_saved_search_alerts_once_after_a_real_sync_and_opens_with_new_matches_m
         marked = {i for i in page.model.ids
                   if page.model.index(page.model.row_of(i), Column.TITLE).data(NEW_MATCH_ROLE)}
         assert marked == {back_a.id, back_b.id, watched.id}
+        qtmodeltester.check(page.model)
         font = page.model.index(page.model.row_of(back_a.id), Column.SELLER).data(Qt.ItemDataRole.FontRole)
         assert font is not None and font.bold()
         assert list_texts(ui) == ["My stock in stock"]  # seen: the count is gone
@@ -216,3 +218,26 @@ def test_price_watch_in_the_display_currency(qtbot, catalog_server, tmp_path):
         ui.close()
         qtbot.waitUntil(lambda: not ui.controller.running and not ui.alerts.running, timeout=30_000)
         store.close()
+
+
+def test_the_shell_keeps_saved_searches_in_the_data_folder_per_account(qtbot, app_folders, token_store,
+                                                                       error_channel, catalog_server):
+    from desktop.views.shell import Shell
+
+    shell = Shell(catalog_server.url, paths=app_folders, token_store=token_store, channel=error_channel)
+    qtbot.addWidget(shell.window)
+    try:
+        page = shell.catalog_page
+        assert (app_folders.data / "saved_searches.sqlite3").exists()
+        assert page.saved.account is not None and page.saved.save_button.isVisibleTo(page)
+        page.saved.account.save("Signed out", page.query(), [])
+        page.saved.refresh()
+        assert [s.name for s in page.saved.model.searches] == ["Signed out"]
+
+        shell.session.signed_in_with(shell.client.auth.login("buyer@demo.test", "demo-password"))
+        assert page.saved.model.rowCount() == 0  # the buyer's own searches (none yet)
+        shell.session.sign_out(shell.window)
+        assert [s.name for s in page.saved.model.searches] == ["Signed out"]
+    finally:
+        qtbot.waitUntil(lambda: tasks.running_ops() == 0, timeout=10_000)
+        shell.shutdown()

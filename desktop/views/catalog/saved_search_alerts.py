@@ -87,7 +87,7 @@ class SavedSearchAlerts(QObject):
             return
         account, changed, deleted = self._queue.pop(0)
         cache = self.cache
-        self._op = QueryOp(self, lambda: evaluate_after_sync(account, cache, changed, deleted),
+        self._op = QueryOp(self, lambda: _evaluate(account, cache, changed, deleted),
                            success=self._evaluated, failure=self._failed)
         self._op.finished.connect(self._op_finished)
         self._op.run_in_background()
@@ -134,3 +134,11 @@ class SavedSearchAlerts(QObject):
             self.search_clicked.emit(alert.search_id)
         elif alert.offer_ids:
             self.offer_clicked.emit(alert.offer_ids[0])
+
+
+def _evaluate(account: AccountSearches, cache: CatalogCache, changed: frozenset[int],
+              deleted: frozenset[int]) -> list[Alert]:
+    """In the worker: nothing to do (no copy of a first sync's 100,000 offers) without a search or watch."""
+    if not account.searches() and not account.watches():
+        return []
+    return evaluate_after_sync(account, cache, changed, deleted)
