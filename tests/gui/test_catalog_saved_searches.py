@@ -167,10 +167,31 @@ def test_rename_alerts_off_delete_and_the_list_model(qtbot, qtmodeltester, catal
         assert [s.name for s in pane.model.searches] == ["Pallets of anything"]
 
         second = save_from_page(qtbot, ui, "Second")
-        assert not pane.rename(second.id, "Pallets of anything")  # taken: said, nothing lost
-        assert ui.window.status.currentMessage() == "A saved search is already called “Pallets of anything”."
-        assert not pane.rename(second.id, "   ")
+        assert not pane.rename(second.id, "Pallets of anything")  # taken: said, asked again with what was typed
+        taken = "A saved search is already called “Pallets of anything”."
+        assert ui.window.status.currentMessage() == taken
+        again = pane.name_dialog
+        assert again.isVisible() and again.textValue() == "Pallets of anything" and taken in again.labelText()
+        again.setTextValue("x" * 121)
+        again.accept()
+        assert "too long" in pane.name_dialog.labelText() and pane.name_dialog.textValue() == "x" * 121
+        pane.name_dialog.reject()
         assert [s.name for s in pane.model.searches] == ["Pallets of anything", "Second"]
+
+        # saving under a name taken asks before replacing that search
+        with qtbot.waitSignal(ui.page.results_changed, timeout=5000):
+            qtbot.keyClicks(ui.page.search_edit, " box")
+        qtbot.mouseClick(pane.save_button, Qt.MouseButton.LeftButton)
+        pane.name_dialog.setTextValue("Second")
+        pane.name_dialog.accept()
+        box = pane.confirm_box
+        assert box is not None and box.isVisible() and "already called “Second”" in box.text()
+        replace = next(b for b in box.buttons() if b.text() == "Replace")
+        with qtbot.waitSignal(pane.saved, timeout=10_000) as blocker:
+            replace.click()
+        assert blocker.args[0].query.text == "pallet box"
+        assert [s.name for s in pane.model.searches] == ["Pallets of anything", "Second"]
+        second = blocker.args[0]
         qtmodeltester.check(pane.model)
 
         # a notification clicked (the tray's messageClicked) opens its search on the page, on the catalog
@@ -184,6 +205,7 @@ def test_rename_alerts_off_delete_and_the_list_model(qtbot, qtmodeltester, catal
 
         pane.menu_for(second.id).actions()[-1].trigger()  # Delete
         assert [s.name for s in pane.model.searches] == ["Pallets of anything"]
+        assert ui.window.status.currentMessage() == "Saved search “Second” deleted."
         assert isinstance(pane.model, SavedSearchesModel)
     finally:
         ui.close()

@@ -14,6 +14,7 @@ worker (a whole search of the cache); renames, deletes and openings are one-row 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -33,7 +34,6 @@ from PySide6.QtWidgets import (
 
 from desktop.models.catalog_cache import OfferQuery
 
-from .. import errors
 from ..tasks import QueryOp
 from .saved_searches_model import SEARCH_ID_ROLE, SavedSearchesModel
 
@@ -46,6 +46,7 @@ __all__ = ["SavedSearchesPane", "side_pane"]
 
 log = logging.getLogger(__name__)
 
+NAME_MAX = 120  # as the store allows
 COLLECTIONS: tuple[str | None, ...] = (None, "weekly", "surplus", "promotion")  # the page's tabs, in order
 
 
@@ -66,10 +67,11 @@ class SavedSearchesPane(QWidget):
         self.save_button.setObjectName("saveSearch")
         self.save_button.setToolTip(self.tr("Keep this search and its filters, and be told of new matching "
                                             "offers after each sync"))
-        self.save_button.clicked.connect(self.ask_to_save)
+        self.save_button.clicked.connect(lambda: self.ask_to_save())
         self.model = SavedSearchesModel(self)
         self.name_dialog: QInputDialog | None = None
         self._save_op: QueryOp | None = None
+        self.confirm_box: QMessageBox | None = None
         self._opened_query: OfferQuery | None = None  # the page's query as an opened search set it
 
         self.title = QLabel(self.tr("Saved searches"))
@@ -131,35 +133,74 @@ class SavedSearchesPane(QWidget):
         return next((s for s in self.model.searches if s.id == search_id), None)
 
     # -- saving ----------------------------------------------------------------------------------------
-    def ask_to_save(self) -> QInputDialog | None:
+    def ask_to_save(self, value: str | None = None, problem: str = "") -> QInputDialog | None:
         """"Save search…": a name for the page's current search (not modal to the app: ``open()``)."""
         if self.account is None:
             return None
+        return self._ask_name(self.tr("Save search"), self.tr("Save"), self.page.query().text if value is None
+                              else value, self.save_search, problem)
+
+    def _ask_name(self, title: str, ok: str, value: str, then: Callable[[str], object],
+                  problem: str = "") -> QInputDialog:
+        """A name, asked in a dialog that does not block the app; ``problem``: why the last one was refused
+        (the dialog comes back with it and with what was typed: nothing is lost)."""
         dialog = QInputDialog(self.page)
-        dialog.setWindowTitle(self.tr("Save search"))
-        dialog.setLabelText(self.tr("Name of the saved search:"))
-        dialog.setTextValue(self.page.query().text)
-        dialog.setOkButtonText(self.tr("Save"))
+        dialog.setWindowTitle(title)
+        label = self.tr("Name of the saved search:")
+        dialog.setLabelText(f"{problem}\n{label}" if problem else label)
+        dialog.setTextValue(value)
+        dialog.setOkButtonText(ok)
         dialog.setTextEchoMode(QLineEdit.EchoMode.Normal)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(self.save_search)
-        dialog.finished.connect(lambda *_: setattr(self, "name_dialog", None))
+        dialog.textValueSelected.connect(then)
+        dialog.finished.connect(lambda *_: self.name_dialog is dialog and setattr(self, "name_dialog", None))
         self.name_dialog = dialog
         dialog.open()
         return dialog
 
-    def save_search(self, name: str) -> QueryOp | None:
-        """Save the page's current query as ``name`` with the offers it matches now (read in a worker)."""
+    def name_problem(self, name: str, search_id: int | None = None) -> str | None:
+        """Why ``name`` cannot be the name of a search (None: it can); ``search_id``: the one renamed."""
+        name = " ".join(name.split())
+        if not name:
+            return self.tr("A saved search needs a name.")
+        if len(name) > NAME_MAX:
+            return self.tr("The name is too long (%1 characters at most).").replace("%1", str(NAME_MAX))
+        if search_id is not None and any(s.name == name and s.id != search_id for s in self.model.searches):
+            return self.tr("A saved search is already called “%1”.").replace("%1", name)
+        return None
+
+    def save_search(self, name: str, *, replace: bool = False) -> QueryOp | None:
+        """Save the page's current query as ``name`` with the offers it matches now (read in a worker).
+        A name already taken asks first whether to replace that search."""
         account, query, cache = self.account, self.page.query(), self.page.cache
         if account is None:
             return None
-        if not " ".join(name.split()):
-            self._say(self.tr("A saved search needs a name."))
+        problem = self.name_problem(name)
+        if problem is not None:
+            self._say(problem)
+            self.ask_to_save(name, problem)
             return None
-        self._save_op = QueryOp(self, lambda: account.save(name, query, cache.search(query)),
-                                success=self._saved, failure=self._save_failed)
+        clean = " ".join(name.split())
+        if not replace and any(s.name == clean for s in self.model.searches):
+            self._confirm_replace(clean)
+            return None
+        self._save_op = QueryOp(self, lambda: account.save(clean, query, cache.search(query)),
+                                success=self._saved)
         self._save_op.finished.connect(lambda: setattr(self, "_save_op", None))
         return self._save_op.run_in_background()
+
+    def _confirm_replace(self, name: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Save search"),
+                          self.tr("A saved search is already called “%1”. Replace it with this search?")
+                          .replace("%1", name), QMessageBox.StandardButton.Cancel, self.page)
+        replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        replace.clicked.connect(lambda: self.save_search(name, replace=True))
+        box.finished.connect(lambda *_: setattr(self, "confirm_box", None))
+        self.confirm_box = box
+        box.open()
+        return box
 
     def _saved(self, search: SavedSearch) -> None:
         self.refresh()
@@ -169,14 +210,6 @@ class SavedSearchesPane(QWidget):
         self._opened_query = self.page.query()
         self._say(self.tr("Search saved as “%1”.").replace("%1", search.name))
         self.saved.emit(search)
-
-    def _save_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ValueError):  # a name too long: the model says why
-            QMessageBox.warning(self.page, self.tr("Save search"),
-                                self.tr("The search could not be saved: the name is too long "
-                                        "(120 characters at most)."))
-            return
-        errors.report_exception(exc, self.page)
 
     # -- opening ---------------------------------------------------------------------------------------
     def _clicked(self, index: QModelIndex) -> None:
@@ -245,39 +278,38 @@ class SavedSearchesPane(QWidget):
             menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             menu.popup(self.list.viewport().mapToGlobal(point))
 
-    def ask_to_rename(self, search_id: int) -> QInputDialog | None:
+    def ask_to_rename(self, search_id: int, value: str | None = None, problem: str = "") -> QInputDialog | None:
         search = self.search(search_id)
         if search is None:
             return None
-        dialog = QInputDialog(self.page)
-        dialog.setWindowTitle(self.tr("Rename saved search"))
-        dialog.setLabelText(self.tr("New name:"))
-        dialog.setTextValue(search.name)
-        dialog.setOkButtonText(self.tr("Rename"))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.textValueSelected.connect(lambda name: self.rename(search_id, name))
-        dialog.finished.connect(lambda *_: setattr(self, "name_dialog", None))
-        self.name_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._ask_name(self.tr("Rename saved search"), self.tr("Rename"),
+                              search.name if value is None else value, lambda name: self.rename(search_id, name),
+                              problem)
 
     def rename(self, search_id: int, name: str) -> bool:
+        """Rename the search; a name refused is said, and asked again with what was typed."""
         if self.account is None:
             return False
-        try:
-            self.account.rename(search_id, name)
-        except ValueError:
-            text = (self.tr("A saved search is already called “%1”.").replace("%1", " ".join(name.split()))
-                    if " ".join(name.split()) else self.tr("A saved search needs a name."))
-            self._say(text)
+        self.refresh()
+        problem = self.name_problem(name, search_id)
+        if problem is None:
+            try:
+                self.account.rename(search_id, name)
+            except ValueError:  # taken meanwhile
+                problem = self.tr("A saved search is already called “%1”.").replace("%1", " ".join(name.split()))
+        if problem is not None:
+            self._say(problem)
+            self.ask_to_rename(search_id, name, problem)
             return False
         self.refresh()
         return True
 
     def delete(self, search_id: int) -> None:
-        if self.account is not None:
+        search = self.search(search_id)
+        if self.account is not None and search is not None:
             self.account.delete(search_id)
             self.refresh()
+            self._say(self.tr("Saved search “%1” deleted.").replace("%1", search.name))
 
     def set_alerts(self, search_id: int, on: bool) -> None:
         if self.account is not None:
