@@ -128,6 +128,26 @@
     </message>
 </context>
 <context>
+    <name>SavedSearchAlerts</name>
+    <message numerus="yes">
+        <source>%Ln new matching offer(s)</source>
+        <translation>
+            <numerusform>%Ln new matching offer</numerusform>
+            <numerusform>%Ln new matching offers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchesModel</name>
+    <message numerus="yes">
+        <source>%Ln new</source>
+        <translation>
+            <numerusform>%Ln new</numerusform>
+            <numerusform>%Ln new</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ShippingStep</name>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -1511,7 +1511,7 @@
     <name>OfferDetail</name>
     <message>
         <source>Packaging</source>
-        <extracomment>the user clicked &quot;Sold by &lt;seller&gt;&quot; a line went into the cart: a confirmation for the status bar a question was sent to the seller: a confirmation for the status bar &quot;Contact the seller&quot; while signed out</extracomment>
+        <extracomment>the user clicked &quot;Sold by &lt;seller&gt;&quot; a line went into the cart: a confirmation for the status bar a question was sent to the seller: a confirmation for the status bar &quot;Contact the seller&quot; while signed out a watch of the offer was added or removed: a confirmation for the status bar</extracomment>
         <translation>Conditionnement</translation>
     </message>
     <message>
@@ -1620,7 +1620,7 @@
     <name>OfferTableModel</name>
     <message>
         <source>Price per unit in %1, any promotion applied</source>
-        <extracomment>sensible default widths in pixels (the title column stretches)</extracomment>
+        <extracomment>True on the rows of a saved search&apos;s new matches (shown bold, on a tint) sensible default widths in pixels (the title column stretches)</extracomment>
         <translation>Prix unitaire en %1, promotion éventuelle comprise</translation>
     </message>
     <message>
@@ -1660,6 +1660,10 @@
         <translation>−%1 %</translation>
     </message>
     <message>
+        <source>New match of the saved search</source>
+        <translation>Nouvelle offre de la recherche enregistrée</translation>
+    </message>
+    <message>
         <source>Warehouse in %1</source>
         <translation>Entrepôt : %1</translation>
     </message>
@@ -1674,6 +1678,54 @@
     <message>
         <source>SKU %1</source>
         <translation>Réf. %1</translation>
+    </message>
+</context>
+<context>
+    <name>OfferWatches</name>
+    <message>
+        <source>Notify me when back in stock</source>
+        <extracomment>a watch was added or removed: a confirmation for the status bar</extracomment>
+        <translation>Me prévenir du retour en stock</translation>
+    </message>
+    <message>
+        <source>Notify me</source>
+        <translation>Me prévenir</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Notify me when the price drops below (%1):</source>
+        <translation>Me prévenir quand le prix passe sous (%1) :</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Remove the alert: %1</source>
+        <translation>Retirer l’alerte : %1</translation>
+    </message>
+    <message>
+        <source>You will be notified when it is back in stock.</source>
+        <translation>Vous serez prévenu de son retour en stock.</translation>
+    </message>
+    <message>
+        <source>You will be notified when the price drops below %1.</source>
+        <translation>Vous serez prévenu quand le prix passera sous %1.</translation>
+    </message>
+    <message>
+        <source>Type a price above zero, e.g. %1.</source>
+        <translation>Saisissez un prix supérieur à zéro, par exemple %1.</translation>
+    </message>
+    <message>
+        <source>Alert removed.</source>
+        <translation>Alerte retirée.</translation>
     </message>
 </context>
 <context>
@@ -2424,6 +2476,131 @@
     <message>
         <source>not chosen</source>
         <translation>non choisie</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchAlerts</name>
+    <message>
+        <source>Saved search “%1”</source>
+        <extracomment>how long the status bar shows an alert (ms) (alert, title, message), once per notification an evaluation ended (its alerts, maybe none): the saved searches&apos; counts changed the notification of a search was clicked: open it (its id) the notification of a watch was clicked: show the offer (its id)</extracomment>
+        <translation>Recherche enregistrée « %1 »</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln new matching offer(s)</source>
+        <translation>
+            <numerusform>%Ln nouvelle offre correspondante</numerusform>
+            <numerusform>%Ln nouvelles offres correspondantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back in stock</source>
+        <translation>De retour en stock</translation>
+    </message>
+    <message>
+        <source>The price dropped below your limit</source>
+        <translation>Le prix est passé sous votre limite</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchesModel</name>
+    <message numerus="yes">
+        <source>%Ln new</source>
+        <translation>
+            <numerusform>%Ln nouveauté</numerusform>
+            <numerusform>%Ln nouveautés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Alerts on</source>
+        <translation>Alertes activées</translation>
+    </message>
+    <message>
+        <source>Alerts off</source>
+        <translation>Alertes désactivées</translation>
+    </message>
+</context>
+<context>
+    <name>SavedSearchesPane</name>
+    <message>
+        <source>Save search…</source>
+        <extracomment>a search was saved (its record) a search was opened on the page: (search id, the new matches marked)</extracomment>
+        <translation>Enregistrer la recherche…</translation>
+    </message>
+    <message>
+        <source>Keep this search and its filters, and be told of new matching offers after each sync</source>
+        <translation>Garder cette recherche et ses filtres, et être prévenu des nouvelles offres correspondantes après chaque synchronisation</translation>
+    </message>
+    <message>
+        <source>Saved searches</source>
+        <translation>Recherches enregistrées</translation>
+    </message>
+    <message>
+        <source>No saved searches yet. Search or filter the catalog, then “Save search…” to be told of new matching offers.</source>
+        <translation>Aucune recherche enregistrée. Cherchez ou filtrez le catalogue, puis « Enregistrer la recherche… » pour être prévenu des nouvelles offres correspondantes.</translation>
+    </message>
+    <message>
+        <source>Save search</source>
+        <translation>Enregistrer la recherche</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Name of the saved search:</source>
+        <translation>Nom de la recherche enregistrée :</translation>
+    </message>
+    <message>
+        <source>A saved search needs a name.</source>
+        <translation>Une recherche enregistrée doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>The name is too long (%1 characters at most).</source>
+        <translation>Le nom est trop long (%1 caractères au plus).</translation>
+    </message>
+    <message>
+        <source>A saved search is already called “%1”.</source>
+        <translation>Une recherche enregistrée s’appelle déjà « %1 ».</translation>
+    </message>
+    <message>
+        <source>A saved search is already called “%1”. Replace it with this search?</source>
+        <translation>Une recherche enregistrée s’appelle déjà « %1 ». La remplacer par cette recherche ?</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>Remplacer</translation>
+    </message>
+    <message>
+        <source>Search saved as “%1”.</source>
+        <translation>Recherche enregistrée sous « %1 ».</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Rename…</source>
+        <translation>Renommer…</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Supprimer</translation>
+    </message>
+    <message>
+        <source>Rename saved search</source>
+        <translation>Renommer la recherche enregistrée</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Renommer</translation>
+    </message>
+    <message>
+        <source>Saved search “%1” deleted.</source>
+        <translation>Recherche enregistrée « %1 » supprimée.</translation>
     </message>
 </context>
 <context>

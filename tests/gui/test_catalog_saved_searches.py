@@ -87,7 +87,7 @@ def test_saved_search_alerts_once_after_a_real_sync_and_opens_with_new_matches_m
         assert len(searches) == 1  # one per search and sync, not one per offer
         alert, title, text = searches[0]
         assert alert.search_id == search.id and set(alert.offer_ids) == {back_a.id, back_b.id, watched.id}
-        assert (title, text) == ("Saved search “My stock in stock”", "New matching offers: 3")
+        assert (title, text) == ("Saved search “My stock in stock”", "3 new matching offers")
         watch_alerts = [n[0] for n in notified if n[0].kind == "back_in_stock"]
         assert [(a.offer_ids, a.title) for a in watch_alerts] == [((watched.id,), watched.title)]
         assert ui.window.status.currentMessage()  # the last notification, in the status bar
@@ -198,7 +198,7 @@ def test_rename_alerts_off_delete_and_the_list_model(qtbot, qtmodeltester, catal
         with qtbot.waitSignal(ui.page.results_changed, timeout=5000):
             ui.page.search_edit.clear()
         ui.alerts.notify(Alert("search", "Pallets of anything", (ui.page.model.offer_id(0),), first.id))
-        assert ui.window.status.currentMessage() == "Saved search “Pallets of anything” — New matching offers: 1"
+        assert ui.window.status.currentMessage() == "Saved search “Pallets of anything” — 1 new matching offer"
         with qtbot.waitSignal(ui.page.saved.opened, timeout=5000):
             ui.alerts.message_clicked()
         assert ui.page.search_edit.text() == "pallet" and ui.window.current_page_key() == "catalog"

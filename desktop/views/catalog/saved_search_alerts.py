@@ -109,7 +109,7 @@ class SavedSearchAlerts(QObject):
         n = len(alert.offer_ids)
         if alert.kind == "search":
             title = self.tr("Saved search “%1”").replace("%1", alert.title)
-            return title, self.tr("New matching offers: %n", "", n)
+            return title, self.tr("%Ln new matching offer(s)", "", n)
         if alert.kind == "back_in_stock":
             return alert.title, self.tr("Back in stock")
         return alert.title, self.tr("The price dropped below your limit")

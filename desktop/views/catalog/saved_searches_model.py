@@ -47,7 +47,7 @@ class SavedSearchesModel(QAbstractListModel):
 
     def new_text(self, n: int) -> str:
         """"3 new" (plural forms through Qt's %n)."""
-        return self.tr("%n new", "", n)
+        return self.tr("%Ln new", "", n)
 
     # -- Qt model ----------------------------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
