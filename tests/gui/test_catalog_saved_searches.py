@@ -106,6 +106,8 @@ def test_saved_search_alerts_once_after_a_real_sync_and_opens_with_new_matches_m
                   if page.model.index(page.model.row_of(i), Column.TITLE).data(NEW_MATCH_ROLE)}
         assert marked == {back_a.id, back_b.id, watched.id}
         qtmodeltester.check(page.model)
+        page.set_account(None)  # the session says it again (same account): the opened search stays as it is
+        assert page.model.marked == {back_a.id, back_b.id, watched.id}
         font = page.model.index(page.model.row_of(back_a.id), Column.SELLER).data(Qt.ItemDataRole.FontRole)
         assert font is not None and font.bold()
         assert list_texts(ui) == ["My stock in stock"]  # seen: the count is gone

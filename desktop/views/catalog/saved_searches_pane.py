@@ -63,6 +63,7 @@ class SavedSearchesPane(QWidget):
         self.store: SavedSearchStore | None = None
         self.server_url = ""
         self.account: AccountSearches | None = None
+        self._email = ""
         self.save_button = QPushButton(self.tr("Save search…"))
         self.save_button.setObjectName("saveSearch")
         self.save_button.setToolTip(self.tr("Keep this search and its filters, and be told of new matching "
@@ -101,12 +102,18 @@ class SavedSearchesPane(QWidget):
     # -- the account -----------------------------------------------------------------------------------
     def set_store(self, store: SavedSearchStore | None, server_url: str) -> None:
         self.store, self.server_url = store, server_url
+        self.account = None  # set_account reads it from this store
 
     def set_account(self, email: str | None) -> AccountSearches | None:
         """The saved searches of the account signed in with ``email`` (None: signed out) on this server;
         returns them (None when there is no store: the pane and its button are hidden)."""
         store = self.store
+        key = (email or "").strip().lower()
+        if self.account is not None and key == self._email:  # the same account (a session restored): as is
+            self.refresh()
+            return self.account
         account = self.account = None if store is None else store.account(self.server_url, email)
+        self._email = key
         self.setVisible(account is not None)
         self.save_button.setVisible(account is not None)
         self.page.model.set_marked(())
