@@ -24,7 +24,7 @@ from ..schemas.orders import (
 )
 from ..services.order_views import can_cancel, group_json, list_order_dicts, order_json
 from ..services.ordering import add_event, cancel_order, lock_order
-from .catalog import json_response
+from ._http import json_response
 
 router = APIRouter(tags=["orders"])
 
