@@ -14,7 +14,8 @@ from ..db import Database
 from ..errors import ApiError
 from ..schemas.catalog import MAX_AMOUNT, MAX_ID
 from ..services import currency as fx
-from ..services.search import OfferFilters, OfferRenderer, decode_cursor, encode_cursor, search_page
+from ..services.offer_rows import OfferRenderer
+from ..services.search import OfferFilters, decode_cursor, encode_cursor, search_page
 
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 Amount = Annotated[Decimal | None, Query(ge=0, le=MAX_AMOUNT, description="In `currency`")]

@@ -15,7 +15,8 @@ from ..errors import ApiError, not_found, responses
 from ..orm import Category, Offer, Seller
 from ..schemas.catalog import CategoryOut, CurrencyOut, OfferChanges, OfferOut, OfferPage, SellerProfile
 from ..services import currency as fx
-from ..services.search import OFFERS, OfferRenderer, changed_rows, packagings_by_offer
+from ..services.offer_rows import OfferRenderer, changed_rows, packagings_by_offer
+from ..services.statements import OFFERS
 from ._http import (
     CURRENCY_DOC,
     IdPath,
