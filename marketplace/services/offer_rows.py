@@ -99,12 +99,12 @@ def _packagings_sql(dialect: str) -> Statement:
     return text(sql).bindparams(_ids_param(dialect))
 
 
-def offer_rowsstatement(dialect: str) -> Statement:
+def offer_rows_statement(dialect: str) -> Statement:
     """Offer rows (with seller and warehouse columns) WHERE offers.id IN :ids."""
     return statement(("rows", dialect), lambda: _rows_by_ids(dialect))
 
 
-def packagingsstatement(dialect: str) -> Statement:
+def packagings_statement(dialect: str) -> Statement:
     """(offer_id, id, label, units) of the packagings WHERE offer_id IN :ids, by units then id."""
     return statement(("packagings", dialect), lambda: _packagings_sql(dialect))
 
@@ -112,7 +112,7 @@ def packagingsstatement(dialect: str) -> Statement:
 def offer_rows(session: Session, ids: Iterable[int]) -> Result:
     """The offer rows (with seller and warehouse columns) of these ids, in no particular order."""
     dialect = session.get_bind().dialect.name
-    return session.execute(offer_rowsstatement(dialect), {"ids": _ids_value(dialect, list(ids))})
+    return session.execute(offer_rows_statement(dialect), {"ids": _ids_value(dialect, list(ids))})
 
 
 def changed_rows(session: Session, after: int, limit: int, *, live_only: bool) -> list[Any]:
@@ -130,7 +130,7 @@ def packagings_by_offer(session: Session, ids: Iterable[int]) -> dict[int, list[
         return out
     dialect = session.get_bind().dialect.name
     params = {"ids": _ids_value(dialect, ids)}
-    for offer_id, pid, label, units in session.execute(packagingsstatement(dialect), params):
+    for offer_id, pid, label, units in session.execute(packagings_statement(dialect), params):
         pack = {"id": pid, "label": label, "units": units}
         if offer_id in out:
             out[offer_id].append(pack)

@@ -116,7 +116,7 @@ def _ids_sql(dialect: str, shape: tuple) -> Statement:
     return text(sql).bindparams(*binds).columns(column("id", Integer))
 
 
-def offer_idsstatement(f: OfferFilters, dialect: str, offset: int, limit: int) -> tuple[Statement, dict[str, Any]]:
+def offer_ids_statement(f: OfferFilters, dialect: str, offset: int, limit: int) -> tuple[Statement, dict[str, Any]]:
     """The statement and parameters of one page of offer ids for the filters, in the requested order."""
     if f.collection is not None and f.collection not in _COLLECTIONS:
         raise ValueError(f"unknown collection {f.collection!r}")
@@ -154,7 +154,7 @@ def offer_idsstatement(f: OfferFilters, dialect: str, offset: int, limit: int) -
 
 def search_page(session: Session, f: OfferFilters, offset: int, limit: int) -> tuple[list[int], bool]:
     """One page of offer ids, and whether there is another page."""
-    stmt, params = offer_idsstatement(f, session.get_bind().dialect.name, offset, limit + 1)
+    stmt, params = offer_ids_statement(f, session.get_bind().dialect.name, offset, limit + 1)
     ids = [row[0] for row in session.execute(stmt, params)]
     return ids[:limit], len(ids) > limit
 
