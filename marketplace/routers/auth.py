@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request, Response
+from typing import Annotated
 
-from ..deps import Account, Caller, Settings, WriteDB
+from fastapi import APIRouter, Depends, Request, Response
+
+from ..db import Database
+from ..deps import Account, Caller, Settings, WriteDB, get_database
 from ..errors import responses
 from ..schemas.accounts import LoginIn, RegisterIn, SessionOut, UserOut
 from ..services import accounts
 
 router = APIRouter(tags=["accounts"])
+
+DB = Annotated[Database, Depends(get_database)]
 
 
 @router.post("/auth/register", status_code=201, response_model=SessionOut, responses=responses(409, 422))
@@ -18,10 +23,10 @@ def register(body: RegisterIn, db: WriteDB, config: Settings) -> SessionOut:
 
 
 @router.post("/auth/login", response_model=SessionOut, responses=responses(401, 422, 429))
-def login(body: LoginIn, db: WriteDB, config: Settings, request: Request) -> SessionOut:
+def login(body: LoginIn, database: DB, config: Settings, request: Request) -> SessionOut:
     """Throttled per account and address, per account and per address (services/login_throttle.py):
     429 `too_many_attempts` with Retry-After, a short back-off that doubles with each failure."""
-    return accounts.sign_in(db, body, request.client.host if request.client else "", config)
+    return accounts.sign_in(database, body, request.client.host if request.client else "", config)
 
 
 @router.post("/auth/logout", status_code=204, response_class=Response, responses=responses(401))
