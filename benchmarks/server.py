@@ -86,6 +86,9 @@ def main(argv: list[str]) -> int:
     mix = _offer_queries(raw, rng, args.requests)
     results["offers_requests"] = len(mix)
     results["offers_distinct_queries"] = len({json.dumps(p, sort_keys=True) for _, p in mix})
+    # warmed as the server is (its 64-request warm-up below): the first statement otherwise pays for
+    # reading the file into the page cache and preparing statements, once
+    time_calls(lambda request: _floor_query(raw, request[1]), mix[:64])
     floor = time_calls(lambda request: _floor_query(raw, request[1]), mix[:400])
     results["offers_floor_p95_ms"] = summary_ms(floor)["p95_ms"]
     results["offers_floor"] = summary_ms(floor)
