@@ -130,7 +130,7 @@ def packagings_by_offer(session: Session, ids: Iterable[int]) -> dict[int, list[
         return out
     dialect = session.get_bind().dialect.name
     params = {"ids": _ids_value(dialect, ids)}
-    for offer_id, pid, label, units in session.execute(packagings_statement(dialect), params):
+    for offer_id, pid, label, units in session.execute(packagings_statement(dialect), params).all():
         pack = {"id": pid, "label": label, "units": units}
         if offer_id in out:
             out[offer_id].append(pack)
