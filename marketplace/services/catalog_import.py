@@ -32,8 +32,8 @@ from .catalog_csv import RowSpec, _Lookup, decode, parse
 from .offer_edit import revive, set_attrs, set_list_price, set_packagings
 from .offers import next_change_seq, touch
 
-#: rows per write transaction: ~0.1 s of writing each, so nobody waits on the lock for long
-BATCH = 2500
+#: rows per write transaction: ~50 ms of writing each, so nobody waits on the lock for long
+BATCH = 1000
 #: the pause between batches on SQLite (see import_csv): waiting writers ask every 5 ms (db.begin_immediate)
 YIELD_S = 0.02
 
