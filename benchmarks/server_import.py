@@ -102,6 +102,8 @@ def measure_import(api: str, database_url: str, rows: int = ROWS) -> dict[str, A
         else report,
         "during_import": {"requests": len(others), "failures": len(failures), **summary_ms(during)},
         "during_import_max_ms": round(max(during) * 1000, 1) if during else None,
+        "during_import_by_kind": {kind: summary_ms([d for k, d, _ in others if k == kind])
+                                  for kind in ("browse", "login") if any(k == kind for k, _, _ in others)},
     }
 
 

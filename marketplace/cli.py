@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
                         stream=sys.stderr)
     import uvicorn
 
-    from .app import create_app
+    from .asgi import build
     from .config import Config, split_hosts
     from .db import Database
     from .schema_setup import ensure_schema
@@ -74,7 +74,8 @@ def main(argv: list[str] | None = None) -> int:
     public_url = args.public_url or (
         f"{scheme}://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}")  # noqa: S104
     hosts = (*split_hosts(args.allowed_hosts or ""), *([args.host] if args.host not in ("0.0.0.0", "::") else []))  # noqa: S104
-    config = Config.from_env(database_url=args.database, public_url=public_url.rstrip("/"), allowed_hosts=hosts)
+    config = Config.from_env(database_url=args.database, public_url=public_url.rstrip("/"), allowed_hosts=hosts,
+                             demo=args.demo or None)
     db = Database(config.database_url)
     ensure_schema(db)
     stripe_stack = None
@@ -97,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
             os.environ.update(config.to_env())
             uvicorn.run("marketplace.asgi:create", factory=True, workers=args.workers, **options)
         else:
-            uvicorn.run(create_app(config, db), **options)
+            uvicorn.run(build(config, db), **options)
     finally:
         if stripe_stack is not None:
             stripe_stack.stop()

@@ -51,6 +51,10 @@ class Config:
     #: the Host header values the server answers (others get 400 `invalid_host`): loopback, the public
     #: URL's host and what --allowed-hosts / BULKDESK_ALLOWED_HOSTS add ("*.example.com" for subdomains)
     allowed_hosts: tuple[str, ...] = ()
+    #: where stored offer pictures live (BULKDESK_MEDIA_DIR; marketplace/media.py); none: no pictures
+    media_dir: str | None = None
+    #: `--demo`: the demo's generated pictures answer the media route (BULKDESK_DEMO=1 for workers)
+    demo: bool = False
 
     def host_allowed(self, host: str) -> bool:
         name = host_name(host)
@@ -67,7 +71,8 @@ class Config:
             "BULKDESK_ALLOWED_HOSTS": ",".join(self.allowed_hosts), "BULKDESK_SECRET_KEY": self.secret_key,
             "STRIPE_SECRET_KEY": self.stripe_secret_key, "STRIPE_PUBLISHABLE_KEY": self.stripe_publishable_key,
             "STRIPE_WEBHOOK_SECRET": self.stripe_webhook_secret, "STRIPE_API_BASE": self.stripe_api_base,
-            "STRIPE_JS_URL": self.stripe_js_url,
+            "STRIPE_JS_URL": self.stripe_js_url, "BULKDESK_MEDIA_DIR": self.media_dir,
+            "BULKDESK_DEMO": "1" if self.demo else None,
         }
         return {k: v for k, v in pairs.items() if v}
 
@@ -85,6 +90,10 @@ class Config:
             values["public_url"] = env["BULKDESK_PUBLIC_URL"]
         if env.get("BULKDESK_ALLOWED_HOSTS"):
             values["allowed_hosts"] = split_hosts(env["BULKDESK_ALLOWED_HOSTS"])
+        if env.get("BULKDESK_MEDIA_DIR"):
+            values["media_dir"] = env["BULKDESK_MEDIA_DIR"]
+        if env.get("BULKDESK_DEMO") == "1":
+            values["demo"] = True
         if env.get("BULKDESK_DATABASE_URL"):
             values["database_url"] = env["BULKDESK_DATABASE_URL"]
         values.update({k: v for k, v in overrides.items() if v is not None})

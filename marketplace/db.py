@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
+import time
 import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -51,10 +53,42 @@ def make_engine(url: str, *, immediate: bool = False) -> Engine:
         @event.listens_for(engine, "begin")
         def _sqlite_begin(conn):  # pragma: no cover - trivial
             # Writers queue up at BEGIN instead of failing on lock upgrade: checkouts serialise cleanly.
-            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+            if immediate:
+                begin_immediate(conn.connection.dbapi_connection)
+            else:  # on the driver's connection: SQLAlchemy's statement path was 5% of a GET /offers
+                conn.connection.dbapi_connection.execute("BEGIN")
 
         return engine
     return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+
+
+#: how long a writer waits for SQLite's write lock before "database is locked" (as busy_timeout did)
+WRITE_WAIT_S = 30.0
+#: how often a waiting writer asks again (see begin_immediate)
+WRITE_POLL_S = 0.005
+
+
+def begin_immediate(dbapi_conn: sqlite3.Connection) -> None:
+    """BEGIN IMMEDIATE, asking again every few milliseconds while another writer holds the lock.
+
+    SQLite's own busy handler backs off to one try every 100 ms after the first ~300 ms of waiting,
+    so a sign-in or checkout waiting behind a long import kept missing the short gaps the import
+    leaves between its batches (services/catalog_import.py) and waited for several batches. Polling
+    briefly here (a failed BEGIN costs microseconds) hands the lock to a waiting writer within
+    milliseconds of a commit."""
+    deadline = time.monotonic() + WRITE_WAIT_S
+    dbapi_conn.execute("PRAGMA busy_timeout=2")
+    try:
+        while True:
+            try:
+                dbapi_conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+            time.sleep(WRITE_POLL_S)
+    finally:
+        dbapi_conn.execute("PRAGMA busy_timeout=30000")
 
 
 def is_sqlite(engine: Engine) -> bool:

@@ -12,7 +12,9 @@ import hashlib
 import random
 import struct
 import zlib
-from functools import lru_cache
+from functools import lru_cache, partial
+
+from ..media import Picture, PictureRef
 
 WIDTH, HEIGHT = 320, 240
 #: bump when the drawing changes, so ETags change with it
@@ -118,3 +120,12 @@ def offer_png(offer_id: int, n: int, category_id: int, initial: str) -> bytes:
                         _fill(row, gx + col * scale, gx + (col + 1) * scale, ink)
         rows.append(row)
     return encode_png(rows, WIDTH, HEIGHT)
+
+
+class GeneratedMedia:
+    """The demo's media source (marketplace/media.py): every advertised picture is drawn on demand."""
+
+    def find(self, ref: PictureRef) -> Picture:
+        initial = ref.category_name[:1]
+        return Picture(etag=etag(ref.offer_id, ref.n, ref.category_id, initial),
+                       body=partial(offer_png, ref.offer_id, ref.n, ref.category_id, initial))

@@ -235,7 +235,7 @@ def _group(rng: random.Random, group_id: int, ref: str, buyer: Buyer, currency: 
         spaced = f"{reference[:3]} {reference[3:6]} {reference[6:]}"
         details |= {"entity": MULTIBANCO_ENTITY, "reference": spaced, "amount": amount, "expires_at": expires}
     elif method == "card":
-        # Demo history: no card was ever charged, so there is no PaymentIntent to refund (see ordering.refund).
+        # Demo history: no card was ever charged, so there is no PaymentIntent to refund (see order_states.refund).
         details |= {"demo": True}
     return {
         "id": group_id, "ref": ref, "buyer_id": buyer.user_id, "guest_email": None, "currency": currency,

@@ -11,8 +11,8 @@ from ..deps import Admin, WriteDB
 from ..errors import ApiError, not_found, responses
 from ..orm import OrderGroup
 from ..schemas.orders import OrderGroupOut
+from ..services.order_states import mark_group_paid
 from ..services.order_views import group_json
-from ..services.ordering import mark_group_paid
 
 router = APIRouter(tags=["admin"])
 

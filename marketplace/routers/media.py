@@ -1,15 +1,16 @@
-"""Offer images: generated PNGs, cacheable for a day and revalidated by ETag."""
+"""Offer images: the pictures the media source holds (app.state.media, marketplace/media.py), cacheable
+for a day and revalidated by ETag."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Header, Path, Response
+from fastapi import APIRouter, Header, Path, Request, Response
 from sqlalchemy import select
 
-from ..demo.images import etag, offer_png
 from ..deps import ReadDB
 from ..errors import ApiError, responses
+from ..media import MediaSource, PictureRef
 from ..orm import Category, Offer
 from ..schemas.common import MAX_ID
 
@@ -38,6 +39,7 @@ def offer_image(
     offer_id: Annotated[int, Path(ge=1, le=MAX_ID)],
     n: Annotated[int, Path(ge=0, le=100)],
     db: ReadDB,
+    request: Request,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
     row = db.execute(
@@ -48,12 +50,12 @@ def offer_image(
     if row is None or n >= row[0]:
         raise ApiError(404, "not_found", "No such picture.")
     _count, category_id, name = row
-    initial = name[:1]
-    tag = etag(offer_id, n, category_id, initial)
-    headers = {"ETag": tag, "Cache-Control": CACHE_CONTROL}
+    media: MediaSource = request.app.state.media
+    picture = media.find(PictureRef(offer_id, n, category_id, name))
+    if picture is None:
+        raise ApiError(404, "not_found", "No such picture.")
+    headers = {"ETag": picture.etag, "Cache-Control": CACHE_CONTROL}
     wanted = {t.strip() for t in (if_none_match or "").split(",")}
-    if tag in wanted or "*" in wanted:
+    if picture.etag in wanted or "*" in wanted:
         return Response(status_code=304, headers=headers)
-    png = offer_png(offer_id, n, category_id, initial)
-    return Response(png, media_type="image/png", headers=headers)
-
+    return Response(picture.body(), media_type="image/png", headers=headers)

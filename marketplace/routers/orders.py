@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Response
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..deps import Account, Caller, Principal, ReadDB, Settings, WriteDB
-from ..errors import ApiError, not_found, responses
-from ..orm import Order, OrderGroup, Review, Seller, utcnow
+from ..errors import not_found, responses
+from ..orm import Order, OrderGroup
 from ..schemas.orders import (
     CancelIn,
     OrderFilters,
@@ -22,9 +21,10 @@ from ..schemas.orders import (
     ReviewOut,
     order_filters,
 )
+from ..services.order_states import cancel_order, lock_order
 from ..services.order_views import can_cancel, group_json, list_order_dicts, order_json
-from ..services.ordering import add_event, cancel_order, lock_order
-from .catalog import json_response
+from ..services.reviews import review_order
+from ._http import json_response
 
 router = APIRouter(tags=["orders"])
 
@@ -106,58 +106,6 @@ def cancel(ref: str, body: CancelIn, caller: Account, db: WriteDB, config: Setti
     "(409 `already_reviewed`). Item ratings only for offers in the order.",
 )
 def review(ref: str, body: ReviewIn, caller: Account, db: WriteDB) -> ReviewOut:
-    order = _own_order(db, caller, ref, lock=True)
-    if order.shipping_status != "delivered":
-        raise ApiError(409, "review_not_allowed", "An order can be reviewed once it is delivered.")
-    if order.review is not None:
-        raise ApiError(409, "already_reviewed", "This order has already been reviewed.")
-    in_order = {line.offer_id for line in order.lines}
-    errors, seen = [], set()
-    for i, item in enumerate(body.item_ratings):
-        if item.offer_id not in in_order:
-            errors.append(
-                {
-                    "field": f"item_ratings.{i}.offer_id",
-                    "code": "not_in_order",
-                    "message": f"Offer {item.offer_id} is not in this order.",
-                }
-            )
-        elif item.offer_id in seen:
-            errors.append(
-                {
-                    "field": f"item_ratings.{i}.offer_id",
-                    "code": "duplicate",
-                    "message": f"Offer {item.offer_id} is rated twice.",
-                }
-            )
-        seen.add(item.offer_id)
-    if errors:
-        raise ApiError(422, "validation_error", errors[0]["message"], errors=errors)
-    row = Review(
-        order_id=order.id,
-        seller_id=order.seller_id,
-        seller_rating=body.seller_rating,
-        delivery_rating=body.delivery_rating,
-        item_ratings=[i.model_dump() for i in body.item_ratings],
-        comment=body.comment,
-        created_at=utcnow(),
-    )
-    db.add(row)
-    add_event(order, "reviewed", f"Rated {body.seller_rating}/5.")
-    db.flush()
-    seller = db.get(Seller, order.seller_id)
-    count, average = db.execute(
-        select(func.count(), func.avg(Review.seller_rating)).where(Review.seller_id == order.seller_id)
-    ).one()
-    seller.review_count = int(count)
-    seller.rating = Decimal(str(average)).quantize(Decimal("0.01")) if average is not None else None
-    out = ReviewOut(
-        order_ref=order.ref,
-        seller_rating=row.seller_rating,
-        delivery_rating=row.delivery_rating,
-        item_ratings=row.item_ratings,
-        comment=row.comment,
-        created_at=row.created_at,
-    )
+    out = review_order(db, _own_order(db, caller, ref, lock=True), body)
     db.commit()
     return out

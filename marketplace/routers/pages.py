@@ -31,8 +31,9 @@ from ..db import Database
 from ..deps import ReadDB, Settings, get_database
 from ..errors import ApiError, not_found, responses
 from ..orm import OrderGroup
-from ..payments import gateway, outcomes
+from ..payments import gateway
 from ..schemas.common import Money, Strict, two_places
+from ..services import card_payments
 
 router = APIRouter(include_in_schema=False)
 
@@ -88,7 +89,7 @@ def _find(session: Session, config: Config, ref: str, token: str | None) -> Orde
     """The card-paid group behind a valid signed link, else None (a bad link looks like no link)."""
     if not gateway.page_token_valid(config, ref, token):
         return None
-    group = outcomes.group_by_ref(session, ref)
+    group = card_payments.group_by_ref(session, ref)
     if group is None or group.payment_method != "card":
         return None
     return group
@@ -213,7 +214,7 @@ def _payable(session: Session, config: Config, ref: str, token: str | None) -> O
     group = _find(session, config, ref, token)
     if group is None:
         raise not_found("payment")
-    if group.payment_status in outcomes.SETTLED:
+    if group.payment_status in card_payments.SETTLED:
         raise ApiError(409, "already_paid", "This order has already been paid.")
     if _all_cancelled(group):
         raise ApiError(409, "order_cancelled", "This order was cancelled; there is nothing to pay.")
@@ -238,7 +239,7 @@ def confirm_payment(group_ref: str, body: ConfirmRequest, config: Settings,
         # Record the attempt before confirming it, so its webhook always finds the group.
         with database.session(write=True) as session:
             group = _payable(session, config, group_ref, body.t)
-            outcomes.reopen(session, group)
+            card_payments.reopen(session, group)
             group.stripe_payment_intent = intent.id
             session.commit()
         try:
@@ -246,12 +247,12 @@ def confirm_payment(group_ref: str, body: ConfirmRequest, config: Settings,
         except gateway.PaymentProviderError as exc:
             raise _provider_down() from exc
         with database.session(write=True) as session:
-            group = outcomes.group_by_ref(session, group_ref)
+            group = card_payments.group_by_ref(session, group_ref)
             assert group is not None  # found above; groups are never deleted
             if result.status == "succeeded":
-                outcomes.mark_paid(session, group, result.payment_intent_id)
+                card_payments.mark_paid(session, group, result.payment_intent_id)
             elif result.status == "failed":
-                outcomes.mark_failed(session, group, result.payment_intent_id, result.error or "")
+                card_payments.mark_failed(session, group, result.payment_intent_id, result.error or "")
             session.commit()
     if result.status == "succeeded":
         return AttemptResult(status="paid", message="Payment received — you can return to Bulkdesk.")

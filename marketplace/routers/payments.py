@@ -16,7 +16,8 @@ from ..db import Database
 from ..deps import Caller, Settings, WriteDB
 from ..errors import ApiError, not_found, responses
 from ..orm import OrderGroup, StripeEvent
-from ..payments import gateway, outcomes
+from ..payments import gateway
+from ..services import card_payments
 
 log = logging.getLogger("marketplace.payments")
 
@@ -39,7 +40,7 @@ def retry_payment(group_ref: str, caller: Caller, db: WriteDB, config: Settings)
     """For the group's buyer (or its guest token). A failed payment becomes `pending` again.
     409 `already_paid` when paid or refunded, `not_card_payment` for bank transfer or Multibanco,
     `order_cancelled` when every order of the group was cancelled."""
-    group = outcomes.group_by_ref(db, group_ref)
+    group = card_payments.group_by_ref(db, group_ref)
     owner = group is not None and (
         (caller.user_id is not None and group.buyer_id == caller.user_id) or caller.guest_group_id == group.id
     )
@@ -47,13 +48,13 @@ def retry_payment(group_ref: str, caller: Caller, db: WriteDB, config: Settings)
         raise not_found("order group")
     if group.payment_method != "card":
         raise ApiError(409, "not_card_payment", "This order is not paid by card.")
-    if group.payment_status in outcomes.SETTLED:
+    if group.payment_status in card_payments.SETTLED:
         raise ApiError(409, "already_paid", "This order has already been paid.")
     if group.orders and all(o.shipping_status == "cancelled" for o in group.orders):
         raise ApiError(409, "order_cancelled", "This order was cancelled; there is nothing to pay.")
     if not gateway.card_payments_available(config):
         raise ApiError(503, "payments_unavailable", "Card payments are not available on this server.")
-    outcomes.reopen(db, group)
+    card_payments.reopen(db, group)
     db.commit()
     return RetryResponse(checkout_url=gateway.checkout_url(config, group.ref), status="pending")
 
@@ -77,7 +78,7 @@ def _group_for(session: Session, intent: Any) -> OrderGroup | None:
     metadata = _field(intent, "metadata")
     ref = _field(metadata, "group_ref")
     if isinstance(ref, str):
-        group = outcomes.group_by_ref(session, ref)
+        group = card_payments.group_by_ref(session, ref)
         if group is not None:
             return group
     return session.scalar(select(OrderGroup).where(OrderGroup.stripe_payment_intent == intent["id"]))
@@ -94,11 +95,11 @@ def _apply(session: Session, event_type: str, intent: Any) -> bool:
             log.error("Stripe says %s paid %s %s, but the group owes %s %s; not marked paid",
                       group.ref, _field(intent, "amount"), _field(intent, "currency"), *expected)
             return False
-        return outcomes.mark_paid(session, group, intent["id"])
+        return card_payments.mark_paid(session, group, intent["id"])
     error = _field(intent, "last_payment_error")
     reason = _field(error, "message") if isinstance(error, dict) else None
     reason = reason if isinstance(reason, str) and reason.strip() else "The card payment failed."
-    return outcomes.mark_failed(session, group, intent["id"], reason)
+    return card_payments.mark_failed(session, group, intent["id"], reason)
 
 
 def _record(database: Database, event: gateway.WebhookEvent) -> bool:

@@ -12,7 +12,7 @@ from ..errors import ApiError, not_found, responses
 from ..orm import Company, Offer, Question, Seller, User, utcnow
 from ..schemas.questions import MessageIn, QuestionOut, QuestionPage
 from ..services.search import decode_cursor, encode_cursor
-from .catalog import IdPath
+from ._http import IdPath
 
 router = APIRouter(tags=["questions"])
 

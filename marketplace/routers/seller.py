@@ -28,9 +28,9 @@ from ..services.offer_edit import (
     set_packagings,
     set_promotion,
 )
+from ..services.offer_rows import OfferRenderer
 from ..services.offers import remove, touch
-from ..services.search import OfferRenderer
-from .catalog import IdPath, OfferQueryDep, etag, json_response, offers_page, public_url
+from ._http import IdPath, OfferQueryDep, etag, json_response, offers_page, public_url
 
 router = APIRouter(tags=["seller"])
 

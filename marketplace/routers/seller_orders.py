@@ -11,9 +11,9 @@ from ..deps import ReadDB, SellerAccount, Settings, WriteDB
 from ..errors import ApiError, not_found, responses
 from ..orm import Order, utcnow
 from ..schemas.orders import CancelIn, OrderFilters, OrderOut, OrderPage, ShippingUpdateIn, order_filters
+from ..services.order_states import add_event, cancel_order, lock_order
 from ..services.order_views import list_order_dicts, order_json
-from ..services.ordering import add_event, cancel_order, lock_order
-from .catalog import json_response
+from ._http import json_response
 
 router = APIRouter(tags=["seller"])
 

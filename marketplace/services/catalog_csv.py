@@ -12,6 +12,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -55,7 +56,7 @@ class RowSpec:
     price_eur: Decimal
     stock_units: int
     moq_units: int
-    packagings: list[tuple[str, int]]
+    packagings: tuple[tuple[str, int], ...]
     weekly: bool
     surplus: bool
     warehouse_id: int
@@ -137,6 +138,7 @@ def _int(value: str, low: int, high: int) -> int | None:
     return number if low <= number <= high else None
 
 
+@lru_cache(maxsize=4096)  # a big file repeats the same few hundred prices and packagings
 def _price(value: str) -> Decimal | None:
     value = value.strip()
     if "," in value and "." not in value:
@@ -150,7 +152,8 @@ def _price(value: str) -> Decimal | None:
     return price
 
 
-def _packagings(value: str) -> list[tuple[str, int]] | None:
+@lru_cache(maxsize=4096)
+def _packagings(value: str) -> tuple[tuple[str, int], ...] | None:
     out: list[tuple[str, int]] = []
     for part in value.split("|"):
         label, sep, units = part.partition(":")
@@ -159,7 +162,7 @@ def _packagings(value: str) -> list[tuple[str, int]] | None:
         if not label or len(label) > 60 or number is None or label.lower() in {lb.lower() for lb, _ in out}:
             return None
         out.append((label, number))
-    return out or None
+    return tuple(out) or None
 
 
 def parse(text: str, lookup: _Lookup, rates: dict[str, Decimal]) -> Parsed:

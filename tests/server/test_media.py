@@ -73,3 +73,29 @@ def test_unknown_offer_or_picture_is_404(live_server, offer):
     assert beyond.json()["code"] == "not_found"
     assert httpx.get(f"{base}/999999999/0.png").status_code == 404
     assert httpx.get(f"{base}/{offer['id']}/-1.png").status_code == 422
+
+
+def test_without_the_demo_only_stored_pictures_are_served(tmp_path):
+    """A production server (no --demo) draws nothing: it serves the files of its media folder and
+    answers 404 for a picture it does not hold."""
+    from tests.server.catalog_support import add_categories, make_shop
+    from tests.support.server import cleanup, make_server
+
+    media = tmp_path / "media"
+    server = make_server(offers=0, orders=0, demo=False, extra_env={"BULKDESK_MEDIA_DIR": str(media)})
+    server.start()
+    try:
+        shop = make_shop(server, add_categories(server, {"Tools": None})["Tools"])
+        stored, missing = shop.offer(), shop.offer()
+        picture = PNG_SIGNATURE + b"stored picture bytes"
+        (media / "offers" / str(stored["id"])).mkdir(parents=True)
+        (media / "offers" / str(stored["id"]) / "0.png").write_bytes(picture)
+        reply = httpx.get(stored["image_urls"][0])
+        assert reply.status_code == 200 and reply.content == picture
+        assert reply.headers["content-type"] == "image/png"
+        etag = reply.headers["etag"]
+        assert httpx.get(stored["image_urls"][0], headers={"If-None-Match": etag}).status_code == 304
+        absent = httpx.get(missing["image_urls"][0])
+        assert absent.status_code == 404 and absent.json()["code"] == "not_found"
+    finally:
+        cleanup(server)

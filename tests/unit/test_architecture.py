@@ -5,6 +5,17 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+#: the server packages the contracts name (a layer must exist to be checked)
+SERVER_PACKAGES = ("marketplace/routers", "marketplace/services", "marketplace/payments", "marketplace/demo")
+SERVER_MODULES = ("marketplace/app.py", "marketplace/orm.py", "marketplace/media.py")
+
+
+def _server_tree(root: Path) -> None:
+    for sub in SERVER_PACKAGES:
+        (root / sub).mkdir(parents=True, exist_ok=True)
+        (root / sub / "__init__.py").write_text("")
+    for module in SERVER_MODULES:
+        (root / module).write_text("")
 
 
 def test_import_contracts_are_kept():
@@ -16,7 +27,7 @@ def test_import_contracts_are_kept():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 5 kept, 0 broken" in result.stdout
+    assert "Contracts: 7 kept, 0 broken" in result.stdout
 
 
 def test_a_broken_boundary_is_caught(tmp_path):
@@ -29,6 +40,7 @@ def test_a_broken_boundary_is_caught(tmp_path):
     (pkg / "models" / "bad.py").write_text("import PySide6\n")
     (tmp_path / "marketplace").mkdir()
     (tmp_path / "marketplace" / "__init__.py").write_text("")
+    _server_tree(tmp_path)
     (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
     result = subprocess.run(
         [str(Path(sys.executable).parent / "lint-imports"), "--no-cache"],
@@ -48,6 +60,7 @@ def _lint_tree(tmp_path, files):
                 *(f"desktop/views/{area}" for area in ("catalog", "cart", "checkout", "orders", "seller"))):
         (tmp_path / sub).mkdir(parents=True, exist_ok=True)
         (tmp_path / sub / "__init__.py").write_text("")
+    _server_tree(tmp_path)
     for path, text in files.items():
         (tmp_path / path).write_text(text)
     (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
@@ -78,3 +91,26 @@ def test_the_seller_area_importing_the_buyers_orders_is_caught(tmp_path):
                                    "desktop/views/orders/page.py": "X = 1\n"})
     assert result.returncode != 0
     assert "desktop.views.seller.fulfilment -> desktop.views.orders.page" in result.stdout
+
+
+def test_a_service_importing_a_router_is_caught(tmp_path):
+    result = _lint_tree(tmp_path, {"marketplace/services/ordering.py": "from marketplace.routers import _http\n",
+                                   "marketplace/routers/_http.py": "X = 1\n"})
+    assert result.returncode != 0
+    assert "marketplace.services.ordering -> marketplace.routers._http" in result.stdout
+
+
+def test_the_payment_gateway_importing_a_service_is_caught(tmp_path):
+    """The circle issue 11 found (payments.outcomes <-> services.ordering) cannot come back."""
+    result = _lint_tree(tmp_path, {"marketplace/payments/outcomes.py": "from marketplace.services import ordering\n",
+                                   "marketplace/services/ordering.py": "from marketplace.payments import gateway\n",
+                                   "marketplace/payments/gateway.py": "X = 1\n"})
+    assert result.returncode != 0
+    assert "marketplace.payments.outcomes -> marketplace.services.ordering" in result.stdout
+
+
+def test_a_router_reaching_the_demo_is_caught(tmp_path):
+    result = _lint_tree(tmp_path, {"marketplace/routers/media.py": "from marketplace.demo import images\n",
+                                   "marketplace/demo/images.py": "X = 1\n"})
+    assert result.returncode != 0
+    assert "marketplace.routers.media -> marketplace.demo.images" in result.stdout

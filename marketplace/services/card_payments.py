@@ -1,5 +1,5 @@
 """What a card payment's outcome does to an order group: the card-specific rules on top of
-`services.ordering` (which owns the order states). Nothing here commits: the caller's transaction does."""
+`order_states` (which owns the order states). Nothing here commits: the caller's transaction does."""
 
 from __future__ import annotations
 
@@ -9,19 +9,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..orm import OrderGroup
-from ..services import ordering
+from . import order_states
+from .order_states import SETTLED
 
 log = logging.getLogger("marketplace.payments")
-
-SETTLED = ("paid", "refunded")
-
 
 def mark_paid(session: Session, group: OrderGroup, payment_intent_id: str) -> bool:
     """The group's card payment went through. False when it was already settled (nothing changes)."""
     if group.payment_status in SETTLED:
         return False
     group.stripe_payment_intent = payment_intent_id  # the one a refund must point at
-    return ordering.mark_group_paid(session, group, f"Card payment received ({payment_intent_id}).")
+    return order_states.mark_group_paid(session, group, f"Card payment received ({payment_intent_id}).")
 
 
 def mark_failed(session: Session, group: OrderGroup, payment_intent_id: str, reason: str) -> bool:
@@ -33,7 +31,7 @@ def mark_failed(session: Session, group: OrderGroup, payment_intent_id: str, rea
         log.info("ignoring the failure of %s: %s is the group's latest attempt", payment_intent_id,
                  group.stripe_payment_intent)
         return False
-    return ordering.mark_group_failed(session, group, reason)
+    return order_states.mark_group_failed(session, group, reason)
 
 
 def reopen(session: Session, group: OrderGroup) -> bool:
@@ -46,7 +44,7 @@ def reopen(session: Session, group: OrderGroup) -> bool:
     for order in group.orders:
         if order.payment_status == "failed":
             order.payment_status = "pending"
-            ordering.add_event(order, "payment_retried", "The buyer is trying the card payment again.")
+            order_states.add_event(order, "payment_retried", "The buyer is trying the card payment again.")
     session.flush()
     return True
 

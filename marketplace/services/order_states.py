@@ -1,0 +1,117 @@
+"""The order state changes every router and the payment flows share: an order event, a group paid
+or failed, an order cancelled (stock back, refund). Nothing here commits: the caller's transaction does."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ..config import Config
+from ..errors import ApiError
+from ..orm import Offer, Order, OrderEvent, OrderGroup, utcnow
+from ..payments import gateway
+from . import offers as offer_service
+
+#: a group in one of these states has its money (or had it and gave it back): no payment changes it
+SETTLED = ("paid", "refunded")
+
+
+def add_event(order: Order, event: str, detail: str = "") -> None:
+    now = utcnow()
+    order.events.append(OrderEvent(at=now, event=event, detail=detail[:300]))
+    order.updated_at = now
+
+
+def refund(config: Config, group: OrderGroup, amount: Decimal, *, key: str) -> None:
+    """Give a card payment's `amount` back through Stripe; a refusal aborts the whole change (502)."""
+    if group.stripe_payment_intent is None and (group.payment_details or {}).get("demo"):
+        return  # demo history: no card was charged, so nothing goes back through Stripe
+    try:
+        gateway.refund(config, group, amount, idempotency_key=key)
+    except Exception as exc:  # the provider's error types are the gateway's business
+        raise ApiError(502, "refund_failed", "The card refund could not be made; nothing was changed. "
+                       "Try again later.") from exc
+
+
+# --- state changes --------------------------------------------------------------------------------
+
+
+def set_payment_status(group: OrderGroup, status: str) -> None:
+    group.payment_status = status
+    group.payment_details = {**(group.payment_details or {}), "status": status}
+
+
+def mark_group_paid(session: Session, group: OrderGroup, event_detail: str) -> bool:
+    """The group's money arrived. Returns False (and changes nothing) if it was already paid or refunded.
+    Orders cancelled before the money came are marked `refunded` (the money is due back)."""
+    if group.payment_status in SETTLED:
+        return False
+    set_payment_status(group, "paid")
+    group.payment_error = None
+    for order in group.orders:
+        if order.shipping_status == "cancelled":
+            order.payment_status = "refunded"
+            add_event(order, "refunded", "Paid after cancellation; the amount is refunded.")
+        else:
+            order.payment_status = "paid"
+            add_event(order, "payment_received", event_detail)
+    session.flush()
+    return True
+
+
+def mark_group_failed(session: Session, group: OrderGroup, reason: str) -> bool:
+    """The payment failed (the buyer may retry). Returns False if the group is already paid or refunded."""
+    if group.payment_status in SETTLED:
+        return False
+    set_payment_status(group, "failed")
+    group.payment_error = reason[:300]
+    for order in group.orders:
+        if order.payment_status in ("pending", "failed"):
+            order.payment_status = "failed"
+            add_event(order, "payment_failed", reason)
+    session.flush()
+    return True
+
+
+def lock_order(session: Session, condition: Any) -> Order | None:
+    """The order matching `condition`, row-locked on PostgreSQL (SQLite's writer holds the DB lock)."""
+    stmt = select(Order).where(condition).with_for_update(of=Order).execution_options(populate_existing=True)
+    return session.scalar(stmt)
+
+
+def cancel_order(
+    session: Session, config: Config, order: Order, *, by: str, reason: str, allowed: bool
+) -> None:
+    """Cancel: stock goes back to the offers, a paid order is refunded. `allowed`: whether the
+    caller's rules (the buyer's and the seller's differ) let it; if not, 409 cancellation_not_allowed."""
+    if not allowed:
+        raise ApiError(
+            409,
+            "cancellation_not_allowed",
+            f"An order that is {order.shipping_status.replace('_', ' ')} cannot be cancelled.",
+            shipping_status=order.shipping_status,
+        )
+    order.shipping_status = "cancelled"
+    order.cancelled_at = utcnow()
+    add_event(order, "cancelled", f"Cancelled by the {by}" + (f": {reason}" if reason else "."))
+    units: dict[int, int] = defaultdict(int)
+    for line in order.lines:
+        units[line.offer_id] += line.units
+    stmt = select(Offer).where(Offer.id.in_(sorted(units))).order_by(Offer.id)
+    offers = list(session.scalars(stmt.with_for_update(of=Offer).execution_options(populate_existing=True)))
+    for offer in offers:
+        offer.stock_units += units[offer.id]
+    offer_service.touch(session, offers)
+    group = order.group
+    if order.payment_status == "paid":
+        if group.payment_method == "card":
+            refund(config, group, order.total, key=f"refund-{order.ref}")
+        order.payment_status = "refunded"
+        add_event(order, "refunded", f"{order.total:.2f} {order.currency} refunded.")
+        if all(o.payment_status == "refunded" for o in group.orders):
+            set_payment_status(group, "refunded")
+    session.flush()
