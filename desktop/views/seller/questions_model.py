@@ -27,6 +27,12 @@ class QuestionsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._items: list[Question] = []
+        self.pending: dict[int, str] = {}  # question id → an answer waiting in the outbox
+
+    def set_pending(self, pending: dict[int, str]) -> None:
+        self.pending = dict(pending)
+        if self._items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 0))
 
     def set_questions(self, questions: Iterable[Question]) -> None:
         self.beginResetModel()
@@ -80,6 +86,7 @@ class QuestionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "status": QCoreApplication.translate("QuestionsModel", "Answered") if q.answer is not None
+                else QCoreApplication.translate("QuestionsModel", "Sending…") if q.id in self.pending
                 else QCoreApplication.translate("QuestionsModel", "To answer"),
                 "asked": format_short_date(q.created_at),
                 "buyer": q.buyer_company or "",
