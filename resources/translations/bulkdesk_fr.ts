@@ -1027,6 +1027,25 @@
     </message>
 </context>
 <context>
+    <name>FulfilmentModel</name>
+    <message>
+        <source>%1 — sending…</source>
+        <translation>%1 — envoi…</translation>
+    </message>
+    <message>
+        <source>%1 — pending</source>
+        <translation>%1 — en attente</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent to the marketplace (see Pending changes).</source>
+        <translation>En attente d’envoi à la place de marché (voir Modifications en attente).</translation>
+    </message>
+    <message>
+        <source>Refused by the marketplace: %1</source>
+        <translation>Refusé par la place de marché : %1</translation>
+    </message>
+</context>
+<context>
     <name>FulfilmentPage</name>
     <message>
         <source>All orders</source>
@@ -1094,6 +1113,10 @@
         <translation>Annuler la commande…</translation>
     </message>
     <message>
+        <source>Upload tracking CSV…</source>
+        <translation>Importer un CSV de suivi…</translation>
+    </message>
+    <message>
         <source>Offline — orders as of %1</source>
         <translation>Hors ligne — commandes au %1</translation>
     </message>
@@ -1116,6 +1139,10 @@
     <message>
         <source>Sending… (%1)</source>
         <translation>Envoi… (%1)</translation>
+    </message>
+    <message>
+        <source>Offline — queued: %1. Sent once online.</source>
+        <translation>Hors ligne — en file d’attente : %1. Envoi dès le retour en ligne.</translation>
     </message>
     <message>
         <source>Order %1 cancelled.</source>
@@ -1918,7 +1945,6 @@
     <name>OrderNotifier</name>
     <message>
         <source>Order %1</source>
-        <extracomment>how long the status bar shows a notification (ms)</extracomment>
         <translation>Commande %1</translation>
     </message>
     <message>
@@ -2216,6 +2242,10 @@
         <translation>Répondue</translation>
     </message>
     <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
         <source>To answer</source>
         <translation>À traiter</translation>
     </message>
@@ -2263,12 +2293,24 @@
         <translation>Votre réponse (%1) : %2</translation>
     </message>
     <message>
-        <source>You are offline: answers need the marketplace.</source>
-        <translation>Vous êtes hors ligne : répondre nécessite la place de marché.</translation>
+        <source>Your answer, waiting to be sent: %1</source>
+        <translation>Votre réponse, en attente d’envoi : %1</translation>
+    </message>
+    <message>
+        <source>You are offline: the answer is kept and sent when the marketplace answers.</source>
+        <translation>Vous êtes hors ligne : la réponse est conservée et envoyée dès que la place de marché répond.</translation>
     </message>
     <message>
         <source>Write an answer first.</source>
         <translation>Écrivez d&apos;abord une réponse.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Offline: the answer is kept and sent when the marketplace answers.</source>
+        <translation>Hors ligne : la réponse est conservée et envoyée dès que la place de marché répond.</translation>
     </message>
     <message>
         <source>Answer sent.</source>
@@ -2650,6 +2692,23 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>My listings</source>
+        <extracomment>where the desk&apos;s tabs go: Listings first, Pending changes and Import after Orders and Questions</extracomment>
+        <translation>Mes offres</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Modifications en attente</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Changes not yet accepted by the marketplace: %1</source>
+        <translation>Modifications pas encore acceptées par la place de marché : %1</translation>
     </message>
 </context>
 <context>

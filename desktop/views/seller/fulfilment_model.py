@@ -26,9 +26,6 @@ _SHIPPING = COLUMNS.index("shipping")
 _PENDING, _REFUSED = QColor("#8a5a00"), QColor("#b00020")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FulfilmentModel", text)
-
 
 class FulfilmentModel(OrdersTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
@@ -61,16 +58,20 @@ class FulfilmentModel(OrdersTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if queued is not None:
                 sending = any(e.status == Status.SENDING for e in entries)
-                return (_tr("%1 — sending…") if sending else _tr("%1 — pending")).replace("%1", shipping_text(queued))
+                text = QCoreApplication.translate("FulfilmentModel", "%1 — sending…") if sending else \
+                    QCoreApplication.translate("FulfilmentModel", "%1 — pending")
+                return text.replace("%1", shipping_text(queued))
             if refused is not None:
                 return "⚠ " + shipping_text(row.shipping_status)
             return None
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = []
             if queued is not None:
-                lines.append(_tr("Waiting to be sent to the marketplace (see Pending changes)."))
+                lines.append(QCoreApplication.translate(
+                    "FulfilmentModel", "Waiting to be sent to the marketplace (see Pending changes)."))
             if refused is not None:
-                lines.append(_tr("Refused by the marketplace: %1").replace("%1", refused.message or ""))
+                lines.append(QCoreApplication.translate("FulfilmentModel", "Refused by the marketplace: %1").replace(
+                    "%1", refused.message or ""))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(_REFUSED if refused is not None and queued is None else _PENDING)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from desktop.models.order_rules import read_order
 from desktop.models.seller import DrainReport, Status, fulfilment
@@ -108,10 +108,13 @@ class FulfilmentWrites:
         if runner is None or not payloads:
             return None
         entries = [self._queue(runner, kind, p) for p in payloads]
-        text = self.tr("Sending… (%1)") if runner.online else self.tr(
-            "Offline: %1 queued, sent when the marketplace answers.")
+        if runner.online:
+            text = QCoreApplication.translate("FulfilmentPage", "Sending… (%1)").replace("%1", str(len(entries)))
+        else:
+            text = QCoreApplication.translate("FulfilmentPage", "Offline — queued: %1. Sent once online.").replace(
+                "%1", str(len(entries)))
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.result_label.setText(text.replace("%1", str(len(entries))))
+        self.result_label.setText(text)
         self.result_label.show()
         runner.queued()
         return entries
@@ -159,14 +162,17 @@ class FulfilmentWrites:
     def _show_outcomes(self, kind: str, outcomes: list[fulfilment.Outcome]) -> None:
         done = sum(o.ok for o in outcomes)
         if kind == fulfilment.KIND_CANCEL:
-            head = self.tr("Order %1 cancelled.").replace("%1", outcomes[0].key) if done else ""
+            head = QCoreApplication.translate("FulfilmentPage", "Order %1 cancelled.").replace(
+                "%1", outcomes[0].key) if done else ""
         else:
-            head = self.tr("Orders updated: %1.").replace("%1", str(done)) if done else ""
+            head = QCoreApplication.translate("FulfilmentPage", "Orders updated: %1.").replace(
+                "%1", str(done)) if done else ""
         lines = [html_text(head)] if head else []
         for o in outcomes:
             if not o.ok:
+                text = QCoreApplication.translate("FulfilmentPage", "%1 not changed: %2")
                 lines.append("<span style='color:#b00020'>" + html_text(
-                    self.tr("%1 not changed: %2").replace("%1", o.key).replace("%2", o.message)) + "</span>")
+                    text.replace("%1", o.key).replace("%2", o.message)) + "</span>")
         self.result_label.setTextFormat(Qt.TextFormat.RichText)
         self.result_label.setText("<br>".join(lines))
         self.result_label.setVisible(bool(lines))

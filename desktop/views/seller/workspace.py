@@ -30,9 +30,6 @@ __all__ = ["SellerWorkspace"]
 _LISTINGS_AT = 0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SellerPage", text)
-
 
 class SellerWorkspace(QObject):
     def __init__(self, page: SellerPage, client: Any, *, listings: ListingsOpener, outboxes: OutboxOpener,
@@ -60,9 +57,10 @@ class SellerWorkspace(QObject):
         if account is not None:
             desk = self.desk = SellerDesk(self.client, account, listings=self._listings, outboxes=self._outboxes,
                                           connectivity=self.connectivity, parent=self)
-            self.page.add_tab("listings", desk.listings_page, _tr("Listings"), at=_LISTINGS_AT)
-            self.page.add_tab("pending", desk.pending_view, _tr("Pending changes"))
-            self.page.add_tab("import", desk.import_page, _tr("Import"))
+            self.page.add_tab("listings", desk.listings_page, QCoreApplication.translate("SellerPage", "My listings"),
+                              at=_LISTINGS_AT)
+            self.page.add_tab("pending", desk.pending_view, QCoreApplication.translate("SellerPage", "Pending changes"))
+            self.page.add_tab("import", desk.import_page, QCoreApplication.translate("SellerPage", "Import"))
             desk.runner.changed.connect(self._update_pending_badge)
             desk.listings_page.default_threshold.valueChanged.connect(self._threshold_edited)
             self.page.fulfilment.set_runner(desk.runner)
@@ -93,8 +91,8 @@ class SellerWorkspace(QObject):
         if self.desk is None:
             return
         n = self.desk.pending_count()
-        self.page.set_count("pending", n, _tr("Changes not yet accepted by the marketplace: %1").replace(
-            "%1", str(n)))
+        tip = QCoreApplication.translate("SellerPage", "Changes not yet accepted by the marketplace: %1")
+        self.page.set_count("pending", n, tip.replace("%1", str(n)))
 
     def _mutation_done(self, label: str) -> None:
         if label == "seller-import":  # the Import tab's or the watched folder's
