@@ -2210,6 +2210,14 @@
         <source>offline: they go out when the marketplace answers</source>
         <translation>hors ligne : elles partiront quand la place de marché répondra</translation>
     </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Réponse : %1</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>Question %1</translation>
+    </message>
 </context>
 <context>
     <name>QuestionsModel</name>

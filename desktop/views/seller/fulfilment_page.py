@@ -293,7 +293,10 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
         to_prepare = 0
         if self.cache is not None:
             payment, shipping = PRESETS["to_prepare"]
-            to_prepare = len(self.cache.search(OrderQuery(payment_status=payment, shipping_status=shipping)))
+            ids = set(self.cache.search(OrderQuery(payment_status=payment, shipping_status=shipping)))
+            moving = {self.cache.id_of(ref) for ref, entries in self.model.pending.items()
+                      if fulfilment.queued_status(entries) not in (None, "awaiting_preparation")}
+            to_prepare = len(ids - moving)  # a "preparing" queued offline is the seller's done work
         self.to_prepare_changed.emit(to_prepare)
 
     # -- selection -----------------------------------------------------------------------------------

@@ -136,6 +136,7 @@ class FulfilmentWrites:
     def _outbox_changed(self) -> None:
         self.model.set_pending(self.runner.outbox.open_by_target(ORDER_KINDS) if self.runner is not None else {})
         self._selection_changed()
+        self._update_count()
 
     def _drained(self, report: DrainReport) -> None:
         if self.runner is None or not report.touched:

@@ -54,7 +54,8 @@ class QuestionsModel(QAbstractTableModel):
         return next((i for i, q in enumerate(self._items) if q.id == question_id), -1)
 
     def unanswered(self) -> int:
-        return sum(q.answer is None for q in self._items)
+        """Questions still waiting for the seller (an answer queued in the outbox is the seller's done)."""
+        return sum(q.answer is None and q.id not in self.pending for q in self._items)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._items)

@@ -240,6 +240,7 @@ class QuestionsPage(QWidget):
         pending = {int(e.target): str(e.payload.get("message", "")) for e in entries}
         if pending != self.model.pending:
             self.model.set_pending(pending)
+            self._update_count()
             self._show(self.current())
 
     def answer_current(self, text: str | None = None) -> object | None:
