@@ -1114,7 +1114,7 @@
     </message>
     <message>
         <source>Upload tracking CSV…</source>
-        <translation>Importer un CSV de suivi…</translation>
+        <translation>Suivi par CSV…</translation>
     </message>
     <message>
         <source>Offline — orders as of %1</source>

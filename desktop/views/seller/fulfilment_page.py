@@ -144,7 +144,7 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
 
         self.model = FulfilmentModel(self)
         self.table = make_table(self.model, "fulfilmentTable", multi=True)
-        widths = {"ref": 120, "date": 84, "items": 52, "total": 120, "payment": 84, "shipping": 150, "tracking": 120}
+        widths = {"ref": 120, "date": 84, "items": 52, "total": 120, "payment": 84, "shipping": 200, "tracking": 120}
         for name, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(name), width)
         self.table.horizontalHeader().setSortIndicatorShown(True)
@@ -161,6 +161,7 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
         self.splitter.addWidget(self.summary)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([7000, 3000])  # the table first (a remembered split wins)
 
         self.result_label = QLabel()
         self.result_label.setObjectName("fulfilmentResult")
