@@ -136,3 +136,25 @@ def test_a_refused_transition_shows_the_servers_message_on_its_order(qtbot, desk
     pending = desk.widget("pending")
     pending.reload()
     assert any("cannot become preparing" in pending.table.item(r, 4).text() for r in range(pending.table.rowCount()))
+
+
+def test_a_tracking_csv_is_checked_then_queued_and_sent_through_the_outbox(qtbot, desk, seller, orders, tmp_path):
+    refs, _ = orders
+    f, outbox = desk.fulfilment, desk.workspace.desk.outbox
+    synced(qtbot, desk)
+    path = tmp_path / "tracking.csv"
+    path.write_text(f"order_ref;carrier;tracking_number\n{refs[0]};GLS;GLS-7781\n{refs[1]};UPS;1Z-5521\n",
+                    encoding="utf-8")
+    f.tracking_button.click()
+    dialog = f.dialog
+    with qtbot.waitSignal(dialog.checked, timeout=30_000):
+        dialog.load_file(path)
+    assert dialog.apply_button.isEnabled()
+    with qtbot.waitSignal(f.applied, timeout=30_000):
+        dialog.apply_button.click()
+    qtbot.waitUntil(lambda: outbox.open_count() == 0 and not desk.workspace.desk.runner.busy, timeout=30_000)
+    assert [(e.kind, e.target, e.status) for e in outbox.entries()] == [
+        ("shipping", refs[0], Status.SENT), ("shipping", refs[1], Status.SENT)]
+    got = on_server(seller, refs[1])
+    assert (got.shipping_status, got.tracking.carrier, got.tracking.number) == ("shipped", "UPS", "1Z-5521")
+    dialog.reject()

@@ -45,6 +45,10 @@ def test_a_sellers_tabs_follow_the_account_and_the_settings(qtbot, live_server, 
         shell.settings.update({"seller_watch_folder": None})
         assert page.workspace.watcher is None and watcher.fs.directories() == []
         shell.settings.update({"seller_watch_folder": str(folder)})
+        with qtbot.waitSignal(page.workspace.notices.shown, timeout=30_000) as notice:  # to the status bar
+            (folder / "sheet.csv").write_bytes(b"PK\x03\x04\x00\x00binary workbook")
+        assert notice.args[0] == "Import folder" and "sheet.csv cannot be read" in notice.args[1]
+        assert "sheet.csv cannot be read" in shell.window.status.currentMessage()
         qtbot.waitUntil(lambda: tasks.running_ops() == 0, timeout=30_000)
         shell.session.sign_out()
         assert page.keys() == ["orders", "questions"] and page.workspace.desk is None
