@@ -1383,6 +1383,10 @@
         <translation>Seuil bas ≤ </translation>
     </message>
     <message>
+        <source>Low stock: never</source>
+        <translation>Stock bas : jamais</translation>
+    </message>
+    <message>
         <source>Default low-stock threshold (an offer&apos;s own is set in its “Low at” cell)</source>
         <translation>Seuil de stock bas par défaut (celui d’une offre se règle dans sa cellule « Seuil bas »)</translation>
     </message>

@@ -30,6 +30,11 @@ def test_a_sellers_tabs_follow_the_account_and_the_settings(qtbot, live_server, 
         assert listings.default_threshold.value() == 3
         listings.default_threshold.setValue(7)  # and the box saves the setting
         assert shell.settings.get("low_stock_units") == 7
+        assert desk.listings.count_low_stock() > 0
+        shell.settings.update({"low_stock_units": 0})  # "Never": out-of-stock offers are not "low" either
+        assert desk.listings.count_low_stock() == 0
+        qtbot.waitUntil(lambda: listings.low_count.text() == "0 low on stock", timeout=5_000)
+        assert listings.default_threshold.text() == "Low stock: never"
         # an import done elsewhere (the Import tab, the watched folder) refreshes the local copy
         offer = next(iter(shell.client.seller.offers(limit=1)))
         shell.client.seller.update_offer(offer.id, OfferPatch(moq_units=offer.moq_units + 1), version=offer.version)

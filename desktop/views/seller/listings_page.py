@@ -89,6 +89,7 @@ class ListingsPage(QWidget):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.default_threshold = QSpinBox(minimum=0, maximum=1_000_000)
         self.default_threshold.setPrefix(self.tr("Low at ≤ "))
+        self.default_threshold.setSpecialValueText(self.tr("Low stock: never"))
         self.default_threshold.setMaximumWidth(150)
         self.default_threshold.setToolTip(self.tr("Default low-stock threshold (an offer's own is set in its "
                                                   "\u201cLow at\u201d cell)"))
