@@ -14,7 +14,8 @@ from desktop.views.order_display.orders_model import COLUMNS
 from desktop.views.seller.build import seller_page
 from desktop.views.seller.fulfilment_dialogs import ShipDialog
 from desktop.views.seller.workspace import SellerWorkspace
-from tests.api_client.live import SELLER, create_offer, place_order, register_buyer, signed_in
+from tests.api_client.live import SELLER, signed_in
+from tests.seller.support import paid_orders
 
 
 @pytest.fixture
@@ -44,17 +45,9 @@ def desk(qtbot, seller, app_folders):
 @pytest.fixture
 def orders(live_server, seller):
     """Two new paid orders to the demo seller and a new question, from a buyer of their own."""
-    buyer, _ = register_buyer(live_server.url)
-    admin = signed_in(live_server.url, "admin@demo.test")
-    offer = create_offer(seller)
-    refs = []
-    for _ in range(2):
-        group = place_order(buyer, offer, 1).order_group
-        admin.request("POST", f"/admin/payment-groups/{group.ref}/received")
-        refs.append(group.orders[0].ref)
+    buyer, offer, refs = paid_orders(live_server.url, seller, 2)
     question = buyer.questions.ask(offer.id, "Can you deliver on a Saturday?")
     yield refs, question
-    admin.close()
     buyer.close()
 
 

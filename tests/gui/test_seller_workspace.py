@@ -16,7 +16,8 @@ from desktop.views.seller.questions_model import QuestionsModel
 from desktop.views.seller.seller_page import SellerPage
 from desktop.views.seller.workspace import SellerWorkspace
 from desktop.views.shell import Shell
-from tests.api_client.live import SELLER, create_offer, place_order, register_buyer, signed_in
+from tests.api_client.live import SELLER, register_buyer, signed_in
+from tests.seller.support import paid_orders
 
 
 @pytest.fixture
@@ -53,16 +54,8 @@ def page(qtbot, seller, app_folders):
 def fresh_orders(live_server, seller):
     """Three new paid orders to the demo seller, placed by a buyer of their own (by bank transfer, which
     the admin marks received)."""
-    buyer, _email = register_buyer(live_server.url)
-    admin = signed_in(live_server.url, "admin@demo.test")
-    offer = create_offer(seller)
-    refs = []
-    for _ in range(3):
-        group = place_order(buyer, offer, 1).order_group
-        admin.request("POST", f"/admin/payment-groups/{group.ref}/received")
-        refs.append(group.orders[0].ref)
+    buyer, _offer, refs = paid_orders(live_server.url, seller, 3)
     yield refs
-    admin.close()
     buyer.close()
 
 

@@ -15,6 +15,7 @@ from desktop.models.seller import DrainReport, Status, fulfilment
 from ..formatting import html_text
 from .fulfilment_dialogs import SellerCancelDialog, ShipDialog
 from .fulfilment_model import ORDER_KINDS
+from .outbox_runner import follow_runner
 
 if TYPE_CHECKING:
     from .outbox_runner import OutboxRunner
@@ -124,13 +125,8 @@ class FulfilmentWrites:
         """The signed-in seller's outbox runner (None: signed out, no writes)."""
         if self.runner is runner:
             return
-        if self.runner is not None:
-            for signal, slot in ((self.runner.changed, self._outbox_changed), (self.runner.drained, self._drained)):
-                signal.disconnect(slot)
+        follow_runner(self.runner, runner, changed=self._outbox_changed, drained=self._drained)
         self.runner = runner
-        if runner is not None:
-            runner.changed.connect(self._outbox_changed)
-            runner.drained.connect(self._drained)
         self._outbox_changed()
 
     def _outbox_changed(self) -> None:

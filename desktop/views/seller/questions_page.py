@@ -33,7 +33,7 @@ from ..formatting import format_datetime, html_text
 from ..order_display.order_text import rich_label
 from ..tasks import QueryOp
 from .order_summary import make_table
-from .outbox_runner import OutboxRunner
+from .outbox_runner import OutboxRunner, follow_runner
 from .questions_model import COLUMNS, QuestionsModel
 
 __all__ = ["QuestionsPage"]
@@ -225,13 +225,8 @@ class QuestionsPage(QWidget):
         """The signed-in seller's outbox runner (None: signed out, no answers)."""
         if self.runner is runner:
             return
-        if self.runner is not None:
-            self.runner.changed.disconnect(self._outbox_changed)
-            self.runner.drained.disconnect(self._drained)
+        follow_runner(self.runner, runner, changed=self._outbox_changed, drained=self._drained)
         self.runner = runner
-        if runner is not None:
-            runner.changed.connect(self._outbox_changed)
-            runner.drained.connect(self._drained)
         self._outbox_changed()
 
     def _outbox_changed(self) -> None:

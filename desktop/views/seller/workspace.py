@@ -83,8 +83,10 @@ class SellerWorkspace(QObject):
         desk.close()
 
     def refresh(self) -> None:
-        """The listings from the server into the local copy (off the GUI thread)."""
-        if self.desk is not None and getattr(self.client, "is_authenticated", False):
+        """The listings from the server into the local copy (off the GUI thread); offline, the copy stays
+        as it is until the marketplace answers again."""
+        offline = self.connectivity is not None and not self.connectivity.online  # back online refreshes
+        if self.desk is not None and not offline and getattr(self.client, "is_authenticated", False):
             self.desk.listings_page.refresh()
 
     def _update_pending_badge(self) -> None:
