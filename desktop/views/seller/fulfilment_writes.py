@@ -35,6 +35,8 @@ class FulfilmentWrites:
     dialog: Any
     applied: Any
     last_outcomes: list
+    #: the orders of the last send, selected again when their answers are back
+    _awaited: set[str] | frozenset[str] = frozenset()
 
     # -- writes --------------------------------------------------------------------------------------
     def mark(self, status: str, refs: Sequence[str] | None = None) -> list | None:
@@ -109,6 +111,7 @@ class FulfilmentWrites:
         if runner is None or not payloads:
             return None
         entries = [self._queue(runner, kind, p) for p in payloads]
+        self._awaited = {e.target for e in entries}  # their answers select them again, not a later drain's
         if runner.online:
             text = QCoreApplication.translate("FulfilmentPage", "Sending… (%1)").replace("%1", str(len(entries)))
         else:
@@ -153,7 +156,10 @@ class FulfilmentWrites:
         refs = [o.key for o in outcomes]
         self.apply_filters()
         self._show_outcomes(kind, outcomes)
-        self.select_refs([r for r in refs if self.model.row_of_ref(r) >= 0])
+        awaited = self._awaited
+        if awaited & set(refs):  # the writes the seller just made: shown selected with their answers
+            self.select_refs([r for r in refs if r in awaited and self.model.row_of_ref(r) >= 0])
+            self._awaited = awaited - set(refs)
         self.applied.emit(outcomes)
 
     def _show_outcomes(self, kind: str, outcomes: list[fulfilment.Outcome]) -> None:
