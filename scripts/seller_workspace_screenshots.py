@@ -1,5 +1,5 @@
 """Screenshots of the whole Seller page as the app shows it to seller@demo.test on the demo data, one per
-tab (listings, orders, questions, pending changes, import; and the orders with writes queued offline),
+tab (listings, orders, questions, pending changes, import; orders and questions with writes queued offline),
 into docs/screenshots/app-seller-<tab>-<lang>.png; rendered offscreen against a demo server of their own.
 
     python scripts/seller_workspace_screenshots.py en
@@ -86,6 +86,7 @@ def main(lang: str) -> None:
         q.answer_current("Yes — we can ship on pallets next week." if lang == "en"
                          else "Oui — expédition sur palettes la semaine prochaine.")
         shoot("orders", "orders-offline")
+        shoot("questions", "questions-offline")
         shoot("pending")
         shoot("import")
     finally:

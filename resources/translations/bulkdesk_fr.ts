@@ -1138,6 +1138,7 @@
     </message>
     <message>
         <source>Sending… (%1)</source>
+        <extracomment>the orders of the last send, selected again when their answers are back</extracomment>
         <translation>Envoi… (%1)</translation>
     </message>
     <message>
@@ -2254,8 +2255,8 @@
         <translation>Répondue</translation>
     </message>
     <message>
-        <source>Sending…</source>
-        <translation>Envoi…</translation>
+        <source>Pending</source>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>To answer</source>

@@ -92,7 +92,7 @@ def test_offline_writes_are_queued_shown_pending_then_sent_once_each(qtbot, desk
     q.answer_edit.setPlainText("Yes, Saturdays too.")
     assert q.send_button.isEnabled()  # offline too: the answer is kept in the outbox
     q.send_button.click()
-    assert q.model.data(q.model.index(q.model.row_of(asked.id), 0)) == "Sending…"
+    assert q.model.data(q.model.index(q.model.row_of(asked.id), 0)) == "Pending"
     assert "waiting to be sent" in q.answer_label.text() and not q.answer_edit.isVisible()
     assert desk.count("pending") == 3 and desk.title("pending") == "Pending changes (3)"
     assert on_server(seller, ref).shipping_status == "awaiting_preparation"  # nothing sent offline

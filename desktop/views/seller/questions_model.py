@@ -32,7 +32,7 @@ class QuestionsModel(QAbstractTableModel):
     def set_pending(self, pending: dict[int, str]) -> None:
         self.pending = dict(pending)
         if self._items:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, 0))
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(COLUMNS) - 1))
 
     def set_questions(self, questions: Iterable[Question]) -> None:
         self.beginResetModel()
@@ -87,7 +87,7 @@ class QuestionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "status": QCoreApplication.translate("QuestionsModel", "Answered") if q.answer is not None
-                else QCoreApplication.translate("QuestionsModel", "Sending…") if q.id in self.pending
+                else QCoreApplication.translate("QuestionsModel", "Pending") if q.id in self.pending
                 else QCoreApplication.translate("QuestionsModel", "To answer"),
                 "asked": format_short_date(q.created_at),
                 "buyer": q.buyer_company or "",
@@ -97,7 +97,7 @@ class QuestionsModel(QAbstractTableModel):
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in ("message", "offer"):
             return q.message if column == "message" else q.offer_title
-        if role == Qt.ItemDataRole.FontRole and q.answer is None:
+        if role == Qt.ItemDataRole.FontRole and q.answer is None and q.id not in self.pending:
             font = QFont()
             font.setBold(True)
             return font
