@@ -206,8 +206,13 @@ def build_seller_page(shell: Shell) -> QWidget:
     from desktop.views.seller.build import seller_page
 
     assert shell.client is not None
+    from desktop.models.seller import ListingsStore, Outbox
+
     opener = orders_caches(shell.paths.data, shell.server_url)
+    data, url = shell.paths.data, shell.server_url
     shell.seller_page = seller_page(shell.client, caches=lambda account: opener(f"{account}#seller-orders"),
+                                    listings=lambda account: ListingsStore.for_account(data, url, account),
+                                    outboxes=lambda account: Outbox.for_account(data, url, account),
                                     state_path=shell.paths.window_state_path)
     return shell.seller_page
 
@@ -217,4 +222,5 @@ def wire_seller(shell: Shell) -> None:
 
     page = getattr(shell, "seller_page", None)
     if page is not None:
-        wire(page, shell.session, shell.window, shell.connectivity, catalog=getattr(shell, "catalog_page", None))
+        wire(page, shell.session, shell.window, shell.connectivity, catalog=getattr(shell, "catalog_page", None),
+             settings=shell.settings)

@@ -1027,6 +1027,25 @@
     </message>
 </context>
 <context>
+    <name>FulfilmentModel</name>
+    <message>
+        <source>%1 — sending…</source>
+        <translation>%1 — envoi…</translation>
+    </message>
+    <message>
+        <source>%1 — pending</source>
+        <translation>%1 — en attente</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent to the marketplace (see Pending changes).</source>
+        <translation>En attente d’envoi à la place de marché (voir Modifications en attente).</translation>
+    </message>
+    <message>
+        <source>Refused by the marketplace: %1</source>
+        <translation>Refusé par la place de marché : %1</translation>
+    </message>
+</context>
+<context>
     <name>FulfilmentPage</name>
     <message>
         <source>All orders</source>
@@ -1094,6 +1113,10 @@
         <translation>Annuler la commande…</translation>
     </message>
     <message>
+        <source>Upload tracking CSV…</source>
+        <translation>Suivi par CSV…</translation>
+    </message>
+    <message>
         <source>Offline — orders as of %1</source>
         <translation>Hors ligne — commandes au %1</translation>
     </message>
@@ -1115,7 +1138,12 @@
     </message>
     <message>
         <source>Sending… (%1)</source>
+        <extracomment>the orders of the last send, selected again when their answers are back</extracomment>
         <translation>Envoi… (%1)</translation>
+    </message>
+    <message>
+        <source>Offline — queued: %1. Sent once online.</source>
+        <translation>Hors ligne — en file d’attente : %1. Envoi dès le retour en ligne.</translation>
     </message>
     <message>
         <source>Order %1 cancelled.</source>
@@ -1354,6 +1382,10 @@
     <message>
         <source>Low at ≤ </source>
         <translation>Seuil bas ≤ </translation>
+    </message>
+    <message>
+        <source>Low stock: never</source>
+        <translation>Stock bas : jamais</translation>
     </message>
     <message>
         <source>Default low-stock threshold (an offer&apos;s own is set in its “Low at” cell)</source>
@@ -1970,7 +2002,6 @@
     <name>OrderNotifier</name>
     <message>
         <source>Order %1</source>
-        <extracomment>how long the status bar shows a notification (ms)</extracomment>
         <translation>Commande %1</translation>
     </message>
     <message>
@@ -2236,6 +2267,14 @@
         <source>offline: they go out when the marketplace answers</source>
         <translation>hors ligne : elles partiront quand la place de marché répondra</translation>
     </message>
+    <message>
+        <source>Answer: %1</source>
+        <translation>Réponse : %1</translation>
+    </message>
+    <message>
+        <source>Question %1</source>
+        <translation>Question %1</translation>
+    </message>
 </context>
 <context>
     <name>QuestionsModel</name>
@@ -2266,6 +2305,10 @@
     <message>
         <source>Answered</source>
         <translation>Répondue</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>To answer</source>
@@ -2315,12 +2358,24 @@
         <translation>Votre réponse (%1) : %2</translation>
     </message>
     <message>
-        <source>You are offline: answers need the marketplace.</source>
-        <translation>Vous êtes hors ligne : répondre nécessite la place de marché.</translation>
+        <source>Your answer, waiting to be sent: %1</source>
+        <translation>Votre réponse, en attente d’envoi : %1</translation>
+    </message>
+    <message>
+        <source>You are offline: the answer is kept and sent when the marketplace answers.</source>
+        <translation>Vous êtes hors ligne : la réponse est conservée et envoyée dès que la place de marché répond.</translation>
     </message>
     <message>
         <source>Write an answer first.</source>
         <translation>Écrivez d&apos;abord une réponse.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Offline: the answer is kept and sent when the marketplace answers.</source>
+        <translation>Hors ligne : la réponse est conservée et envoyée dès que la place de marché répond.</translation>
     </message>
     <message>
         <source>Answer sent.</source>
@@ -2827,6 +2882,23 @@
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>My listings</source>
+        <extracomment>where the desk&apos;s tabs go: Listings first, Pending changes and Import after Orders and Questions</extracomment>
+        <translation>Mes offres</translation>
+    </message>
+    <message>
+        <source>Pending changes</source>
+        <translation>Modifications en attente</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Changes not yet accepted by the marketplace: %1</source>
+        <translation>Modifications pas encore acceptées par la place de marché : %1</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from desktop.api_client import MarketplaceClient
 from desktop.models.seller import ListingsStore, OfferHandlers, Outbox, Sender
-from tests.api_client.live import SELLER, create_offer, signed_in
+from tests.api_client.live import SELLER, create_offer, place_order, register_buyer, signed_in
 
 
 @dataclass
@@ -40,3 +40,20 @@ def fresh_offer(desk: Desk, **kwargs):
     offer = create_offer(desk.client, **kwargs)
     desk.listings.upsert([offer.model_dump(mode="json")])
     return offer
+
+
+def paid_orders(url: str, seller: MarketplaceClient, count: int):
+    """``count`` new paid orders to the demo seller, placed by a buyer of their own by bank transfer (which
+    the admin marks received): ``(buyer, offer, refs)``; the caller closes the buyer."""
+    buyer, _email = register_buyer(url)
+    admin = signed_in(url, "admin@demo.test")
+    offer = create_offer(seller)
+    refs = []
+    try:
+        for _ in range(count):
+            group = place_order(buyer, offer, 1).order_group
+            admin.request("POST", f"/admin/payment-groups/{group.ref}/received")
+            refs.append(group.orders[0].ref)
+    finally:
+        admin.close()
+    return buyer, offer, refs

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.api_client import ApiStatusError, ConflictError, OfflineError, new_idempotency_key
-from desktop.api_client.types import Money, Order
+from desktop.api_client.types import Money, Order, Question
+
+from .outbox import Entry, Status
 
 __all__ = [
     "CARRIERS",
@@ -38,6 +40,10 @@ __all__ = [
     "can_mark",
     "cancel",
     "cancel_payload",
+    "install",
+    "outbox_handler",
+    "outcome_of",
+    "queued_status",
     "refund_of",
     "send_each",
     "ship",
@@ -213,3 +219,41 @@ def send_each(client: Any, kind: str, payloads: Iterable[Mapping[str, Any]]) -> 
             outcomes.append(Outcome(_key(payload), status=exc.status, code=exc.code or str(exc.status),
                                     message=exc.detail or exc.title or exc.message))
     return outcomes
+
+
+# -- through the outbox -------------------------------------------------------------------------------
+
+
+def outbox_handler(fn: Callable[[Any, Mapping[str, Any]], Any]) -> Callable[[Any, Entry], Any]:
+    """``fn`` as the outbox's sender calls a handler: the entry's payload with the outbox's own stored
+    Idempotency-Key (every attempt of the entry the same write), the server's answer as JSON."""
+    def send(client: Any, entry: Entry) -> Any:
+        return fn(client, {**entry.payload, "idempotency_key": entry.idempotency_key}).model_dump(mode="json")
+
+    send.__name__ = f"outbox_{fn.__name__}"
+    return send
+
+
+def install(sender: Any) -> None:
+    """Register ``shipping``, ``cancel_order`` and ``answer`` on the outbox's :class:`~.sender.Sender`."""
+    for kind, fn in HANDLERS.items():
+        sender.register(kind, outbox_handler(fn))
+
+
+def outcome_of(entry: Entry) -> Outcome:
+    """A sent or refused entry as an Outcome: the server's typed answer, or its message."""
+    if entry.status == Status.SENT:
+        typed = Question if entry.kind == KIND_ANSWER else Order
+        return Outcome(entry.target, result=typed.model_validate(entry.result))
+    code = next((str(e["code"]) for e in entry.errors if e.get("code")), None) or entry.status
+    return Outcome(entry.target, code=code, message=entry.message or "")
+
+
+def queued_status(entries: Iterable[Entry]) -> str | None:
+    """The shipping status an order has once its writes still waiting in the outbox are sent (None:
+    nothing waiting). ``entries``: the order's open entries, in the outbox's order."""
+    status = None
+    for entry in entries:
+        if entry.status in (Status.WAITING, Status.SENDING):
+            status = "cancelled" if entry.kind == KIND_CANCEL else str(entry.payload.get("status"))
+    return status

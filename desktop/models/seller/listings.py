@@ -123,7 +123,7 @@ class ListingRow:
 
     @property
     def low_stock(self) -> bool:
-        return self.stock_units <= self.threshold
+        return self.threshold > 0 and self.stock_units <= self.threshold
 
 
 def _row_values(offer: Mapping[str, Any]) -> tuple:
@@ -280,7 +280,9 @@ class ListingsStore:
         elif query.stock == "out":
             where.append("o.stock_units = 0")
         elif query.stock == "low":
-            where.append("o.stock_units <= coalesce(t.units, :default_threshold)")
+            # a threshold of 0 is "never low" (the setting's "Never"), not "low when out of stock"
+            where.append("coalesce(t.units, :default_threshold) > 0 "
+                         "AND o.stock_units <= coalesce(t.units, :default_threshold)")
         if query.promotion is True:
             where.append("o.promo_percent IS NOT NULL")
         elif query.promotion is False:

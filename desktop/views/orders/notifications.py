@@ -12,17 +12,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon
+from PySide6.QtWidgets import QStatusBar
 
 from desktop.models.orders_cache import StatusChange
 
-from ..icons import icon
+from ..notices import Notices
 from ..order_display.orders_model import payment_text, shipping_text
 
 __all__ = ["OrderNotifier"]
-
-#: how long the status bar shows a notification (ms)
-STATUS_MS = 15_000
 
 
 class OrderNotifier(QObject):
@@ -30,16 +27,16 @@ class OrderNotifier(QObject):
 
     def __init__(self, status_bar: QStatusBar | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.status_bar = status_bar
-        self.tray: QSystemTrayIcon | None = None
+        self.notices = Notices(status_bar, parent=self)
         self.history: list[tuple[str, str, str]] = []
 
-    def _tray(self) -> QSystemTrayIcon | None:
-        if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(icon("orders"), self)
-            self.tray.setToolTip("Bulkdesk")
-            self.tray.show()
-        return self.tray
+    @property
+    def status_bar(self) -> QStatusBar | None:
+        return self.notices.status_bar
+
+    @status_bar.setter
+    def status_bar(self, bar: QStatusBar | None) -> None:
+        self.notices.status_bar = bar
 
     def message_for(self, change: StatusChange) -> tuple[str, str]:
         title = self.tr("Order %1").replace("%1", change.ref)
@@ -58,11 +55,7 @@ class OrderNotifier(QObject):
         for change in changes:
             title, text = self.message_for(change)
             self.history.append((change.ref, title, text))
-            tray = self._tray()
-            if tray is not None and QSystemTrayIcon.supportsMessages():
-                tray.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 8000)
-            if self.status_bar is not None:
-                self.status_bar.showMessage(f"{title} — {text}", STATUS_MS)
+            self.notices.show(title, text)
             self.notified.emit(change.ref, title, text)
             count += 1
         return count

@@ -1,16 +1,17 @@
 """The Seller page as the shell builds it: the container, the Orders and Questions tabs, their badges,
-and what it needs from the window (the account, connectivity, the catalog to open an offer in).
+and what it needs from the window (the account, connectivity, the settings, the catalog to open an
+offer in). A signed-in seller also gets the Listings, Pending changes and Import tabs, over that
+account's listings copy and outbox (the root's openers; see :mod:`.workspace`).
 
-    page = seller_page(client, caches=seller_orders_caches, state_path=paths.window_state_path)
-    wire(page, session, window, connectivity, catalog=catalog_page)
-
-Other seller screens (listings, pending changes, import) add their tabs with ``page.add_tab(key, …)``.
+    page = seller_page(client, caches=seller_orders_caches, listings=open_listings, outboxes=open_outbox,
+                       state_path=paths.window_state_path)
+    wire(page, session, window, connectivity, catalog=catalog_page, settings=shell.settings)
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -25,6 +26,8 @@ if TYPE_CHECKING:
     from desktop.views.main_window import MainWindow
     from desktop.views.session import Session
 
+    from .account_desk import ListingsOpener, OutboxOpener
+
 
 class OfferShower(Protocol):
     """What opens an offer (the catalog page: the composition root passes it; no area import)."""
@@ -34,14 +37,19 @@ class OfferShower(Protocol):
 __all__ = ["seller_page", "wire"]
 
 
-def seller_page(client: MarketplaceClient, *, caches: OrdersCacheOpener, state_path: str | Path | None = None,
+def seller_page(client: MarketplaceClient, *, caches: OrdersCacheOpener, listings: ListingsOpener | None = None,
+                outboxes: OutboxOpener | None = None, state_path: str | Path | None = None,
                 auto_sync: bool = True) -> SellerPage:
+    """``listings``/``outboxes``: an account's listings copy and outbox (both, or the page has only the
+    Orders and Questions tabs, read-only)."""
     state = QSettings(str(state_path), QSettings.Format.IniFormat) if state_path is not None else None
     page = SellerPage(state=state)
     if state is not None:
         state.setParent(page)
     page.fulfilment = FulfilmentPage(client, caches=caches, auto_sync=auto_sync)
     page.questions = QuestionsPage(client)
+    page.openers = (listings, outboxes) if listings is not None and outboxes is not None else None
+    page.workspace = None
     page.add_tab("orders", page.fulfilment, QCoreApplication.translate("SellerPage", "Orders"))
     page.add_tab("questions", page.questions, QCoreApplication.translate("SellerPage", "Questions"))
     page.fulfilment.to_prepare_changed.connect(lambda n: page.set_count(
@@ -54,12 +62,20 @@ def seller_page(client: MarketplaceClient, *, caches: OrdersCacheOpener, state_p
 
 
 def wire(page: SellerPage, session: Session, window: MainWindow, connectivity: Connectivity, *,
-         catalog: OfferShower | None = None) -> None:
-    """Follow the signed-in account (a seller's: its orders and questions; anyone else: nothing), sync
-    when the Seller page is shown, and go offline / online with the window."""
+         catalog: OfferShower | None = None, settings: Any = None) -> None:
+    """Follow the signed-in account (a seller's: its orders, questions, listings and outbox; anyone else:
+    nothing), sync when the Seller page is shown, and go offline / online with the window."""
+    from .workspace import SellerWorkspace
+
+    if page.openers is not None:
+        page.workspace = SellerWorkspace(page, page.fulfilment.client, listings=page.openers[0],
+                                         outboxes=page.openers[1], connectivity=connectivity, settings=settings,
+                                         window=window)
 
     def account_changed() -> None:
         seller = session.signed_in and session.is_seller
+        if page.workspace is not None:
+            page.workspace.set_account(session.email if seller else None)
         page.fulfilment.set_account(session.email if seller else None)
         if seller:
             page.questions.load()
@@ -70,6 +86,8 @@ def wire(page: SellerPage, session: Session, window: MainWindow, connectivity: C
         if key == "seller" and session.signed_in and session.is_seller:
             page.fulfilment.sync()
             page.questions.load()
+            if page.workspace is not None:
+                page.workspace.refresh()
 
     def set_online(online: bool) -> None:
         page.fulfilment.set_online(online)

@@ -4,12 +4,16 @@ a local orders cache of their own, with presets, and the writes a seller makes o
     page = FulfilmentPage(client, caches=seller_orders_caches)   # the root's opener of an account's cache
     page.set_account("seller@demo.test")          # opens that seller's cache and syncs in the background
     page.set_preset("to_prepare")                  # paid, awaiting preparation (SQL on the cache)
-    page.mark("preparing")                         # the selection, one request per order
+    page.set_runner(runner)                        # the account's OutboxRunner: every write goes there
+    page.mark("preparing")                         # the selection, one outbox entry per order
     page.request_ship()                            # a ShipDialog: carrier and tracking number per order
     page.request_cancel()                          # the current order, with its refund shown first
 
-Writes go through :mod:`desktop.models.seller.fulfilment` (``send_each``) in a MutationOp; each order's
-answer updates its row, each refusal (409 ``invalid_transition``, 422…) is listed with the server's words.
+Writes are queued in the seller's durable outbox (kinds ``shipping``, ``cancel_order``: the handlers of
+:mod:`desktop.models.seller.fulfilment`) and sent in order when online; until then their rows show the
+status they ask for as pending, and the buttons follow it ("shipped" after a queued "preparing"). Each
+order's answer updates its row; each refusal (409 ``invalid_transition``, 422…) is listed with the
+server's words and marked on its row, and stays in Pending changes until the seller retries or discards it.
 """
 
 from __future__ import annotations
@@ -32,20 +36,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.order_rules import read_order
 from desktop.models.orders_cache import OrderQuery, OrdersCache, SyncResult
 from desktop.models.seller import fulfilment
 
 from .. import errors
-from ..formatting import format_datetime, html_text
-from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS, OrdersTableModel
-from ..tasks import MutationOp, QueryOp
-from .fulfilment_dialogs import SellerCancelDialog, ShipDialog
+from ..formatting import format_datetime
+from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS
+from ..tasks import QueryOp
+from .fulfilment_model import FulfilmentModel
+from .fulfilment_writes import FulfilmentWrites
 from .order_summary import OrderSummary, make_table
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
     from desktop.views.collaborators import OrdersCacheOpener
+
+    from .outbox_runner import OutboxRunner
 
 __all__ = ["PRESETS", "FulfilmentPage"]
 
@@ -62,7 +68,7 @@ SYNC_INTERVAL_MS = 60_000
 SEARCH_DELAY_MS = 250
 
 
-class FulfilmentPage(QWidget):
+class FulfilmentPage(FulfilmentWrites, QWidget):
     synced = Signal(object)  # SyncResult, or None after a failure
     applied = Signal(list)  # the Outcomes of a mark / cancel, once shown
     to_prepare_changed = Signal(int)  # paid orders awaiting preparation (the tab's badge)
@@ -77,6 +83,7 @@ class FulfilmentPage(QWidget):
         self.cache: OrdersCache | None = None
         self.account: str | None = None
         self.online = True
+        self.runner: OutboxRunner | None = None
         self.dialog: Any = None
         self._sync_op: QueryOp | None = None
         self.last_outcomes: list[fulfilment.Outcome] = []
@@ -119,6 +126,8 @@ class FulfilmentPage(QWidget):
         self.shipped_button = QPushButton(self.tr("Mark shipped…"))
         self.delivered_button = QPushButton(self.tr("Mark delivered"))
         self.cancel_button = QPushButton(self.tr("Cancel order…"))
+        self.tracking_button = QPushButton(self.tr("Upload tracking CSV…"))
+        self.tracking_button.clicked.connect(lambda: self.request_tracking_upload())
         self.preparing_button.clicked.connect(lambda: self.mark("preparing"))
         self.shipped_button.clicked.connect(lambda: self.request_ship())
         self.delivered_button.clicked.connect(lambda: self.mark("delivered"))
@@ -129,12 +138,13 @@ class FulfilmentPage(QWidget):
         self.selection_label = QLabel()
         actions.addWidget(self.selection_label)
         actions.addStretch(1)
-        for button in (self.preparing_button, self.shipped_button, self.delivered_button, self.cancel_button):
+        for button in (self.preparing_button, self.shipped_button, self.delivered_button, self.cancel_button,
+                       self.tracking_button):
             actions.addWidget(button)
 
-        self.model = OrdersTableModel(None, self)
+        self.model = FulfilmentModel(self)
         self.table = make_table(self.model, "fulfilmentTable", multi=True)
-        widths = {"ref": 120, "date": 84, "items": 52, "total": 120, "payment": 84, "shipping": 150, "tracking": 120}
+        widths = {"ref": 120, "date": 84, "items": 52, "total": 120, "payment": 84, "shipping": 200, "tracking": 120}
         for name, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(name), width)
         self.table.horizontalHeader().setSortIndicatorShown(True)
@@ -151,6 +161,7 @@ class FulfilmentPage(QWidget):
         self.splitter.addWidget(self.summary)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([7000, 3000])  # the table first (a remembered split wins)
 
         self.result_label = QLabel()
         self.result_label.setObjectName("fulfilmentResult")
@@ -283,7 +294,10 @@ class FulfilmentPage(QWidget):
         to_prepare = 0
         if self.cache is not None:
             payment, shipping = PRESETS["to_prepare"]
-            to_prepare = len(self.cache.search(OrderQuery(payment_status=payment, shipping_status=shipping)))
+            ids = set(self.cache.search(OrderQuery(payment_status=payment, shipping_status=shipping)))
+            moving = {self.cache.id_of(ref) for ref, entries in self.model.pending.items()
+                      if fulfilment.queued_status(entries) not in (None, "awaiting_preparation")}
+            to_prepare = len(ids - moving)  # a "preparing" queued offline is the seller's done work
         self.to_prepare_changed.emit(to_prepare)
 
     # -- selection -----------------------------------------------------------------------------------
@@ -306,7 +320,7 @@ class FulfilmentPage(QWidget):
 
     def _statuses(self) -> list[str]:
         rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
-        return [r.shipping_status for r in rows if r is not None]
+        return [self.model.effective_status(r) for r in rows if r is not None]
 
     def _selection_changed(self) -> None:
         statuses = self._statuses()
@@ -315,94 +329,10 @@ class FulfilmentPage(QWidget):
                                      else self.tr("Select orders to update"))
         for button, target in ((self.preparing_button, "preparing"), (self.shipped_button, "shipped"),
                                (self.delivered_button, "delivered")):
-            button.setEnabled(self.online and any(fulfilment.can_mark(s, target) for s in statuses))
-        self.cancel_button.setEnabled(self.online and n == 1 and fulfilment.can_cancel(statuses[0]))
+            button.setEnabled(self.runner is not None and any(fulfilment.can_mark(s, target) for s in statuses))
+        self.cancel_button.setEnabled(self.runner is not None and n == 1 and fulfilment.can_cancel(statuses[0]))
+        self.tracking_button.setEnabled(self.runner is not None and self.online)  # its check reads the server
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         ref = self.model.data(current, REF_ROLE) if current.isValid() else None
         self.summary.show_order(self.cache.order(ref) if (ref and self.cache is not None) else None)
-
-    # -- writes --------------------------------------------------------------------------------------
-    def mark(self, status: str, refs: Sequence[str] | None = None) -> MutationOp | None:
-        """Move the selected orders (or ``refs``) that may go to ``status`` there (not ``shipped``: that
-        needs tracking, see :meth:`request_ship`)."""
-        refs = self._eligible(status, refs)
-        if not refs:
-            return None
-        return self.send(fulfilment.KIND_SHIPPING, [fulfilment.shipping_payload(r, status) for r in refs])
-
-    def _eligible(self, status: str, refs: Sequence[str] | None) -> list[str]:
-        if refs is not None:
-            return list(refs)  # as asked: the server says what it refuses
-        rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
-        return [r.ref for r in rows if r is not None and fulfilment.can_mark(r.shipping_status, status)]
-
-    def request_ship(self, refs: Sequence[str] | None = None) -> ShipDialog | None:
-        refs = self._eligible("shipped", refs)
-        if not refs:
-            return None
-        dialog = ShipDialog(refs, self)
-        dialog.accepted.connect(lambda: self.send(fulfilment.KIND_SHIPPING, dialog.payloads()))
-        return self._open(dialog)
-
-    def request_cancel(self) -> SellerCancelDialog | None:
-        ref = self.current_ref()
-        data = self.cache.order(ref) if (ref and self.cache is not None) else None
-        if data is None:
-            return None
-        dialog = SellerCancelDialog(read_order(data), self)
-        dialog.accepted.connect(lambda: self.send(fulfilment.KIND_CANCEL,
-                                                  [fulfilment.cancel_payload(ref, dialog.reason())]))
-        return self._open(dialog)
-
-    def _open(self, dialog: Any) -> Any:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.finished.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def send(self, kind: str, payloads: list[dict]) -> MutationOp:
-        """Send ``payloads`` with the ``kind`` handler (one request per order, in a worker)."""
-        client = self.client
-        self.result_label.setText(self.tr("Sending… (%1)").replace("%1", str(len(payloads))))
-        self.result_label.setStyleSheet("")
-        self.result_label.show()
-        op = MutationOp(self, lambda: fulfilment.send_each(client, kind, payloads),
-                        lambda outcomes: self._applied(kind, payloads, outcomes), self._send_failed,
-                        block=self.actions_box, label="seller_orders_changed")
-        return op.run_in_background()
-
-    def _send_failed(self, exc: BaseException) -> None:
-        self.result_label.hide()
-        errors.report_exception(exc, self)
-        self.applied.emit([])
-
-    def _applied(self, kind: str, payloads: list[dict], outcomes: list[fulfilment.Outcome]) -> None:
-        self.last_outcomes = outcomes
-        done = [o for o in outcomes if o.ok]
-        if self.cache is not None and done:
-            self.cache.upsert([o.result.model_dump(mode="json") for o in done])
-            ids = [i for o in done if (i := self.cache.id_of(o.key)) is not None]
-            self.model.refresh_rows(ids)
-        refs = [o.key for o in outcomes]
-        self.apply_filters()
-        self._show_outcomes(kind, payloads, outcomes)
-        self.select_refs([r for r in refs if self.model.row_of_ref(r) >= 0])
-        self.applied.emit(outcomes)
-
-    def _show_outcomes(self, kind: str, payloads: list[dict], outcomes: list[fulfilment.Outcome]) -> None:
-        done = sum(o.ok for o in outcomes)
-        if kind == fulfilment.KIND_CANCEL:
-            head = self.tr("Order %1 cancelled.").replace("%1", outcomes[0].key) if done else ""
-        else:
-            head = self.tr("Orders updated: %1.").replace("%1", str(done)) if done else ""
-        lines = [html_text(head)] if head else []
-        for o in outcomes:
-            if not o.ok:
-                lines.append("<span style='color:#b00020'>" + html_text(
-                    self.tr("%1 not changed: %2").replace("%1", o.key).replace("%2", o.message)) + "</span>")
-        self.result_label.setTextFormat(Qt.TextFormat.RichText)
-        self.result_label.setText("<br>".join(lines))
-        self.result_label.setVisible(bool(lines))
-

@@ -89,6 +89,7 @@ class ListingsPage(QWidget):
             combo.currentIndexChanged.connect(self.apply_filters)
         self.default_threshold = QSpinBox(minimum=0, maximum=1_000_000)
         self.default_threshold.setPrefix(self.tr("Low at ≤ "))
+        self.default_threshold.setSpecialValueText(self.tr("Low stock: never"))
         self.default_threshold.setMaximumWidth(150)
         self.default_threshold.setToolTip(self.tr("Default low-stock threshold (an offer's own is set in its "
                                                   "\u201cLow at\u201d cell)"))
@@ -140,9 +141,10 @@ class ListingsPage(QWidget):
         header.setSortIndicator(COLUMNS.index("sku"), Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
-        for name, width in (("pending", 28), ("sku", 160), ("stock_units", 80), ("threshold", 64),
-                            ("unit_price", 90), ("moq_units", 64), ("packagings", 170), ("collections", 130),
-                            ("promotion", 140), ("warehouse", 110), ("updated_at", 84)):
+        # narrow enough that the title (stretched) keeps ~200 px in the app's window at 1440 px
+        for name, width in (("pending", 28), ("sku", 136), ("stock_units", 76), ("threshold", 64),
+                            ("unit_price", 84), ("moq_units", 64), ("packagings", 130), ("collections", 110),
+                            ("promotion", 110), ("warehouse", 110), ("updated_at", 84)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
         self.message = QLabel(wordWrap=True)

@@ -23,7 +23,7 @@ from desktop.models.seller import edits as seller_edits
 
 from ..tasks import QueryOp
 
-__all__ = ["OutboxRunner"]
+__all__ = ["OutboxRunner", "follow_runner"]
 
 log = logging.getLogger(__name__)
 
@@ -124,3 +124,14 @@ class OutboxRunner(QObject):
     def _online_changed(self, online: bool) -> None:
         if online:
             self.kick()
+
+
+def follow_runner(old: OutboxRunner | None, new: OutboxRunner | None, *, changed: Any, drained: Any) -> None:
+    """A view moves from ``old`` runner to ``new`` (another account's, or None when signed out): its
+    ``changed()`` and ``drained(report)`` slots follow."""
+    if old is not None:
+        old.changed.disconnect(changed)
+        old.drained.disconnect(drained)
+    if new is not None:
+        new.changed.connect(changed)
+        new.drained.connect(drained)

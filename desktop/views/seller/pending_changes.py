@@ -24,6 +24,7 @@ from desktop.models.seller import Entry, ListingsStore, Status
 from desktop.models.seller.conflicts import resolve
 
 from ..formatting import format_datetime, format_int
+from ..order_display.orders_model import shipping_text
 from .conflict_dialog import ConflictDialog
 from .outbox_runner import OutboxRunner
 from .texts import conflict_text, field_name, kind_text, status_text, value_text
@@ -88,7 +89,7 @@ class PendingChangesView(QWidget):
                 message = conflict_text((entry.detail or {}).get("fields"))
             elif entry.errors:
                 message = "; ".join(f"{e.get('field')}: {e.get('message')}" for e in entry.errors) or message
-            target = str(entry.base.get("sku") or entry.target)
+            target = self._target(entry)
             cells = (format_datetime(entry.created_at), self._describe(entry), target, status_text(entry.status),
                      message)
             for column, text in enumerate(cells):
@@ -121,7 +122,22 @@ class PendingChangesView(QWidget):
             return ", ".join(parts)
         if entry.kind == "offer_create":
             return f"{kind_text(entry.kind)}: {entry.payload.get('offer', {}).get('title', '')}"
+        if entry.kind == "shipping":
+            text = f"{kind_text(entry.kind)} → {shipping_text(entry.payload.get('status'))}"
+            payload = entry.payload
+            tracking = " ".join(str(v) for v in (payload.get("carrier"), payload.get("tracking_number")) if v)
+            return f"{text} · {tracking}" if tracking else text
+        if entry.kind == "cancel_order":
+            reason = entry.payload.get("reason")
+            return f"{kind_text(entry.kind)} · {_short(str(reason))}" if reason else kind_text(entry.kind)
+        if entry.kind == "answer":
+            return self.tr("Answer: %1").replace("%1", _short(" ".join(str(entry.payload.get("message", "")).split())))
         return entry.label or kind_text(entry.kind)
+
+    def _target(self, entry: Entry) -> str:
+        if entry.kind == "answer":
+            return self.tr("Question %1").replace("%1", entry.target)
+        return str(entry.base.get("sku") or entry.target)
 
     def selected(self) -> list[Entry]:
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})

@@ -27,6 +27,12 @@ class QuestionsModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._items: list[Question] = []
+        self.pending: dict[int, str] = {}  # question id → an answer waiting in the outbox
+
+    def set_pending(self, pending: dict[int, str]) -> None:
+        self.pending = dict(pending)
+        if self._items:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(COLUMNS) - 1))
 
     def set_questions(self, questions: Iterable[Question]) -> None:
         self.beginResetModel()
@@ -48,7 +54,8 @@ class QuestionsModel(QAbstractTableModel):
         return next((i for i, q in enumerate(self._items) if q.id == question_id), -1)
 
     def unanswered(self) -> int:
-        return sum(q.answer is None for q in self._items)
+        """Questions still waiting for the seller (an answer queued in the outbox is the seller's done)."""
+        return sum(q.answer is None and q.id not in self.pending for q in self._items)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._items)
@@ -80,6 +87,7 @@ class QuestionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {
                 "status": QCoreApplication.translate("QuestionsModel", "Answered") if q.answer is not None
+                else QCoreApplication.translate("QuestionsModel", "Pending") if q.id in self.pending
                 else QCoreApplication.translate("QuestionsModel", "To answer"),
                 "asked": format_short_date(q.created_at),
                 "buyer": q.buyer_company or "",
@@ -89,7 +97,7 @@ class QuestionsModel(QAbstractTableModel):
             }[column]
         if role == Qt.ItemDataRole.ToolTipRole and column in ("message", "offer"):
             return q.message if column == "message" else q.offer_title
-        if role == Qt.ItemDataRole.FontRole and q.answer is None:
+        if role == Qt.ItemDataRole.FontRole and q.answer is None and q.id not in self.pending:
             font = QFont()
             font.setBold(True)
             return font

@@ -3,7 +3,8 @@ is about, and the answer written inline beside it.
 
     page = QuestionsPage(client)
     page.load()                                   # in the background; ``unanswered_changed(n)`` after
-    page.answer_current("Yes, by Friday.")        # POST …/answer in a MutationOp; the badge drops
+    page.set_runner(runner)                       # the account's OutboxRunner
+    page.answer_current("Yes, by Friday.")        # queued in the outbox (offline too), then POST …/answer
     page.offer_requested.connect(catalog.show_offer)
 """
 
@@ -25,16 +26,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api_client.types import Question
-from desktop.models.seller import fulfilment
+from desktop.models.seller import DrainReport, Status, fulfilment
 
 from .. import errors
 from ..formatting import format_datetime, html_text
 from ..order_display.order_text import rich_label
-from ..tasks import MutationOp, QueryOp
+from ..tasks import QueryOp
 from .order_summary import make_table
+from .outbox_runner import OutboxRunner, follow_runner
 from .questions_model import COLUMNS, QuestionsModel
 
 __all__ = ["QuestionsPage"]
+
+
+def _short(text: str, limit: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 MAX_ANSWER = 2000  # the server's limit of a message
 
@@ -50,6 +57,7 @@ class QuestionsPage(QWidget):
         self.setObjectName("questionsPage")
         self.client = client
         self.online = True
+        self.runner: OutboxRunner | None = None
         self._load_op: QueryOp | None = None
 
         self.count_label = QLabel()
@@ -188,11 +196,14 @@ class QuestionsPage(QWidget):
             "%2", html_text(q.offer_sku or "—")) + "<br>" + html_text(self.tr("%1 asked on %2").replace(
                 "%1", q.buyer_company or self.tr("A buyer")).replace("%2", format_datetime(q.created_at))))
         self.question_label.setText(q.message)
-        answered = q.answer is not None
+        waiting = self.model.pending.get(q.id)
+        answered = q.answer is not None or waiting is not None
         self.answer_label.setVisible(answered)
-        if answered:
+        if q.answer is not None:
             self.answer_label.setText(self.tr("Your answer (%1): %2").replace(
                 "%1", format_datetime(q.answered_at) if q.answered_at else "").replace("%2", q.answer or ""))
+        elif waiting is not None:
+            self.answer_label.setText(self.tr("Your answer, waiting to be sent: %1").replace("%1", waiting))
         self.answer_edit.setVisible(not answered)
         self.send_button.setVisible(not answered)
         if not answered:
@@ -201,17 +212,36 @@ class QuestionsPage(QWidget):
 
     def _update_send(self) -> None:
         text = self.answer_edit.toPlainText().strip()
-        self.send_button.setEnabled(self.online and 0 < len(text) <= MAX_ANSWER)
-        self.send_button.setToolTip("" if self.online else self.tr("You are offline: answers need the marketplace."))
+        self.send_button.setEnabled(self.runner is not None and 0 < len(text) <= MAX_ANSWER)
+        self.send_button.setToolTip("" if self.online else self.tr(
+            "You are offline: the answer is kept and sent when the marketplace answers."))
 
     def _link(self, url: str) -> None:
         if url.startswith("offer:"):
             self.offer_requested.emit(int(url.split(":", 1)[1]))
 
-    # -- answering -----------------------------------------------------------------------------------
-    def answer_current(self, text: str | None = None) -> MutationOp | None:
-        q = self.current()
-        if q is None or q.answer is not None:
+    # -- answering (through the outbox) ---------------------------------------------------------------
+    def set_runner(self, runner: OutboxRunner | None) -> None:
+        """The signed-in seller's outbox runner (None: signed out, no answers)."""
+        if self.runner is runner:
+            return
+        follow_runner(self.runner, runner, changed=self._outbox_changed, drained=self._drained)
+        self.runner = runner
+        self._outbox_changed()
+
+    def _outbox_changed(self) -> None:
+        entries = self.runner.outbox.entries((Status.WAITING, Status.SENDING), kind=fulfilment.KIND_ANSWER) \
+            if self.runner is not None else []
+        pending = {int(e.target): str(e.payload.get("message", "")) for e in entries}
+        if pending != self.model.pending:
+            self.model.set_pending(pending)
+            self._update_count()
+            self._show(self.current())
+
+    def answer_current(self, text: str | None = None) -> object | None:
+        """Queue the answer in the outbox (committed first); the runner sends it when online."""
+        q, runner = self.current(), self.runner
+        if q is None or q.answer is not None or runner is None:
             return None
         if text is not None:
             self.answer_edit.setPlainText(text)
@@ -220,26 +250,38 @@ class QuestionsPage(QWidget):
         except ValueError:
             self._result(self.tr("Write an answer first."), error=True)
             return None
-        client = self.client
-        op = MutationOp(self, lambda: fulfilment.send_each(client, fulfilment.KIND_ANSWER, [payload])[0],
-                        self._answered, self._answer_failed, block=self.detail, label="question_answered")
-        return op.run_in_background()
+        body = {k: v for k, v in payload.items() if k != "idempotency_key"}  # the outbox keeps its own
+        refused = [e for e in runner.outbox.open_by_target((fulfilment.KIND_ANSWER,)).get(str(q.id), [])
+                   if e.status in (Status.REFUSED, Status.CONFLICT)]
+        if refused:  # the seller's new text fixes the refused answer (it keeps its place and its key)
+            runner.outbox.revise(refused[0].id, body)
+            entry = runner.outbox.get(refused[0].id)
+        else:
+            entry = runner.outbox.enqueue(fulfilment.KIND_ANSWER, q.id, body, {}, label=_short(body["message"]))
+        runner.queued()
+        self._result(self.tr("Sending…") if runner.online else self.tr(
+            "Offline: the answer is kept and sent when the marketplace answers."))
+        return entry
+
+    def _drained(self, report: DrainReport) -> None:
+        if self.runner is None or not report.touched:
+            return
+        for entry in self.runner.outbox.get_many(sorted(report.touched)):
+            if entry.kind == fulfilment.KIND_ANSWER:
+                self._answered(fulfilment.outcome_of(entry))
 
     def _answered(self, outcome: fulfilment.Outcome) -> None:
         if outcome.ok:
             row = self.model.replace(outcome.result)
+            if self.model.row_of(outcome.result.id) < 0:
+                return  # not among the questions shown (another account's, or not loaded yet)
             self._update_count()
             self.select_row(row)
             self._result(self.tr("Answer sent."))
         else:  # the server's words: already answered elsewhere, too long…
             self._result(self.tr("Not sent: %1").replace("%1", outcome.message), error=True)
-            if outcome.code == "already_answered":
-                self.load()
+            self.load()  # answered elsewhere meanwhile, removed…: the server's copy
         self.answered.emit(outcome)
-
-    def _answer_failed(self, exc: BaseException) -> None:
-        errors.report_exception(exc, self)
-        self.answered.emit(None)
 
     def _result(self, text: str, *, error: bool = False) -> None:
         self.result_label.setStyleSheet("color: #b00020;" if error else "color: #2e7d32;")

@@ -11,6 +11,8 @@ that key is added, at start or later (tabs of other screens arrive in any order)
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
@@ -30,6 +32,7 @@ class SellerPage(QWidget):
         self._titles: dict[str, str] = {}
         self._counts: dict[str, int] = {}
         self._restoring = False
+        self._closers: list[Callable[[], object]] = []
         saved = state.value(_STATE_KEY) if state is not None else None
         self._wanted: str | None = str(saved) if saved else None
         self.tabs = QTabWidget()
@@ -41,21 +44,42 @@ class SellerPage(QWidget):
         layout.addWidget(self.tabs)
 
     # -- tabs --------------------------------------------------------------------------------------
-    def add_tab(self, key: str, widget: QWidget, title: str) -> int:
-        """Add ``widget`` as the tab ``key`` (at the end); returns its index. A key is added once."""
+    def add_tab(self, key: str, widget: QWidget, title: str, *, at: int | None = None) -> int:
+        """Add ``widget`` as the tab ``key`` (at the end, or at index ``at``); returns its index. A key
+        is added once (until :meth:`remove_tab`)."""
         if key in self._keys:
             raise ValueError(f"a seller tab {key!r} is there already")
-        self._keys.append(key)
+        at = len(self._keys) if at is None else max(0, min(at, len(self._keys)))
+        self._keys.insert(at, key)
         self._titles[key] = title
         self._restoring = True  # the first tab added becomes current: not a choice of the seller's
         try:
-            index = self.tabs.addTab(widget, self._label(key))
+            index = self.tabs.insertTab(at, widget, self._label(key))
         finally:
             self._restoring = False
         widget.setProperty("sellerTab", key)
         if key == self._wanted:
             self.tabs.setCurrentIndex(index)
         return index
+
+    def remove_tab(self, key: str) -> QWidget | None:
+        """Take the tab ``key`` out (its widget is returned, not deleted); the remembered tab stays wanted."""
+        if key not in self._keys:
+            return None
+        index = self._keys.index(key)
+        widget = self.tabs.widget(index)
+        self._restoring = True
+        try:
+            self._keys.pop(index)
+            self.tabs.removeTab(index)
+        finally:
+            self._restoring = False
+        self._counts.pop(key, None)
+        return widget
+
+    def add_closer(self, close: Callable[[], object]) -> None:
+        """``close()`` runs at :meth:`shutdown` (the per-account stores the root opened for the tabs)."""
+        self._closers.append(close)
 
     def keys(self) -> list[str]:
         return list(self._keys)
@@ -78,11 +102,14 @@ class SellerPage(QWidget):
         return True
 
     def shutdown(self) -> None:
-        """At quit: each tab that keeps a local store (``close_cache()``) closes it."""
+        """At quit: each tab that keeps a local store (``close_cache()``) closes it, then the closers."""
         for index in range(self.tabs.count()):
             close = getattr(self.tabs.widget(index), "close_cache", None)
             if callable(close):
                 close()
+        closers, self._closers = self._closers, []
+        for close in closers:
+            close()
 
     # -- badges ------------------------------------------------------------------------------------
     def set_count(self, key: str, count: int, tooltip: str | None = None) -> None:
