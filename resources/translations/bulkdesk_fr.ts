@@ -1826,6 +1826,10 @@
         <translation>Paiement refusé</translation>
     </message>
     <message>
+        <source>Payment retried</source>
+        <translation>Nouvel essai de paiement</translation>
+    </message>
+    <message>
         <source>Preparing</source>
         <translation>En préparation</translation>
     </message>
@@ -1848,6 +1852,58 @@
     <message>
         <source>Reviewed</source>
         <translation>Évaluée</translation>
+    </message>
+    <message>
+        <source>Payment by %1.</source>
+        <translation>Paiement par %1.</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1.</source>
+        <translation>Confirmé par %1.</translation>
+    </message>
+    <message>
+        <source>The payment did not go through.</source>
+        <translation>Le paiement n'a pas abouti.</translation>
+    </message>
+    <message>
+        <source>Cancelled by the buyer</source>
+        <translation>Annulée par l'acheteur</translation>
+    </message>
+    <message>
+        <source>Cancelled by the seller</source>
+        <translation>Annulée par le vendeur</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Paid after the cancellation, so refunded.</source>
+        <translation>Payée après l'annulation, donc remboursée.</translation>
+    </message>
+    <message>
+        <source>Payment refunded.</source>
+        <translation>Paiement remboursé.</translation>
+    </message>
+    <message>
+        <source>%1 refunded.</source>
+        <translation>%1 remboursés.</translation>
+    </message>
+    <message>
+        <source>Rated %1/5.</source>
+        <translation>Notée %1/5.</translation>
+    </message>
+    <message>
+        <source>The buyer is trying the card payment again.</source>
+        <translation>L'acheteur réessaie le paiement par carte.</translation>
+    </message>
+    <message>
+        <source>The seller is preparing the order.</source>
+        <translation>Le vendeur prépare la commande.</translation>
+    </message>
+    <message>
+        <source>Delivered to the delivery address.</source>
+        <translation>Livrée à l'adresse de livraison.</translation>
     </message>
     <message>
         <source>Only orders awaiting preparation, or shipped over 30 days ago and not delivered, can be cancelled.</source>

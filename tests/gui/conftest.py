@@ -16,6 +16,23 @@ from desktop.api_client import MemoryTokenStore
 from tests.support.server import cleanup, make_server
 
 
+@pytest.fixture
+def french(qapp: QApplication):
+    """The French translator (bulkdesk_fr.qm) and a French default locale, as a French user starts."""
+    from PySide6.QtCore import QLocale, QTranslator
+
+    from desktop.views.i18n import translations_dir
+
+    translator = QTranslator()
+    assert translator.load("bulkdesk_fr", str(translations_dir())), "run scripts/build_translations.py"
+    qapp.installTranslator(translator)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
+    yield translator
+    QLocale.setDefault(before)
+    qapp.removeTranslator(translator)
+
+
 @pytest.fixture(autouse=True)
 def app_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Each test gets its own config/data/cache folders (platformdirs reads the XDG variables)."""

@@ -14,6 +14,7 @@ from ..formatting import format_money
 from ..order_display import order_text
 from ..order_display.order_text import OrderLines, rich_label
 from ..order_display.orders_model import shipping_text
+from ..order_display.timeline import timeline_html
 
 __all__ = ["OrderPanes"]
 
@@ -78,6 +79,6 @@ class OrderPanes(QWidget):
             self.tracking_label.show()
         else:
             self.tracking_label.hide()
-        self.timeline.setText(order_text.timeline_html(o))
+        self.timeline.setText(timeline_html(o))
         self.seller_label.setText(order_text.seller_html(o.seller))
         self.origin_label.setText(order_text.origin_text(o.origin))

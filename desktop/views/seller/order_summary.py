@@ -13,7 +13,8 @@ from desktop.models.order_rules import read_order
 
 from ..formatting import html_text
 from ..order_display.links import open_url
-from ..order_display.order_text import OrderLines, rich_label, subtitle, timeline_html, tracking_html
+from ..order_display.order_text import OrderLines, rich_label, subtitle, tracking_html
+from ..order_display.timeline import timeline_html
 
 __all__ = ["OrderSummary", "make_table"]
 
