@@ -18,19 +18,19 @@ from tests.support.server import cleanup, make_server
 
 @pytest.fixture
 def french(qapp: QApplication):
-    """The French translator (bulkdesk_fr.qm) and a French default locale, as a French user starts."""
-    from PySide6.QtCore import QLocale, QTranslator
+    """French as the app installs it at start (bulkdesk_fr.qm, Qt's own qtbase_fr.qm for its standard
+    buttons, a French default locale); everything put back after."""
+    from PySide6.QtCore import QLocale
 
-    from desktop.views.i18n import translations_dir
+    from desktop.views.i18n import install_translations
 
-    translator = QTranslator()
-    assert translator.load("bulkdesk_fr", str(translations_dir())), "run scripts/build_translations.py"
-    qapp.installTranslator(translator)
     before = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.French, QLocale.Country.France))
-    yield translator
+    installed = install_translations(qapp, "fr")
+    assert installed, "run scripts/build_translations.py"
+    yield installed
+    for translator in installed:
+        qapp.removeTranslator(translator)
     QLocale.setDefault(before)
-    qapp.removeTranslator(translator)
 
 
 @pytest.fixture(autouse=True)
