@@ -1863,11 +1863,11 @@
     </message>
     <message>
         <source>The payment did not go through.</source>
-        <translation>Le paiement n'a pas abouti.</translation>
+        <translation>Le paiement n&apos;a pas abouti.</translation>
     </message>
     <message>
         <source>Cancelled by the buyer</source>
-        <translation>Annulée par l'acheteur</translation>
+        <translation>Annulée par l&apos;acheteur</translation>
     </message>
     <message>
         <source>Cancelled by the seller</source>
@@ -1879,7 +1879,7 @@
     </message>
     <message>
         <source>Paid after the cancellation, so refunded.</source>
-        <translation>Payée après l'annulation, donc remboursée.</translation>
+        <translation>Payée après l&apos;annulation, donc remboursée.</translation>
     </message>
     <message>
         <source>Payment refunded.</source>
@@ -1895,7 +1895,7 @@
     </message>
     <message>
         <source>The buyer is trying the card payment again.</source>
-        <translation>L'acheteur réessaie le paiement par carte.</translation>
+        <translation>L&apos;acheteur réessaie le paiement par carte.</translation>
     </message>
     <message>
         <source>The seller is preparing the order.</source>
@@ -1903,7 +1903,7 @@
     </message>
     <message>
         <source>Delivered to the delivery address.</source>
-        <translation>Livrée à l'adresse de livraison.</translation>
+        <translation>Livrée à l&apos;adresse de livraison.</translation>
     </message>
     <message>
         <source>Only orders awaiting preparation, or shipped over 30 days ago and not delivered, can be cancelled.</source>
@@ -3141,6 +3141,21 @@
     <message>
         <source>Changed on the marketplace meanwhile</source>
         <translation>Modifiée sur la place de marché entre-temps</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTexts</name>
+    <message>
+        <source>Standard freight</source>
+        <translation>Transport standard</translation>
+    </message>
+    <message>
+        <source>Express freight</source>
+        <translation>Transport express</translation>
+    </message>
+    <message>
+        <source>Pickup at the warehouse</source>
+        <translation>Retrait à l'entrepôt</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, 
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -29,7 +30,9 @@ from PySide6.QtWidgets import (
 
 from desktop.models.settings import SettingsStore
 from desktop.views import tasks
+from desktop.views.checkout.wizard import DETAILS
 from desktop.views.shell import Shell
+from tests.gui.test_checkout_wizard import DETAILS_VALUES
 
 ROOT = Path(__file__).resolve().parents[2]
 BUYER, SELLER, PASSWORD = "buyer@demo.test", "seller@demo.test", "demo-password"
@@ -40,6 +43,7 @@ ENGLISH_WORDS = (
     "units", "unit", "seller", "settings", "save", "close", "delivery", "delivered", "shipped", "paid",
     "pending", "refunded", "placed", "quantity", "with", "your", "buyer", "checkout", "add", "remove", "sort",
     "filter", "account", "password", "review", "sync", "last", "offline", "tracking", "only", "from",
+    "freight", "pickup", "warehouse", "day", "days", "next", "back", "submit",
 )  # not "stock", "total", "questions", "message": French words as well
 _WORDS = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH_WORDS) + r")\b", re.IGNORECASE)
 
@@ -72,7 +76,8 @@ def _server_data(server) -> list[str]:
 
     queries = (
         "SELECT title FROM offers", "SELECT description FROM offers", "SELECT sku FROM offers",
-        "SELECT name FROM sellers", "SELECT email FROM sellers", "SELECT name FROM warehouses",
+        "SELECT name FROM sellers", "SELECT email FROM sellers", "SELECT description FROM sellers",
+        "SELECT name FROM warehouses",
         "SELECT city FROM warehouses", "SELECT email FROM users", "SELECT label FROM packagings",
         "SELECT message FROM questions", "SELECT answer FROM questions", "SELECT title FROM order_lines",
         "SELECT packaging_label FROM order_lines", "SELECT sku FROM order_lines", "SELECT ref FROM orders",
@@ -168,7 +173,9 @@ class Walk:
 
 
 def _idle(qtbot) -> None:
+    """No background work left, and the layouts it asked for done (what a screenshot shows)."""
     qtbot.waitUntil(lambda: tasks.running_ops() == 0, timeout=30_000)
+    QApplication.processEvents()
 
 
 def _dialog(qtbot, walk: Walk, where: str, dialog) -> None:
@@ -214,9 +221,25 @@ def test_every_page_and_dialog_speaks_french(qtbot, french_shell, live_server, e
 
     assert w.show_page("cart")
     assert shell.cart_page.cart().lines(), "the offer went into the cart"
+    quoter = shell.cart_page.quoter
+    qtbot.waitUntil(lambda: quoter.quote is not None and not quoter.quote.local and not quoter.pending
+                    and len(quoter.quote.groups) == 1, timeout=20_000)
     _idle(qtbot)
     walk.look("cart", w)
     _dialog(qtbot, walk, "quick-order", shell.cart_page.open_quick_order())
+    wizard = shell.cart_page.open_checkout()
+    qtbot.waitUntil(wizard.isVisible, timeout=5000)
+    for name, value in DETAILS_VALUES.items():
+        wizard.details.fields[name].setText(value)
+    for index, step in enumerate(("details", "shipping", "payment", "review")):  # never submitted
+        _idle(qtbot)
+        assert wizard.current() == DETAILS + index, f"checkout stayed at step {wizard.current()}"
+        walk.look(f"checkout-{step}", wizard)
+        if step != "review":
+            wizard.next()
+    wizard.reject()
+    seller_id = int(catalog.detail.offer["seller"]["id"])
+    _dialog(qtbot, walk, "seller-profile", catalog.open_seller(seller_id))
 
     orders = shell.orders_page
     assert w.show_page("orders")

@@ -15,6 +15,7 @@ from ..order_display import order_text
 from ..order_display.order_text import OrderLines, rich_label
 from ..order_display.orders_model import shipping_text
 from ..order_display.timeline import timeline_html
+from ..server_texts import shipping_method_name
 
 __all__ = ["OrderPanes"]
 
@@ -73,7 +74,7 @@ class OrderPanes(QWidget):
         self.shipping_price_label.setText(format_money(o.shipping_price))
         self.total_label.setText(format_money(o.total))
         self.payment_label.setText(order_text.method_text(o))
-        self.shipping_label.setText((o.shipping_method or "") + " — " + shipping_text(o.shipping_status))
+        self.shipping_label.setText(shipping_method_name(o.shipping_method) + " — " + shipping_text(o.shipping_status))
         if o.tracking is not None:
             self.tracking_label.setText(order_text.tracking_html(o.tracking))
             self.tracking_label.show()
