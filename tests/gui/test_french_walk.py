@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QTabBar,
     QWidget,
@@ -123,6 +124,8 @@ def visible_texts(root: QWidget) -> list[str]:
     """Every text a user sees in `root`: labels, buttons, group boxes, tabs, placeholders, combo items,
     window titles, tooltips, item views' headers and first rows, menus."""
     texts: list[object] = [root.windowTitle()]
+    if isinstance(root, QMainWindow):
+        texts.append(root.statusBar().currentMessage())
     for w in [root, *root.findChildren(QWidget)]:
         if w is not root and not w.isVisibleTo(root) and not isinstance(w, QMenu):
             continue
@@ -273,7 +276,11 @@ def test_every_page_and_dialog_speaks_french(qtbot, french_shell, live_server, e
     for preset, request in (("to_ship", lambda: f.request_ship()), ("to_prepare", f.request_cancel)):
         f.set_preset(preset)
         qtbot.waitUntil(lambda: f.model.rowCount() > 0, timeout=10_000)
-        f.select_refs([f.model.row_at(0).ref])
+        first_cell = f.table.visualRect(f.model.index(0, 0)).center()
+        qtbot.mouseClick(f.table.viewport(), Qt.MouseButton.LeftButton, pos=first_cell)  # opens its summary
+        assert f.selected_refs() == [f.model.row_at(0).ref]
+        _idle(qtbot)
+        walk.look(f"seller-order-{preset}", w)  # the order's summary and timeline
         _dialog(qtbot, walk, f"seller-{preset}", request())
 
     assert error_channel.current_dialog() is None, error_channel.current_dialog().details_text()
