@@ -29,9 +29,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.seller.bulk import Target
 from desktop.models.settings import SettingsStore
 from desktop.views import tasks
 from desktop.views.checkout.wizard import DETAILS
+from desktop.views.seller.bulk_edit_dialog import BulkEditDialog
+from desktop.views.seller.tracking_upload import TrackingUploadDialog
 from desktop.views.shell import Shell
 from tests.gui.test_checkout_wizard import DETAILS_VALUES
 
@@ -46,6 +49,9 @@ ENGLISH_WORDS = (
     "filter", "account", "password", "review", "sync", "last", "offline", "tracking", "only", "from",
     "freight", "pickup", "warehouse", "day", "days", "next", "back", "submit",
 )  # not "stock", "total", "questions", "message": French words as well
+#: column names of the CSV files the app reads and writes
+CSV_COLUMNS = ("order_ref", "carrier", "tracking_number", "sku", "quantity", "packaging", "title", "unit_price",
+               "stock_units", "category", "currency", "packagings", "warehouse")
 _WORDS = re.compile(r"\b(" + "|".join(re.escape(w) for w in ENGLISH_WORDS) + r")\b", re.IGNORECASE)
 
 
@@ -154,6 +160,8 @@ class Walk:
         self.found: dict[str, set[str]] = {}
 
     def english(self, value: str) -> str | None:
+        if "CSV" in value:  # a file format's column names are identifiers, the same in every language
+            value = re.sub(r"\b(" + "|".join(CSV_COLUMNS) + r")\b", " ", value)
         for d in self.data:
             if d in value:
                 value = value.replace(d, " ")
@@ -282,6 +290,19 @@ def test_every_page_and_dialog_speaks_french(qtbot, french_shell, live_server, e
         _idle(qtbot)
         walk.look(f"seller-order-{preset}", w)  # the order's summary and timeline
         _dialog(qtbot, walk, f"seller-{preset}", request())
+
+    # seller dialogs the shell does not open yet on this branch (the listings tab comes with another
+    # change): built as their pages build them, shown, nothing sent
+    targets = [Target(1, "SKU-1", {"unit_price": "10.00", "stock_units": 50, "collections": []}),
+               Target(2, "SKU-2", {"unit_price": "4.00", "stock_units": 5, "collections": []})]
+    walk.data += [t.sku for t in targets]
+    bulk = BulkEditDialog(targets, w)
+    bulk.open()
+    bulk.value.setText("40")  # the preview lists the changes (field names, before, after)
+    _dialog(qtbot, walk, "seller-bulk-edit", bulk)
+    upload = TrackingUploadDialog(shell.client.seller, parent=w)
+    upload.open()
+    _dialog(qtbot, walk, "seller-tracking-upload", upload)
 
     assert error_channel.current_dialog() is None, error_channel.current_dialog().details_text()
     assert not walk.found, "English text in the French UI:\n" + "\n".join(
