@@ -1487,6 +1487,10 @@
         <translation>Nouvelle offre</translation>
     </message>
     <message>
+        <source>unit:1|carton:12|pallet:600</source>
+        <translation>unité:1|carton:12|palette:600</translation>
+    </message>
+    <message>
         <source>Loading warehouses…</source>
         <translation>Chargement des entrepôts…</translation>
     </message>
@@ -2770,7 +2774,7 @@
     </message>
     <message>
         <source>Packagings like &quot;unit:1|carton:12|pallet:480&quot; (distinct labels).</source>
-        <translation>Des conditionnements comme « unit:1|carton:12|pallet:480 » (libellés distincts).</translation>
+        <translation>Des conditionnements comme « unité:1|carton:12|palette:480 » (libellés distincts).</translation>
     </message>
     <message>
         <source>Collections: &quot;weekly&quot;, &quot;surplus&quot; or &quot;weekly|surplus&quot;.</source>
@@ -2945,7 +2949,7 @@
     </message>
     <message>
         <source>At least one packaging, e.g. unit:1.</source>
-        <translation>Au moins un conditionnement, p. ex. unit:1.</translation>
+        <translation>Au moins un conditionnement, p. ex. unité:1.</translation>
     </message>
     <message>
         <source>At least {min}.</source>
@@ -2989,7 +2993,7 @@
     </message>
     <message>
         <source>Packagings as label:units|label:units, e.g. unit:1|carton:12.</source>
-        <translation>Conditionnements au format libellé:unités|libellé:unités, p. ex. unit:1|carton:12.</translation>
+        <translation>Conditionnements au format libellé:unités|libellé:unités, p. ex. unité:1|carton:12.</translation>
     </message>
     <message>
         <source>The first column must be the SKU (or give a header row: sku, stock, price…).</source>
@@ -3155,7 +3159,7 @@
     </message>
     <message>
         <source>Pickup at the warehouse</source>
-        <translation>Retrait à l'entrepôt</translation>
+        <translation>Retrait à l&apos;entrepôt</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,8 @@ from desktop.models.settings import SettingsStore
 from desktop.views import tasks
 from desktop.views.checkout.wizard import DETAILS
 from desktop.views.seller.bulk_edit_dialog import BulkEditDialog
+from desktop.views.seller.import_page import ImportPage
+from desktop.views.seller.offer_form import NewOfferDialog
 from desktop.views.seller.tracking_upload import TrackingUploadDialog
 from desktop.views.shell import Shell
 from tests.gui.test_checkout_wizard import DETAILS_VALUES
@@ -300,6 +302,17 @@ def test_every_page_and_dialog_speaks_french(qtbot, french_shell, live_server, e
     bulk.open()
     bulk.value.setText("40")  # the preview lists the changes (field names, before, after)
     _dialog(qtbot, walk, "seller-bulk-edit", bulk)
+    categories = [(c.id, c.parent_id, c.name) for c in shell.client.catalog.categories()]
+    assert ("Café et thé" in {name for _i, _p, name in categories})  # the client asks in French
+    new_offer = NewOfferDialog(shell.client, categories, w)
+    new_offer.open()
+    _dialog(qtbot, walk, "seller-new-offer", new_offer)
+    importer = ImportPage(shell.client.seller, parent=w)
+    importer.setWindowFlag(Qt.WindowType.Window)
+    importer.show()
+    _idle(qtbot)
+    walk.look("seller-import", importer)
+    importer.close()
     upload = TrackingUploadDialog(shell.client.seller, parent=w)
     upload.open()
     _dialog(qtbot, walk, "seller-tracking-upload", upload)

@@ -45,7 +45,7 @@ class NewOfferDialog(QDialog):
             self.errors[name] = error
             form.addRow(field_name(name), edit)
             form.addRow("", error)
-        self.inputs["packagings"].setPlaceholderText("unit:1|carton:12|pallet:600")
+        self.inputs["packagings"].setPlaceholderText(self.tr("unit:1|carton:12|pallet:600"))
         self.inputs["collections"].setPlaceholderText("weekly surplus")
         self.category = QComboBox()
         parents = {p for _i, p, _n in categories}
