@@ -1487,8 +1487,16 @@
         <translation>Nouvelle offre</translation>
     </message>
     <message>
+        <source>unit:1</source>
+        <translation>unité:1</translation>
+    </message>
+    <message>
         <source>unit:1|carton:12|pallet:600</source>
         <translation>unité:1|carton:12|palette:600</translation>
+    </message>
+    <message>
+        <source>weekly surplus</source>
+        <translation>surplus de la semaine</translation>
     </message>
     <message>
         <source>Loading warehouses…</source>

@@ -49,7 +49,8 @@ ENGLISH_WORDS = (
     "units", "unit", "seller", "settings", "save", "close", "delivery", "delivered", "shipped", "paid",
     "pending", "refunded", "placed", "quantity", "with", "your", "buyer", "checkout", "add", "remove", "sort",
     "filter", "account", "password", "review", "sync", "last", "offline", "tracking", "only", "from",
-    "freight", "pickup", "warehouse", "day", "days", "next", "back", "submit",
+    "freight", "pickup", "warehouse", "day", "days", "next", "back", "submit", "weekly", "week", "none", "all",
+    "edit", "delete", "update", "choose", "show", "file", "new", "open", "help", "error", "received", "by",
 )  # not "stock", "total", "questions", "message": French words as well
 #: column names of the CSV files the app reads and writes
 CSV_COLUMNS = ("order_ref", "carrier", "tracking_number", "sku", "quantity", "packaging", "title", "unit_price",
@@ -317,6 +318,9 @@ def test_every_page_and_dialog_speaks_french(qtbot, french_shell, live_server, e
     upload.open()
     _dialog(qtbot, walk, "seller-tracking-upload", upload)
 
+    new_offer_form = NewOfferDialog(shell.client, categories, w)  # the values a French seller starts from
+    assert new_offer_form.inputs["packagings"].text() == "unité:1"
+    new_offer_form.deleteLater()
     assert error_channel.current_dialog() is None, error_channel.current_dialog().details_text()
     assert not walk.found, "English text in the French UI:\n" + "\n".join(
         f"{where}  ← {sorted(words)}" for where, words in sorted(walk.found.items()))
