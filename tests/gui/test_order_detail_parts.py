@@ -95,6 +95,8 @@ def test_the_timeline_words_each_event_from_its_code_and_params(qtbot):
     assert details[:3] == ["Payment by bank transfer.", "DHL 123", "Cancelled by the seller: Rupture"]
     assert details[3].endswith("refunded.") and "65.00" in details[3]
     assert details[4] == "Back at the warehouse."  # an event this client does not know: the server's words
+    older = order(history=[{"at": "2026-05-01T10:00:00Z", "event": "shipped", "detail": "UPS 1Z9"}])
+    assert timeline.event_detail(older.history[0]) == "UPS 1Z9"  # recorded before events had params
 
 
 def test_the_timeline_in_french(qtbot, french):

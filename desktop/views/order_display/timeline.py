@@ -127,6 +127,8 @@ def event_detail(entry: HistoryEntry) -> str:
     wording = _DETAILS.get(entry.event)
     if wording is None:
         return entry.detail or ""
+    if entry.event == "shipped" and not entry.params:  # an event older than params: "DHL 123" as it was
+        return entry.detail or ""
     return wording(entry.params or {})
 
 
