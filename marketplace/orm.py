@@ -136,6 +136,16 @@ class Category(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("categories.id"))
 
 
+class CategoryTranslation(Base):
+    """A category's name in another language (`language`: "fr"); the `categories` row holds the default
+    (English) name, which every language without a row here falls back to."""
+
+    __tablename__ = "category_translations"
+    category_id: Mapped[int] = mapped_column(ForeignKey("categories.id", ondelete="CASCADE"), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+
+
 class Seller(Base):
     __tablename__ = "sellers"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -331,6 +341,8 @@ class OrderEvent(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     event: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str] = mapped_column(String(300), default="")
+    #: what a client needs to word `event` in its own language: payment_method, by, reason, carrier…
+    params: Mapped[dict] = mapped_column(JSON, default=dict, server_default="{}")
 
 
 class Review(Base):

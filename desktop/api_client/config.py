@@ -76,6 +76,8 @@ class ClientConfig:
     max_retry_delay: float = 30.0
     sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
     user_agent: str = field(default_factory=user_agent)
+    #: the UI language ("fr", "en"): the server answers the texts it owns (category names) in it
+    accept_language: str | None = None
 
     @property
     def base_url(self) -> str:
@@ -83,6 +85,13 @@ class ClientConfig:
 
     def timeout(self) -> httpx.Timeout:
         return httpx.Timeout(self.read_timeout, connect=self.connect_timeout)
+
+    def headers(self) -> dict[str, str]:
+        """Sent with every request."""
+        headers = {"User-Agent": self.user_agent, "Accept": "application/json"}
+        if self.accept_language:
+            headers["Accept-Language"] = self.accept_language
+        return headers
 
     def build_http_client(self, transport: httpx.BaseTransport | None = None) -> httpx.Client:
         """The one keep-alive httpx.Client (gzip is httpx's default)."""
@@ -94,6 +103,6 @@ class ClientConfig:
             trust_env=self.trust_env,
             verify=verify,
             transport=transport,
-            headers={"User-Agent": self.user_agent, "Accept": "application/json"},
+            headers=self.headers(),
             follow_redirects=False,
         )

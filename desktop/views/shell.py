@@ -25,6 +25,7 @@ from desktop.views import shell_areas as areas
 from desktop.views.account_flow import AccountFlow
 from desktop.views.connectivity import Connectivity
 from desktop.views.errors import ErrorChannel
+from desktop.views.i18n import resolve_language
 from desktop.views.main_window import MainWindow, Page
 from desktop.views.session import Session
 from desktop.views.settings_effects import SettingsEffects, network_settings
@@ -198,7 +199,8 @@ class Shell(QObject):
             if account is None:
                 with contextlib.suppress(Exception):  # a locked or broken keyring: start signed out
                     account = token_store.current_account(self.server_url)
-            config = ClientConfig(self.server_url, **network_settings(self.settings.get))
+            language = resolve_language(str(self.settings.get("language")))  # applies after a restart
+            config = ClientConfig(self.server_url, accept_language=language, **network_settings(self.settings.get))
             client = MarketplaceClient(config, token_store=token_store, account=account)
             with self._lock:
                 if self._closed:  # the app quit meanwhile: nobody will close it

@@ -158,7 +158,7 @@ def build_orders(
             history = _history(rng, created_at, payment, shipping, method, ship)
             carrier = number = None
             shipped_at = delivered_at = cancelled_at = None
-            for at, event, _detail in history:
+            for at, event, _detail, _params in history:
                 if event == "shipped":
                     shipped_at = at
                 elif event == "delivered":
@@ -168,11 +168,13 @@ def build_orders(
             if shipped_at is not None:
                 carrier, _url = rng.choice(CARRIERS)
                 number = "".join(rng.choices(string.digits, k=12))
-                history = [(at, ev, f"{carrier} {number}" if ev == "shipped" else d) for at, ev, d in history]
-            for at, event, detail in history:
+                shipped = {"carrier": carrier, "tracking_number": number}
+                history = [(at, ev, f"{carrier} {number}", shipped) if ev == "shipped" else (at, ev, d, p)
+                           for at, ev, d, p in history]
+            for at, event, detail, params in history:
                 event_id += 1
                 rows.events.append({"id": event_id, "order_id": order_id, "at": at, "event": event,
-                                    "detail": detail})
+                                    "detail": detail, "params": params})
             rows.orders.append({
                 "id": order_id, "ref": order_ref, "group_id": group_id, "buyer_id": buyer.user_id,
                 "seller_id": warehouse["seller_id"], "warehouse_id": warehouse_id, "currency": currency,
@@ -192,9 +194,10 @@ def build_orders(
 
 
 def _history(rng: random.Random, created: datetime, payment: str, shipping: str, method: str,
-             ship: dict) -> list[tuple[datetime, str, str]]:
+             ship: dict) -> list[tuple[datetime, str, str, dict]]:
+    """The order's events: (at, event, English detail, params) — see HistoryOut.params."""
     at = created
-    events = [(at, "created", f"Order placed, payment by {method.replace('_', ' ')}")]
+    events = [(at, "created", f"Order placed, payment by {method.replace('_', ' ')}", {"payment_method": method})]
 
     def step(hours_low: int, hours_high: int) -> datetime:
         nonlocal at
@@ -202,23 +205,23 @@ def _history(rng: random.Random, created: datetime, payment: str, shipping: str,
         return at
 
     if payment in ("paid", "refunded"):
-        events.append((step(0, 30), "payment_received", "Payment confirmed"))
+        events.append((step(0, 30), "payment_received", "Payment confirmed", {"payment_method": method}))
     elif payment == "failed":
-        events.append((step(0, 2), "payment_failed", "The card was declined"))
+        events.append((step(0, 2), "payment_failed", "The card was declined", {}))
     if shipping in ("preparing", "shipped", "delivered"):
-        events.append((step(4, 48), "preparing", "The seller is preparing the order"))
+        events.append((step(4, 48), "preparing", "The seller is preparing the order", {}))
     if shipping in ("shipped", "delivered"):
-        events.append((step(12, 72), "shipped", ""))
+        events.append((step(12, 72), "shipped", "", {}))
     if shipping == "delivered":
         at_delivery = step(24, 24 * max(2, ship["days"] + 1))
-        events.append((at_delivery, "delivered", "Delivered to the delivery address"))
+        events.append((at_delivery, "delivered", "Delivered to the delivery address", {}))
     if shipping == "cancelled":
-        why = rng.choice(("Cancelled by the buyer", "Out of stock at the seller"))
-        events.append((step(2, 96), "cancelled", why))
+        why, by = rng.choice((("Cancelled by the buyer", "buyer"), ("Out of stock at the seller", "seller")))
+        events.append((step(2, 96), "cancelled", why, {"by": by}))
         if payment == "refunded":
-            events.append((step(0, 24), "refunded", "Payment refunded"))
+            events.append((step(0, 24), "refunded", "Payment refunded", {}))
     elif payment == "refunded":
-        events.append((step(24, 240), "refunded", "Partial return accepted, payment refunded"))
+        events.append((step(24, 240), "refunded", "Partial return accepted, payment refunded", {}))
     return events
 
 

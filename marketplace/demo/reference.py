@@ -219,3 +219,27 @@ SHIPPING_METHODS = (
 #: where bank transfers and Multibanco payments go (as services/ordering.py tells buyers)
 BANK = {"iban": "PT50 0035 0651 0000 1234 5678 9", "bic": "CGDIPTPL", "beneficiary": "Bulkdesk Marketplace SA"}
 MULTIBANCO_ENTITY = "21873"
+
+#: the categories' French names (the demo stores them in `category_translations`, language "fr")
+CATEGORY_NAMES_FR: dict[str, str] = {
+    "Food & beverages": "Alimentation et boissons",
+    "Coffee & tea": "Café et thé",
+    "Oils & condiments": "Huiles et condiments",
+    "Snacks & confectionery": "Snacks et confiserie",
+    "Drinks": "Boissons",
+    "Household": "Entretien de la maison",
+    "Cleaning products": "Produits d'entretien",
+    "Paper goods": "Papier et essuyage",
+    "Cosmetics": "Cosmétiques",
+    "Hair care": "Soins des cheveux",
+    "Skin care": "Soins de la peau",
+    "Electronics": "Électronique",
+    "Batteries & power": "Piles et énergie",
+    "Phone accessories": "Accessoires téléphone",
+    "DIY & tools": "Bricolage et outillage",
+    "Textiles": "Textile",
+    "Toys & games": "Jouets et jeux",
+    "Office supplies": "Fournitures de bureau",
+    "Garden": "Jardin",
+    "Pet supplies": "Animalerie",
+}

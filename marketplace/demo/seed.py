@@ -23,6 +23,7 @@ from ..db import Database
 from ..orm import (
     Base,
     Category,
+    CategoryTranslation,
     Company,
     Counter,
     Currency,
@@ -43,7 +44,7 @@ from ..services.offers import FEED
 from .catalog import Leaf, Place, build_offers
 from .orders import Buyer, build_orders
 from .questions import build_questions
-from .reference import CATEGORIES, CURRENCIES, PHONE_PREFIX, SELLER_BLURBS, SELLERS
+from .reference import CATEGORIES, CATEGORY_NAMES_FR, CURRENCIES, PHONE_PREFIX, SELLER_BLURBS, SELLERS
 
 log = logging.getLogger("marketplace.demo")
 
@@ -162,6 +163,9 @@ def _categories(session: Session) -> list[Leaf]:
         rows.append({"id": next_id, "name": spec.name, "parent_id": parent_id})
         next_id += 1
     session.execute(insert(Category), rows)
+    session.execute(insert(CategoryTranslation), [
+        {"category_id": ids[name], "language": "fr", "name": fr} for name, fr in CATEGORY_NAMES_FR.items()
+    ])
     parents = {spec.parent for spec in CATEGORIES}
     return [Leaf(ids[s.name], _slug(s.name)[:3].upper(), s) for s in CATEGORIES
             if s.name not in parents and s.products]

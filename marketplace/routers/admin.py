@@ -42,6 +42,8 @@ def payment_received(ref: str, caller: Admin, db: WriteDB) -> dict[str, Any]:
         db,
         group,
         f"Payment received ({group.payment_method.replace('_', ' ')}), confirmed by {caller.user.email}.",
+        payment_method=group.payment_method,
+        by=caller.user.email,
     )
     out = group_json(group)
     db.commit()

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from ..deps import ReadDB
 from ..errors import ApiError, not_found, responses
-from ..orm import Category, Offer, Seller
+from ..orm import Category, CategoryTranslation, Offer, Seller
 from ..schemas.catalog import CategoryOut, CurrencyOut, OfferChanges, OfferOut, OfferPage, SellerProfile
 from ..services import currency as fx
 from ..services.offer_rows import OfferRenderer, changed_rows, packagings_by_offer
@@ -28,6 +28,7 @@ from ._http import (
     offers_page,
     public_url,
 )
+from ._language import Language
 
 router = APIRouter(tags=["catalog"])
 
@@ -39,9 +40,16 @@ def list_currencies(db: ReadDB) -> list[CurrencyOut]:
 
 
 @router.get("/categories", response_model=list[CategoryOut])
-def list_categories(db: ReadDB) -> list[CategoryOut]:
-    """Every category (a tree through `parent_id`), counting live offers in it and below it."""
-    cats = db.execute(select(Category.id, Category.name, Category.parent_id).order_by(Category.id)).all()
+def list_categories(db: ReadDB, language: Language) -> list[CategoryOut]:
+    """Every category (a tree through `parent_id`), counting live offers in it and below it. Names are in
+    the language of `Accept-Language` (en, fr; English by default and for a category not translated)."""
+    translated = (
+        select(CategoryTranslation.name)
+        .where(CategoryTranslation.category_id == Category.id, CategoryTranslation.language == language)
+        .scalar_subquery()
+    )
+    name = func.coalesce(translated, Category.name).label("name")
+    cats = db.execute(select(Category.id, name, Category.parent_id).order_by(Category.id)).all()
     direct = dict(
         db.execute(
             select(OFFERS.c.category_id, func.count())

@@ -85,7 +85,8 @@ def update_shipping(ref: str, body: ShippingUpdateIn, caller: SellerAccount, db:
         order.tracking_number = body.tracking_number
         order.tracking_carrier = body.carrier or None
         order.shipped_at = now
-        add_event(order, "shipped", f"{body.carrier or 'Carrier'} {body.tracking_number}")
+        add_event(order, "shipped", f"{body.carrier or 'Carrier'} {body.tracking_number}", carrier=body.carrier,
+                  tracking_number=body.tracking_number)
     elif body.status == "delivered":
         order.delivered_at = now
         add_event(order, "delivered", "Delivered.")

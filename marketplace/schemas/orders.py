@@ -55,7 +55,16 @@ class TrackingOut(BaseModel):
 class HistoryOut(BaseModel):
     at: datetime
     event: str = Field(examples=["created", "payment_received", "shipped", "cancelled", "refunded"])
-    detail: str
+    detail: str = Field(description="An English sentence, kept for older clients; word `event` + `params` instead")
+    params: dict[str, str | int] = Field(
+        default_factory=dict,
+        description="What the event needs to be worded in any language: payment_method (created, "
+        "payment_received, payment_retried; payment_received's by = the e-mail of whoever confirmed it by "
+        "hand), by = buyer | seller and reason (cancelled; the reason is the canceller's own words), reason "
+        "(payment_failed, the provider's words), carrier and tracking_number (shipped), amount and currency "
+        "(refunded; after = cancellation when the money came after it), rating (reviewed, 1 to 5)",
+        examples=[{"payment_method": "bank_transfer"}, {"carrier": "DHL", "tracking_number": "123"}],
+    )
 
 
 class OrderOut(BaseModel):

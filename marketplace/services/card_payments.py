@@ -19,7 +19,8 @@ def mark_paid(session: Session, group: OrderGroup, payment_intent_id: str) -> bo
     if group.payment_status in SETTLED:
         return False
     group.stripe_payment_intent = payment_intent_id  # the one a refund must point at
-    return order_states.mark_group_paid(session, group, f"Card payment received ({payment_intent_id}).")
+    return order_states.mark_group_paid(session, group, f"Card payment received ({payment_intent_id}).",
+                                        payment_method="card")
 
 
 def mark_failed(session: Session, group: OrderGroup, payment_intent_id: str, reason: str) -> bool:
@@ -44,7 +45,8 @@ def reopen(session: Session, group: OrderGroup) -> bool:
     for order in group.orders:
         if order.payment_status == "failed":
             order.payment_status = "pending"
-            order_states.add_event(order, "payment_retried", "The buyer is trying the card payment again.")
+            order_states.add_event(order, "payment_retried", "The buyer is trying the card payment again.",
+                                   payment_method="card")
     session.flush()
     return True
 

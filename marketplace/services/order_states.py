@@ -20,9 +20,12 @@ from . import offers as offer_service
 SETTLED = ("paid", "refunded")
 
 
-def add_event(order: Order, event: str, detail: str = "") -> None:
+def add_event(order: Order, event: str, detail: str = "", **params: str | int) -> None:
+    """Record `event` on the order: `detail` is an English sentence (for older clients), `params` what a
+    client needs to word the event in its own language (see docs/server.md, "Order timeline")."""
     now = utcnow()
-    order.events.append(OrderEvent(at=now, event=event, detail=detail[:300]))
+    kept = {k: v for k, v in params.items() if v not in (None, "")}
+    order.events.append(OrderEvent(at=now, event=event, detail=detail[:300], params=kept))
     order.updated_at = now
 
 
@@ -45,7 +48,7 @@ def set_payment_status(group: OrderGroup, status: str) -> None:
     group.payment_details = {**(group.payment_details or {}), "status": status}
 
 
-def mark_group_paid(session: Session, group: OrderGroup, event_detail: str) -> bool:
+def mark_group_paid(session: Session, group: OrderGroup, event_detail: str, **params: str) -> bool:
     """The group's money arrived. Returns False (and changes nothing) if it was already paid or refunded.
     Orders cancelled before the money came are marked `refunded` (the money is due back)."""
     if group.payment_status in SETTLED:
@@ -55,10 +58,11 @@ def mark_group_paid(session: Session, group: OrderGroup, event_detail: str) -> b
     for order in group.orders:
         if order.shipping_status == "cancelled":
             order.payment_status = "refunded"
-            add_event(order, "refunded", "Paid after cancellation; the amount is refunded.")
+            add_event(order, "refunded", "Paid after cancellation; the amount is refunded.",
+                      amount=f"{order.total:.2f}", currency=order.currency, after="cancellation")
         else:
             order.payment_status = "paid"
-            add_event(order, "payment_received", event_detail)
+            add_event(order, "payment_received", event_detail, **params)
     session.flush()
     return True
 
@@ -72,7 +76,7 @@ def mark_group_failed(session: Session, group: OrderGroup, reason: str) -> bool:
     for order in group.orders:
         if order.payment_status in ("pending", "failed"):
             order.payment_status = "failed"
-            add_event(order, "payment_failed", reason)
+            add_event(order, "payment_failed", reason, reason=reason)
     session.flush()
     return True
 
@@ -97,7 +101,8 @@ def cancel_order(
         )
     order.shipping_status = "cancelled"
     order.cancelled_at = utcnow()
-    add_event(order, "cancelled", f"Cancelled by the {by}" + (f": {reason}" if reason else "."))
+    add_event(order, "cancelled", f"Cancelled by the {by}" + (f": {reason}" if reason else "."), by=by,
+              reason=reason)
     units: dict[int, int] = defaultdict(int)
     for line in order.lines:
         units[line.offer_id] += line.units
@@ -111,7 +116,8 @@ def cancel_order(
         if group.payment_method == "card":
             refund(config, group, order.total, key=f"refund-{order.ref}")
         order.payment_status = "refunded"
-        add_event(order, "refunded", f"{order.total:.2f} {order.currency} refunded.")
+        add_event(order, "refunded", f"{order.total:.2f} {order.currency} refunded.",
+                  amount=f"{order.total:.2f}", currency=order.currency)
         if all(o.payment_status == "refunded" for o in group.orders):
             set_payment_status(group, "refunded")
     session.flush()

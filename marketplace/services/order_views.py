@@ -136,7 +136,9 @@ def _order_dict(
         "cancelled_at": _iso(order.cancelled_at),
         "can_cancel": can_cancel(order, now),
         "can_review": order.shipping_status == "delivered" and not reviewed and order.buyer_id is not None,
-        "history": [{"at": _iso(e.at), "event": e.event, "detail": e.detail} for e in events],
+        "history": [
+            {"at": _iso(e.at), "event": e.event, "detail": e.detail, "params": e.params or {}} for e in events
+        ],
     }
 
 

@@ -275,7 +275,8 @@ def _create_group(
         order.search_text = " ".join(
             [order.ref, ref, qgroup.seller.name] + [f"{ln.sku} {ln.title}" for ln in order.lines]
         ).lower()
-        add_event(order, "created", f"Order placed; payment by {body.payment_method.replace('_', ' ')}.")
+        add_event(order, "created", f"Order placed; payment by {body.payment_method.replace('_', ' ')}.",
+                  payment_method=body.payment_method)
         total += order.total
     if total > MAX_AMOUNT * max(quote.rate, Decimal(1)):
         raise ApiError(422, "order_too_large", "This order is too large for one checkout; split it.")

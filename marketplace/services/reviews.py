@@ -52,7 +52,7 @@ def review_order(db: Session, order: Order, body: ReviewIn) -> ReviewOut:
         created_at=utcnow(),
     )
     db.add(row)
-    add_event(order, "reviewed", f"Rated {body.seller_rating}/5.")
+    add_event(order, "reviewed", f"Rated {body.seller_rating}/5.", rating=body.seller_rating)
     db.flush()
     seller = db.get(Seller, order.seller_id)
     count, average = db.execute(

@@ -1519,6 +1519,18 @@
         <translation>Nouvelle offre</translation>
     </message>
     <message>
+        <source>unit:1</source>
+        <translation>unité:1</translation>
+    </message>
+    <message>
+        <source>unit:1|carton:12|pallet:600</source>
+        <translation>unité:1|carton:12|palette:600</translation>
+    </message>
+    <message>
+        <source>weekly surplus</source>
+        <translation>surplus de la semaine</translation>
+    </message>
+    <message>
         <source>Loading warehouses…</source>
         <translation>Chargement des entrepôts…</translation>
     </message>
@@ -1858,6 +1870,10 @@
         <translation>Paiement refusé</translation>
     </message>
     <message>
+        <source>Payment retried</source>
+        <translation>Nouvel essai de paiement</translation>
+    </message>
+    <message>
         <source>Preparing</source>
         <translation>En préparation</translation>
     </message>
@@ -1880,6 +1896,58 @@
     <message>
         <source>Reviewed</source>
         <translation>Évaluée</translation>
+    </message>
+    <message>
+        <source>Payment by %1.</source>
+        <translation>Paiement par %1.</translation>
+    </message>
+    <message>
+        <source>Confirmed by %1.</source>
+        <translation>Confirmé par %1.</translation>
+    </message>
+    <message>
+        <source>The payment did not go through.</source>
+        <translation>Le paiement n&apos;a pas abouti.</translation>
+    </message>
+    <message>
+        <source>Cancelled by the buyer</source>
+        <translation>Annulée par l&apos;acheteur</translation>
+    </message>
+    <message>
+        <source>Cancelled by the seller</source>
+        <translation>Annulée par le vendeur</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Paid after the cancellation, so refunded.</source>
+        <translation>Payée après l&apos;annulation, donc remboursée.</translation>
+    </message>
+    <message>
+        <source>Payment refunded.</source>
+        <translation>Paiement remboursé.</translation>
+    </message>
+    <message>
+        <source>%1 refunded.</source>
+        <translation>%1 remboursés.</translation>
+    </message>
+    <message>
+        <source>Rated %1/5.</source>
+        <translation>Notée %1/5.</translation>
+    </message>
+    <message>
+        <source>The buyer is trying the card payment again.</source>
+        <translation>L&apos;acheteur réessaie le paiement par carte.</translation>
+    </message>
+    <message>
+        <source>The seller is preparing the order.</source>
+        <translation>Le vendeur prépare la commande.</translation>
+    </message>
+    <message>
+        <source>Delivered to the delivery address.</source>
+        <translation>Livrée à l&apos;adresse de livraison.</translation>
     </message>
     <message>
         <source>Only orders awaiting preparation, or shipped over 30 days ago and not delivered, can be cancelled.</source>
@@ -2769,7 +2837,7 @@
     </message>
     <message>
         <source>Packagings like &quot;unit:1|carton:12|pallet:480&quot; (distinct labels).</source>
-        <translation>Des conditionnements comme « unit:1|carton:12|pallet:480 » (libellés distincts).</translation>
+        <translation>Des conditionnements comme « unité:1|carton:12|palette:480 » (libellés distincts).</translation>
     </message>
     <message>
         <source>Collections: &quot;weekly&quot;, &quot;surplus&quot; or &quot;weekly|surplus&quot;.</source>
@@ -2961,7 +3029,7 @@
     </message>
     <message>
         <source>At least one packaging, e.g. unit:1.</source>
-        <translation>Au moins un conditionnement, p. ex. unit:1.</translation>
+        <translation>Au moins un conditionnement, p. ex. unité:1.</translation>
     </message>
     <message>
         <source>At least {min}.</source>
@@ -3005,7 +3073,7 @@
     </message>
     <message>
         <source>Packagings as label:units|label:units, e.g. unit:1|carton:12.</source>
-        <translation>Conditionnements au format libellé:unités|libellé:unités, p. ex. unit:1|carton:12.</translation>
+        <translation>Conditionnements au format libellé:unités|libellé:unités, p. ex. unité:1|carton:12.</translation>
     </message>
     <message>
         <source>The first column must be the SKU (or give a header row: sku, stock, price…).</source>
@@ -3157,6 +3225,21 @@
     <message>
         <source>Changed on the marketplace meanwhile</source>
         <translation>Modifiée sur la place de marché entre-temps</translation>
+    </message>
+</context>
+<context>
+    <name>ServerTexts</name>
+    <message>
+        <source>Standard freight</source>
+        <translation>Transport standard</translation>
+    </message>
+    <message>
+        <source>Express freight</source>
+        <translation>Transport express</translation>
+    </message>
+    <message>
+        <source>Pickup at the warehouse</source>
+        <translation>Retrait à l&apos;entrepôt</translation>
     </message>
 </context>
 <context>

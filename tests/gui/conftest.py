@@ -16,6 +16,23 @@ from desktop.api_client import MemoryTokenStore
 from tests.support.server import cleanup, make_server
 
 
+@pytest.fixture
+def french(qapp: QApplication):
+    """French as the app installs it at start (bulkdesk_fr.qm, Qt's own qtbase_fr.qm for its standard
+    buttons, a French default locale); everything put back after."""
+    from PySide6.QtCore import QLocale
+
+    from desktop.views.i18n import install_translations
+
+    before = QLocale()
+    installed = install_translations(qapp, "fr")
+    assert installed, "run scripts/build_translations.py"
+    yield installed
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(before)
+
+
 @pytest.fixture(autouse=True)
 def app_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Each test gets its own config/data/cache folders (platformdirs reads the XDG variables)."""

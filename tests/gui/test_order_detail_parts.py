@@ -6,7 +6,7 @@ from __future__ import annotations
 import shiboken6
 
 from desktop.views.contact_seller import ContactSellerDialog
-from desktop.views.order_display import order_text
+from desktop.views.order_display import order_text, timeline
 from desktop.views.orders import OrderDetail
 from tests.unit.test_order_rules import order, order_json
 
@@ -74,3 +74,35 @@ def test_the_order_detail_offers_each_offer_once(qtbot):
     dialog.reject()
     qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=2000)  # deleted on close, before the detail
     assert detail.dialog is None
+
+
+def _timeline_order():
+    at = "2026-05-01T10:00:00Z"
+    return order(history=[
+        {"at": at, "event": "created", "detail": "Order placed; payment by bank transfer.",
+         "params": {"payment_method": "bank_transfer"}},
+        {"at": at, "event": "shipped", "detail": "DHL 123", "params": {"carrier": "DHL", "tracking_number": "123"}},
+        {"at": at, "event": "cancelled", "detail": "Cancelled by the seller: Rupture", "params": {
+            "by": "seller", "reason": "Rupture"}},
+        {"at": at, "event": "refunded", "detail": "65.00 EUR refunded.", "params": {"amount": "65.00",
+                                                                                   "currency": "EUR"}},
+        {"at": at, "event": "returned_to_sender", "detail": "Back at the warehouse.", "params": {}},
+    ])
+
+
+def test_the_timeline_words_each_event_from_its_code_and_params(qtbot):
+    details = [timeline.event_detail(e) for e in _timeline_order().history]
+    assert details[:3] == ["Payment by bank transfer.", "DHL 123", "Cancelled by the seller: Rupture"]
+    assert details[3].endswith("refunded.") and "65.00" in details[3]
+    assert details[4] == "Back at the warehouse."  # an event this client does not know: the server's words
+    older = order(history=[{"at": "2026-05-01T10:00:00Z", "event": "shipped", "detail": "UPS 1Z9"}])
+    assert timeline.event_detail(older.history[0]) == "UPS 1Z9"  # recorded before events had params
+
+
+def test_the_timeline_in_french(qtbot, french):
+    o = _timeline_order()
+    details = [timeline.event_detail(e) for e in o.history]
+    assert details[:3] == ["Paiement par virement bancaire.", "DHL 123", "Annulée par le vendeur : Rupture"]
+    assert details[3] == "65,00\u00a0€ remboursés."
+    html = timeline.timeline_html(o)
+    assert "Commande passée" in html and "Expédiée" in html and "Order placed" not in html

@@ -258,3 +258,23 @@ def test_demo_seller_has_open_and_answered_questions(seeded):
         assert len(open_) >= 3 and len(answered) >= 2
         assert all(q.created_at < q.answered_at <= now for q in answered)
         assert all(q.answered_at is None and q.created_at <= now for q in open_)
+
+
+@pytest.mark.parametrize(
+    ("accept", "language", "coffee"),
+    [
+        (None, "en", "Coffee & tea"),
+        ("fr-FR,fr;q=0.9,en;q=0.8", "fr", "Café et thé"),
+        ("de-DE, en;q=0.5", "en", "Coffee & tea"),  # a language the server does not speak: English
+        ("de, fr;q=0.3, en;q=0.2", "fr", "Café et thé"),
+    ],
+)
+def test_category_names_follow_accept_language(live_server, accept, language, coffee):
+    headers = {"Accept-Language": accept} if accept else {}
+    reply = httpx.get(live_server.api + "/categories", headers=headers)
+    assert reply.status_code == 200
+    assert reply.headers["content-language"] == language and "accept-language" in reply.headers["vary"].lower()
+    names = [c["name"] for c in reply.json()]
+    assert len(names) == 20 and coffee in names
+    if language == "fr":  # every demo category has its French name
+        assert not {"Coffee & tea", "Household", "Garden", "Pet supplies"} & set(names)

@@ -70,7 +70,12 @@ def test_shipping_moves_forward_only_and_tracks(live_server, api, db):
     assert seen["shipping_status"] == "shipped" and seen["tracking"] == out["tracking"]
     r = ship(api, shop.seller, ref, "delivered")
     assert r.json()["delivered_at"] is not None
-    assert [h["event"] for h in r.json()["history"]] == ["created", "preparing", "shipped", "delivered"]
+    history = r.json()["history"]
+    assert [h["event"] for h in history] == ["created", "preparing", "shipped", "delivered"]
+    # the codes a client words in its own language, next to the English sentence older clients show
+    assert history[0]["params"] == {"payment_method": order["payment_method"]}
+    assert history[2]["params"] == {"carrier": "DHL", "tracking_number": "JD 0146/0000"}
+    assert history[2]["detail"] == "DHL JD 0146/0000" and history[3]["params"] == {}
     assert ship(api, shop.seller, ref, "shipped", tracking_number="X").status_code == 409
     assert ship(api, shop.seller, ref, "returned").status_code == 422
 

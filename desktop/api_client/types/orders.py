@@ -50,7 +50,10 @@ class Tracking(Resource):
 class HistoryEntry(Resource):
     at: datetime
     event: str
+    #: the server's English sentence (older servers send only this)
     detail: str | None
+    #: what the client words the event with: payment_method, by, reason, carrier, tracking_number, amount…
+    params: dict[str, str | int] = Field(default_factory=dict)
 
 
 class Order(Resource):

@@ -16,6 +16,7 @@ from desktop.models.money import Money
 
 from ..counts import counts
 from ..formatting import format_money, html_text
+from ..server_texts import shipping_method_name
 
 __all__ = ["ReviewStep", "review_totals"]
 
@@ -107,7 +108,7 @@ class ReviewStep(QWidget):
                         text = issue_text(issue) if issue_text else issue.message
                         html.append(f"<tr><td colspan='4' class='bad'>⚠ {html_text(text)}</td></tr>")
                 days = self.tr("%n day(s)", "", method.days) if method else ""
-                ship_text = (f"{html_text(method.name)} ({days})"
+                ship_text = (f"{html_text(shipping_method_name(method.name))} ({days})"
                              if method else self.tr("not chosen"))
                 html.append(f"<tr><td colspan='3'>{_t['Shipping: %1'].replace('%1', ship_text)}</td>"
                             f"<td class='r'>{format_money(method.price) if method else '—'}</td></tr>")

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from desktop.models.cart import Quote
 
 from ..formatting import format_money
+from ..server_texts import shipping_method_name
 
 __all__ = ["ShippingStep"]
 
@@ -35,7 +36,7 @@ class ShippingStep(QWidget):
             combo.setObjectName(f"shipping-{group.warehouse_id}")
             for method in group.shipping_methods:
                 days = self.days_text(method.days) if method.days is not None else ""
-                combo.addItem(f"{method.name} — {format_money(method.price)} — {days}", method.id)
+                combo.addItem(f"{shipping_method_name(method.name)} — {format_money(method.price)} — {days}", method.id)
             index = combo.findData(chosen.get(group.warehouse_id))
             combo.setCurrentIndex(max(0, index))
             place = ", ".join(filter(None, (group.warehouse_city, group.warehouse_country)))

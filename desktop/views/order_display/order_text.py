@@ -16,10 +16,11 @@ from desktop.models.order_rules import ReorderIssue
 from ..counts import counts
 from ..formatting import format_datetime, format_money, html_text
 from .orders_model import payment_text, shipping_text
+from .timeline import method_name
 
 __all__ = [
     "OrderLines", "line_text", "method_text", "origin_text", "reorder_result", "rich_label", "seller_html",
-    "subtitle", "timeline_html", "tracking_html",
+    "subtitle", "tracking_html",
 ]
 
 
@@ -37,13 +38,7 @@ def line_text(line: OrderLine) -> str:
 
 def method_text(o: Order) -> str:
     """"Card — Paid"."""
-    method = o.payment_method or ""
-    name = {
-        "card": QCoreApplication.translate("OrderDetail", "Card"),
-        "bank_transfer": QCoreApplication.translate("OrderDetail", "Bank transfer"),
-        "multibanco": QCoreApplication.translate("OrderDetail", "Multibanco"),
-    }.get(method, method)
-    return f"{name} — {payment_text(o.payment_status)}"
+    return f"{method_name(o.payment_method)} — {payment_text(o.payment_status)}"
 
 
 def tracking_html(tracking: Tracking) -> str:
@@ -52,30 +47,6 @@ def tracking_html(tracking: Tracking) -> str:
     link = f'<a href="{html.escape(tracking.url)}">{number}</a>' if tracking.url else number
     return QCoreApplication.translate("OrderDetail", "Tracking: %1 %2").replace(
         "%1", html_text(tracking.carrier or "")).replace("%2", link)
-
-
-def timeline_html(o: Order) -> str:
-    names = {
-        "created": QCoreApplication.translate("OrderDetail", "Order placed"),
-        "payment_received": QCoreApplication.translate("OrderDetail", "Payment received"),
-        "payment_failed": QCoreApplication.translate("OrderDetail", "Payment failed"),
-        "preparing": QCoreApplication.translate("OrderDetail", "Preparing"),
-        "shipped": QCoreApplication.translate("OrderDetail", "Shipped"),
-        "delivered": QCoreApplication.translate("OrderDetail", "Delivered"),
-        "cancelled": QCoreApplication.translate("OrderDetail", "Cancelled"),
-        "refunded": QCoreApplication.translate("OrderDetail", "Refunded"),
-        "reviewed": QCoreApplication.translate("OrderDetail", "Reviewed"),
-    }
-    rows = []
-    for entry in o.history:
-        name = names.get(entry.event, entry.event.replace("_", " "))
-        detail = html_text(entry.detail or "")
-        rows.append(
-            f"<tr><td style='color:#2e7d32;padding-right:6px'>●</td>"
-            f"<td style='padding-right:10px;white-space:nowrap'>{html_text(format_datetime(entry.at))}</td>"
-            f"<td><b>{html_text(name)}</b>{'<br>' + detail if detail else ''}</td></tr>"
-        )
-    return "<table cellspacing='2'>" + "".join(rows) + "</table>"
 
 
 def seller_html(seller: OrderSeller) -> str:

@@ -14,6 +14,8 @@ from ..formatting import format_money
 from ..order_display import order_text
 from ..order_display.order_text import OrderLines, rich_label
 from ..order_display.orders_model import shipping_text
+from ..order_display.timeline import timeline_html
+from ..server_texts import shipping_method_name
 
 __all__ = ["OrderPanes"]
 
@@ -72,12 +74,12 @@ class OrderPanes(QWidget):
         self.shipping_price_label.setText(format_money(o.shipping_price))
         self.total_label.setText(format_money(o.total))
         self.payment_label.setText(order_text.method_text(o))
-        self.shipping_label.setText((o.shipping_method or "") + " — " + shipping_text(o.shipping_status))
+        self.shipping_label.setText(shipping_method_name(o.shipping_method) + " — " + shipping_text(o.shipping_status))
         if o.tracking is not None:
             self.tracking_label.setText(order_text.tracking_html(o.tracking))
             self.tracking_label.show()
         else:
             self.tracking_label.hide()
-        self.timeline.setText(order_text.timeline_html(o))
+        self.timeline.setText(timeline_html(o))
         self.seller_label.setText(order_text.seller_html(o.seller))
         self.origin_label.setText(order_text.origin_text(o.origin))

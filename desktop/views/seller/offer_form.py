@@ -35,7 +35,7 @@ class NewOfferDialog(QDialog):
         form = QFormLayout(self)
         self.inputs: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {}
-        defaults = {"stock_units": "0", "moq_units": "1", "packagings": "unit:1"}
+        defaults = {"stock_units": "0", "moq_units": "1", "packagings": self.tr("unit:1")}
         for name in _FIELDS:
             edit = QLineEdit(defaults.get(name, ""))
             edit.textChanged.connect(self.validate)
@@ -45,8 +45,8 @@ class NewOfferDialog(QDialog):
             self.errors[name] = error
             form.addRow(field_name(name), edit)
             form.addRow("", error)
-        self.inputs["packagings"].setPlaceholderText("unit:1|carton:12|pallet:600")
-        self.inputs["collections"].setPlaceholderText("weekly surplus")
+        self.inputs["packagings"].setPlaceholderText(self.tr("unit:1|carton:12|pallet:600"))
+        self.inputs["collections"].setPlaceholderText(self.tr("weekly surplus"))
         self.category = QComboBox()
         parents = {p for _i, p, _n in categories}
         for id_, _parent, name in sorted(categories, key=lambda c: c[2]):

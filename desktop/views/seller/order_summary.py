@@ -13,7 +13,9 @@ from desktop.models.order_rules import read_order
 
 from ..formatting import html_text
 from ..order_display.links import open_url
-from ..order_display.order_text import OrderLines, rich_label, subtitle, timeline_html, tracking_html
+from ..order_display.order_text import OrderLines, rich_label, subtitle, tracking_html
+from ..order_display.timeline import timeline_html
+from ..server_texts import shipping_method_name
 
 __all__ = ["OrderSummary", "make_table"]
 
@@ -62,7 +64,7 @@ class OrderSummary(QWidget):
         self.title.setText(order.ref)
         parts = [html_text(subtitle(order))]
         if order.shipping_method:
-            parts.append(html_text(self.tr("Shipping: %1").replace("%1", order.shipping_method)))
+            parts.append(html_text(self.tr("Shipping: %1").replace("%1", shipping_method_name(order.shipping_method))))
         if order.tracking is not None:
             parts.append(tracking_html(order.tracking))
         self.text.setText("<br>".join(parts))
