@@ -2285,7 +2285,7 @@
     <name>PendingChangesView</name>
     <message>
         <source>Queued</source>
-        <translation>En file depuis</translation>
+        <translation>En attente depuis</translation>
     </message>
     <message>
         <source>Change</source>
