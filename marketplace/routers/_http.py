@@ -170,8 +170,9 @@ class PageCache:
 
 
 def offers_cache(request: Request) -> PageCache | None:
-    cache = getattr(request.app.state, "offers_cache", None)
-    return cache if cache is not None and cache.size > 0 else None
+    """The app's page cache, None when turned off (BULKDESK_OFFERS_CACHE_PAGES=0)."""
+    cache: PageCache = request.app.state.offers_cache
+    return cache if cache.size > 0 else None
 
 
 def public_url(request: Request) -> str:

@@ -96,3 +96,24 @@ def test_a_warehouse_change_is_seen_on_the_next_request(two_workers, shop):
 
 def cities(server, shop) -> set[str]:
     return {o["warehouse"]["city"] for items in pages(server, seller=shop.seller_id) for o in items}
+
+
+def test_a_page_is_only_served_at_the_version_it_was_rendered_at():
+    """Versions only move forward: a page rendered by a request that read an older version (a slow
+    request overtaken by a write) is not kept, and a request that read an older version is not given
+    a newer page's key space."""
+    from marketplace.routers._http import PageCache
+
+    cache = PageCache(2)
+    assert cache.get(5, ("a",)) is None
+    cache.put(5, ("a",), b"v5")
+    assert cache.get(5, ("a",)) == b"v5"
+    assert cache.get(6, ("a",)) is None  # a write happened: everything from version 5 is gone
+    cache.put(5, ("a",), b"late v5")  # rendered by a request that read version 5 before the write
+    assert cache.get(6, ("a",)) is None
+    assert cache.get(5, ("a",)) is None  # a request still at version 5 renders its own page
+    cache.put(6, ("a",), b"v6")
+    cache.put(6, ("b",), b"b6")
+    cache.get(6, ("a",))
+    cache.put(6, ("c",), b"c6")  # over the size: the least recently used ("b") goes
+    assert (cache.get(6, ("a",)), cache.get(6, ("b",)), cache.get(6, ("c",))) == (b"v6", None, b"c6")
