@@ -235,8 +235,9 @@ def _notes(results: dict[str, Any]) -> list[str]:
         f"mix has {results.get('offers_distinct_queries', '?')} distinct queries in "
         f"{results.get('offers_requests', '?')}, so the closed loop is mostly misses (a query repeats "
         "at most a few times, in another worker half of the time), while offers_1_client and "
-        "offers_paced repeat queries of the closed loop and are mostly hits. offers_uncached_load is "
-        "the closed loop with the cache off (BULKDESK_OFFERS_CACHE_PAGES=0): every request does the work.",
+        "offers_paced repeat queries of the closed loop and are partly hits (each worker has its own "
+        "cache). offers_uncached_load is the closed loop with the cache off "
+        "(BULKDESK_OFFERS_CACHE_PAGES=0): every request does the work.",
     ]
     if cpu:
         bound = CLIENTS * cpu / (os.cpu_count() or 1)
