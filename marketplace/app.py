@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import secrets
 import time
 from contextlib import asynccontextmanager
@@ -23,6 +24,8 @@ from .schemas.common import Status
 log = logging.getLogger("marketplace.requests")
 
 API_PREFIX = "/api/v1"
+#: rendered GET /offers pages kept per worker process (about 60 kB each at 50 offers); "0": no cache
+OFFERS_CACHE_PAGES = int(os.environ.get("BULKDESK_OFFERS_CACHE_PAGES", "512"))
 
 
 class RequestContextMiddleware:
@@ -117,6 +120,7 @@ class _BodyTooLarge(Exception):
 def create_app(config: Config, db: Database | None = None, media: MediaSource | None = None) -> FastAPI:
     """The app; `media` answers the picture route (default: the stored pictures of `config.media_dir`)."""
     from .routers import all_routers
+    from .routers._http import PageCache
     from .schema_setup import ensure_schema
     from .services.housekeeping import expire_promotions
     from .services.server_secrets import kept_secret
@@ -151,6 +155,7 @@ def create_app(config: Config, db: Database | None = None, media: MediaSource | 
     app.state.config = config
     app.state.db = database
     app.state.media = media or StoredMedia(config.media_dir)
+    app.state.offers_cache = PageCache(OFFERS_CACHE_PAGES)
     install_error_handlers(app)
     from .idempotency import IdempotencyMiddleware
 

@@ -17,8 +17,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
+    update,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
 MONEY = Numeric(14, 2)
@@ -179,6 +181,10 @@ class Counter(Base):
     __tablename__ = "counters"
     name: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+#: the counter the offers change feed numbers its changes with (services/offers.py)
+OFFER_CHANGES = "offer_changes"
 
 
 class Offer(Base):
@@ -377,3 +383,22 @@ class StripeEvent(Base):
     __tablename__ = "stripe_events"
     id: Mapped[str] = mapped_column(String(80), primary_key=True)
     received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+#: rows an offer's representation shows besides the offer's own (seller, warehouse) or that decide which
+#: offers a filter finds (the category tree)
+_SHOWN_WITH_OFFERS = (Seller, Warehouse, Category)
+
+
+@event.listens_for(Session, "before_flush")
+def _bump_catalog_version(session: Session, _context, _instances) -> None:
+    """A change to a seller, warehouse or category moves the offers' change counter (in the same
+    transaction), as every offer write does: cached offer pages are keyed by that counter
+    (routers/_http.py), so none is served after such a change. The feed only skips a number."""
+    for objects in (session.new, session.dirty, session.deleted):
+        if any(isinstance(o, _SHOWN_WITH_OFFERS) for o in objects):
+            table = Counter.__table__
+            session.connection().execute(
+                update(table).where(table.c.name == OFFER_CHANGES).values(value=table.c.value + 1)
+            )
+            return

@@ -3,7 +3,9 @@ and the offers-list query (filters, currency, page) with its rendering."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from collections import OrderedDict
+from dataclasses import astuple, dataclass
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -16,6 +18,7 @@ from ..schemas.catalog import MAX_AMOUNT, MAX_ID
 from ..services import currency as fx
 from ..services.offer_rows import OfferRenderer
 from ..services.search import OfferFilters, decode_cursor, encode_cursor, search_page
+from ..services.statements import change_counter
 
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 Amount = Annotated[Decimal | None, Query(ge=0, le=MAX_AMOUNT, description="In `currency`")]
@@ -49,6 +52,10 @@ class OfferQuery:
         if self.max_price is not None:
             self.filters.max_price_eur = fx.eur_ceiling_for(self.max_price, rate)
         return self.filters, rate
+
+    def key(self) -> tuple:
+        """Everything the page depends on besides the catalog and the rate (after `resolve`)."""
+        return (*astuple(self.filters), self.currency, self.limit, self.offset)
 
 
 async def offer_query(  # async: no worker thread for this pure parsing
@@ -99,12 +106,73 @@ async def offer_query(  # async: no worker thread for this pure parsing
 OfferQueryDep = Annotated[OfferQuery, Depends(offer_query)]
 
 
-def offers_page(session, query: OfferQuery, public_url: str) -> Response:
+def offers_page(session, query: OfferQuery, public_url: str, cache: PageCache | None = None) -> Response:
+    """One page of offers; with `cache`, a page already rendered at the current catalog version is
+    answered from it."""
+    if cache is None:
+        filters, rate = query.resolve(session)
+        return Response(_page_body(session, query, filters, rate, public_url), media_type="application/json")
+    # The version is read first, in the page's own transaction: a page rendered after a later write
+    # can only be newer than its key says, never older (writers bump it in their own transaction).
+    version = change_counter(session)
     filters, rate = query.resolve(session)
+    key = (*query.key(), rate)
+    body = cache.get(version, key)
+    if body is None:
+        body = _page_body(session, query, filters, rate, public_url)
+        cache.put(version, key, body)
+    return Response(body, media_type="application/json")
+
+
+def _page_body(session, query: OfferQuery, filters: OfferFilters, rate: Decimal, public_url: str) -> bytes:
     ids, more = search_page(session, filters, query.offset, query.limit)
     items = OfferRenderer(public_url, query.currency, rate).load(session, ids)
     next_cursor = encode_cursor(query.offset + query.limit) if more else None
-    return json_response({"items": items, "next_cursor": next_cursor})
+    return orjson.dumps({"items": items, "next_cursor": next_cursor}, option=orjson.OPT_NON_STR_KEYS)
+
+
+class PageCache:
+    """Rendered offer pages (JSON bodies) of one catalog version, least recently used first out.
+
+    The version is the offers' change counter (services/offers.py), bumped in the same transaction by
+    every write that changes what a page shows: an offer's create, edit, stock, removal, import,
+    checkout or promotion end, and a seller's, warehouse's or category's change (orm.py). It lives in
+    the database, so a write through any worker process is seen by every other one on its next
+    request; a newer version empties the cache. Prices in another currency are keyed by the rate."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.version: int | None = None  # only moves forward
+        self.pages: OrderedDict[tuple, bytes] = OrderedDict()
+        self.hits = self.misses = 0
+        self._lock = threading.Lock()  # PostgreSQL reads run in threads
+
+    def get(self, version: int, key: tuple) -> bytes | None:
+        with self._lock:
+            if self.version is None or version > self.version:
+                self.pages.clear()
+                self.version = version
+            body = self.pages.get(key) if version == self.version else None  # not from a newer version
+            if body is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+                self.pages.move_to_end(key)
+            return body
+
+    def put(self, version: int, key: tuple, body: bytes) -> None:
+        with self._lock:
+            if version != self.version or self.size <= 0:
+                return  # a newer version was seen meanwhile: this page may be out of date
+            self.pages[key] = body
+            if len(self.pages) > self.size:
+                self.pages.popitem(last=False)
+
+
+def offers_cache(request: Request) -> PageCache | None:
+    """The app's page cache, None when turned off (BULKDESK_OFFERS_CACHE_PAGES=0)."""
+    cache: PageCache = request.app.state.offers_cache
+    return cache if cache.size > 0 else None
 
 
 def public_url(request: Request) -> str:

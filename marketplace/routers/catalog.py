@@ -25,6 +25,7 @@ from ._http import (
     etag,
     etag_matches,
     json_response,
+    offers_cache,
     offers_page,
     public_url,
 )
@@ -74,8 +75,8 @@ def list_categories(db: ReadDB, language: Language) -> list[CategoryOut]:
 @router.get("/offers", response_model=OfferPage, responses=responses(422))
 async def list_offers(query: OfferQueryDep, request: Request) -> Response:
     """Search live offers. Prices (and the price filters) are in `currency`."""
-    url = public_url(request)
-    return await database(request).run_read(lambda session: offers_page(session, query, url))
+    url, cache = public_url(request), offers_cache(request)
+    return await database(request).run_read(lambda session: offers_page(session, query, url, cache), short=True)
 
 
 # --- the delta feed (before /offers/{id}, which would otherwise catch "changes") -------------------
@@ -144,15 +145,20 @@ def changes_page(session, url: str, after: int, live_only: bool, limit: int) -> 
     response_model=OfferOut,
     responses={**responses(404, 422), 304: {"description": "Not modified (If-None-Match matched the ETag)"}},
 )
-def get_offer(
+async def get_offer(
     offer_id: IdPath,
-    db: ReadDB,
     request: Request,
     currency: Annotated[str, Query(max_length=16, description=CURRENCY_DOC)] = "EUR",
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
     """One live offer, with an ETag; send it back as If-None-Match to get 304 while unchanged."""
-    code = fx.resolve(currency)
+    code, url = fx.resolve(currency), public_url(request)
+    return await database(request).run_read(
+        lambda db: one_offer(db, offer_id, code, url, if_none_match), short=True
+    )
+
+
+def one_offer(db, offer_id: int, code: str, url: str, if_none_match: str | None) -> Response:
     version = db.scalar(
         select(OFFERS.c.version).where(OFFERS.c.id == offer_id, OFFERS.c.deleted_at.is_(None))
     )
@@ -162,7 +168,7 @@ def get_offer(
     headers = {"ETag": tag, "Cache-Control": "no-cache"}
     if etag_matches(if_none_match, tag):
         return Response(status_code=304, headers=headers)
-    items = OfferRenderer(public_url(request), code, fx.cached_rates(db)[code]).load(db, [offer_id])
+    items = OfferRenderer(url, code, fx.cached_rates(db)[code]).load(db, [offer_id])
     if not items:
         raise not_found("offer")
     return json_response(

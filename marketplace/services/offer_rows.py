@@ -10,11 +10,10 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Integer, bindparam, column, text
-from sqlalchemy.engine import Result
 from sqlalchemy.orm import Session
 
 from .currency import convert
-from .statements import OFFERS, SELLERS, WAREHOUSES, Statement, statement
+from .statements import OFFERS, SELLERS, WAREHOUSES, Statement, fetch_all, statement
 
 # --- loading rows ---------------------------------------------------------------------------------
 
@@ -109,10 +108,10 @@ def packagings_statement(dialect: str) -> Statement:
     return statement(("packagings", dialect), lambda: _packagings_sql(dialect))
 
 
-def offer_rows(session: Session, ids: Iterable[int]) -> Result:
+def offer_rows(session: Session, ids: Iterable[int]) -> list[Sequence[Any]]:
     """The offer rows (with seller and warehouse columns) of these ids, in no particular order."""
     dialect = session.get_bind().dialect.name
-    return session.execute(offer_rows_statement(dialect), {"ids": _ids_value(dialect, list(ids))})
+    return fetch_all(session, offer_rows_statement(dialect), {"ids": _ids_value(dialect, list(ids))})
 
 
 def changed_rows(session: Session, after: int, limit: int, *, live_only: bool) -> list[Any]:
@@ -130,7 +129,7 @@ def packagings_by_offer(session: Session, ids: Iterable[int]) -> dict[int, list[
         return out
     dialect = session.get_bind().dialect.name
     params = {"ids": _ids_value(dialect, ids)}
-    for offer_id, pid, label, units in session.execute(packagings_statement(dialect), params).all():
+    for offer_id, pid, label, units in fetch_all(session, packagings_statement(dialect), params):
         pack = {"id": pid, "label": label, "units": units}
         if offer_id in out:
             out[offer_id].append(pack)

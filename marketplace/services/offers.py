@@ -7,9 +7,9 @@ from collections.abc import Iterable
 from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
-from ..orm import Counter, Offer, utcnow
+from ..orm import OFFER_CHANGES, Counter, Offer, utcnow
 
-FEED = "offer_changes"
+FEED = OFFER_CHANGES
 
 
 def next_change_seq(session: Session, count: int = 1) -> int:

@@ -18,7 +18,7 @@ from sqlalchemy import Integer, bindparam, column, text
 from sqlalchemy.orm import Session
 
 from ..errors import ApiError
-from .statements import OFFERS, Statement, statement
+from .statements import OFFERS, Statement, fetch_all, statement
 
 MAX_TOKENS = 12
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -155,7 +155,7 @@ def offer_ids_statement(f: OfferFilters, dialect: str, offset: int, limit: int) 
 def search_page(session: Session, f: OfferFilters, offset: int, limit: int) -> tuple[list[int], bool]:
     """One page of offer ids, and whether there is another page."""
     stmt, params = offer_ids_statement(f, session.get_bind().dialect.name, offset, limit + 1)
-    ids = [row[0] for row in session.execute(stmt, params)]
+    ids = [row[0] for row in fetch_all(session, stmt, params)]
     return ids[:limit], len(ids) > limit
 
 
