@@ -59,7 +59,7 @@ class SettingsDialog(QDialog):
         locked: Collection[str] = (),
         *,
         cache_size: Callable[[], int] | None = None,
-        clear_cache: Callable[[], Any] | None = None,
+        clear_cache: Callable[[], object] | None = None,
         parent: QWidget | None = None,
         sources: Mapping[str, str] | None = None,
         seller: bool = False,

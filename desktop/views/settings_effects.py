@@ -17,11 +17,15 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable, Collection
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.views import tasks
+
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
 
 __all__ = ["NETWORK_KEYS", "SettingsEffects", "network_settings"]
 
@@ -38,6 +42,24 @@ def network_settings(get: Callable[[str], Any]) -> dict[str, Any]:
     return {"proxy": get("proxy_url") or None, "extra_ca_file": get("extra_ca_bundle") or None}
 
 
+class _Cache(Protocol):  # the offline catalog (desktop.models.catalog_cache.CatalogCache)
+    def size_bytes(self) -> int: ...
+    def images_size_bytes(self) -> int: ...
+    def trim_images(self, max_bytes: int) -> int: ...
+
+
+class _PricedPage(Protocol):  # the catalog page
+    def set_currency(self, currency: str) -> None: ...
+
+
+class _SyncTimer(Protocol):  # the catalog's sync controller
+    def set_interval(self, minutes: int) -> None: ...
+
+
+class _Downloader(Protocol):  # desktop.api_client.downloads.Downloader
+    def configure(self, *, proxy: str | None, extra_ca_file: str | Path | None) -> None: ...
+
+
 class SettingsEffects(QObject):
     """Applies the settings to the parts the root gives (each a callable: a part may not exist yet)."""
 
@@ -46,13 +68,13 @@ class SettingsEffects(QObject):
 
     def __init__(
         self,
-        get: Callable[[str], Any],
+        get: Callable[[str], Any],  # a setting's value: its type is the field's
         *,
-        cache: Any,
-        catalog_page: Callable[[], Any] = lambda: None,
-        sync_controller: Callable[[], Any] = lambda: None,
-        client: Callable[[], Any] = lambda: None,
-        downloader: Any = None,
+        cache: _Cache,
+        catalog_page: Callable[[], _PricedPage | None] = lambda: None,
+        sync_controller: Callable[[], _SyncTimer | None] = lambda: None,
+        client: Callable[[], MarketplaceClient | None] = lambda: None,
+        downloader: _Downloader | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)

@@ -24,6 +24,7 @@ from .outbox_runner import OutboxRunner
 from .pending_changes import PendingChangesView
 
 if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
     from desktop.models.seller import ListingsStore, Outbox
 
 __all__ = ["ListingsOpener", "OutboxOpener", "SellerDesk"]
@@ -34,7 +35,7 @@ OutboxOpener: TypeAlias = "Callable[[str], Outbox]"
 
 
 class SellerDesk(QObject):
-    def __init__(self, client: Any, account: str, *, listings: ListingsOpener, outboxes: OutboxOpener,
+    def __init__(self, client: MarketplaceClient, account: str, *, listings: ListingsOpener, outboxes: OutboxOpener,
                  connectivity: Any = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.account = account

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
@@ -20,6 +20,9 @@ from desktop.models.seller.watch_folder import WatchFolder
 
 from ..tasks import MutationOp, QueryOp
 from .import_report_model import ImportReportModel, check_summary, report_table
+
+if TYPE_CHECKING:
+    from desktop.api_client.resources.seller import Seller
 
 __all__ = ["FolderWatcher", "WatchedFileDialog"]
 
@@ -90,7 +93,7 @@ class FolderWatcher(QObject):
     #: (title, message): the notification
     notified = Signal(str, str)
 
-    def __init__(self, seller: Any, folder: Path, *, parent: QWidget | None = None, update_only: bool = False,
+    def __init__(self, seller: Seller, folder: Path, *, parent: QWidget | None = None, update_only: bool = False,
                  notify: Callable[[str, str], None] | None = None, settle_ms: int = 1000) -> None:
         super().__init__(parent)
         self.seller = seller

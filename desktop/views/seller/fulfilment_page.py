@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -84,7 +85,7 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
         self.account: str | None = None
         self.online = True
         self.runner: OutboxRunner | None = None
-        self.dialog: Any = None
+        self.dialog: QDialog | None = None
         self._sync_op: QueryOp | None = None
         self.last_outcomes: list[fulfilment.Outcome] = []
 

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QDialog
 
 from desktop.models.order_rules import read_order
 from desktop.models.seller import DrainReport, Status, fulfilment
@@ -71,7 +72,7 @@ class FulfilmentWrites:
                                                   [fulfilment.cancel_payload(ref, dialog.reason())]))
         return self._open(dialog)
 
-    def _open(self, dialog: Any) -> Any:
+    def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda *_: setattr(self, "dialog", None))
         self.dialog = dialog

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -32,6 +32,9 @@ from desktop.models.seller.import_check import FileChanged, ImportCheck, apply_c
 from ..tasks import MutationOp, QueryOp
 from .import_report_model import ImportReportModel, check_summary, file_filter, report_table
 
+if TYPE_CHECKING:
+    from desktop.api_client.resources.seller import Seller
+
 __all__ = ["ImportPage"]
 
 class ImportPage(QWidget):
@@ -42,7 +45,7 @@ class ImportPage(QWidget):
     checked = Signal(object)
     imported = Signal(object)
 
-    def __init__(self, seller: Any, *, selected_skus: Callable[[], Sequence[str]] | None = None,
+    def __init__(self, seller: Seller, *, selected_skus: Callable[[], Sequence[str]] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.seller = seller

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.models.seller.csv_files import ReadProblem
@@ -135,7 +135,7 @@ class ImportReportModel(QAbstractTableModel):
 
     COLUMNS = ("row", "sku", "field", "code", "message")
 
-    def __init__(self, parent: Any = None, *, key_label: str | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, key_label: str | None = None) -> None:
         super().__init__(parent)
         self._rows: list[ReportRow] = []
         self._views: list[QTableView] = []

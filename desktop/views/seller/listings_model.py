@@ -17,7 +17,15 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.models.seller import ListingRow, ListingsStore, Mark, Outbox, effective_fields, pending_marks, rules
@@ -59,7 +67,8 @@ class ListingsTableModel(QAbstractTableModel):
     #: the seller's own low-stock threshold of an offer changed (local only, never sent)
     threshold_changed = Signal(int)
 
-    def __init__(self, listings: ListingsStore | None = None, outbox: Outbox | None = None, parent: Any = None) -> None:
+    def __init__(self, listings: ListingsStore | None = None, outbox: Outbox | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._listings = listings
         self._outbox = outbox

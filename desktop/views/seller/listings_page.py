@@ -7,7 +7,7 @@ new offer and delete. Every write goes to the outbox first (OutboxRunner), then 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
@@ -38,6 +38,10 @@ from .listings_model import COLUMNS, ListingsTableModel
 from .outbox_runner import OutboxRunner
 from .texts import field_name
 
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+    from desktop.models.seller import DrainReport
+
 __all__ = ["ListingsPage"]
 
 
@@ -45,7 +49,7 @@ class ListingsPage(QWidget):
     #: the seller asked to open the conflicts (entry ids)
     conflicts_requested = Signal(list)
 
-    def __init__(self, client: Any, listings: ListingsStore, runner: OutboxRunner,
+    def __init__(self, client: MarketplaceClient, listings: ListingsStore, runner: OutboxRunner,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.client = client
@@ -235,7 +239,7 @@ class ListingsPage(QWidget):
         self.model.refresh_rows()
         self._update_buttons()
 
-    def _drained(self, report: Any) -> None:
+    def _drained(self, report: DrainReport) -> None:
         """Offers created or removed: the list itself changed (an edit only changes its rows)."""
         sent = self.runner.outbox.get_many(report.sent) if report.sent else []
         if any(e.kind in ("offer_create", "offer_delete") for e in sent):

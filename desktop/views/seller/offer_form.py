@@ -7,7 +7,7 @@ and the server's rules checked per field before it is queued.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
@@ -18,6 +18,9 @@ from desktop.models.seller.fields import patch_body, to_wire
 from ..tasks import QueryOp
 from .texts import field_name, problem_text
 
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+
 __all__ = ["NewOfferDialog"]
 
 _FIELDS = ("sku", "title", "unit_price", "stock_units", "moq_units", "packagings", "collections")
@@ -27,7 +30,8 @@ class NewOfferDialog(QDialog):
     #: the OfferCreate JSON, valid by the server's rules
     created = Signal(dict)
 
-    def __init__(self, client: Any, categories: list[tuple[int, int | None, str]], parent: QWidget | None = None,
+    def __init__(self, client: MarketplaceClient, categories: list[tuple[int, int | None, str]],
+                 parent: QWidget | None = None,
                  warehouses: list[Any] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("New offer"))

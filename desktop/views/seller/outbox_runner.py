@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,6 +22,9 @@ from desktop.models.seller import DrainReport, Edit, ListingRow, ListingsStore, 
 from desktop.models.seller import edits as seller_edits
 
 from ..tasks import QueryOp
+
+if TYPE_CHECKING:
+    from desktop.views.connectivity import Connectivity
 
 __all__ = ["OutboxRunner", "follow_runner"]
 
@@ -34,7 +37,8 @@ class OutboxRunner(QObject):
     #: a drain ended (its DrainReport)
     drained = Signal(object)
 
-    def __init__(self, outbox: Outbox, sender: Sender, connectivity: Any = None, parent: QObject | None = None,
+    def __init__(self, outbox: Outbox, sender: Sender, connectivity: Connectivity | None = None,
+                 parent: QObject | None = None,
                  *, auto: bool = True) -> None:
         super().__init__(parent)
         self.outbox = outbox

@@ -10,7 +10,7 @@ is about, and the answer written inline beside it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,6 +36,9 @@ from .order_summary import make_table
 from .outbox_runner import OutboxRunner, follow_runner
 from .questions_model import COLUMNS, QuestionsModel
 
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+
 __all__ = ["QuestionsPage"]
 
 
@@ -52,7 +55,7 @@ class QuestionsPage(QWidget):
     unanswered_changed = Signal(int)
     offer_requested = Signal(int)  # the offer id the seller wants to open
 
-    def __init__(self, client: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, client: MarketplaceClient, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("questionsPage")
         self.client = client

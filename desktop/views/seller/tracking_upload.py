@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -38,6 +38,9 @@ from ..formatting import format_int
 from ..tasks import MutationOp, QueryOp
 from .import_report_model import ImportReportModel, file_filter, report_table
 
+if TYPE_CHECKING:
+    from desktop.api_client.resources.seller import Seller
+
 __all__ = ["TrackingUploadDialog"]
 
 
@@ -45,7 +48,7 @@ class TrackingUploadDialog(QDialog):
     checked = Signal(object)  # TrackingReport
     applied = Signal(object)  # TrackingResult
 
-    def __init__(self, seller: Any, *, send: Callable[[TrackingUpdate], Any] | None = None,
+    def __init__(self, seller: Seller, *, send: Callable[[TrackingUpdate], Any] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.seller = seller

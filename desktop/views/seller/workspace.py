@@ -21,6 +21,8 @@ from ..tasks import mutations
 from .account_desk import ListingsOpener, OutboxOpener, SellerDesk
 
 if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+
     from .folder_watch import FolderWatcher
     from .seller_page import SellerPage
 
@@ -32,7 +34,7 @@ _LISTINGS_AT = 0
 
 
 class SellerWorkspace(QObject):
-    def __init__(self, page: SellerPage, client: Any, *, listings: ListingsOpener, outboxes: OutboxOpener,
+    def __init__(self, page: SellerPage, client: MarketplaceClient, *, listings: ListingsOpener, outboxes: OutboxOpener,
                  connectivity: Any = None, settings: Any = None, window: Any = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent or page)
