@@ -245,8 +245,9 @@ def outcome_of(entry: Entry) -> Outcome:
     if entry.status == Status.SENT:
         typed = Question if entry.kind == KIND_ANSWER else Order
         return Outcome(entry.target, result=typed.model_validate(entry.result))
-    code = next((str(e["code"]) for e in entry.errors if e.get("code")), None) or entry.status
-    return Outcome(entry.target, code=code, message=entry.message or "")
+    said = entry.detail or {}  # a refusal's HTTP status and problem code, when the server gave them
+    code = said.get("code") or next((str(e["code"]) for e in entry.errors if e.get("code")), None) or entry.status
+    return Outcome(entry.target, status=said.get("status"), code=code, message=entry.message or "")
 
 
 def queued_status(entries: Iterable[Entry]) -> str | None:

@@ -278,8 +278,13 @@ class Outbox:
         detail = {"current": dict(current) if current is not None else None, "fields": list(fields)}
         self._update(entry_id, status=Status.CONFLICT, detail=_dump(detail), message=message)
 
-    def mark_refused(self, entry_id: int, message: str, errors: Iterable[Mapping[str, Any]] = ()) -> None:
-        self._update(entry_id, status=Status.REFUSED, message=message, errors=_dump([dict(e) for e in errors]))
+    def mark_refused(self, entry_id: int, message: str, errors: Iterable[Mapping[str, Any]] = (), *,
+                     status: int | None = None, code: str | None = None) -> None:
+        """The server (or the client's own rules) refused it: its words, per-field errors, and the answer's
+        HTTP status and problem code (``detail``: {"status", "code"}) when the server said so."""
+        detail = _dump({"status": status, "code": code}) if status is not None or code is not None else None
+        self._update(entry_id, status=Status.REFUSED, message=message, errors=_dump([dict(e) for e in errors]),
+                     detail=detail)
 
     # -- the seller's word --------------------------------------------------------------------------
     def retry(self, entry_id: int) -> None:

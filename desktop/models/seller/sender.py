@@ -169,7 +169,8 @@ class Sender:
             report.refused.append(entry.id)
             return "refused"
         except (UnprocessableError, ConflictError, NotFoundError, BadRequestError, ForbiddenError) as exc:
-            self.outbox.mark_refused(entry.id, exc.detail or exc.title or str(exc), _status_errors(exc))
+            self.outbox.mark_refused(entry.id, exc.detail or exc.title or str(exc), _status_errors(exc),
+                                     status=exc.status, code=exc.code)
             report.refused.append(entry.id)
             return "refused"
         except ValidationError as exc:  # refused by the client's own request model: never sent
