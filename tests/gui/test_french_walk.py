@@ -87,7 +87,7 @@ def _server_data(server) -> list[str]:
     queries = (
         "SELECT title FROM offers", "SELECT description FROM offers", "SELECT sku FROM offers",
         "SELECT name FROM sellers", "SELECT email FROM sellers", "SELECT description FROM sellers",
-        "SELECT name FROM warehouses",
+        "SELECT name FROM warehouses", "SELECT name FROM companies",
         "SELECT city FROM warehouses", "SELECT email FROM users", "SELECT label FROM packagings",
         "SELECT message FROM questions", "SELECT answer FROM questions", "SELECT title FROM order_lines",
         "SELECT packaging_label FROM order_lines", "SELECT sku FROM order_lines", "SELECT ref FROM orders",
