@@ -10,10 +10,8 @@ orders-offline-<lang>.png (offline, from the cache, with the "as of" label).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -21,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import shot_support  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 from shot_support import install_french  # noqa: E402
@@ -29,7 +28,6 @@ from desktop.api_client import ClientConfig, MarketplaceClient, MemoryTokenStore
 from desktop.models.cart import CartStore  # noqa: E402
 from desktop.views.main_window import EmptyState, MainWindow, Page  # noqa: E402
 from desktop.views.orders import OrdersPage  # noqa: E402
-from desktop.views.theme import apply_theme  # noqa: E402
 
 LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.Ireland),
            "fr": QLocale(QLocale.Language.French, QLocale.Country.France)}
@@ -111,32 +109,7 @@ def shoot(app: QApplication, server_url: str, lang: str, out: Path, tmp: Path) -
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--server", help="a running demo server (default: start one)")
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    apply_theme(app, dark=False, follow_os=False)
-    with tempfile.TemporaryDirectory(prefix="orders-shots-") as folder:
-        tmp = Path(folder)
-        server = None
-        url = args.server
-        if url is None:
-            from tests.support.server import cleanup, make_server
-
-            server = make_server(offers=400, orders=80)
-            server.start()
-            url = server.url
-        try:
-            for lang in ("en", "fr"):
-                shoot(app, url, lang, out, tmp)
-        finally:
-            if server is not None:
-                cleanup(server)
-    print(f"screenshots written to {out}")
-    return 0
+    return shot_support.run(shoot, doc=__doc__, prefix="orders-shots-", offers=400, orders=80)
 
 
 if __name__ == "__main__":

@@ -11,10 +11,8 @@ me…") and offer-watching-<lang>.png (an offer with a price watch, and "Remove"
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import shot_support  # noqa: E402
 from orders_screenshots import LOCALES, settle  # noqa: E402
 from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -33,7 +32,6 @@ from desktop.models.catalog_cache import CatalogCache, OfferQuery  # noqa: E402
 from desktop.models.saved_searches import SavedSearchStore, price_eur  # noqa: E402
 from desktop.models.sync import SyncEngine  # noqa: E402
 from desktop.views.catalog import CatalogPage  # noqa: E402
-from desktop.views.theme import apply_theme  # noqa: E402
 
 
 def saved(store: SavedSearchStore, url: str, cache: CatalogCache) -> None:
@@ -103,32 +101,7 @@ def shoot(app: QApplication, url: str, lang: str, out: Path, tmp: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--server", help="a running demo server (default: start one)")
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    apply_theme(app, dark=False, follow_os=False)
-    with tempfile.TemporaryDirectory(prefix="saved-search-shots-") as folder:
-        tmp = Path(folder)
-        server = None
-        url = args.server
-        if url is None:
-            from tests.support.server import cleanup, make_server
-
-            server = make_server(offers=400, orders=20)
-            server.start()
-            url = server.url
-        try:
-            for lang in ("en", "fr"):
-                shoot(app, url, lang, out, tmp)
-        finally:
-            if server is not None:
-                cleanup(server)
-    print(f"screenshots written to {out}")
-    return 0
+    return shot_support.run(shoot, doc=__doc__, prefix="saved-search-shots-", offers=400, orders=20)
 
 
 if __name__ == "__main__":

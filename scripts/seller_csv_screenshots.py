@@ -10,16 +10,15 @@ and seller-watch-folder-<lang>.png (the watched folder's confirmation).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import shot_support  # noqa: E402
 from orders_screenshots import LOCALES, settle  # noqa: E402
 from PySide6.QtCore import QLocale  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
@@ -30,7 +29,6 @@ from desktop.models.seller.import_check import check_file  # noqa: E402
 from desktop.views.seller.folder_watch import FolderWatcher, WatchedFileDialog  # noqa: E402
 from desktop.views.seller.import_page import ImportPage  # noqa: E402
 from desktop.views.seller.tracking_upload import TrackingUploadDialog  # noqa: E402
-from desktop.views.theme import apply_theme  # noqa: E402
 from tests.seller.live_csv import new_rows, to_csv  # noqa: E402
 
 
@@ -87,31 +85,7 @@ def shoot(app: QApplication, url: str, lang: str, out: Path, tmp: Path) -> None:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--server", help="a running demo server (default: start one)")
-    parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = parser.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    app = QApplication.instance() or QApplication([sys.argv[0]])
-    apply_theme(app, dark=False, follow_os=False)
-    with tempfile.TemporaryDirectory(prefix="seller-csv-shots-") as folder:
-        server = None
-        url = args.server
-        if url is None:
-            from tests.support.server import cleanup, make_server
-
-            server = make_server(offers=400, orders=80)
-            server.start()
-            url = server.url
-        try:
-            for lang in ("en", "fr"):
-                shoot(app, url, lang, out, Path(folder))
-        finally:
-            if server is not None:
-                cleanup(server)
-    print(f"screenshots written to {out}")
-    return 0
+    return shot_support.run(shoot, doc=__doc__, prefix="seller-csv-shots-", offers=400, orders=80)
 
 
 if __name__ == "__main__":
