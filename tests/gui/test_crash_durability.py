@@ -21,7 +21,8 @@ from tests.support.server import cleanup, make_server
 from tests.support.wait import wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
-OFFERS = 3000  # a first sync of several pages, long enough to be killed in the middle of
+OFFERS = 20_000  # a first sync of 40 pages, long enough to be killed in the middle of (3,000 synced before
+# the first look once the server got faster)
 BUYER = ("buyer@demo.test", "demo-password")
 
 
