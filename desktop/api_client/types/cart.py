@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr
 
-from ._common import Id, Money, RequestModel, Resource
+from ._common import DecimalString, Id, Money, RequestModel, Resource
 from .catalog import Warehouse
 from .orders import Order
 
@@ -20,6 +20,13 @@ class CartLine(RequestModel):
     offer_id: Id
     packaging_id: Id
     quantity: int = Field(ge=1)
+
+
+class CheckoutLine(CartLine):
+    """A checkout line may say the unit price the buyer was shown (the quote's, in the checkout's
+    currency); the server's price is authoritative, and a different one → 409 ``price_changed``."""
+
+    expected_unit_price: DecimalString | None = None
 
 
 class QuoteRequest(RequestModel):
@@ -37,6 +44,9 @@ class Issue(Resource):
     packaging_id: Id | None = None
     available_units: int | None = None
     moq_units: int | None = None
+    #: ``price_changed``: the price the buyer was shown and the one the server charges now
+    expected_unit_price: Money | None = None
+    unit_price: Money | None = None
 
 
 class ShippingMethod(Resource):
@@ -44,6 +54,18 @@ class ShippingMethod(Resource):
     name: str
     price: Money
     days: int
+
+
+class AppliedTier(Resource):
+    min_units: int
+
+
+class NextTier(Resource):
+    """The next volume price up: ``units_missing`` more units of the offer reach ``unit_price``."""
+
+    min_units: int
+    unit_price: Money
+    units_missing: int
 
 
 class QuoteLine(Resource):
@@ -56,6 +78,9 @@ class QuoteLine(Resource):
     unit_price: Money
     line_total: Money
     issues: list[Issue]
+    #: the volume price applied (None: the offer's base price) and the next one up, if any
+    tier: AppliedTier | None = None
+    next_tier: NextTier | None = None
 
 
 class QuoteSeller(Resource):
@@ -112,7 +137,7 @@ class Guest(RequestModel):
 
 class CheckoutRequest(RequestModel):
     currency: str
-    lines: list[CartLine]
+    lines: list[CheckoutLine]
     #: warehouse id → shipping method id
     shipping: dict[str, Id]
     company: CheckoutCompany

@@ -55,6 +55,14 @@ class Promotion(Resource):
     ends_at: datetime | None
 
 
+class PriceTier(Resource):
+    """A volume price: from ``min_units`` units of the offer in the cart (over all its lines), each unit
+    costs ``unit_price`` (any promotion applied, in the offer's currency)."""
+
+    min_units: int
+    unit_price: Money
+
+
 class Offer(Resource):
     id: Id
     sku: str
@@ -75,6 +83,8 @@ class Offer(Resource):
     image_urls: list[str]
     updated_at: datetime
     version: int
+    #: volume prices, ascending ``min_units``, each cheaper than the last (servers before them send none)
+    price_tiers: list[PriceTier] = Field(default_factory=list)
 
 
 class SellerProfile(Resource):

@@ -16,6 +16,14 @@ class PackagingIn(RequestModel):
     units: int = Field(ge=1)
 
 
+class PriceTierIn(RequestModel):
+    """A volume price as the seller writes it: from ``min_units`` units, ``unit_price`` per unit (list
+    price, before any promotion)."""
+
+    min_units: int = Field(ge=2)
+    unit_price: Money
+
+
 class PromotionIn(RequestModel):
     discount_percent: int = Field(ge=1, le=90)
     ends_at: datetime
@@ -34,6 +42,7 @@ class OfferCreate(RequestModel):
     #: "promotion" follows the ``promotion`` field
     collections: list[Literal["weekly", "surplus"]] = Field(default_factory=list)
     promotion: PromotionIn | None = None
+    price_tiers: list[PriceTierIn] = Field(default_factory=list)
 
 
 class OfferPatch(RequestModel):
@@ -51,6 +60,8 @@ class OfferPatch(RequestModel):
     collections: list[Literal["weekly", "surplus"]] | None = None
     #: set to None explicitly to end a running promotion
     promotion: PromotionIn | None = None
+    #: the whole list; ``[]`` removes every volume price
+    price_tiers: list[PriceTierIn] | None = None
 
 
 class SellerWarehouse(Warehouse):
