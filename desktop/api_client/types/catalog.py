@@ -61,6 +61,8 @@ class PriceTier(Resource):
 
     min_units: int
     unit_price: Money
+    #: the tier's price before any promotion (what the seller writes)
+    list_price: Money | None = None
 
 
 class Offer(Resource):

@@ -42,7 +42,8 @@ class OfferCreate(RequestModel):
     #: "promotion" follows the ``promotion`` field
     collections: list[Literal["weekly", "surplus"]] = Field(default_factory=list)
     promotion: PromotionIn | None = None
-    price_tiers: list[PriceTierIn] = Field(default_factory=list)
+    #: None: no volume prices (not sent, so a server that predates them still takes the offer)
+    price_tiers: list[PriceTierIn] | None = None
 
 
 class OfferPatch(RequestModel):
