@@ -37,6 +37,30 @@ def store(tmp_path):
     store.close()
 
 
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_sort_returns_every_offer_in_its_order(tmp_path, descending):
+    import random
+
+    from desktop.models.seller.listings import SORT_COLUMNS
+
+    rng = random.Random(3)
+    big = ListingsStore(tmp_path / "big.sqlite3")
+    big.replace_all([offer(i, sku=f"S-{rng.randrange(10**6):06d}", stock_units=rng.randrange(50),
+                           title=rng.choice(["oak", "Steel", "glass", "Oak"]) + f" lot {i}")
+                     for i in range(1, 301)])
+    try:
+        for sort, expression in SORT_COLUMNS.items():
+            found = big.search(ListingQuery(sort=sort, descending=descending))
+            with big._file.read() as conn:
+                expected = [i for (i,) in conn.execute(
+                    f"SELECT o.id FROM offers o LEFT JOIN thresholds t ON t.offer_id = o.id "
+                    f"ORDER BY {expression} {'DESC' if descending else 'ASC'}, o.id {'DESC' if descending else 'ASC'}",
+                    {"default_threshold": big.default_threshold()})]
+            assert found == expected and len(found) == 300, sort
+    finally:
+        big.close()
+
+
 def test_search_filters_and_sort_in_sql(store):
     assert store.search(ListingQuery(text="steel")) == [11]
     assert store.search(ListingQuery(text="sku-00"))[:2] == [1, 2]
