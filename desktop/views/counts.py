@@ -30,6 +30,10 @@ class Counts(QObject):
     def lower_to(self, n: int) -> str:
         return self.tr("Lower to %Ln unit(s)", "", n)
 
+    def tier_from(self, n: int) -> str:
+        """A volume price's row: "From 100 units"."""
+        return self.tr("From %Ln unit(s)", "", n)
+
     def volume_price_from(self, n: int) -> str:
         """Under a cart line's unit price when a volume price applies: "Volume price from 100 units"."""
         return self.tr("Volume price from %Ln unit(s)", "", n)
