@@ -137,7 +137,7 @@ class LineRow:
         )
         for n, issue in enumerate(line.issues, start=1):
             self._issue_row(page, grid, row + n, issue, other_units)
-        #: the grid rows the line takes: its own, its issues', the next volume price's hint
+        # the grid rows the line takes: its own, its issues', the next volume price's hint
         self.row_count = 1 + len(line.issues)
         self.tier_hint: QLabel | None = None
         self.tier_button: QPushButton | None = None
