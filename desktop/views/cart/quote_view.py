@@ -108,7 +108,7 @@ class LineRow:
         self.spin.setAccessibleName(QCoreApplication.translate("CartPage", "Quantity (packagings)"))
         self.spin.valueChanged.connect(
             lambda value: page.set_quantity(line.offer_id, line.packaging_id, value))
-        unit = QLabel(format_money(line.unit_price))
+        unit = self.unit_label = QLabel(format_money(line.unit_price))
         unit.setObjectName("cartUnitPrice")
         if line.tier_min_units is not None:  # a volume price applies to this offer's lines
             unit.setText(f"{format_money(line.unit_price)}<br><span style='color:gray'>"
