@@ -26,7 +26,15 @@ from typing import Any
 from desktop.models import money
 from desktop.models.money import Money
 
-__all__ = ["PriceTier", "TierPosition", "offer_tiers", "packagings_for", "tier_position", "tier_unit_price"]
+__all__ = [
+    "PriceTier",
+    "TierPosition",
+    "offer_tiers",
+    "packagings_for",
+    "packagings_to_reach",
+    "tier_position",
+    "tier_unit_price",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +84,17 @@ def offer_tiers(offer: Mapping[str, Any]) -> list[PriceTier]:
 def packagings_for(units: int, packaging_units: int) -> int:
     """The fewest packagings of ``packaging_units`` holding at least ``units`` units."""
     return max(0, math.ceil(units / max(1, packaging_units)))
+
+
+def packagings_to_reach(
+    min_units: int, units_missing: int, packaging_units: int, stock_units: int | None = None
+) -> int | None:
+    """The packagings of ``packaging_units`` to add to reach a tier from ``min_units``, ``units_missing``
+    units away; None when they would take more than the offer's ``stock_units`` (None: stock unknown)."""
+    packs = packagings_for(units_missing, packaging_units)
+    if stock_units is not None and min_units - units_missing + packs * max(1, packaging_units) > stock_units:
+        return None
+    return packs
 
 
 def tier_position(

@@ -5,6 +5,7 @@ quantity; a tier changed by the seller between the review and the order is refus
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 
 import httpx
@@ -89,10 +90,12 @@ def test_an_offer_without_tiers_shows_no_hint(qtbot, env):
 
 
 def _tiered_offer(ui):
+    """A demo offer with volume prices, no promotion, and stock for its last tier."""
     for offer_id in ui.cache.search(OfferQuery(sort="price")):
         offer = ui.cache.offer(offer_id)
-        if offer.get("price_tiers") and offer["stock_units"] > 0 and not offer.get("promotion"):
-            return offer
+        tiers, smallest = offer.get("price_tiers"), min(p["units"] for p in offer["packagings"])
+        if tiers and not offer.get("promotion") and tiers[-1]["min_units"] + smallest <= offer["stock_units"]:
+            return offer  # every tier within the stock: the hints show
     raise AssertionError("no offer with volume prices in the demo data")
 
 
@@ -133,6 +136,15 @@ def test_offer_detail_highlights_the_tier_of_the_quantity(qtbot, synced_ui):
         detail.quantity_spin.setValue(-(-last["min_units"] // per))
         assert tiers.highlighted_row() == len(offer["price_tiers"])
         assert tiers.hint.isHidden()  # the best price is reached
+
+        # one packaging short of the last tier: a hint, unless that tier is beyond the stock
+        short = (-(-last["min_units"] // per) - 1) * per
+        tiers.show_offer(offer, datetime.now(UTC))
+        tiers.set_units(short, smallest["label"], per)
+        assert tiers.hint.isVisible() and tiers.hint.text().startswith(("Add 1 ×", "Add 1 more unit"))
+        tiers.show_offer(offer | {"stock_units": last["min_units"] - 1}, datetime.now(UTC))
+        tiers.set_units(short, smallest["label"], per)
+        assert tiers.hint.isHidden()
 
         plain = next(o for o in map(synced_ui.cache.offer, synced_ui.cache.search(OfferQuery()))
                      if not o.get("price_tiers"))

@@ -9,7 +9,13 @@ from decimal import Decimal
 from desktop.models.cart import CartLine, Quote, QuoteGroup, QuoteLine, local_check
 from desktop.models.checkout import CheckoutChoices, CheckoutDetails, build_request, expected_unit_prices
 from desktop.models.money import Money
-from desktop.models.price_tiers import offer_tiers, packagings_for, tier_position, tier_unit_price
+from desktop.models.price_tiers import (
+    offer_tiers,
+    packagings_for,
+    packagings_to_reach,
+    tier_position,
+    tier_unit_price,
+)
 from tests.unit.conftest import NOW
 from tests.unit.offer_factory import make_offer
 
@@ -64,6 +70,14 @@ def test_packagings_missing_is_the_ceiling():
     assert packagings_for(1, 12) == 1
     assert packagings_for(0, 12) == 0
     assert packagings_for(5, 0) == 5  # a bad packaging size counts as one unit
+
+
+def test_no_packagings_towards_a_tier_beyond_the_stock():
+    # 40 units now, the tier from 100 is 60 away: 5 cartons of 12 → 100 units
+    assert packagings_to_reach(100, 60, 12, stock_units=100) == 5
+    assert packagings_to_reach(100, 60, 12, stock_units=99) is None
+    assert packagings_to_reach(100, 60, 7, stock_units=100) is None  # 9 × 7 = 63 → 103 units
+    assert packagings_to_reach(100, 60, 12) == 5  # stock unknown
 
 
 def test_a_promotion_applies_to_the_tiers_while_it_runs():

@@ -26,19 +26,34 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.cart import MAX_QUANTITY, CartLine, Quote, QuoteGroup, QuoteIssue, QuoteLine
-from desktop.models.price_tiers import packagings_for
+from desktop.models.price_tiers import packagings_to_reach
 
 from ..counts import counts
 from ..formatting import format_money, html_text
 
-__all__ = ["LineActions", "LineRow", "fix_quantity", "fix_text", "group_box", "issue_text", "orphans_box",
+__all__ = ["CART_STYLE", "LineActions", "LineRow", "fix_quantity", "fix_text", "group_box", "issue_text", "orphans_box",
            "quote_status", "shows_lines"]
+
+
+#: the page's style sheet for these widgets (and its own: the total, the pending checkout, the status)
+CART_STYLE = """
+#cartIssue { color: #b3261e; }
+#cartIssueNote { color: palette(placeholder-text); }
+#cartTotal { font-size: 16px; font-weight: 600; }
+#cartLineTotal { font-weight: 600; }
+#cartShortfall { color: #8a5300; }
+#cartTierHint { color: #1f6f3f; }
+#pendingCheckout { background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; }
+#cartStatus { color: palette(placeholder-text); }
+"""
 
 
 class LineActions(Protocol):
     """What a line's widgets do on the page (desktop/views/cart/cart_page.CartPage)."""
 
     def packaging_label(self, line: QuoteLine) -> str: ...
+
+    def stock_units(self, offer_id: int) -> int | None: ...
 
     def set_quantity(self, offer_id: int, packaging_id: int, quantity: int) -> None: ...
 
@@ -142,19 +157,19 @@ class LineRow:
         self.tier_hint: QLabel | None = None
         self.tier_button: QPushButton | None = None
         if line.next_tier is not None and line.units and line.quantity:
-            self._tier_row(page, grid, row + self.row_count, page.packaging_label(line))
-            self.row_count += 1
+            self.row_count += self._tier_row(page, grid, row + self.row_count, page.packaging_label(line))
 
-    def _tier_row(self, page: LineActions, grid: QGridLayout, row: int, packaging: str) -> None:
-        """"Add 3 × Carton of 12 to reach €2.60 per unit" and a button adding them to the line."""
+    def _tier_row(self, page: LineActions, grid: QGridLayout, row: int, packaging: str) -> bool:
+        """"Add 3 × Carton of 12 to reach €2.60 per unit" and a button adding them; False: no row."""
         line, upcoming = self.line, self.line.next_tier
         assert upcoming is not None and line.units is not None
         pack = max(1, line.units // line.quantity)
-        packs = packagings_for(upcoming.units_missing, pack)
+        packs = packagings_to_reach(upcoming.min_units, upcoming.units_missing, pack, page.stock_units(line.offer_id))
+        if not packs:  # beyond the stock (as last synced): no hint
+            return False
         box = QHBoxLayout()
         self.tier_hint = QLabel(counts().next_tier_hint(packs, packaging, pack, format_money(upcoming.unit_price)))
         self.tier_hint.setObjectName("cartTierHint")
-        self.tier_hint.setStyleSheet("color: #1f6f3f;")
         self.tier_hint.setWordWrap(True)
         box.addWidget(self.tier_hint, 1)
         if line.quantity + packs <= MAX_QUANTITY:
@@ -167,6 +182,7 @@ class LineRow:
         holder.setLayout(box)
         box.setContentsMargins(0, 0, 0, 6)
         grid.addWidget(holder, row, 0, 1, 6)
+        return True
 
     def _issue_row(self, page: LineActions, grid: QGridLayout, row: int, issue: QuoteIssue, other_units: int) -> None:
         box = QHBoxLayout()

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import money
-from desktop.models.price_tiers import offer_tiers, tier_position
+from desktop.models.price_tiers import offer_tiers, packagings_to_reach, tier_position
 
 from ..counts import counts
 from .currency import CurrencyContext
@@ -107,21 +107,26 @@ class PriceTiersTable(QWidget):
         return None if unit is None else money.Money(money.quantize(unit.amount * units), unit.currency)
 
     def set_units(self, units: int, packaging_label: str, packaging_units: int) -> None:
-        """Highlight the row ``units`` reach; the hint says how many packagings reach the next tier."""
+        """Highlight the row ``units`` reach; the hint says how many packagings reach the next tier (none
+        when that tier is beyond the stock)."""
         if self.offer is None or self.now is None or not self.table.rowCount():
             return
-        position = tier_position(self.offer, units, self.now, packaging_units=packaging_units)
+        position = tier_position(self.offer, units, self.now)
         tiers = offer_tiers(self.offer)
         row = 0 if position.tier is None else 1 + tiers.index(position.tier)
         base_reached = units >= int(self.offer.get("moq_units") or 1)
         self._highlight(row if position.tier is not None or base_reached else None)
         upcoming = position.next_tier
-        if upcoming is None or not position.packagings_missing:
+        packs = None
+        if upcoming is not None:  # no hint towards a tier beyond the stock
+            stock = int(self.offer.get("stock_units") or 0)
+            packs = packagings_to_reach(upcoming.min_units, position.units_missing, packaging_units, stock)
+        if upcoming is None or not packs:
             self.hint.clear()
             self.hint.hide()
             return
         price = upcoming.price_at(self.offer, self.now)
-        self.hint.setText(counts().next_tier_hint(position.packagings_missing, packaging_label, packaging_units,
+        self.hint.setText(counts().next_tier_hint(packs, packaging_label, packaging_units,
                                                   self.currency.format(price.amount, price.currency)))
         self.hint.show()
 
