@@ -156,18 +156,21 @@ class LineRow:
         self.row_count = 1 + len(line.issues)
         self.tier_hint: QLabel | None = None
         self.tier_button: QPushButton | None = None
-        if line.next_tier is not None and line.units and line.quantity:
-            self.row_count += self._tier_row(page, grid, row + self.row_count, page.packaging_label(line))
+        if self._tier_row(page, grid, row + self.row_count):
+            self.row_count += 1
 
-    def _tier_row(self, page: LineActions, grid: QGridLayout, row: int, packaging: str) -> bool:
-        """"Add 3 × Carton of 12 to reach €2.60 per unit" and a button adding them; False: no row."""
+    def _tier_row(self, page: LineActions, grid: QGridLayout, row: int) -> bool:
+        """"Add 3 × Carton of 12 to reach €2.60 per unit" and a button adding them; False: no row (no
+        next volume price, or one beyond the stock)."""
         line, upcoming = self.line, self.line.next_tier
-        assert upcoming is not None and line.units is not None
+        if upcoming is None or not line.units or not line.quantity:
+            return False
         pack = max(1, line.units // line.quantity)
         packs = packagings_to_reach(upcoming.min_units, upcoming.units_missing, pack, page.stock_units(line.offer_id))
-        if not packs:  # beyond the stock (as last synced): no hint
+        if not packs:  # beyond the stock (as last synced)
             return False
         box = QHBoxLayout()
+        packaging = page.packaging_label(line)
         self.tier_hint = QLabel(counts().next_tier_hint(packs, packaging, pack, format_money(upcoming.unit_price)))
         self.tier_hint.setObjectName("cartTierHint")
         self.tier_hint.setWordWrap(True)
@@ -175,6 +178,7 @@ class LineRow:
         if line.quantity + packs <= MAX_QUANTITY:
             self.tier_button = QPushButton(QCoreApplication.translate("CartPage", "Add"))
             self.tier_button.setObjectName(f"tier-{line.offer_id}-{line.packaging_id}")
+            self.tier_button.setAccessibleName(self.tier_hint.text())
             quantity = line.quantity + packs
             self.tier_button.clicked.connect(lambda: page.set_quantity(line.offer_id, line.packaging_id, quantity))
             box.addWidget(self.tier_button)
