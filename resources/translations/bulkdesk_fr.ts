@@ -271,7 +271,6 @@
     </message>
     <message>
         <source>Out of stock.</source>
-        <extracomment>the page&apos;s style sheet for these widgets (and its own: the total, the pending checkout, the status)</extracomment>
         <translation>En rupture de stock.</translation>
     </message>
     <message>

@@ -35,7 +35,7 @@ __all__ = ["CART_STYLE", "LineActions", "LineRow", "fix_quantity", "fix_text", "
            "quote_status", "shows_lines"]
 
 
-#: the page's style sheet for these widgets (and its own: the total, the pending checkout, the status)
+# the page's style sheet for these widgets (and its own: the total, the pending checkout, the status)
 CART_STYLE = """
 #cartIssue { color: #b3261e; }
 #cartIssueNote { color: palette(placeholder-text); }
