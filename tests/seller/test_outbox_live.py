@@ -188,6 +188,25 @@ def test_edits_to_one_offer_wait_behind_its_refused_one(desk):
     assert server_offer(desk, offer.id).moq_units == 9
 
 
+def test_progress_hears_of_each_edit_once_its_sent_mark_is_on_disk_in_order(desk, tmp_path):
+    offers = [fresh_offer(desk) for _ in range(3)]
+    queue_edits(desk.outbox, desk.listings, [Edit(o.id, {"moq_units": 4}) for o in offers])
+    queued = [e.id for e in desk.outbox.entries()]
+    heard: list[tuple[int, str, str]] = []
+    reader = Outbox(desk.outbox.path)  # another connection: sees only what is committed
+    try:
+        def progress(entry, outcome):
+            heard.append((entry.id, outcome, reader.get(entry.id).status))
+
+        report = desk.sender.drain(progress=progress)
+    finally:
+        reader.close()
+    assert report.sent == queued
+    assert heard == [(i, "sent", Status.SENT) for i in queued]
+    assert [e.status for e in desk.outbox.entries()] == [Status.SENT] * 3  # the last one too, at the end
+    assert all(server_offer(desk, o.id).moq_units == 4 for o in offers)
+
+
 def test_outbox_file_is_durable(tmp_path):
     outbox = Outbox(tmp_path / "o.sqlite3")
     with outbox._file.read() as conn:

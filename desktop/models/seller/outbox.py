@@ -262,9 +262,14 @@ class Outbox:
         with self._file.write() as conn:
             conn.execute(f"UPDATE entries SET {names} WHERE id = ?", (*values.values(), entry_id))  # noqa: S608
 
-    def prepare(self, entry_id: int, prepared: Mapping[str, Any]) -> None:
-        """The exact request about to be sent (committed before it is sent): status ``sending``."""
+    def prepare(self, entry_id: int, prepared: Mapping[str, Any], *, sent: tuple[int, Any] | None = None) -> None:
+        """The exact request about to be sent (committed before it is sent): status ``sending``.
+
+        ``sent``: (entry id, result) of the entry sent just before, marked in the same transaction (one
+        durable commit per entry instead of two; see Sender.drain)."""
         with self._file.write() as conn:
+            if sent is not None:
+                self.mark_sent(*sent)
             conn.execute("UPDATE entries SET status = 'sending', prepared = ?, attempts = attempts + 1, "
                          "updated_at = ? WHERE id = ?", (_dump(dict(prepared)), _now(), entry_id))
 

@@ -108,6 +108,10 @@ class Sender:
         self.client = client
         self._handlers: dict[str, Handler] = dict(handlers or {})
         self._lock = threading.Lock()
+        #: during a drain: the entry sent last whose mark is not committed yet, and the one to announce
+        self._unmarked: tuple[Entry, Any] | None = None
+        self._announced: Entry | None = None
+        self._progress: Callable[[Entry, str], None] | None = None
 
     def register(self, kind: str, handler: Handler) -> None:
         self._handlers[kind] = handler
@@ -117,25 +121,58 @@ class Sender:
 
     def drain(self, *, stop: threading.Event | None = None,
               progress: Callable[[Entry, str], None] | None = None) -> DrainReport:
-        """Send every entry that can go, in order; returns what happened. Blocking: call it in a worker."""
+        """Send every entry that can go, in order; returns what happened. Blocking: call it in a worker.
+
+        An entry's ``sent`` mark is committed with the next entry's prepared request (or at the end): one
+        synchronous=FULL commit per entry, not two. An app killed in between finds the entry still
+        ``sending`` and sends it again with its key, which the server answers by replaying its answer:
+        the lost-answer case every write already survives. ``progress`` hears of an entry once its
+        mark is committed, in order."""
         report = DrainReport()
         with self._lock:
-            skipped: set[int] = set()
-            after = 0
-            while stop is None or not stop.is_set():
-                entry = self.outbox.next_to_send(after)
-                if entry is None:
-                    break
-                if entry.kind not in self._handlers:  # a kind whose area is not loaded: it waits for it
-                    skipped.add(entry.id)
-                    after = entry.id
-                    continue
-                outcome = self._send_one(entry, report)
-                if progress is not None:
-                    progress(entry, outcome)
-                if outcome == "stopped":
-                    break
+            self._progress = progress
+            self._unmarked = None
+            try:
+                after = 0
+                while stop is None or not stop.is_set():
+                    entry = self.outbox.next_to_send(after)
+                    if entry is None:
+                        break
+                    if entry.kind not in self._handlers:  # a kind whose area is not loaded: it waits for it
+                        after = entry.id
+                        continue
+                    outcome = self._send_one(entry, report)
+                    if outcome == "sent":
+                        after = entry.id  # still ``sending`` in the file until its mark is committed
+                        continue
+                    self._flush()
+                    if progress is not None:
+                        progress(entry, outcome)
+                    if outcome == "stopped":
+                        break
+            finally:
+                self._flush()
+                self._progress = None
         return report
+
+    def _take_unmarked(self) -> tuple[int, Any] | None:
+        """The entry sent last, whose mark the caller's next commit carries (then announced)."""
+        done, self._unmarked = self._unmarked, None
+        if done is None:
+            return None
+        self._announced = done[0]
+        return done[0].id, done[1]
+
+    def _announce(self) -> None:
+        entry, self._announced = self._announced, None
+        if entry is not None and self._progress is not None:
+            self._progress(entry, "sent")
+
+    def _flush(self) -> None:
+        sent = self._take_unmarked()
+        if sent is not None:
+            self.outbox.mark_sent(*sent)
+            self._announce()
 
     def _send_one(self, entry: Entry, report: DrainReport) -> str:
         handler = self._handlers[entry.kind]
@@ -148,14 +185,16 @@ class Sender:
                 prepare = getattr(handler, "prepare", None)
                 prepared = prepare(entry) if prepare is not None else {}
             for _ in range(MAX_REBASES):
-                self.outbox.prepare(entry.id, prepared)  # committed before anything is sent
+                # committed before anything is sent, with the previous entry's sent mark
+                self.outbox.prepare(entry.id, prepared, sent=self._take_unmarked())
+                self._announce()
                 try:
                     result = handler(self.client, attempt.with_prepared(prepared))
                 except Rebase as rebase:
                     prepared = rebase.prepared
                     attempt = replace(entry, status=Status.WAITING)  # a new request: it never went out
                     continue
-                self.outbox.mark_sent(entry.id, result)
+                self._unmarked = (entry, result)  # marked by the next commit (see drain)
                 report.sent.append(entry.id)
                 return "sent"
             return "stopped"  # re-based over and over: it goes again next drain
