@@ -11,8 +11,9 @@ details, the checkout request body, the pending-checkout lifecycle and the issue
 
 The Idempotency-Key is made once when the review opens and written (with the exact body) to the cart
 store before anything is sent. A retry, even after a restart, sends that same key and body again, so a
-dropped response can never make a second order. Refused checkouts (409 `stock_changed`, 422) create
-nothing: the pending record is cleared and the next review makes a new key.
+dropped response can never make a second order. Each line carries the unit price the buyer reviewed
+(`expected_unit_price`). Refused checkouts (409 `stock_changed` / `price_changed`, 422) create nothing:
+the pending record is cleared and the next review makes a new key.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
 
-from desktop.models.cart import CartLine, Quote, QuoteGroup, QuoteIssue, QuoteLine, ShippingMethod
+from desktop.models.cart import CartLine, NextTier, Quote, QuoteGroup, QuoteIssue, QuoteLine, ShippingMethod
 from desktop.models.money import Money
 from desktop.models.settings import atomic_write_text
 
@@ -39,6 +40,7 @@ __all__ = [
     "DetailsStore",
     "begin_submission",
     "build_request",
+    "expected_unit_prices",
     "issues_from_problem",
     "quote_from_api",
 ]
@@ -67,7 +69,15 @@ def issue_from_json(raw: Mapping[str, Any] | Any) -> QuoteIssue:
         minimum=_money(data.get("minimum")),
         shortfall=_money(data.get("shortfall")),
         message=str(data.get("message") or ""),
+        expected_unit_price=_money(data.get("expected_unit_price")),
+        unit_price=_money(data.get("unit_price")),
     )
+
+
+def _next_tier(value: Any) -> NextTier | None:
+    if value is None:
+        return None
+    return NextTier(value.min_units, _money(value.unit_price), value.units_missing)
 
 
 def quote_from_api(api_quote: Any) -> Quote:
@@ -85,6 +95,8 @@ def quote_from_api(api_quote: Any) -> Quote:
                 title=line.title,
                 sku=line.sku,
                 issues=tuple(issue_from_json(i) for i in line.issues),
+                tier_min_units=line.tier.min_units if line.tier is not None else None,
+                next_tier=_next_tier(line.next_tier),
             )
             for line in group.lines
         )
@@ -114,7 +126,7 @@ def quote_from_api(api_quote: Any) -> Quote:
 
 
 def issues_from_problem(problem: Mapping[str, Any] | None) -> list[QuoteIssue]:
-    """The ``issues`` of a 409 ``stock_changed`` / 422 ``quote_issues`` problem document."""
+    """The ``issues`` of a 409 ``stock_changed`` / ``price_changed`` or 422 ``quote_issues`` problem."""
     return [issue_from_json(i) for i in (problem or {}).get("issues") or () if isinstance(i, Mapping)]
 
 
@@ -185,9 +197,45 @@ class CheckoutChoices:
     guest_email: str | None = None
 
 
-def build_request(lines: Iterable[CartLine], choices: CheckoutChoices) -> dict[str, Any]:
-    """The ``POST /checkout`` JSON body (validated by the API client's ``CheckoutRequest``)."""
+def expected_unit_prices(lines: Sequence[CartLine], quote: Quote | None, currency: str) -> dict[tuple[int, int], str]:
+    """(offer id, packaging id) → the unit price the buyer was shown for that line: the server quote's,
+    in the checkout ``currency``. A price depends on all the lines of its offer (volume prices), so a line
+    gets one only when the quote was made of exactly the cart's lines of that offer; a local quote (or
+    one in another currency) gives none, and the server charges its price as before."""
+    if quote is None or quote.local or quote.currency != currency:
+        return {}
+    quoted: dict[int, set[tuple[int, int]]] = {}
+    prices: dict[tuple[int, int], str] = {}
+    for group in quote.groups:
+        for ql in group.lines:
+            quoted.setdefault(ql.offer_id, set()).add((ql.packaging_id, ql.quantity))
+            if ql.unit_price is not None:
+                prices[(ql.offer_id, ql.packaging_id)] = f"{ql.unit_price.amount:.2f}"
+    wanted: dict[int, set[tuple[int, int]]] = {}
+    for line in lines:
+        wanted.setdefault(line.offer_id, set()).add((line.packaging_id, line.quantity))
+    return {
+        (line.offer_id, line.packaging_id): prices[(line.offer_id, line.packaging_id)]
+        for line in lines
+        if quoted.get(line.offer_id) == wanted[line.offer_id] and (line.offer_id, line.packaging_id) in prices
+    }
+
+
+def build_request(lines: Iterable[CartLine], choices: CheckoutChoices, quote: Quote | None = None) -> dict[str, Any]:
+    """The ``POST /checkout`` JSON body (validated by the API client's ``CheckoutRequest``); with the
+    server ``quote`` the buyer reviewed, each line says the unit price shown (``expected_unit_price``:
+    a price changed since is refused with 409 ``price_changed``, nothing ordered)."""
     from desktop.api_client.types import CheckoutRequest
+
+    lines = list(lines)
+    expected = expected_unit_prices(lines, quote, choices.currency)
+    body_lines = []
+    for line in lines:
+        entry: dict[str, Any] = line.to_json()
+        price = expected.get((line.offer_id, line.packaging_id))
+        if price is not None:
+            entry["expected_unit_price"] = price
+        body_lines.append(entry)
 
     if choices.payment_method not in PAYMENT_METHODS:
         raise ValueError(f"unknown payment method {choices.payment_method!r}")
@@ -203,7 +251,7 @@ def build_request(lines: Iterable[CartLine], choices: CheckoutChoices) -> dict[s
         delivery["phone"] = d.phone.strip()
     body: dict[str, Any] = {
         "currency": choices.currency,
-        "lines": [line.to_json() for line in lines],
+        "lines": body_lines,
         "shipping": {str(wid): int(mid) for wid, mid in sorted(choices.shipping.items())},
         "company": {
             "name": d.company_name.strip(),

@@ -30,6 +30,21 @@ class Counts(QObject):
     def lower_to(self, n: int) -> str:
         return self.tr("Lower to %Ln unit(s)", "", n)
 
+    def tier_from(self, n: int) -> str:
+        """A volume price's row: "From 100 units"."""
+        return self.tr("From %Ln unit(s)", "", n)
+
+    def volume_price_from(self, n: int) -> str:
+        """Under a cart line's unit price when a volume price applies: "Volume price from 100 units"."""
+        return self.tr("Volume price from %Ln unit(s)", "", n)
+
+    def next_tier_hint(self, packagings: int, label: str, packaging_units: int, price: str) -> str:
+        """"Add 3 × Carton of 12 to reach €2.60 per unit" ("Add 7 more units…" for a packaging of one)."""
+        if packaging_units <= 1:
+            return self.tr("Add %Ln more unit(s) to reach %1 per unit", "", packagings).replace("%1", price)
+        return self.tr("Add %Ln × %1 to reach %2 per unit", "", packagings).replace("%1", label).replace(
+            "%2", price)
+
     def order_line(self, quantity: int, packaging: str, units: int) -> str:
         """"2 × Box of 10 (20 units)"."""
         return self.tr("%1 × %2 (%Ln unit(s))", "", units).replace("%1", str(quantity)).replace("%2", packaging)

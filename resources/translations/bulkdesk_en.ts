@@ -49,6 +49,34 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>From %Ln unit(s)</source>
+        <translation>
+            <numerusform>From %Ln unit</numerusform>
+            <numerusform>From %Ln units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Volume price from %Ln unit(s)</source>
+        <translation>
+            <numerusform>Volume price from %Ln unit</numerusform>
+            <numerusform>Volume price from %Ln units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %Ln more unit(s) to reach %1 per unit</source>
+        <translation>
+            <numerusform>Add %Ln more unit to reach %1 per unit</numerusform>
+            <numerusform>Add %Ln more units to reach %1 per unit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %Ln × %1 to reach %2 per unit</source>
+        <translation>
+            <numerusform>Add %Ln × %1 to reach %2 per unit</numerusform>
+            <numerusform>Add %Ln × %1 to reach %2 per unit</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%1 × %2 (%Ln unit(s))</source>
         <translation>
             <numerusform>%1 × %2 (%Ln unit)</numerusform>

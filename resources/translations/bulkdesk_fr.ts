@@ -326,6 +326,14 @@
         <translation>%1 — expédié depuis %2</translation>
     </message>
     <message>
+        <source>The price changed from %1 to %2 per unit.</source>
+        <translation>Le prix est passé de %1 à %2 l’unité.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Article</translation>
     </message>
@@ -597,6 +605,10 @@
         <translation>Certains articles ont été achetés par quelqu’un d’autre entre-temps. Rien n’a été commandé ni débité. Le panier a été mis à jour : ajustez-le et commandez de nouveau.</translation>
     </message>
     <message>
+        <source>Some prices changed since you reviewed the order. Nothing was ordered and nothing was charged. The cart shows the new prices: check them and check out again.</source>
+        <translation>Certains prix ont changé depuis votre récapitulatif. Rien n’a été commandé ni débité. Le panier affiche les nouveaux prix : vérifiez-les et commandez de nouveau.</translation>
+    </message>
+    <message>
         <source>The cart has issues to fix before checkout. Nothing was ordered and nothing was charged.</source>
         <translation>Le panier comporte des problèmes à corriger avant de commander. Rien n’a été commandé ni débité.</translation>
     </message>
@@ -814,6 +826,34 @@
         <translation>
             <numerusform>Réduire à %Ln unité</numerusform>
             <numerusform>Réduire à %Ln unités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>From %Ln unit(s)</source>
+        <translation>
+            <numerusform>À partir de %Ln unité</numerusform>
+            <numerusform>À partir de %Ln unités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Volume price from %Ln unit(s)</source>
+        <translation>
+            <numerusform>Prix dégressif dès %Ln unité</numerusform>
+            <numerusform>Prix dégressif dès %Ln unités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %Ln more unit(s) to reach %1 per unit</source>
+        <translation>
+            <numerusform>Ajoutez encore %Ln unité pour obtenir %1 l’unité</numerusform>
+            <numerusform>Ajoutez encore %Ln unités pour obtenir %1 l’unité</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Add %Ln × %1 to reach %2 per unit</source>
+        <translation>
+            <numerusform>Ajoutez %Ln × %1 pour obtenir %2 l’unité</numerusform>
+            <numerusform>Ajoutez %Ln × %1 pour obtenir %2 l’unité</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2342,6 +2382,21 @@
     <message>
         <source>Question %1</source>
         <translation>Question %1</translation>
+    </message>
+</context>
+<context>
+    <name>PriceTiersTable</name>
+    <message>
+        <source>Volume prices</source>
+        <translation>Prix dégressifs</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Price per unit</source>
+        <translation>Prix unitaire</translation>
     </message>
 </context>
 <context>

@@ -12,11 +12,12 @@ from tests.gui.catalog_support import synced_ui_fixture, ui_fixture  # noqa: F40
 
 
 def pick(ui, *, promotion: bool = False):
-    """An offer with at least two packagings (and a running promotion when asked)."""
+    """An offer with at least two packagings (and a running promotion when asked), without volume prices
+    (test_volume_prices.py has those): its line total is its unit price × units."""
     query = OfferQuery(collection="promotion") if promotion else OfferQuery(sort="price")
     for offer_id in ui.cache.search(query):
         offer = ui.cache.offer(offer_id)
-        if len(offer["packagings"]) >= 2 and offer["stock_units"] > 0:
+        if len(offer["packagings"]) >= 2 and offer["stock_units"] > 0 and not offer.get("price_tiers"):
             return offer
     raise AssertionError("no suitable offer in the demo data")
 

@@ -25,7 +25,7 @@ from .quick_order import (
     parse_quick_order,
     resolve_quick_order,
 )
-from .quote import Quote, QuoteGroup, QuoteIssue, QuoteLine, ShippingMethod, local_check
+from .quote import NextTier, Quote, QuoteGroup, QuoteIssue, QuoteLine, ShippingMethod, local_check
 from .store import SCHEMA_VERSION, Cart, CartStore
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "Cart",
     "CartLine",
     "CartStore",
+    "NextTier",
     "PendingCheckout",
     "QuickOrderParse",
     "QuickOrderRow",

@@ -14,6 +14,7 @@ from typing import Any
 
 from desktop.models import money
 from desktop.models.money import Money
+from desktop.models.price_tiers import tier_position
 
 from .lines import CartLine
 
@@ -23,7 +24,7 @@ class QuoteIssue:
     """A line or group issue, as in the quote response. Fields not relevant to the code are None."""
 
     code: str  # offer_not_found | out_of_stock | insufficient_stock | below_moq | unknown_packaging
-    # | below_min_order_value
+    # | below_min_order_value | price_changed (a refused checkout)
     offer_id: int | None = None
     packaging_id: int | None = None
     available_units: int | None = None  # insufficient_stock
@@ -31,6 +32,18 @@ class QuoteIssue:
     minimum: Money | None = None  # below_min_order_value
     shortfall: Money | None = None  # below_min_order_value
     message: str = ""  # a sentence for the user (the server's, or the local check's English one)
+    expected_unit_price: Money | None = None  # price_changed: the price the buyer was shown
+    unit_price: Money | None = None  # price_changed: the price the server charges now
+
+
+@dataclass(frozen=True, slots=True)
+class NextTier:
+    """The next volume price up: ``units_missing`` more units of the offer (over all its lines) reach
+    ``unit_price`` (in the quote's currency)."""
+
+    min_units: int
+    unit_price: Money
+    units_missing: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +57,9 @@ class QuoteLine:
     title: str = ""
     sku: str = ""
     issues: tuple[QuoteIssue, ...] = ()
+    #: the ``min_units`` of the volume price applied (None: the offer's own price), and the next one up
+    tier_min_units: int | None = None
+    next_tier: NextTier | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +118,10 @@ def local_check(
 ) -> Quote:
     """The contract's quote rules, run on cached offers (offer JSON dicts).
 
-    Stock and MOQ are per offer: the units of every line of the same offer (in any packaging) count
-    together, and a problem is reported on each of those lines. Prices: `money.offer_unit_price` at
-    `now`, converted to `currency` (EUR if that currency has no rate); line = unit price × units.
+    Stock, MOQ and volume prices are per offer: the units of every line of the same offer (in any
+    packaging) count together, and a problem is reported on each of those lines. Prices: the offer's
+    tier for those units (`price_tiers.tier_position`, else `money.offer_unit_price`) at `now`,
+    converted to `currency` (EUR if that currency has no rate); line = unit price × units.
     """
     rates = rates or {}
     currency = money.display_currency(currency, rates)
@@ -232,8 +249,14 @@ def _quote_line(
                 message=f"The minimum order is {moq} units.",
             )
         )
-    unit_price = money.convert_money(money.offer_unit_price(offer, now), currency, rates)
+    position = tier_position(offer, offer_units, now)
+    unit_price = money.convert_money(position.unit_price, currency, rates)
     line_total = Money(unit_price.amount * units, currency)
+    upcoming = position.next_tier
+    next_tier = None
+    if upcoming is not None:
+        price = money.convert_money(upcoming.price_at(offer, now), currency, rates)
+        next_tier = NextTier(upcoming.min_units, price, position.units_missing)
     return QuoteLine(
         line.offer_id,
         line.packaging_id,
@@ -244,5 +267,7 @@ def _quote_line(
         title,
         sku,
         tuple(issues),
+        tier_min_units=position.tier.min_units if position.tier is not None else None,
+        next_tier=next_tier,
     )
 

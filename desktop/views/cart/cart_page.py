@@ -38,7 +38,7 @@ from desktop.models.cart import Cart, CartLine, CartStore, Quote, QuoteIssue, Qu
 from ..formatting import format_money
 from ..main_window import EmptyState
 from .cart_model import CartQuoter
-from .quote_view import LineRow, group_box, issue_text, orphans_box, quote_status, shows_lines
+from .quote_view import CART_STYLE, LineRow, group_box, issue_text, orphans_box, quote_status, shows_lines
 
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
@@ -50,17 +50,6 @@ if TYPE_CHECKING:
     from .quick_order_dialog import QuickOrderDialog
 
 __all__ = ["CartPage", "CheckoutDialog", "CheckoutFactory"]
-
-_STYLE = """
-#cartIssue { color: #b3261e; }
-#cartIssueNote { color: palette(placeholder-text); }
-#cartTotal { font-size: 16px; font-weight: 600; }
-#cartLineTotal { font-weight: 600; }
-#cartShortfall { color: #8a5300; }
-#pendingCheckout { background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; }
-#cartStatus { color: palette(placeholder-text); }
-"""
-
 
 class CheckoutFactory(Protocol):
     """Makes the checkout dialog over the page (the checkout area's wizard, with its details store and
@@ -110,7 +99,7 @@ class CartPage(QWidget):
         self.setObjectName("cartPage")
         # ``checkout(page, resume=...)`` makes the checkout dialog (see CheckoutFactory)
         self._checkout = checkout
-        self.setStyleSheet(_STYLE)
+        self.setStyleSheet(CART_STYLE)
         self.store = store
         self.client = client
         self.session = session
@@ -303,6 +292,11 @@ class CartPage(QWidget):
         if line.units and line.quantity:
             return self.tr("Pack of %1").replace("%1", QLocale().toString(line.units // line.quantity))
         return ""
+
+    def stock_units(self, offer_id: int) -> int | None:
+        """The offer's stock as last synced (None: not in the catalog cache)."""
+        offer = self.quoter.offers([offer_id]).get(offer_id) if self.cache is not None else None
+        return None if offer is None else int(offer.get("stock_units") or 0)
 
     def issue_text(self, issue: QuoteIssue) -> str:
         return issue_text(issue)

@@ -1,5 +1,6 @@
 """How the Cart page shows a quote: one box per warehouse (= one seller order) with a row per line
-(quantity editor, prices, its issues with a one-click fix), the minimum order value as a progress bar;
+(quantity editor, prices, its issues with a one-click fix, the next volume price with what is missing to
+reach it), the minimum order value as a progress bar;
 the lines whose offer vanished in a box of their own. The texts keep the "CartPage" context.
 """
 
@@ -25,18 +26,34 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.cart import MAX_QUANTITY, CartLine, Quote, QuoteGroup, QuoteIssue, QuoteLine
+from desktop.models.price_tiers import packagings_to_reach
 
 from ..counts import counts
 from ..formatting import format_money, html_text
 
-__all__ = ["LineActions", "LineRow", "fix_quantity", "fix_text", "group_box", "issue_text", "orphans_box",
+__all__ = ["CART_STYLE", "LineActions", "LineRow", "fix_quantity", "fix_text", "group_box", "issue_text", "orphans_box",
            "quote_status", "shows_lines"]
+
+
+# the page's style sheet for these widgets (and its own: the total, the pending checkout, the status)
+CART_STYLE = """
+#cartIssue { color: #b3261e; }
+#cartIssueNote { color: palette(placeholder-text); }
+#cartTotal { font-size: 16px; font-weight: 600; }
+#cartLineTotal { font-weight: 600; }
+#cartShortfall { color: #8a5300; }
+#cartTierHint { color: #1f6f3f; }
+#pendingCheckout { background: #fff4ce; border: 1px solid #e0c060; border-radius: 4px; }
+#cartStatus { color: palette(placeholder-text); }
+"""
 
 
 class LineActions(Protocol):
     """What a line's widgets do on the page (desktop/views/cart/cart_page.CartPage)."""
 
     def packaging_label(self, line: QuoteLine) -> str: ...
+
+    def stock_units(self, offer_id: int) -> int | None: ...
 
     def set_quantity(self, offer_id: int, packaging_id: int, quantity: int) -> None: ...
 
@@ -56,6 +73,9 @@ def issue_text(issue: QuoteIssue) -> str:
         return QCoreApplication.translate("CartPage", "This offer is no longer available.")
     if issue.code == "unknown_packaging":
         return QCoreApplication.translate("CartPage", "This packaging is no longer offered.")
+    if issue.code == "price_changed" and issue.expected_unit_price and issue.unit_price:
+        return QCoreApplication.translate("CartPage", "The price changed from %1 to %2 per unit.").replace(
+            "%1", format_money(issue.expected_unit_price)).replace("%2", format_money(issue.unit_price))
     return issue.message or issue.code
 
 
@@ -103,7 +123,11 @@ class LineRow:
         self.spin.setAccessibleName(QCoreApplication.translate("CartPage", "Quantity (packagings)"))
         self.spin.valueChanged.connect(
             lambda value: page.set_quantity(line.offer_id, line.packaging_id, value))
-        unit = QLabel(format_money(line.unit_price))
+        unit = self.unit_label = QLabel(format_money(line.unit_price))
+        unit.setObjectName("cartUnitPrice")
+        if line.tier_min_units is not None:  # a volume price applies to this offer's lines
+            unit.setText(f"{format_money(line.unit_price)}<br><span style='color:gray'>"
+                         f"{html_text(counts().volume_price_from(line.tier_min_units))}</span>")
         unit.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         units_text = counts().units(line.units) if line.units is not None else ""
         total = QLabel(f"{format_money(line.line_total)}<br><span style='color:gray'>{units_text}</span>")
@@ -128,6 +152,41 @@ class LineRow:
         )
         for n, issue in enumerate(line.issues, start=1):
             self._issue_row(page, grid, row + n, issue, other_units)
+        # the grid rows the line takes: its own, its issues', the next volume price's hint
+        self.row_count = 1 + len(line.issues)
+        self.tier_hint: QLabel | None = None
+        self.tier_button: QPushButton | None = None
+        if self._tier_row(page, grid, row + self.row_count):
+            self.row_count += 1
+
+    def _tier_row(self, page: LineActions, grid: QGridLayout, row: int) -> bool:
+        """"Add 3 × Carton of 12 to reach €2.60 per unit" and a button adding them; False: no row (no
+        next volume price, or one beyond the stock)."""
+        line, upcoming = self.line, self.line.next_tier
+        if upcoming is None or not line.units or not line.quantity:
+            return False
+        pack = max(1, line.units // line.quantity)
+        packs = packagings_to_reach(upcoming.min_units, upcoming.units_missing, pack, page.stock_units(line.offer_id))
+        if not packs:  # beyond the stock (as last synced)
+            return False
+        box = QHBoxLayout()
+        packaging = page.packaging_label(line)
+        self.tier_hint = QLabel(counts().next_tier_hint(packs, packaging, pack, format_money(upcoming.unit_price)))
+        self.tier_hint.setObjectName("cartTierHint")
+        self.tier_hint.setWordWrap(True)
+        box.addWidget(self.tier_hint, 1)
+        if line.quantity + packs <= MAX_QUANTITY:
+            self.tier_button = QPushButton(QCoreApplication.translate("CartPage", "Add"))
+            self.tier_button.setObjectName(f"tier-{line.offer_id}-{line.packaging_id}")
+            self.tier_button.setAccessibleName(self.tier_hint.text())
+            quantity = line.quantity + packs
+            self.tier_button.clicked.connect(lambda: page.set_quantity(line.offer_id, line.packaging_id, quantity))
+            box.addWidget(self.tier_button)
+        holder = QWidget()
+        holder.setLayout(box)
+        box.setContentsMargins(0, 0, 0, 6)
+        grid.addWidget(holder, row, 0, 1, 6)
+        return True
 
     def _issue_row(self, page: LineActions, grid: QGridLayout, row: int, issue: QuoteIssue, other_units: int) -> None:
         box = QHBoxLayout()
@@ -172,8 +231,8 @@ def group_box(page: LineActions, group: QuoteGroup, rows: dict[tuple[int, int], 
         grid.addWidget(header, 0, col)
     row = 1
     for line in group.lines:
-        rows[(line.offer_id, line.packaging_id)] = LineRow(page, grid, row, line, group.lines)
-        row += 1 + len(line.issues)
+        line_row = rows[(line.offer_id, line.packaging_id)] = LineRow(page, grid, row, line, group.lines)
+        row += line_row.row_count
     layout.addLayout(grid)
 
     minimum = group.min_order_value

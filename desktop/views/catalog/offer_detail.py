@@ -1,5 +1,6 @@
 """The offer detail pane: pictures, price and promotion, seller, packaging × quantity with live units and
-line total, MOQ and stock warnings, "Add to cart" and "Contact the seller"."""
+line total (following the volume prices, price_tiers_table.py), MOQ and stock warnings, "Add to cart" and
+"Contact the seller"."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from ..formatting import format_int, format_money
 from .currency import CurrencyContext
 from .offer_text import facts_text, packaging_label, price_html, promotion_text, seller_html, warnings
 from .offer_watches import OfferWatches
+from .price_tiers_table import PriceTiersTable
 from .thumbnails import ThumbnailLoader
 
 if TYPE_CHECKING:
@@ -187,6 +189,8 @@ class OfferDetail(QWidget):
         form.addRow(self.tr("Units"), self.units_label)
         form.addRow(self.tr("Line total"), self.total_label)
         col.addLayout(form)
+        self.tiers = PriceTiersTable(self.currency)  # hidden when the offer has no volume prices
+        col.addWidget(self.tiers)
         self.warning_label = QLabel()
         self.warning_label.setObjectName("fieldError")
         self.warning_label.setWordWrap(True)
@@ -270,6 +274,7 @@ class OfferDetail(QWidget):
         self.facts_label.setText(facts_text(offer, self.currency))
         stock = int(offer.get("stock_units") or 0)
         self.description_label.setText(offer.get("description") or "")
+        self.tiers.show_offer(offer, now)
 
         self.packaging_combo.blockSignals(True)
         self.packaging_combo.clear()
@@ -326,14 +331,8 @@ class OfferDetail(QWidget):
         return 0 if packaging is None else int(packaging.get("units") or 1) * self.quantity_spin.value()
 
     def line_total(self) -> money.Money | None:
-        """Units × the unit price, in the display currency (converted per unit first, as the quote does)."""
-        if self.offer is None:
-            return None
-        unit = money.offer_unit_price(self.offer, self._now())
-        converted = self.currency.convert(unit.amount, unit.currency)
-        if converted is None:
-            return money.Money(money.quantize(unit.amount * self.units()), unit.currency)
-        return money.Money(money.quantize(converted * self.units()), self.currency.currency)
+        """Units × the unit price of the volume price they reach, in the display currency."""
+        return None if self.offer is None else self.tiers.line_total(self.units())
 
     def _packaging_changed(self, *_: object) -> None:
         packaging = self.current_packaging()
@@ -355,6 +354,8 @@ class OfferDetail(QWidget):
                                  else self.tr("%1 units").replace("%1", format_int(units)))
         total = self.line_total()
         self.total_label.setText("" if total is None else format_money(total))
+        packaging = self.current_packaging() or {}
+        self.tiers.set_units(units, str(packaging.get("label", "")), int(packaging.get("units") or 1))
         found = warnings(units, self.offer)
         self.warning_label.setText(" ".join(found))
         self.warning_label.setVisible(bool(found))

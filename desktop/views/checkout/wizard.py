@@ -6,7 +6,8 @@ The Idempotency-Key is made when the review opens and written to the cart store 
 (models/checkout.begin_submission). "Submit" sends that key; a timeout, a dropped connection or a restart
 followed by "Submit" again sends the same key and body, so the server answers the order it already made
 instead of making a second one. The cart is emptied only once the order group exists (complete_checkout).
-409 ``stock_changed`` / 422: the lines and reasons are shown, the pending record is cleared (nothing was
+Each line says the unit price the review showed; 409 ``stock_changed`` / ``price_changed`` / 422: the
+lines and reasons are shown ("price changed from X to Y"), the pending record is cleared (nothing was
 created or charged) and the cart is quoted again.
 """
 
@@ -50,6 +51,7 @@ from .. import errors
 from ..tasks import MutationOp
 from .confirmation import Confirmation
 from .payment_wait import POLL_MS, CardWait
+from .refusal import refusal_notice
 from .step_details import DetailsStep
 from .step_payment import PaymentStep
 from .step_review import ReviewStep
@@ -255,7 +257,7 @@ class CheckoutWizard(QDialog):
             return
         self.refused_issues = []
         self.review.clear_notice()
-        self.body = build_request(self.cart.lines(), self.choices())
+        self.body = build_request(self.cart.lines(), self.choices(), self.quote)  # with the prices shown
         self.key = begin_submission(self.cart, self.body)  # kept durably until the order exists
         self._render_review()
 
@@ -345,15 +347,7 @@ class CheckoutWizard(QDialog):
             self.attempted = False
             self.key = None
             self.refused_issues = issues_from_problem(exc.problem)
-            if code == "stock_changed":
-                text = self.tr("Some items were bought by someone else meanwhile. Nothing was ordered and "
-                               "nothing was charged. The cart has been updated: adjust it and check out again.")
-            elif self.refused_issues:
-                text = self.tr("The cart has issues to fix before checkout. Nothing was ordered and nothing "
-                               "was charged.")
-            else:
-                text = exc.detail or str(exc)
-            self.review.show_notice(text, error=True)
+            self.review.show_notice(refusal_notice(exc, self.refused_issues), error=True)
             self._render_review()
             self.next_button.setText(self.tr("Back to the cart"))
             self.back_button.setEnabled(True)
