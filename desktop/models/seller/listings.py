@@ -246,6 +246,10 @@ class ListingsStore:
                 if query.stock == "low" or query.sort == "threshold" else "")
         if not join:
             params.pop("default_threshold", None)
+        if where:
+            # filtered: scan and sort what matches (2 ms at 20,000 offers); walking the sort column's index
+            # and looking up each row to test the filters took 10
+            order = f"+{order}"
         sql = (f"SELECT o.id FROM offers o {join}"  # noqa: S608
                f"{'WHERE ' + ' AND '.join(where) if where else ''} ORDER BY {order} {direction}, o.id {direction}")
         with self._file.read() as conn:
