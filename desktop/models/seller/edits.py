@@ -17,6 +17,7 @@ from typing import Any
 
 from .listings import ListingRow, ListingsStore
 from .outbox import Entry, NewEntry, Outbox, Status
+from .rules import EDITABLE_FIELDS
 
 __all__ = ["Edit", "Mark", "effective_fields", "pending_marks", "queue_create", "queue_delete", "queue_edits"]
 
@@ -50,8 +51,7 @@ def _field_of(name: str | None) -> str | None:
     if not name:
         return None
     for part in name.replace("[", ".").split("."):
-        if part in ("sku", "title", "stock_units", "unit_price", "moq_units", "packagings", "collections",
-                    "promotion"):
+        if part in EDITABLE_FIELDS:
             return part
     return None
 

@@ -30,7 +30,9 @@ from .fields import offer_fields
 
 __all__ = ["DEFAULT_LOW_STOCK", "SORT_COLUMNS", "ListingQuery", "ListingRow", "ListingsStore"]
 
-SCHEMA_VERSION = 1
+#: 2: the offers' volume prices (``price_tiers`` in the raw JSON): a copy made before them, which holds
+#: none, is rebuilt empty and filled again by the next refresh rather than taken as "no tiers"
+SCHEMA_VERSION = 2
 DEFAULT_LOW_STOCK = 10
 #: sortable columns: name → SQL expression
 SORT_COLUMNS = {
