@@ -113,8 +113,7 @@ def test_a_pasted_price_is_checked_against_the_tiers():
 
 
 def test_csv_tier_cells_follow_the_files_decimal_comma():
-    data = ("sku;unit_price;price_tiers\r\nA;4,00;10:3,10|100:2,60\r\nB;5,00;\r\nC;6,00;10:5,5,0\r\n"
-            .encode())
+    data = b"sku;unit_price;price_tiers\r\nA;4,00;10:3,10|100:2,60\r\nB;5,00;\r\nC;6,00;10:5,5,0\r\n"
     canonical = normalise_offers(data)
     assert canonical.decimal_comma
     assert canonical.table.records[0] == ["A", "4.00", "10:3.10|100:2.60"]

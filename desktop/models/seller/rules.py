@@ -174,7 +174,7 @@ def check_tiers(tiers: Any, moq_units: int, unit_price: Decimal) -> Problem | No
     if problem is not None or not tiers:
         return problem
     if any(units <= moq_units for units, _price in tiers):
-        return Problem("tier_not_above_moq", "Each volume price must start above the MOQ ({moq} units).",
+        return Problem("tier_not_above_moq", "Each volume price must start above the MOQ ({moq}).",
                        {"moq": moq_units})
     if tiers[0][1] >= unit_price:
         return Problem("tier_not_below_price", "The first volume price must be below the price ({price}).",
