@@ -208,6 +208,8 @@ class Offer(Base):
     promo_discount_percent: Mapped[int | None] = mapped_column(Integer)
     promo_ends_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     image_count: Mapped[int] = mapped_column(Integer, default=1)
+    #: volume prices: JSON text of [min_units, list price EUR] pairs, ascending (services/price_tiers.py)
+    price_tiers: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     version: Mapped[int] = mapped_column(Integer, default=1)

@@ -7,6 +7,7 @@ routers/questions.py."""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Request, Response
@@ -17,7 +18,7 @@ from ..errors import ApiError, not_found, responses
 from ..orm import Category, Offer, Seller, Warehouse
 from ..schemas.catalog import ImportReport, OfferCreate, OfferOut, OfferPage, OfferPatch, SellerWarehouseOut
 from ..schemas.common import Money
-from ..services import catalog_csv, catalog_import
+from ..services import catalog_csv, catalog_import, price_tiers
 from ..services import currency as fx
 from ..services.offer_edit import (
     new_offer,
@@ -70,6 +71,21 @@ def price_eur(db, price) -> fx.Decimal:
     if eur <= 0:
         raise field_error(422, "price_too_small", "unit_price.amount", "The price is below one euro cent.")
     return eur
+
+
+def set_price_tiers(db, offer: Offer, tiers) -> bool:
+    """The tiers as sent (list prices in any of the 12 currencies) stored in EUR."""
+    rates = fx.rates(db)
+    return price_tiers.set_tiers(
+        offer, [(t.min_units, fx.to_eur(t.unit_price.amount, rates[t.unit_price.currency])) for t in tiers]
+    )
+
+
+def check_price_tiers(offer: Offer) -> None:
+    """The offer's tiers against its MOQ and price as they are after the write (422 if they no longer fit)."""
+    problem = price_tiers.problem(price_tiers.load(offer.price_tiers), offer.moq_units, Decimal(offer.list_price))
+    if problem:
+        raise field_error(422, price_tiers.CODE, "price_tiers", problem)
 
 
 def own_offer(db, seller_id: int, offer_id: int, *, lock: bool = False) -> Offer:
@@ -181,6 +197,9 @@ def create_offer(body: OfferCreate, caller: SellerAccount, db: WriteDB, request:
     if body.promotion:
         set_promotion(offer, body.promotion.discount_percent, body.promotion.ends_at)
     set_packagings(offer, [(p.label, p.units) for p in body.packagings])
+    offer.price_tiers = None
+    set_price_tiers(db, offer, body.price_tiers)
+    check_price_tiers(offer)
     if is_new:
         db.add(offer)
         db.flush()
@@ -259,6 +278,7 @@ def edit_offer(
         "unit_price",
         "packagings",
         "collections",
+        "price_tiers",
     ):
         if name in sent and getattr(body, name) is None:
             raise field_error(422, "required", name, f"{name} cannot be null.")
@@ -281,6 +301,9 @@ def edit_offer(
         )
     if "packagings" in sent:
         changed |= set_packagings(offer, [(p.label, p.units) for p in body.packagings])
+    if "price_tiers" in sent:
+        changed |= set_price_tiers(db, offer, body.price_tiers)
+    check_price_tiers(offer)
     if changed or text_changed:
         touch(db, [offer], text_changed=text_changed)
         db.commit()

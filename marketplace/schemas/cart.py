@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -22,6 +23,18 @@ class CartLineIn(Strict):
     offer_id: int = Field(ge=1, le=MAX_ID, strict=True)
     packaging_id: int = Field(ge=1, le=MAX_ID, strict=True)
     quantity: int = Field(ge=1, le=MAX_QUANTITY, strict=True, description="Number of packagings (1 to 1,000,000)")
+
+
+class CheckoutLineIn(CartLineIn):
+    expected_unit_price: Decimal | None = Field(
+        default=None,
+        ge=0,
+        max_digits=14,
+        decimal_places=2,
+        description="The unit price the buyer was shown (the quote's, in the checkout currency); a "
+        "different server price → 409 `price_changed`. Omit it to take the server's price.",
+        examples=["2.60"],
+    )
 
 
 class QuoteIn(Strict):
@@ -54,6 +67,16 @@ class SellerBrief(BaseModel):
     country: str
 
 
+class AppliedTierOut(BaseModel):
+    min_units: int = Field(description="The volume price applied: the offer's tier from this many units")
+
+
+class NextTierOut(BaseModel):
+    min_units: int
+    unit_price: Money
+    units_missing: int = Field(description="More units of this offer (over all its lines) to reach it")
+
+
 class QuoteLineOut(BaseModel):
     offer_id: int
     packaging_id: int
@@ -64,6 +87,8 @@ class QuoteLineOut(BaseModel):
     unit_price: Money
     line_total: Money
     issues: list[Issue]
+    tier: AppliedTierOut | None = Field(description="The volume price applied; null: the offer's unit price")
+    next_tier: NextTierOut | None = Field(description="The offer's next volume price up, if any")
 
 
 class ShippingMethodOut(BaseModel):
@@ -118,7 +143,7 @@ class GuestIn(Strict):
 
 class CheckoutIn(Strict):
     currency: str = Field(default="EUR", max_length=16)
-    lines: list[CartLineIn] = Field(min_length=1, max_length=MAX_LINES)
+    lines: list[CheckoutLineIn] = Field(min_length=1, max_length=MAX_LINES)
     shipping: dict[str, int] = Field(
         max_length=MAX_LINES, description="Warehouse id (as a string key) → shipping method id, one per group"
     )

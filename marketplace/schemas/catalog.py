@@ -65,6 +65,12 @@ class PromotionOut(BaseModel):
     ends_at: datetime | None
 
 
+class PriceTierOut(BaseModel):
+    min_units: int = Field(description="From this many units of the offer in the cart (over all its lines)")
+    unit_price: Money = Field(description="What the buyer pays per unit from there, any promotion applied")
+    list_price: Money = Field(description="The tier's per-unit price before any promotion")
+
+
 class OfferOut(BaseModel):
     id: int
     sku: str
@@ -80,6 +86,9 @@ class OfferOut(BaseModel):
     stock_units: int
     collections: list[CollectionName]
     promotion: PromotionOut | None
+    price_tiers: list[PriceTierOut] = Field(
+        description="Volume prices, ascending min_units and falling prices; [] when the offer has none"
+    )
     image_urls: list[str]
     updated_at: datetime
     version: int = Field(description="Increases on every change; send it back as If-Match when editing")
@@ -153,6 +162,26 @@ class PriceIn(Strict):
         return v
 
 
+class PriceTierIn(Strict):
+    """A volume price: from `min_units` units, `unit_price` per unit (a list price; a promotion
+    discounts it like the offer's price)."""
+
+    min_units: int = Field(ge=2, le=MAX_UNITS, strict=True, examples=[100])
+    unit_price: PriceIn
+
+
+#: the count and order rules are the service's (services/price_tiers.py: 422 `invalid_price_tiers`),
+#: the same for the CSV import
+PriceTiers = Annotated[
+    list[PriceTierIn],
+    Field(
+        max_length=20,
+        description="At most 5, min_units rising and above moq_units, each price below the one before "
+        "and the first below unit_price; PATCH replaces the list, [] removes every tier",
+    ),
+]
+
+
 # The length is in the schema (OpenAPI) and checked again, with control characters, by the rule the
 # CSV import shares (offer_text.line_problem).
 Sku = Annotated[str, Field(min_length=1, max_length=MAX_SKU), AfterValidator(check_sku)]
@@ -178,6 +207,7 @@ class OfferCreate(Strict):
         default_factory=list, description="`promotion` follows the `promotion` field"
     )
     promotion: PromotionIn | None = None
+    price_tiers: PriceTiers = Field(default_factory=list)
 
     @field_validator("packagings")
     @classmethod
@@ -199,6 +229,7 @@ class OfferPatch(Strict):
     stock_units: int | None = Field(default=None, ge=0, le=MAX_UNITS)
     collections: Collections | None = None
     promotion: PromotionIn | None = None
+    price_tiers: PriceTiers | None = None
 
     @field_validator("packagings")
     @classmethod

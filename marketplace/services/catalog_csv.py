@@ -23,6 +23,7 @@ from ..schemas.catalog import MAX_AMOUNT, MAX_UNITS, ImportRowError
 from ..schemas.common import CURRENCY_CODES
 from ..schemas.offer_text import MAX_SKU, MAX_TITLE, line_problem
 from . import currency as fx
+from . import price_tiers
 
 CSV_MEDIA_TYPES = {"text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"}
 COLUMNS = (
@@ -36,8 +37,10 @@ COLUMNS = (
     "packagings",
     "collections",
     "warehouse",
+    "price_tiers",
 )
-OPTIONAL = {"currency", "collections"}
+#: a file without `price_tiers` leaves the offers' volume prices as they are
+OPTIONAL = {"currency", "collections", "price_tiers"}
 #: the columns that hold text (the others are numbers, codes or lists the import checks)
 TEXT_COLUMNS = {"sku", "title", "category", "packagings", "warehouse"}
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -60,6 +63,8 @@ class RowSpec:
     weekly: bool
     surplus: bool
     warehouse_id: int
+    #: volume prices (min_units, list price EUR); None: the file has no such column (left as they are)
+    price_tiers: tuple[price_tiers.Tier, ...] | None = None
 
 
 @dataclass
@@ -165,6 +170,22 @@ def _packagings(value: str) -> tuple[tuple[str, int], ...] | None:
     return tuple(out) or None
 
 
+@lru_cache(maxsize=4096)
+def _tiers(value: str) -> tuple[tuple[int, Decimal], ...] | None:
+    """`10:3.10|100:2.60` → ((10, 3.10), (100, 2.60)) in the file's currency; "" → (); None if unreadable."""
+    if not value.strip():
+        return ()
+    out = []
+    for part in value.split("|"):
+        units, sep, amount = part.partition(":")
+        number = _int(units, 2, MAX_UNITS) if sep else None
+        price = _price(amount) if sep else None
+        if number is None or price is None:
+            return None
+        out.append((number, price))
+    return tuple(out)
+
+
 def parse(text: str, lookup: _Lookup, rates: dict[str, Decimal]) -> Parsed:
     result = Parsed()
     reader = csv.reader(io.StringIO(text, newline=""), dialect_of(text))
@@ -261,12 +282,24 @@ def _row(
         warehouse_id = lookup.warehouses_folded[wh.lower()][0]
     if warehouse_id is None:
         out.error(line, "warehouse", "unknown_warehouse", f"You have no warehouse with the code {wh!r}.")
+    tiers = None
+    if "price_tiers" in cell:
+        tiers = _tiers(cell["price_tiers"])
+        if tiers is None:
+            out.error(line, "price_tiers", price_tiers.CODE,
+                      'Like "10:3.10|100:2.60" (from 10 units 3.10 each, from 100 units 2.60).')
     if len(out.errors) > before:
         return None
     price_eur = fx.to_eur(price, rates[code])
     if price_eur <= 0:
         out.error(line, "unit_price", "invalid_price", "The price is below one euro cent.")
         return None
+    if tiers is not None:
+        tiers = tuple((units, fx.to_eur(amount, rates[code])) for units, amount in tiers)
+        problem = price_tiers.problem(tiers, moq, price_eur)
+        if problem:
+            out.error(line, "price_tiers", price_tiers.CODE, problem)
+            return None
     return RowSpec(
         line,
         sku,
@@ -279,6 +312,7 @@ def _row(
         "weekly" in collections,
         "surplus" in collections,
         warehouse_id,
+        tiers,
     )
 
 
@@ -306,6 +340,7 @@ def export_csv(session: Session, seller_id: int) -> str:
                 _guarded("|".join(f"{p.label}:{p.units}" for p in o.packagings)),
                 "|".join(c for c in ("weekly", "surplus") if getattr(o, c)),
                 _guarded(lookup.warehouse_code.get(o.warehouse_id, "")),
+                "|".join(f"{units}:{price:.2f}" for units, price in price_tiers.load(o.price_tiers)),
             ]
         )
     return out.getvalue()

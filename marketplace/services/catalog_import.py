@@ -28,6 +28,7 @@ from ..db import Database
 from ..orm import Offer, Packaging, Seller, utcnow
 from ..schemas.catalog import ImportReport
 from . import currency as fx
+from . import price_tiers
 from .catalog_csv import RowSpec, _Lookup, decode, parse
 from .offer_edit import revive, set_attrs, set_list_price, set_packagings
 from .offers import next_change_seq, touch
@@ -52,6 +53,7 @@ class _Current:
     surplus: bool
     warehouse_id: int
     deleted_at: datetime | None
+    price_tiers: str | None
     packs: list[tuple[str, int]]
 
 
@@ -65,7 +67,8 @@ def _snapshot(session: Session, seller_id: int) -> dict[str, _Current]:
     ).tuples():
         packs[offer_id].append((label, units))
     columns = (Offer.id, Offer.sku, Offer.title, Offer.category_id, Offer.list_price, Offer.stock_units,
-               Offer.moq_units, Offer.weekly, Offer.surplus, Offer.warehouse_id, Offer.deleted_at)
+               Offer.moq_units, Offer.weekly, Offer.surplus, Offer.warehouse_id, Offer.deleted_at,
+               Offer.price_tiers)
     return {
         sku: _Current(*rest, packs.get(offer_id, []))
         for offer_id, sku, *rest in session.execute(select(*columns).where(Offer.seller_id == seller_id)).tuples()
@@ -88,6 +91,7 @@ def _differs(offer: Offer | _Current, spec: RowSpec) -> tuple[bool, bool]:
         or offer.surplus != spec.surplus
         or offer.warehouse_id != spec.warehouse_id
         or sorted(_packs(offer)) != sorted(spec.packagings)
+        or (spec.price_tiers is not None and price_tiers.load(offer.price_tiers) != list(spec.price_tiers))
     )
     return title or other, title
 
@@ -176,6 +180,8 @@ def _fill(offer: Offer, spec: RowSpec) -> None:
     )
     set_list_price(offer, spec.price_eur)
     set_packagings(offer, spec.packagings)
+    if spec.price_tiers is not None:
+        price_tiers.set_tiers(offer, spec.price_tiers)
 
 
 def _apply(session: Session, seller_id: int, created, updated) -> None:
@@ -208,7 +214,7 @@ def _insert_new(session: Session, seller: Seller, specs: list[RowSpec]) -> None:
     table = Offer.__table__
     names = ("seller_id", "warehouse_id", "category_id", "sku", "title", "description", "list_price",
              "unit_price", "moq_units", "stock_units", "weekly", "surplus", "promotion", "image_count",
-             "created_at", "updated_at", "version", "change_seq", "search_text")
+             "created_at", "updated_at", "version", "change_seq", "search_text", "price_tiers")
     def bind(name: str, value):
         process = table.c[name].type._cached_bind_processor(dialect)
         return process(value) if process else value
@@ -224,7 +230,8 @@ def _insert_new(session: Session, seller: Seller, specs: list[RowSpec]) -> None:
         amount = price(spec.price_eur)
         rows.append((seller.id, spec.warehouse_id, spec.category_id, spec.sku, spec.title, "", amount, amount,
                      spec.moq_units, spec.stock_units, flag(spec.weekly), flag(spec.surplus), no, 1, when, when,
-                     1, first + i, f"{spec.title}  {spec.sku} {seller_name}".lower()))
+                     1, first + i, f"{spec.title}  {spec.sku} {seller_name}".lower(),
+                     price_tiers.dump(spec.price_tiers or ())))
     mark = "?" if dialect.paramstyle == "qmark" else "%s"
     marks = ", ".join([mark] * len(names))
     connection.exec_driver_sql(f"INSERT INTO offers ({', '.join(names)}) VALUES ({marks})", rows)  # noqa: S608 - fixed names

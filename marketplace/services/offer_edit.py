@@ -104,3 +104,4 @@ def revive(offer: Offer, list_price_eur: Decimal) -> None:
     offer.promo_ends_at = None
     offer.weekly = offer.surplus = False
     offer.description = ""
+    offer.price_tiers = None

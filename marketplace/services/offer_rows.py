@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Integer, bindparam, column, text
 from sqlalchemy.orm import Session
 
+from . import price_tiers
 from .currency import convert
 from .statements import OFFERS, SELLERS, WAREHOUSES, Statement, fetch_all, statement
 
@@ -36,6 +37,7 @@ _ROW_COLUMNS = (
     ("promo_discount_percent", "offers.promo_discount_percent", OFFERS.c.promo_discount_percent.type),
     ("promo_ends_at", "offers.promo_ends_at", OFFERS.c.promo_ends_at.type),
     ("image_count", "offers.image_count", OFFERS.c.image_count.type),
+    ("price_tiers", "offers.price_tiers", OFFERS.c.price_tiers.type),
     ("updated_at", "offers.updated_at", OFFERS.c.updated_at.type),
     ("version", "offers.version", OFFERS.c.version.type),
     ("change_seq", "offers.change_seq", OFFERS.c.change_seq.type),
@@ -180,7 +182,7 @@ class OfferRenderer:
         for (
             oid, sku, title, description, category_id, seller_id, warehouse_id, list_price, unit_price,
             moq_units, stock_units, weekly, surplus, promotion, discount, promo_ends_at, image_count,
-            updated_at, version, _change_seq, _deleted_at, seller_name, seller_country, seller_rating,
+            tiers, updated_at, version, _change_seq, _deleted_at, seller_name, seller_country, seller_rating,
             wh_country, wh_city, wh_min,
         ) in rows:  # fmt: skip
             seller = sellers.get(seller_id)
@@ -225,6 +227,15 @@ class OfferRenderer:
                         {"discount_percent": discount, "ends_at": _time(promo_ends_at)}
                         if promotion and discount
                         else None
+                    ),
+                    "price_tiers": (
+                        price_tiers.render(
+                            tiers,
+                            price_tiers.promotion_percent(promotion, discount, promo_ends_at),
+                            lambda eur: {"amount": amount(eur), "currency": cur},
+                        )
+                        if tiers
+                        else []
                     ),
                     "image_urls": [f"{media}{oid}/{n}.png" for n in range(image_count or 0)],
                     "updated_at": _time(updated_at),

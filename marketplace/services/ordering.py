@@ -65,8 +65,12 @@ def new_ref(session: Session) -> str:
 
 
 def request_hash(body: CheckoutIn) -> str:
+    data = body.model_dump(mode="json")
+    for line in data["lines"]:  # a line without it hashes as before volume prices existed
+        if line["expected_unit_price"] is None:
+            del line["expected_unit_price"]
     canonical = json.dumps(
-        body.model_dump(mode="json"), sort_keys=True, separators=(",", ":"), ensure_ascii=False
+        data, sort_keys=True, separators=(",", ":"), ensure_ascii=False
     )
     return hashlib.sha256(canonical.encode()).hexdigest()
 
@@ -96,9 +100,10 @@ def checkout(
             ) from None
         return _replay(winner, digest)
 
-    lines = [LineRequest(ln.offer_id, ln.packaging_id, ln.quantity) for ln in body.lines]
+    lines = [LineRequest(ln.offer_id, ln.packaging_id, ln.quantity, ln.expected_unit_price) for ln in body.lines]
     quote = build_quote(session, body.currency, lines, lock=True)
     _check_quote(quote)
+    _check_prices(quote)
     methods = _chosen_methods(quote, body.shipping)
 
     group = _create_group(session, config, body, quote, methods, user_id)
@@ -160,6 +165,30 @@ def _check_quote(quote: Quote) -> None:
             issues=issues,
         )
     raise ApiError(422, "quote_issues", "The cart has issues to fix before checkout.", issues=issues)
+
+
+def _check_prices(quote: Quote) -> None:
+    """Rule: the server's price is the one charged. A line whose `expected_unit_price` (what the buyer
+    was shown) differs from it — a volume price or a promotion changed since the quote → 409
+    `price_changed`, one issue per such line; nothing is created."""
+    cur = quote.currency
+    issues = [
+        {
+            "code": "price_changed",
+            "message": "The price of this item changed since your quote.",
+            "offer_id": line.offer.id,
+            "packaging_id": line.request.packaging_id,
+            "expected_unit_price": money(line.request.expected_unit_price, cur),
+            "unit_price": money(line.unit_price, cur),
+        }
+        for group in quote.groups
+        for line in group.lines
+        if line.request.expected_unit_price is not None and line.request.expected_unit_price != line.unit_price
+    ]
+    if issues:
+        raise ApiError(
+            409, "price_changed", "Some prices changed since your quote; check the cart again.", issues=issues
+        )
 
 
 def _chosen_methods(quote: Quote, shipping: dict[str, int]) -> dict[int, Any]:

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from ..orm import Offer, Packaging, Seller, Warehouse, utcnow
 from ..schemas.common import CURRENCY_CODES, two_places
 from . import currency as fx
+from . import price_tiers
 
 #: codes that only another buyer taking stock can cause (→ 409 at checkout); the rest → 422
 STOCK_CODES = frozenset({"out_of_stock", "insufficient_stock"})
@@ -47,6 +48,8 @@ class LineRequest:
     offer_id: int
     packaging_id: int
     quantity: int
+    #: checkout only: the unit price the buyer was shown, in the checkout's currency
+    expected_unit_price: Decimal | None = None
 
 
 @dataclass
@@ -59,6 +62,8 @@ class QuotedLine:
     unit_price: Decimal  # in the quote's currency
     line_total: Decimal
     issues: list[dict[str, Any]] = field(default_factory=list)
+    tier: dict[str, Any] | None = None  # the volume price applied: {min_units}
+    next_tier: dict[str, Any] | None = None  # {min_units, unit_price, units_missing}
 
 
 @dataclass
@@ -136,6 +141,31 @@ def _line_issue(req: LineRequest, code: str, message: str, **extra: Any) -> dict
     }
 
 
+def _apply_tiers(offer: Offer, lines: list[QuotedLine], units: int, currency: str, rate: Decimal) -> None:
+    """The volume price the offer's units over all its lines reach, on each of those lines."""
+    tiers = price_tiers.offer_tiers(offer)
+    if not tiers:
+        return
+    reached, following = price_tiers.applicable(tiers, units)
+    if following is not None:
+        min_units, _list, price_eur = tiers[following]
+        next_tier = {
+            "min_units": min_units,
+            "unit_price": money(fx.convert(price_eur, rate), currency),
+            "units_missing": min_units - units,
+        }
+    else:
+        next_tier = None
+    for line in lines:
+        line.next_tier = next_tier
+        if reached is not None and line.packaging is not None:
+            min_units, _list, price_eur = tiers[reached]
+            line.tier = {"min_units": min_units}
+            line.unit_price_eur = price_eur
+            line.unit_price = fx.convert(price_eur, rate)
+            line.line_total = two_places(line.unit_price * line.units)
+
+
 def build_quote(
     session: Session, currency: str | None, lines: Sequence[LineRequest], *, lock: bool = False
 ) -> Quote:
@@ -166,6 +196,7 @@ def build_quote(
     for offer_id, offer_lines in by_offer.items():
         offer = offers[offer_id]
         wanted = sum(line.units for line in offer_lines)
+        _apply_tiers(offer, offer_lines, wanted, code, rate)
         for line in offer_lines:
             if line.packaging is None:
                 continue
@@ -244,6 +275,8 @@ def quote_json(quote: Quote) -> dict[str, Any]:
                         "unit_price": money(ln.unit_price, cur),
                         "line_total": money(ln.line_total, cur),
                         "issues": ln.issues,
+                        "tier": ln.tier,
+                        "next_tier": ln.next_tier,
                     }
                     for ln in g.lines
                 ],

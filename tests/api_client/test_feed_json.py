@@ -19,6 +19,7 @@ PAIRS = [
     (Offer, OfferJson), (OfferChanges, OfferChangesJson), (Money, types.MoneyJson),
     (types.SellerRef, types.SellerRefJson), (types.Warehouse, types.WarehouseJson),
     (types.Packaging, types.PackagingJson), (types.Promotion, types.PromotionJson),
+    (types.PriceTier, types.PriceTierJson),
 ]  # fmt: skip
 
 

@@ -20,6 +20,7 @@ from sqlalchemy import select, update
 from marketplace.db import Database
 from marketplace.orm import Category, Offer, Order, Packaging, Seller, Warehouse
 from marketplace.services import offers as offer_service
+from marketplace.services import price_tiers
 
 
 @dataclass
@@ -106,7 +107,9 @@ def add_offer(
     pack_units: int = 10,
     title: str | None = None,
     extra_packs: tuple[int, ...] = (),
+    tiers: tuple[tuple[int, str], ...] = (),
 ) -> OfferRef:
+    """`tiers`: volume prices, (min_units, EUR list price) pairs."""
     sku = f"SKU-{uuid.uuid4().hex[:10].upper()}"
     with db.session(write=True) as s:
         category = s.scalar(select(Category.id).order_by(Category.id).limit(1))
@@ -128,6 +131,7 @@ def add_offer(
             stock_units=stock,
             surplus=True,
             change_seq=0,
+            price_tiers=price_tiers.dump([(units, Decimal(amount)) for units, amount in tiers]),
         )
         offer.packagings = [Packaging(label=f"Box of {pack_units}", units=pack_units)]
         offer.packagings += [Packaging(label=f"Box of {u}", units=u) for u in extra_packs]

@@ -156,9 +156,20 @@ class PromotionJson(TypedDict):
     ends_at: datetime | None
 
 
+class _PriceTierJsonOptional(TypedDict, total=False):
+    __pydantic_config__ = _KEEP_EXTRA  # type: ignore[misc]
+    list_price: MoneyJson | None
+
+
+class PriceTierJson(_PriceTierJsonOptional):
+    min_units: int
+    unit_price: MoneyJson
+
+
 class _OfferJsonOptional(TypedDict, total=False):
     __pydantic_config__ = _KEEP_EXTRA  # type: ignore[misc]
     list_price: MoneyJson | None
+    price_tiers: list[PriceTierJson]
 
 
 class OfferJson(_OfferJsonOptional):
