@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.api_client import MarketplaceClient
+from desktop.api_client.types import OfferPatch
 from desktop.models.seller import ListingsStore, OfferHandlers, Outbox, Sender
 from tests.api_client.live import SELLER, create_offer, place_order, register_buyer, signed_in
 
@@ -40,6 +41,21 @@ def fresh_offer(desk: Desk, **kwargs):
     offer = create_offer(desk.client, **kwargs)
     desk.listings.upsert([offer.model_dump(mode="json")])
     return offer
+
+
+def tiered_offer(desk: Desk, tiers=((10, "3.10"), (100, "2.60")), *, price: str = "4.00", moq: int = 1):
+    """A fresh offer of the demo seller with these volume prices (min_units, EUR list price), in the copy."""
+    offer = create_offer(desk.client, price=price, moq=moq)
+    offer = desk.client.seller.update_offer(offer.id, OfferPatch.model_validate({"price_tiers": [
+        {"min_units": units, "unit_price": {"amount": amount, "currency": "EUR"}} for units, amount in tiers]}),
+        version=offer.version)
+    desk.listings.upsert([offer.model_dump(mode="json")])
+    return offer
+
+
+def tiers_of(offer) -> list[tuple[int, str]]:
+    """An offer's volume prices as (min_units, list price) pairs."""
+    return [(t.min_units, f"{t.list_price.amount:.2f}") for t in offer.price_tiers]
 
 
 def paid_orders(url: str, seller: MarketplaceClient, count: int):

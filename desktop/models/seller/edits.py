@@ -72,10 +72,15 @@ def marks_of(entries: Iterable[Entry]) -> Mark | None:
         mark.stock_delta += int(entry.payload.get("stock_delta") or 0)
         if entry.status in (Status.REFUSED, Status.CONFLICT):
             mark.message = entry.message
+            sent = entry.payload.get("fields", {})
             for error in entry.errors:
                 name = _field_of(error.get("field"))
                 if name:
                     mark.errors[name] = error.get("message") or entry.message or ""
+                if name == "price_tiers" and name not in sent:  # the MOQ or price edit the tiers no longer fit
+                    for edited in ("moq_units", "unit_price"):
+                        if edited in sent:
+                            mark.errors[edited] = mark.errors[name]
             if entry.status == Status.CONFLICT:
                 for name in (entry.detail or {}).get("fields", []):
                     mark.errors.setdefault(name, entry.message or "")
