@@ -7,6 +7,8 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QPushButton
 
 from desktop.models.seller import ListingsStore, Outbox, Sender
 from desktop.views.seller.listings_model import COLUMNS, ERROR_ROLE
@@ -123,3 +125,23 @@ def test_the_bulk_preview_shows_the_tiers_scaled(qtbot, page):
     dialog.apply_button.click()
     entries = page.runner.outbox.entries()
     assert entries[0].payload["fields"] == {"unit_price": "3.60", "price_tiers": [[10, "2.79"], [100, "2.34"]]}
+
+
+def test_in_french_the_tiers_read_french(qtbot, page, french):
+    page.apply_filters()
+    row = page.model.row_of(1)
+    header = page.model.headerData(COLUMNS.index("price_tiers"), Qt.Orientation.Horizontal)
+    assert header == "Prix dégressifs"
+    shown = page.model.data(page.model.index(row, COLUMNS.index("price_tiers")))
+    assert shown.replace("\xa0", " ") == "10+ 3,10 € · 100+ 2,60 €"  # QLocale's French money
+    assert not page.model.setData(page.model.index(row, COLUMNS.index("moq_units")), "10")
+    assert "quantité minimale" in page.message.text()
+    page.table.selectRow(row)
+    dialog = page.edit_tiers()
+    qtbot.addWidget(dialog)
+    widgets = dialog.findChildren(QLabel) + dialog.findChildren(QPushButton)
+    texts = [w.text().replace("\xa0", " ") for w in widgets if w.isVisible()]
+    assert "À partir de" in texts and "€ l’unité" in texts and "Ajouter un prix dégressif" in texts
+    assert any(t.startswith("Prix 4,00 € l’unité, quantité minimale 5 unités") for t in texts), texts
+    dialog.editor.rows[0].price.setText("abc")
+    assert dialog.problem.text() == "Saisissez un prix comme 12,50."

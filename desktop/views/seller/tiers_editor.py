@@ -38,7 +38,7 @@ from .texts import problem_text
 __all__ = ["TiersDialog", "TiersEditor"]
 
 
-class _Row(QWidget):
+class TierRow(QWidget):
     def __init__(self, units: int, price: str, currency: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
@@ -67,7 +67,7 @@ class TiersEditor(QWidget):
     def __init__(self, parent: QWidget | None = None, currency: str = "EUR") -> None:
         super().__init__(parent)
         self.currency = currency
-        self.rows: list[_Row] = []
+        self.rows: list[TierRow] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self._rows_layout = QVBoxLayout()
@@ -82,10 +82,10 @@ class TiersEditor(QWidget):
         layout.addLayout(buttons)
         self._update()
 
-    def add_row(self, units: int | None = None, price: str = "") -> _Row:
+    def add_row(self, units: int | None = None, price: str = "") -> TierRow:
         if units is None:  # ten times the last one, or 10 for the first
             units = min(rules.MAX_UNITS, self.rows[-1].units.value() * 10) if self.rows else 10
-        row = _Row(units, price, self.currency, self)
+        row = TierRow(units, price, self.currency, self)
         row.units.valueChanged.connect(self.changed)
         row.price.textChanged.connect(self.changed)
         row.remove.clicked.connect(lambda: self.remove_row(row))
@@ -95,7 +95,7 @@ class TiersEditor(QWidget):
         self.changed.emit()
         return row
 
-    def remove_row(self, row: _Row) -> None:
+    def remove_row(self, row: TierRow) -> None:
         self.rows.remove(row)
         row.hide()
         row.deleteLater()
@@ -135,7 +135,7 @@ class TiersEditor(QWidget):
 
 
 class TiersDialog(QDialog):
-    #: (offer id, tiers in JSON form): valid for the offer as the seller sees it
+    # (offer id, tiers in JSON form): valid for the offer as the seller sees it
     edited = Signal(int, list)
 
     def __init__(self, offer_id: int, sku: str, shown: Mapping[str, Any], parent: QWidget | None = None) -> None:
@@ -146,7 +146,7 @@ class TiersDialog(QDialog):
         layout = QVBoxLayout(self)
         price = Decimal(str(self.shown["unit_price"]))
         moq = int(self.shown["moq_units"])
-        layout.addWidget(QLabel(self.tr("Price %1 per unit, MOQ %n unit(s). Each volume price starts above the "
+        layout.addWidget(QLabel(self.tr("Price %1 per unit, MOQ %Ln unit(s). Each volume price starts above the "
                                         "MOQ and is below the one before.", "", moq)
                                 .replace("%1", format_money(price, "EUR")), wordWrap=True))
         self.editor = TiersEditor(self)
