@@ -11,11 +11,10 @@ import pytest
 from desktop.api_client.types import OfferPatch
 from desktop.models.seller import Status
 from desktop.views.seller.listings_model import COLUMNS
-from desktop.views.seller.listings_page import ListingsPage
-from desktop.views.seller.outbox_runner import OutboxRunner
 from desktop.views.seller.pending_changes import PendingChangesView
 from tests.api_client.live import SELLER, signed_in
-from tests.seller.support import open_desk, tiered_offer, tiers_of
+from tests.gui.seller_support import has, listings_page, settled, show_only
+from tests.seller.support import on_server, open_desk, tiered_offer, tiers_of
 
 
 @pytest.fixture
@@ -27,26 +26,7 @@ def desk(live_server, tmp_path):
 
 @pytest.fixture
 def page(qtbot, desk):
-    runner = OutboxRunner(desk.outbox, desk.sender)
-    page = ListingsPage(desk.client, desk.listings, runner)
-    qtbot.addWidget(page)
-    page.resize(1300, 600)
-    page.show()
-    return page
-
-
-def settled(page) -> bool:
-    return not page.runner.busy and page.runner.outbox.entries((Status.WAITING, Status.SENDING)) == []
-
-
-def on_server(desk, offer_id):
-    return next(o for o in desk.client.seller.offers(limit=500) if o.id == offer_id)
-
-
-def show_only(page, sku):
-    page.search.setText(sku)
-    page.apply_filters()
-    assert page.model.rowCount() == 1
+    return listings_page(qtbot, desk, 1300)
 
 
 def tier_cell(page):
@@ -125,8 +105,7 @@ def test_a_tier_conflict_is_shown_by_field_name(qtbot, page, desk, live_server):
         version=on_server(desk, offer.id).version)
     page.runner._auto = True
     page.runner.kick()
-    qtbot.waitUntil(lambda: not page.runner.busy and bool(page.runner.outbox.entries((Status.CONFLICT,))),
-                    timeout=10_000)
+    qtbot.waitUntil(lambda: has(page, Status.CONFLICT), timeout=10_000)
     pending = PendingChangesView(page.runner, desk.listings)
     qtbot.addWidget(pending)
     pending.select_entry(page.runner.outbox.entries((Status.CONFLICT,))[0].id)

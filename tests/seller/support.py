@@ -7,7 +7,15 @@ from pathlib import Path
 
 from desktop.api_client import MarketplaceClient
 from desktop.api_client.types import OfferPatch
-from desktop.models.seller import ListingsStore, OfferHandlers, Outbox, Sender
+from desktop.models.seller import (
+    ListingsStore,
+    OfferHandlers,
+    Outbox,
+    Sender,
+    Target,
+    effective_fields,
+    pending_marks,
+)
 from tests.api_client.live import SELLER, create_offer, place_order, register_buyer, signed_in
 
 
@@ -35,6 +43,17 @@ def open_desk(url: str, folder: Path, client: MarketplaceClient | None = None) -
     desk = Desk(client, listings, outbox, sender)
     desk.refresh()
     return desk
+
+
+def targets(desk: Desk, ids) -> list[Target]:
+    """The offers as the seller sees them (the copy with the open edits over it), for a bulk preview."""
+    marks = pending_marks(desk.outbox)
+    rows = desk.listings.rows(ids)
+    return [Target(i, rows[i].sku, effective_fields(rows[i], marks.get(i))) for i in ids]
+
+
+def on_server(desk: Desk, offer_id: int):
+    return next(o for o in desk.client.seller.offers(limit=500) if o.id == offer_id)
 
 
 def fresh_offer(desk: Desk, **kwargs):

@@ -6,15 +6,11 @@ import csv
 import io
 from decimal import Decimal
 
-import pytest
-
 from desktop.models.seller import (
     BulkOp,
     Edit,
     Status,
-    Target,
     edits_of,
-    effective_fields,
     inverse_of,
     new_group,
     pending_marks,
@@ -25,26 +21,9 @@ from desktop.models.seller.import_check import apply_check, check_file, export_o
 
 from . import live_csv
 from .live_csv import new_rows, to_csv
-from .support import Desk, open_desk, tiered_offer, tiers_of
+from .support import on_server, targets, tiered_offer, tiers_of
 
 client = live_csv.client  # the demo seller (a fixture)
-
-
-@pytest.fixture
-def desk(live_server, tmp_path) -> Desk:
-    desk = open_desk(live_server.url, tmp_path)
-    yield desk
-    desk.close()
-
-
-def on_server(desk: Desk, offer_id: int):
-    return next(o for o in desk.client.seller.offers(limit=500) if o.id == offer_id)
-
-
-def targets(desk: Desk, ids):
-    marks = pending_marks(desk.outbox)
-    rows = desk.listings.rows(ids)
-    return [Target(i, rows[i].sku, effective_fields(rows[i], marks.get(i))) for i in ids]
 
 
 def test_a_tier_edit_reaches_the_server_and_comes_back_in_the_listing(desk):
