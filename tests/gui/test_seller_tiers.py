@@ -4,6 +4,7 @@ the tiers scaled with the price. (The round trips to the real server: tests/gui/
 
 from __future__ import annotations
 
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -145,3 +146,17 @@ def test_in_french_the_tiers_read_french(qtbot, page, french):
     assert any(t.startswith("Prix 4,00 € l’unité, quantité minimale 5 unités") for t in texts), texts
     dialog.editor.rows[0].price.setText("abc")
     assert dialog.problem.text() == "Saisissez un prix comme 12,50."
+
+
+def test_the_row_that_breaks_a_rule_is_marked(qtbot):
+    from desktop.views.seller.tiers_editor import TiersEditor
+
+    editor = TiersEditor()
+    qtbot.addWidget(editor)
+    editor.set_tiers([[10, "3.10"], [100, "3.20"], [1000, "2.00"]])
+    tiers, problem = editor.read(5, Decimal("4.00"))
+    assert tiers is None and problem.code == "tier_price_not_falling"
+    assert [bool(r.styleSheet()) for r in editor.rows] == [False, True, False]
+    editor.rows[1].price.setText("2.60")
+    assert editor.read(5, Decimal("4.00")) == ([[10, "3.10"], [100, "2.60"], [1000, "2.00"]], None)
+    assert not any(r.styleSheet() for r in editor.rows)

@@ -37,6 +37,8 @@ from .texts import problem_text
 
 __all__ = ["TiersDialog", "TiersEditor"]
 
+_BAD_ROW = "QLineEdit, QSpinBox { border: 1px solid #c53030; }"
+
 
 class TierRow(QWidget):
     def __init__(self, units: int, price: str, currency: str, parent: QWidget | None = None) -> None:
@@ -120,17 +122,24 @@ class TiersEditor(QWidget):
              ) -> tuple[list[list[Any]] | None, rules.Problem | None]:
         """The tiers (JSON form) and None, or None and the rule they break. With the offer's MOQ and
         price, the rules that need them too."""
-        tiers = []
-        for row in self.rows:
+        def check(tiers: list[tuple[int, Decimal]]) -> rules.Problem | None:
+            if moq_units is None or unit_price is None:
+                return rules.check("price_tiers", tiers)
+            return rules.check_tiers(tiers, moq_units, unit_price)
+
+        tiers: list[tuple[int, Decimal]] = []
+        problem = bad = None
+        for row in self.rows:  # the first row that breaks a rule is marked, and its rule said
             try:
-                price = rules.parse_cell("unit_price", row.price.text())
+                tiers.append((row.units.value(), rules.parse_cell("unit_price", row.price.text())))
+                problem = check(tiers)
             except rules.RuleError as exc:
-                return None, exc.problem
-            tiers.append((row.units.value(), price))
-        if moq_units is None or unit_price is None:
-            problem = rules.check("price_tiers", tiers)
-        else:
-            problem = rules.check_tiers(tiers, moq_units, unit_price)
+                problem = exc.problem
+            if problem is not None:
+                bad = row
+                break
+        for row in self.rows:
+            row.setStyleSheet(_BAD_ROW if row is bad else "")
         return (None, problem) if problem else (to_wire("price_tiers", tiers), None)
 
 
