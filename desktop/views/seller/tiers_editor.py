@@ -37,7 +37,7 @@ from .texts import problem_text
 
 __all__ = ["TiersDialog", "TiersEditor"]
 
-_BAD_ROW = "QLineEdit, QSpinBox { border: 1px solid #c53030; }"
+_BAD_ROW = "QLineEdit { border: 1px solid #c53030; }"  # a spin box styled loses its arrows
 
 
 class TierRow(QWidget):
