@@ -16,22 +16,7 @@ from desktop.views.seller.listings_model import COLUMNS, ERROR_ROLE
 from desktop.views.seller.listings_page import ListingsPage
 from desktop.views.seller.offer_form import NewOfferDialog
 from desktop.views.seller.outbox_runner import OutboxRunner
-
-
-def offer_json(i: int, tiers=(), **over):
-    base = {
-        "id": i, "sku": f"SKU-{i:03d}", "title": f"Lot {i} of oak boards", "description": "", "category_id": 1,
-        "seller": {"id": 1, "name": "S", "country": "FR", "rating": None},
-        "warehouse": {"id": 1, "country": "FR", "city": "Lyon",
-                      "min_order_value": {"amount": "0.00", "currency": "EUR"}},
-        "unit_price": {"amount": "4.00", "currency": "EUR"}, "list_price": {"amount": "4.00", "currency": "EUR"},
-        "packagings": [{"id": 1, "label": "unit", "units": 1}], "moq_units": 5, "stock_units": 500,
-        "collections": [], "promotion": None, "image_urls": [], "updated_at": "2026-06-01T12:00:00Z", "version": 1,
-        "price_tiers": [{"min_units": u, "unit_price": {"amount": p, "currency": "EUR"},
-                         "list_price": {"amount": p, "currency": "EUR"}} for u, p in tiers],
-    }
-    base.update(over)
-    return base
+from tests.seller.support import offer_json
 
 
 @pytest.fixture

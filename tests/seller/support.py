@@ -56,6 +56,23 @@ def on_server(desk: Desk, offer_id: int):
     return next(o for o in desk.client.seller.offers(limit=500) if o.id == offer_id)
 
 
+def offer_json(i: int, tiers=(), **over):
+    """An offer's JSON as the seller's endpoints send it (EUR, 4.00, MOQ 5), with these volume prices."""
+    base = {
+        "id": i, "sku": f"SKU-{i:03d}", "title": f"Lot {i} of oak boards", "description": "", "category_id": 1,
+        "seller": {"id": 1, "name": "S", "country": "FR", "rating": None},
+        "warehouse": {"id": 1, "country": "FR", "city": "Lyon",
+                      "min_order_value": {"amount": "0.00", "currency": "EUR"}},
+        "unit_price": {"amount": "4.00", "currency": "EUR"}, "list_price": {"amount": "4.00", "currency": "EUR"},
+        "packagings": [{"id": 1, "label": "unit", "units": 1}], "moq_units": 5, "stock_units": 500,
+        "collections": [], "promotion": None, "image_urls": [], "updated_at": "2026-06-01T12:00:00Z", "version": 1,
+        "price_tiers": [{"min_units": u, "unit_price": {"amount": p, "currency": "EUR"},
+                         "list_price": {"amount": p, "currency": "EUR"}} for u, p in tiers],
+    }
+    base.update(over)
+    return base
+
+
 def fresh_offer(desk: Desk, **kwargs):
     offer = create_offer(desk.client, **kwargs)
     desk.listings.upsert([offer.model_dump(mode="json")])

@@ -7,10 +7,12 @@ from decimal import Decimal
 
 import pytest
 
-from desktop.models.seller import rules
+from desktop.models.seller import ListingsStore, rules
 from desktop.models.seller.bulk import BulkOp, Target, edits_of, paste_changes, preview
 from desktop.models.seller.csv_files import normalise_offers
 from desktop.models.seller.fields import from_body, offer_fields, patch_body, same, to_wire
+
+from .support import offer_json
 
 D = Decimal
 
@@ -121,3 +123,16 @@ def test_csv_tier_cells_follow_the_files_decimal_comma():
     assert canonical.table.records[2][2] == "10:5,5,0"  # not readable: the server names it
     point = normalise_offers(b"sku,unit_price,price_tiers\r\nA,4.00,10:3.10|100:2.60\r\n")
     assert point.table.records[0][2] == "10:3.10|100:2.60"
+
+
+def test_the_local_copy_keeps_the_tiers(tmp_path):
+    store = ListingsStore(tmp_path / "listings.sqlite3")
+    try:
+        store.replace_all([offer_json(1, [(10, "3.10"), (100, "2.60")]), offer_json(2)])
+        store.set_threshold(1, 30)
+        assert store.row(1).fields["price_tiers"] == [[10, "3.10"], [100, "2.60"]]
+        assert store.row(2).fields["price_tiers"] == []
+        store.upsert([offer_json(1, [(20, "3.00")], version=2)])
+        assert store.row(1).fields["price_tiers"] == [[20, "3.00"]] and store.row(1).threshold == 30
+    finally:
+        store.close()
