@@ -76,13 +76,17 @@ def optional_principal(
     if credentials is None:
         return None
     with db.session() as session:
-        row = session.scalar(select(AuthToken).where(AuthToken.token_hash == token_digest(credentials.credentials)))
+        found = session.execute(  # the token and its account (company, seller) in one query
+            select(AuthToken, User)
+            .outerjoin(User, User.id == AuthToken.user_id)
+            .where(AuthToken.token_hash == token_digest(credentials.credentials))
+        ).first()
+        row, user = found if found is not None else (None, None)
         if row is None or row.revoked:
             raise _unauthenticated("This token is not valid; sign in again.")
         if row.expires_at <= utcnow():
             raise ApiError(401, "token_expired", "Your session has expired; sign in again.",
                            headers={"WWW-Authenticate": "Bearer"})
-        user = session.get(User, row.user_id) if row.user_id else None
         return Principal(token_id=row.id, user=user, guest_group_id=row.guest_group_id)
 
 

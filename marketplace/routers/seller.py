@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Header, Query, Request, Response
 from sqlalchemy import select
+from sqlalchemy.orm import lazyload
 
 from ..deps import ReadDB, SellerAccount, WriteDB
 from ..errors import ApiError, not_found, responses
@@ -89,7 +90,13 @@ def check_price_tiers(offer: Offer) -> None:
 
 
 def own_offer(db, seller_id: int, offer_id: int, *, lock: bool = False) -> Offer:
-    stmt = select(Offer).where(Offer.id == offer_id, Offer.seller_id == seller_id, Offer.deleted_at.is_(None))
+    """The offer alone: its seller, warehouse and packagings load only if the edit touches them (the
+    eager joins and the packagings query were a third of a price or stock edit)."""
+    stmt = (
+        select(Offer)
+        .where(Offer.id == offer_id, Offer.seller_id == seller_id, Offer.deleted_at.is_(None))
+        .options(lazyload(Offer.seller), lazyload(Offer.warehouse), lazyload(Offer.packagings))
+    )
     offer = db.scalar(stmt.with_for_update(of=Offer) if lock else stmt)
     if offer is None:
         raise not_found("offer")

@@ -15,9 +15,12 @@ FEED = OFFER_CHANGES
 def next_change_seq(session: Session, count: int = 1) -> int:
     """Reserve `count` feed positions; returns the last. The counter row stays locked until commit,
     so positions are handed out in commit order and a feed reader never skips a late commit."""
-    value = session.scalar(
-        update(Counter).where(Counter.name == FEED).values(value=Counter.value + count).returning(Counter.value)
-    )
+    # a Core UPDATE on the session's connection: no ORM synchronisation of loaded objects (a counter
+    # row is never one), which cost as much as the rest of an offer edit
+    table = Counter.__table__
+    value = session.connection().execute(
+        update(table).where(table.c.name == FEED).values(value=table.c.value + count).returning(table.c.value)
+    ).scalar()
     if value is None:
         session.add(Counter(name=FEED, value=count))
         session.flush()
