@@ -113,7 +113,10 @@ def test_a_tier_conflict_is_shown_by_field_name(qtbot, page, desk, live_server):
     qtbot.addWidget(dialog)
     assert dialog.table.item(0, 0).text() == "Volume prices"
     assert "20+" in dialog.table.item(0, 2).text() and "30+" in dialog.table.item(0, 3).text()
+    dialog.set_choice("price_tiers", "edit", "20:4.50")  # not below the price (4.00): said at once
+    assert not dialog.apply_button.isEnabled() and "below the price" in dialog.problem.text()
     dialog.all_mine.click()
+    assert dialog.apply_button.isEnabled()
     dialog.apply_button.click()
     qtbot.waitUntil(lambda: settled(page), timeout=10_000)
     assert tiers_of(on_server(desk, offer.id)) == [(20, "3.00")]
