@@ -186,6 +186,16 @@
     </message>
 </context>
 <context>
+    <name>TiersDialog</name>
+    <message numerus="yes">
+        <source>Price %1 per unit, MOQ %Ln unit(s). Each volume price starts above the MOQ and is below the one before.</source>
+        <translation>
+            <numerusform>Price %1 per unit, MOQ %Ln unit. Each volume price starts above the MOQ and is below the one before.</numerusform>
+            <numerusform>Price %1 per unit, MOQ %Ln units. Each volume price starts above the MOQ and is below the one before.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TrackingUploadDialog</name>
     <message numerus="yes">
         <source>%n row(s) with errors: nothing will be sent until they are fixed.</source>

@@ -1440,6 +1440,10 @@
         <translation>Modification groupée…</translation>
     </message>
     <message>
+        <source>Volume prices…</source>
+        <translation>Prix dégressifs…</translation>
+    </message>
+    <message>
         <source>Paste from spreadsheet</source>
         <translation>Coller depuis un tableur</translation>
     </message>
@@ -1470,6 +1474,10 @@
     <message>
         <source>Select the offers to edit first.</source>
         <translation>Sélectionnez d’abord les offres à modifier.</translation>
+    </message>
+    <message>
+        <source>Select the offer first.</source>
+        <translation>Sélectionnez d’abord l’offre.</translation>
     </message>
     <message>
         <source>The last bulk edit is being undone.</source>
@@ -2895,6 +2903,10 @@
         <translation>Des conditionnements comme « unité:1|carton:12|palette:480 » (libellés distincts).</translation>
     </message>
     <message>
+        <source>Volume prices like &quot;10:3.10|100:2.60&quot; (at most 5; each above the MOQ, with more units and a lower price than the one before; the first below the price).</source>
+        <translation>Des prix dégressifs comme « 10:3.10|100:2.60 » (5 au plus ; chacun au-delà de la qté min., pour plus d’unités et à un prix plus bas que le précédent ; le premier sous le prix).</translation>
+    </message>
+    <message>
         <source>Collections: &quot;weekly&quot;, &quot;surplus&quot; or &quot;weekly|surplus&quot;.</source>
         <translation>Collections : « weekly », « surplus » ou « weekly|surplus ».</translation>
     </message>
@@ -3163,6 +3175,34 @@
         <translation>Unités par conditionnement : de 1 à {max}.</translation>
     </message>
     <message>
+        <source>Volume prices as units:price|units:price, e.g. 10:3.10|100:2.60.</source>
+        <translation>Prix dégressifs sous la forme unités:prix|unités:prix, p. ex. 10:3,10|100:2,60.</translation>
+    </message>
+    <message>
+        <source>At most {max} volume prices.</source>
+        <translation>{max} prix dégressifs au plus.</translation>
+    </message>
+    <message>
+        <source>A volume price starts at 2 units or more.</source>
+        <translation>Un prix dégressif commence à 2 unités ou plus.</translation>
+    </message>
+    <message>
+        <source>Each volume price needs more units than the one before.</source>
+        <translation>Chaque prix dégressif demande plus d’unités que le précédent.</translation>
+    </message>
+    <message>
+        <source>Each volume price must be below the one before.</source>
+        <translation>Chaque prix dégressif doit être inférieur au précédent.</translation>
+    </message>
+    <message>
+        <source>Each volume price must start above the MOQ ({moq}).</source>
+        <translation>Chaque prix dégressif doit commencer au-delà de la quantité minimale ({moq}).</translation>
+    </message>
+    <message>
+        <source>The first volume price must be below the price ({price}).</source>
+        <translation>Le premier prix dégressif doit être inférieur au prix ({price}).</translation>
+    </message>
+    <message>
         <source>SKU</source>
         <translation>Référence</translation>
     </message>
@@ -3188,6 +3228,10 @@
     <message>
         <source>Price</source>
         <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Volume prices</source>
+        <translation>Prix dégressifs</translation>
     </message>
     <message>
         <source>MOQ</source>
@@ -3595,6 +3639,54 @@
     <message>
         <source>Offline catalog reset</source>
         <translation>Catalogue hors ligne réinitialisé</translation>
+    </message>
+</context>
+<context>
+    <name>TierRow</name>
+    <message>
+        <source>Remove this volume price</source>
+        <translation>Supprimer ce prix dégressif</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>À partir de</translation>
+    </message>
+    <message>
+        <source>units:</source>
+        <translation>unités :</translation>
+    </message>
+    <message>
+        <source>%1 per unit</source>
+        <translation>%1 l’unité</translation>
+    </message>
+</context>
+<context>
+    <name>TiersDialog</name>
+    <message>
+        <source>Volume prices: %1</source>
+        <translation>Prix dégressifs : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Price %1 per unit, MOQ %Ln unit(s). Each volume price starts above the MOQ and is below the one before.</source>
+        <translation>
+            <numerusform>Prix %1 l’unité, quantité minimale %Ln unité. Chaque prix dégressif commence au-delà de la quantité minimale et est inférieur au précédent.</numerusform>
+            <numerusform>Prix %1 l’unité, quantité minimale %Ln unités. Chaque prix dégressif commence au-delà de la quantité minimale et est inférieur au précédent.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+</context>
+<context>
+    <name>TiersEditor</name>
+    <message>
+        <source>No volume prices: every quantity pays the price.</source>
+        <translation>Aucun prix dégressif : toute quantité paie le prix.</translation>
+    </message>
+    <message>
+        <source>Add a volume price</source>
+        <translation>Ajouter un prix dégressif</translation>
     </message>
 </context>
 <context>

@@ -12,11 +12,11 @@ from desktop.api_client.types import OfferPatch
 from desktop.models.seller import Edit, Status
 from desktop.views.seller.bulk_edit_dialog import BulkEditDialog
 from desktop.views.seller.listings_model import COLUMNS, ERROR_ROLE
-from desktop.views.seller.listings_page import ListingsPage
 from desktop.views.seller.outbox_runner import OutboxRunner
 from desktop.views.seller.pending_changes import PendingChangesView
 from tests.api_client.live import SELLER, signed_in
-from tests.seller.support import fresh_offer, open_desk
+from tests.gui.seller_support import has, listings_page, settled, show_only
+from tests.seller.support import fresh_offer, on_server, open_desk
 
 
 @pytest.fixture
@@ -28,30 +28,7 @@ def desk(live_server, tmp_path):
 
 @pytest.fixture
 def page(qtbot, desk):
-    runner = OutboxRunner(desk.outbox, desk.sender)
-    page = ListingsPage(desk.client, desk.listings, runner)
-    qtbot.addWidget(page)
-    page.resize(1200, 600)
-    page.show()
-    return page
-
-
-def settled(page) -> bool:
-    return not page.runner.busy and page.runner.outbox.entries((Status.WAITING, Status.SENDING)) == []
-
-
-def has(page, status) -> bool:
-    return not page.runner.busy and bool(page.runner.outbox.entries((status,)))
-
-
-def on_server(desk, offer_id):
-    return next(o for o in desk.client.seller.offers(limit=500) if o.id == offer_id)
-
-
-def show_only(page, sku):
-    page.search.setText(sku)
-    page.apply_filters()
-    assert page.model.rowCount() == 1
+    return listings_page(qtbot, desk)
 
 
 def test_model_passes_the_model_tester(qtmodeltester, desk):

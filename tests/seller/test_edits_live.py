@@ -13,7 +13,6 @@ from desktop.models.seller import (
     Edit,
     Target,
     edits_of,
-    effective_fields,
     inverse_of,
     new_group,
     paste_changes,
@@ -26,24 +25,7 @@ from desktop.models.seller import (
 )
 from tests.api_client.live import leaf_category_id
 
-from .support import Desk, fresh_offer, open_desk
-
-
-@pytest.fixture
-def desk(live_server, tmp_path) -> Desk:
-    desk = open_desk(live_server.url, tmp_path)
-    yield desk
-    desk.close()
-
-
-def targets(desk: Desk, ids):
-    marks = pending_marks(desk.outbox)
-    rows = desk.listings.rows(ids)
-    return [Target(i, rows[i].sku, effective_fields(rows[i], marks.get(i))) for i in ids]
-
-
-def on_server(desk: Desk, offer_id: int):
-    return next(o for o in desk.client.seller.offers(limit=500) if o.id == offer_id)
+from .support import fresh_offer, on_server, targets
 
 
 def test_an_inline_edit_shows_pending_then_reaches_the_server(desk):

@@ -12,7 +12,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import httpx
-import pytest
 
 from desktop.api_client import ClientConfig, MarketplaceClient
 from desktop.api_client.types import OfferPatch
@@ -20,21 +19,11 @@ from desktop.models.seller import Edit, Outbox, Status, queue_edits
 from desktop.models.seller.conflicts import MINE, THEIRS, conflict_fields, resolve
 from tests.api_client.live import SELLER, place_order, register_buyer, signed_in
 
-from .support import Desk, fresh_offer, open_desk
+from .support import fresh_offer, open_desk
+from .support import on_server as server_offer
 
 ROOT = Path(__file__).resolve().parents[2]
 PRICE_60 = OfferPatch.model_validate({"unit_price": {"amount": "60.00", "currency": "EUR"}})
-
-
-@pytest.fixture
-def desk(live_server, tmp_path) -> Desk:
-    desk = open_desk(live_server.url, tmp_path)
-    yield desk
-    desk.close()
-
-
-def server_offer(desk: Desk, offer_id: int):
-    return next(o for o in desk.client.seller.offers(limit=500) if o.id == offer_id)
 
 
 def test_killed_before_sending_every_edit_is_sent_once_after_restart(live_server, tmp_path):

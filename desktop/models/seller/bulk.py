@@ -8,6 +8,11 @@
 A **target** is ``(offer_id, sku, fields)``: the offer's fields as the seller sees them (JSON form,
 edits.effective_fields). A :class:`Change` is one field of one offer: before, after, or the refusal
 (the server's rule it breaks, from :mod:`.rules`), so the preview shows everything at once.
+
+A price change (set, or by a percentage) scales the offer's volume prices by the same ratio, rounded to
+the cent, so they stay below it: a second change of the same offer (field ``price_tiers``), sent in the
+same PATCH. Every offer is checked as the edit would leave it (``rules.check_after``): when its tiers
+no longer fit, each of its changes is refused, and none is sent.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
@@ -25,7 +30,8 @@ from .edits import Edit
 from .fields import from_wire, same, to_wire
 from .outbox import Entry
 
-__all__ = ["OPERATIONS", "BulkOp", "Change", "Target", "edits_of", "inverse_of", "paste_changes", "preview"]
+__all__ = ["OPERATIONS", "BulkOp", "Change", "Target", "edits_of", "inverse_of", "paste_changes", "preview",
+           "scale_tiers"]
 
 OPERATIONS = ("set_stock", "adjust_stock", "set_price", "price_percent", "start_promotion", "end_promotion",
               "add_collection", "remove_collection")
@@ -34,7 +40,9 @@ ALIASES = {
     "sku": "sku", "title": "title", "stock": "stock_units", "stock_units": "stock_units",
     "price": "unit_price", "unit_price": "unit_price", "moq": "moq_units", "moq_units": "moq_units",
     "packagings": "packagings", "collections": "collections", "promotion": "promotion",
+    "price_tiers": "price_tiers", "tiers": "price_tiers", "volume_prices": "price_tiers",
 }
+_CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True)
@@ -76,7 +84,7 @@ def _after(op: BulkOp, fields: Mapping[str, Any]) -> tuple[str, Any, int | None]
         return "unit_price", Decimal(op.value), None
     if kind == "price_percent":
         price = Decimal(fields["unit_price"]) * (100 + Decimal(op.value)) / 100
-        return "unit_price", price.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP), None
+        return "unit_price", price.quantize(_CENT, rounding=ROUND_HALF_UP), None
     if kind == "start_promotion":
         return "promotion", {"discount_percent": int(op.value), "ends_at": op.ends_at}, None
     if kind == "end_promotion":
@@ -88,6 +96,20 @@ def _after(op: BulkOp, fields: Mapping[str, Any]) -> tuple[str, Any, int | None]
     raise ValueError(f"unknown bulk operation {kind!r}")
 
 
+def scale_tiers(tiers: Iterable[Sequence[Any]], ratio: Decimal) -> list[list[Any]]:
+    """Volume prices (JSON form) times ``ratio``, each rounded to the cent (JSON form)."""
+    return [[int(units), str((Decimal(str(price)) * ratio).quantize(_CENT, rounding=ROUND_HALF_UP))]
+            for units, price in tiers]
+
+
+def _ratio(op: BulkOp, before: Any, after: Decimal) -> Decimal | None:
+    """How a price operation changes prices: the percentage's own ratio, or new / old for a set price."""
+    if op.kind == "price_percent":
+        return (100 + Decimal(op.value)) / 100
+    old = Decimal(str(before))
+    return after / old if old > 0 else None
+
+
 def preview(op: BulkOp, targets: Iterable[Target], *, now: datetime | None = None) -> list[Change]:
     """Every offer's change (or refusal) under ``op``; those it leaves as they are are left out."""
     changes = []
@@ -97,10 +119,23 @@ def preview(op: BulkOp, targets: Iterable[Target], *, now: datetime | None = Non
         if name == "stock_units" and delta is not None and problem is not None:
             problem = rules.Problem("stock_below_zero", "The stock would fall below zero.")
         after = to_wire(name, value) if problem is None else _loose_wire(name, value)
-        change = Change(target.offer_id, target.sku, name, target.fields.get(name), after, problem, delta)
-        if change.refusal is not None or change.changes_something:
-            changes.append(change)
+        offer = [Change(target.offer_id, target.sku, name, target.fields.get(name), after, problem, delta)]
+        tiers = target.fields.get("price_tiers")
+        ratio = _ratio(op, target.fields.get(name), value) if name == "unit_price" and problem is None else None
+        if tiers and ratio is not None:
+            offer.append(Change(target.offer_id, target.sku, "price_tiers", tiers, scale_tiers(tiers, ratio)))
+        changes.extend(c for c in _checked(offer, target) if c.refusal is not None or c.changes_something)
     return changes
+
+
+def _checked(changes: list[Change], target: Target) -> list[Change]:
+    """``changes`` of one offer, each refused when the offer as they leave it breaks a tier rule."""
+    edit = {c.field: c.after for c in changes if c.refusal is None and c.stock_delta is None}
+    problems = rules.check_after(target.fields, edit)
+    if not problems:
+        return changes
+    problem = next(iter(problems.values()))
+    return [replace(c, refusal=problem) if c.refusal is None and c.field in edit else c for c in changes]
 
 
 def _loose_wire(name: str, value: Any) -> Any:
@@ -161,6 +196,7 @@ def paste_changes(text: str, targets: Mapping[str, Target], columns: Sequence[st
     for row in rows:
         sku = row[0].strip()
         target = targets.get(sku)
+        start = len(changes)
         for name, cell in zip(names[1:], row[1:], strict=False):
             if name == "sku":
                 continue
@@ -176,6 +212,8 @@ def paste_changes(text: str, targets: Mapping[str, Target], columns: Sequence[st
             change = Change(target.offer_id, sku, name, target.fields.get(name), value)
             if change.changes_something:
                 changes.append(change)
+        if target is not None:
+            changes[start:] = _checked(changes[start:], target)
     return changes
 
 

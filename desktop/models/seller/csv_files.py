@@ -35,7 +35,7 @@ __all__ = [
 
 #: the import format of ``POST /seller/offers/import`` (and of the export)
 OFFER_COLUMNS = ("sku", "title", "category", "unit_price", "currency", "stock_units", "moq_units",
-                 "packagings", "collections", "warehouse")
+                 "packagings", "collections", "warehouse", "price_tiers")
 PRICE_COLUMNS = ("unit_price",)
 DELIMITERS = ",;\t"
 # A cell may be as long as the file (the server's own limit names an over-long title as a row error).
@@ -235,6 +235,10 @@ def normalise_offers(data: bytes) -> CanonicalCsv:
             sku = record[sku_at].strip() if sku_at is not None and sku_at < len(record) else None
             mixed = _price(cell, not column_comma) is not None
             problems.append(ReadProblem(number, name, "mixed_decimal" if mixed else "not_a_price", cell, sku or None))
+    tiers_at = table.column("price_tiers")
+    if tiers_at is not None:
+        has_price = any(table.column(name) is not None for name in PRICE_COLUMNS)
+        comma = _tier_cells(table, tiers_at, comma if has_price else None)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(table.names)
@@ -242,6 +246,28 @@ def normalise_offers(data: bytes) -> CanonicalCsv:
     text = out.getvalue()
     multiline = table.lines > len(table.records) + 1
     return CanonicalCsv(text, table, comma, problems, _line_map(text) if multiline else None)
+
+
+def _tier_cells(table: Table, index: int, comma: bool | None) -> bool:
+    """Volume prices ``10:3,10|100:2,60`` with the decimal point of the canonical CSV, where the file
+    uses decimal commas (its price column's, else the tier cells' own majority). A cell that cannot be
+    read goes as it is: the server names it (field ``price_tiers``). Returns the decimal comma."""
+    cells = [(r, r[index].strip()) for r in table.records if index < len(r) and r[index].strip()]
+    if comma is None:
+        prices = [p.rpartition(":")[2].translate(_SPACES) for _r, cell in cells for p in cell.split("|")]
+        commas = sum(1 for p in prices if _COMMA_DECIMAL.fullmatch(p))
+        comma = commas > 0 and commas > sum(1 for p in prices if _POINT_DECIMAL.fullmatch(p))
+    for record, cell in cells:
+        parts = []
+        for part in cell.split("|"):
+            units, sep, price = part.rpartition(":")
+            read = _price(price.strip(), comma) if sep else None
+            if read is None:
+                break
+            parts.append(f"{units.strip()}:{read}")
+        else:
+            record[index] = "|".join(parts)
+    return comma
 
 
 def _line_map(text: str) -> dict[int, int]:

@@ -17,6 +17,7 @@ from typing import Any
 
 from .listings import ListingRow, ListingsStore
 from .outbox import Entry, NewEntry, Outbox, Status
+from .rules import EDITABLE_FIELDS
 
 __all__ = ["Edit", "Mark", "effective_fields", "pending_marks", "queue_create", "queue_delete", "queue_edits"]
 
@@ -50,8 +51,7 @@ def _field_of(name: str | None) -> str | None:
     if not name:
         return None
     for part in name.replace("[", ".").split("."):
-        if part in ("sku", "title", "stock_units", "unit_price", "moq_units", "packagings", "collections",
-                    "promotion"):
+        if part in EDITABLE_FIELDS:
             return part
     return None
 
@@ -72,10 +72,15 @@ def marks_of(entries: Iterable[Entry]) -> Mark | None:
         mark.stock_delta += int(entry.payload.get("stock_delta") or 0)
         if entry.status in (Status.REFUSED, Status.CONFLICT):
             mark.message = entry.message
+            sent = entry.payload.get("fields", {})
             for error in entry.errors:
                 name = _field_of(error.get("field"))
                 if name:
                     mark.errors[name] = error.get("message") or entry.message or ""
+                if name == "price_tiers" and name not in sent:  # the MOQ or price edit the tiers no longer fit
+                    for edited in ("moq_units", "unit_price"):
+                        if edited in sent:
+                            mark.errors[edited] = mark.errors[name]
             if entry.status == Status.CONFLICT:
                 for name in (entry.detail or {}).get("fields", []):
                     mark.errors.setdefault(name, entry.message or "")

@@ -5,7 +5,8 @@
 
 Prices are list prices in EUR (the seller's endpoints answer in EUR), as decimal strings with 2 places;
 packagings are ``[[label, units], ...]``; a promotion is ``{"discount_percent", "ends_at"}`` (RFC 3339)
-or None; collections are the sorted editable names (``weekly``, ``surplus``).
+or None; collections are the sorted editable names (``weekly``, ``surplus``); volume prices are
+``[[min_units, "3.10"], ...]`` (list prices, ascending), ``[]`` for none.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["from_wire", "offer_fields", "patch_body", "to_wire"]
+__all__ = ["from_body", "from_wire", "offer_fields", "patch_body", "to_wire"]
 
 
 def _money(value: Any) -> str:
@@ -42,6 +43,8 @@ def to_wire(name: str, value: Any) -> Any:
         return sorted(c for c in value if c in ("weekly", "surplus"))
     if name == "promotion":
         return {"discount_percent": int(value["discount_percent"]), "ends_at": _when(value["ends_at"])}
+    if name == "price_tiers":
+        return [[int(units), _money(price)] for units, price in value]
     return value
 
 
@@ -53,6 +56,8 @@ def from_wire(name: str, value: Any) -> Any:
         return Decimal(value)
     if name == "packagings":
         return [(label, units) for label, units in value]
+    if name == "price_tiers":
+        return [(int(units), Decimal(price)) for units, price in value]
     if name == "promotion":
         return {"discount_percent": value["discount_percent"],
                 "ends_at": datetime.fromisoformat(value["ends_at"].replace("Z", "+00:00"))}
@@ -73,6 +78,9 @@ def offer_fields(offer: Mapping[str, Any]) -> dict[str, Any]:
         "collections": sorted(c for c in offer.get("collections") or () if c in ("weekly", "surplus")),
         "promotion": ({"discount_percent": int(promotion["discount_percent"]), "ends_at": _when(promotion["ends_at"])}
                       if promotion else None),
+        # the list price of each tier (what the seller writes); a server before volume prices sends none
+        "price_tiers": [[int(t["min_units"]), _money(t.get("list_price") or t["unit_price"])]
+                        for t in offer.get("price_tiers") or ()],
     }
 
 
@@ -80,6 +88,8 @@ def same(name: str, a: Any, b: Any) -> bool:
     """Whether two JSON values of a field are the same value (packagings compare as sets)."""
     if name == "packagings" and a is not None and b is not None:
         return sorted(map(tuple, a)) == sorted(map(tuple, b))
+    if name == "price_tiers" and a is not None and b is not None:
+        return to_wire(name, a) == to_wire(name, b)
     if name == "promotion" and a and b:
         return a["discount_percent"] == b["discount_percent"] and _when(a["ends_at"]) == _when(b["ends_at"])
     return a == b
@@ -93,6 +103,20 @@ def patch_body(fields: Mapping[str, Any]) -> dict[str, Any]:
             body[name] = {"amount": value, "currency": "EUR"}
         elif name == "packagings":
             body[name] = [{"label": label, "units": units} for label, units in value]
+        elif name == "price_tiers":
+            body[name] = [{"min_units": units, "unit_price": {"amount": price, "currency": "EUR"}}
+                          for units, price in value]
         else:
             body[name] = value
     return body
+
+
+def from_body(name: str, value: Any) -> Any:
+    """A PATCH body's field (patch_body) back in its JSON form."""
+    if name == "unit_price":
+        return value["amount"]
+    if name == "packagings":
+        return [[p["label"], p["units"]] for p in value]
+    if name == "price_tiers":
+        return [[t["min_units"], t["unit_price"]["amount"]] for t in value]
+    return value

@@ -30,6 +30,9 @@ from .fields import offer_fields
 
 __all__ = ["DEFAULT_LOW_STOCK", "SORT_COLUMNS", "ListingQuery", "ListingRow", "ListingsStore"]
 
+#: the offers' volume prices are in the raw JSON (``price_tiers``), so they need no schema change (a new
+#: version would rebuild the file and lose the seller's thresholds); an offer stored by an app before
+#: them reads as having none until the refresh the workspace runs when it opens
 SCHEMA_VERSION = 1
 DEFAULT_LOW_STOCK = 10
 #: sortable columns: name → SQL expression

@@ -32,7 +32,7 @@ from typing import Any
 from desktop.api_client import NotFoundError, VersionConflictError
 from desktop.api_client.types import OfferCreate, OfferPatch
 
-from .fields import offer_fields, patch_body, same
+from .fields import from_body, offer_fields, patch_body, same
 from .listings import ListingsStore
 from .outbox import Entry, Status
 from .sender import Conflict, Rebase, Refused, Sender
@@ -63,10 +63,7 @@ def conflicting_fields(mine: dict[str, Any], base: dict[str, Any], theirs: dict[
 
 def _has(theirs: dict[str, Any], body: dict[str, Any]) -> bool:
     """Whether the offer's fields already hold every value of a PATCH body."""
-    wanted = {name: (value["amount"] if name == "unit_price" else
-                     [[p["label"], p["units"]] for p in value] if name == "packagings" else value)
-              for name, value in body.items()}
-    return all(same(name, theirs.get(name), value) for name, value in wanted.items())
+    return all(same(name, theirs.get(name), from_body(name, value)) for name, value in body.items())
 
 
 class _Edit:

@@ -7,11 +7,20 @@ parameters: the views translate the template, then fill it in) or None.
 
     problem = check("stock_units", -3)          # Problem("too_small", "At least {min}.", {"min": 0})
     value = parse_cell("packagings", "carton:12|pallet:600")   # raises RuleError on bad text
+    tiers = parse_cell("price_tiers", "10:3.10|100:2.60")       # [(10, Decimal("3.10")), ...]
+    problems = check_after(shown_fields, {"moq_units": 12})     # the offer as it will be: tiers too
+
+Volume prices (``price_tiers``) have rules of their own (at most 5; from 2 units, more units and a
+lower price each) and rules that need the offer (each above its MOQ, the first below its price):
+:func:`check_tiers` takes both, :func:`check_after` checks the offer as an edit would leave it, so an
+MOQ or price edit that a tier no longer fits is flagged too (``marketplace`` refuses it with
+``invalid_price_tiers``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
@@ -24,18 +33,22 @@ __all__ = [
     "Problem",
     "RuleError",
     "check",
+    "check_after",
     "check_all",
+    "check_tiers",
     "format_packagings",
+    "format_tiers",
     "parse_cell",
 ]
 
 MAX_UNITS = 2**31 - 1
 MAX_AMOUNT = Decimal("999999999999.99")
 MAX_SKU, MAX_TITLE, MAX_LABEL, MAX_PACKAGING_UNITS, MAX_PACKAGINGS = 64, 300, 60, 1_000_000, 20
+MAX_TIERS = 5
 COLLECTIONS = ("weekly", "surplus")
 #: the fields a seller edits in the table (and the bulk edits and paste write)
-EDITABLE_FIELDS = ("sku", "title", "stock_units", "unit_price", "moq_units", "packagings", "collections",
-                   "promotion")
+EDITABLE_FIELDS = ("sku", "title", "stock_units", "unit_price", "price_tiers", "moq_units", "packagings",
+                   "collections", "promotion")
 #: a promotion typed without an end date runs two weeks
 _DEFAULT_PROMOTION = timedelta(days=14)
 _CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
@@ -127,6 +140,62 @@ def _promotion(value: Any, now: datetime | None = None) -> Problem | None:
     return None
 
 
+_TIERS_FORMAT = Problem("invalid_price_tiers", "Volume prices as units:price|units:price, e.g. 10:3.10|100:2.60.")
+
+
+def _tiers(value: Any) -> Problem | None:
+    """The rules a tier list keeps on its own (without the offer's MOQ and price)."""
+    if not isinstance(value, list | tuple):
+        return _TIERS_FORMAT
+    if len(value) > MAX_TIERS:
+        return Problem("too_many_tiers", "At most {max} volume prices.", {"max": MAX_TIERS})
+    previous: tuple[int, Decimal] | None = None
+    for tier in value:
+        if not isinstance(tier, list | tuple) or len(tier) != 2:
+            return _TIERS_FORMAT
+        units, price = tier
+        if _units(units, 2, MAX_UNITS) is not None:
+            return Problem("tier_too_small", "A volume price starts at 2 units or more.")
+        problem = _price(price)
+        if problem is not None:
+            return problem
+        if previous is not None and units <= previous[0]:
+            return Problem("tiers_not_ascending", "Each volume price needs more units than the one before.")
+        if previous is not None and price >= previous[1]:
+            return Problem("tier_price_not_falling", "Each volume price must be below the one before.")
+        previous = (units, price)
+    return None
+
+
+def check_tiers(tiers: Any, moq_units: int, unit_price: Decimal) -> Problem | None:
+    """The server's whole rule for an offer's volume prices: their own, then each above the MOQ and
+    the first below the offer's (list) price."""
+    problem = _tiers(tiers)
+    if problem is not None or not tiers:
+        return problem
+    if any(units <= moq_units for units, _price in tiers):
+        return Problem("tier_not_above_moq", "Each volume price must start above the MOQ ({moq}).",
+                       {"moq": moq_units})
+    if tiers[0][1] >= unit_price:
+        return Problem("tier_not_below_price", "The first volume price must be below the price ({price}).",
+                       {"price": unit_price})
+    return None
+
+
+def check_after(shown: Mapping[str, Any], edit: Mapping[str, Any]) -> dict[str, Problem]:
+    """The offer's tiers as ``edit`` (JSON form, each field valid on its own) would leave the offer
+    ``shown`` (JSON form): {field: Problem} on the edited fields the rule is about, else {}."""
+    after = {**shown, **edit}
+    try:
+        tiers = [(int(units), Decimal(str(price))) for units, price in after.get("price_tiers") or ()]
+        problem = check_tiers(tiers, int(after["moq_units"]), Decimal(str(after["unit_price"])))
+    except (KeyError, TypeError, ValueError, InvalidOperation):
+        return {}  # not a whole offer (or a field already refused on its own): nothing to add
+    if problem is None:
+        return {}
+    return {name: problem for name in ("price_tiers", "moq_units", "unit_price") if name in edit}
+
+
 _CHECKS = {
     "sku": lambda v: _line(v, "SKU", MAX_SKU),
     "title": lambda v: _line(v, "title", MAX_TITLE),
@@ -136,6 +205,7 @@ _CHECKS = {
     "packagings": _packagings,
     "collections": _collections,
     "promotion": _promotion,
+    "price_tiers": _tiers,
 }
 
 
@@ -154,7 +224,8 @@ def check_all(fields: dict[str, Any], *, now: datetime | None = None) -> dict[st
 def parse_cell(name: str, text: str, *, now: datetime | None = None) -> Any:
     """A cell's (or a pasted cell's) text as the field's value; RuleError (with the Problem) when it
     cannot be read or breaks the server's rule. Numbers accept a decimal comma and spaces between
-    thousands; packagings are ``label:units|label:units`` (the CSV format); collections are names
+    thousands; packagings are ``label:units|label:units`` (the CSV format), volume prices
+    ``units:price|units:price`` (empty: none); collections are names
     separated by ``|``, ``,`` or spaces; a promotion is ``15`` or ``15% 2027-01-31`` (empty ends it)."""
     text = (text or "").strip()
     if name in ("sku", "title"):
@@ -169,6 +240,8 @@ def parse_cell(name: str, text: str, *, now: datetime | None = None) -> Any:
         value = sorted({c.lower() for c in re.split(r"[|,;\s]+", text) if c})
     elif name == "promotion":
         value = _parse_promotion(text)
+    elif name == "price_tiers":
+        value = _parse_tiers(text)
     else:
         raise RuleError(Problem("not_editable", "This column cannot be edited."))
     problem = check(name, value, now=now)
@@ -215,6 +288,20 @@ def _parse_packagings(text: str) -> list[tuple[str, int]]:
     return result
 
 
+def _parse_tiers(text: str) -> list[tuple[int, Decimal]]:
+    """"10:3.10|100:2.60" (also "10: 3,10 | 100: 2,60", or the table's "10+ 3.10 · 100+ 2.60")."""
+    result = []
+    for part in (p.strip() for p in re.split(r"[|·;]", text)):
+        if not part:
+            continue
+        match = re.fullmatch(r"(\d[\d\s\u00a0\u202f']*)\s*[:+]\s*(.+)", part)
+        if not match:
+            raise RuleError(_TIERS_FORMAT)
+        price = _parse_decimal(match.group(2))
+        result.append((_parse_int(match.group(1)), price))
+    return result
+
+
 def _parse_promotion(text: str) -> dict[str, Any] | None:
     if not text or text in ("-", "—"):
         return None
@@ -225,6 +312,11 @@ def _parse_promotion(text: str) -> dict[str, Any] | None:
     ends = (datetime.fromisoformat(match.group(2)).replace(hour=23, minute=59, tzinfo=UTC)
             if match.group(2) else datetime.now(UTC).replace(microsecond=0) + _DEFAULT_PROMOTION)
     return {"discount_percent": percent, "ends_at": ends}
+
+
+def format_tiers(tiers: Any) -> str:
+    """Volume prices (parsed or JSON form) as the cell and the CSV write them: ``10:3.10|100:2.60``."""
+    return "|".join(f"{int(units)}:{Decimal(str(price)):.2f}" for units, price in tiers or ())
 
 
 def format_packagings(packagings: list[tuple[str, int]] | tuple[tuple[str, int], ...]) -> str:

@@ -1,5 +1,6 @@
 """A conflicting edit, per field: the value it started from, mine, the server's, when it changed; the
-seller keeps mine, takes theirs or edits, per field or for all. Nothing is decided without them.
+seller keeps mine, takes theirs or edits, per field or for all. Nothing is decided without them, and
+nothing the server would refuse: an MOQ, a price or volume prices that do not fit together as chosen.
 
     dialog = ConflictDialog(entry, parent)
     dialog.resolved.connect(lambda choices: resolve(outbox, entry, choices))   # models.seller.conflicts
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.seller import Entry, rules
 from desktop.models.seller.conflicts import MINE, THEIRS, conflict_fields
-from desktop.models.seller.fields import to_wire
+from desktop.models.seller.fields import offer_fields, to_wire
 
 from ..formatting import format_datetime
 from .texts import edit_text, field_name, problem_text, value_text
@@ -128,9 +129,21 @@ class ConflictDialog(QDialog):
                     problem = f"{field_name(name)}: {problem_text(exc.problem)}"
             else:
                 result[name] = choice
+        if problem is None:  # the offer as the choices leave it: the MOQ, the price and the tiers together
+            problem = self._tiers_problem(result)
         self.problem.setText(problem or "")
         self.apply_button.setEnabled(problem is None)
         return None if problem else result
+
+    def _tiers_problem(self, result: dict[str, Any]) -> str | None:
+        current = (self.entry.detail or {}).get("current")
+        if not current:
+            return None
+        mine = {item.name: item.mine for item in self.fields}
+        chosen = {name: (choice[1] if isinstance(choice, tuple) else mine[name])
+                  for name, choice in result.items() if choice != THEIRS and name != "stock_units"}
+        problems = rules.check_after(offer_fields(current), chosen)
+        return next((f"{field_name(n)}: {problem_text(p)}" for n, p in problems.items()), None)
 
     def apply(self) -> None:
         choices = self._validate()

@@ -75,6 +75,9 @@ def server_text(r: ReportRow) -> str:
         ("invalid_number", "moq_units"): translate("SellerImport", "A whole number of units, 1 or more."),
         ("invalid_packagings", "packagings"): translate(
             "SellerImport", "Packagings like \"unit:1|carton:12|pallet:480\" (distinct labels)."),
+        ("invalid_price_tiers", "price_tiers"): translate(
+            "SellerImport", "Volume prices like \"10:3.10|100:2.60\" (at most 5; each above the MOQ, with more "
+            "units and a lower price than the one before; the first below the price)."),
         ("invalid_collection", "collections"): translate(
             "SellerImport", "Collections: \"weekly\", \"surplus\" or \"weekly|surplus\"."),
         ("unknown_warehouse", "warehouse"): translate("SellerImport", "You have no warehouse with the code %1."),

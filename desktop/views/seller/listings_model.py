@@ -7,8 +7,9 @@
 
 A cell shows the seller's value (the local copy with the open edits over it, in italics), the row a
 mark for its pending state, a low stock in the warning colour. ``setData`` checks the server's rule for
-the field: a bad value is refused with the message on the cell (tooltip and ``problem`` signal) and
-nothing is queued.
+the field, and the offer's volume prices as the edit leaves it (an MOQ or price a tier no longer fits):
+a bad value is refused with the message on the cell (tooltip and ``problem`` signal) and nothing is
+queued. Volume prices show as "10+ €3.10 · 100+ €2.60" and are edited as ``10:3.10|100:2.60``.
 """
 
 from __future__ import annotations
@@ -36,10 +37,9 @@ from .texts import conflict_text, edit_text, field_name, problem_text, status_te
 
 __all__ = ["COLUMNS", "EDITABLE", "ID_ROLE", "ListingsTableModel"]
 
-COLUMNS = ("pending", "sku", "title", "stock_units", "threshold", "unit_price", "moq_units", "packagings",
-           "collections", "promotion", "warehouse", "updated_at")
-EDITABLE = frozenset({"sku", "title", "stock_units", "unit_price", "moq_units", "packagings", "collections",
-                      "promotion"})
+COLUMNS = ("pending", "sku", "title", "stock_units", "threshold", "unit_price", "price_tiers", "moq_units",
+           "packagings", "collections", "promotion", "warehouse", "updated_at")
+EDITABLE = frozenset(rules.EDITABLE_FIELDS)
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_ROLE = Qt.ItemDataRole.UserRole + 2  # the cell's error message (a rule, or the server's refusal)
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -232,7 +232,7 @@ class ListingsTableModel(QAbstractTableModel):
         elif not tooltip and name == "stock_units" and low:
             tooltip = QCoreApplication.translate("ListingsTableModel", "Low stock: at or below %1").replace(
                 "%1", format_int(row.threshold))
-        elif not tooltip and name in ("title", "packagings", "collections", "promotion"):
+        elif not tooltip and name in ("title", "price_tiers", "packagings", "collections", "promotion"):
             tooltip = roles[Qt.ItemDataRole.DisplayRole] or None  # columns often too narrow for it all
         roles[Qt.ItemDataRole.ToolTipRole] = tooltip
         if name in _NUMERIC:
@@ -279,29 +279,33 @@ class ListingsTableModel(QAbstractTableModel):
         try:
             parsed = to_wire(name, rules.parse_cell(name, str(value)))
         except rules.RuleError as exc:
-            message = problem_text(exc.problem)
-            self._cell_errors[key] = message
-            self._cells.pop(row.id, None)
-            self.dataChanged.emit(index, index)
-            self.problem.emit(row.id, name, message)
-            return False
+            return self._refuse(index, row, name, exc.problem)
+        after = rules.check_after(effective_fields(row, self._marks.get(row.id)), {name: parsed})
+        if name in after:  # an MOQ or a price that the offer's volume prices no longer fit
+            return self._refuse(index, row, name, after[name])
         self._cell_errors.pop(key, None)
         self._cells.pop(row.id, None)
         self.edit_requested.emit(row.id, name, parsed)
         self.dataChanged.emit(index, index)
         return True
 
+    def _refuse(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, name: str,
+                problem: rules.Problem) -> bool:
+        """A cell edit breaking a rule: the message on the cell, nothing queued."""
+        message = problem_text(problem)
+        self._cell_errors[(row.id, name)] = message
+        self._cells.pop(row.id, None)
+        self.dataChanged.emit(index, index)
+        self.problem.emit(row.id, name, message)
+        return False
+
     def _set_delta(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, match: re.Match) -> bool:
         units = int(match.group(2)) * (-1 if match.group(1) in "-−" else 1)
         shown = effective_fields(row, self._marks.get(row.id))["stock_units"]
         key = (row.id, "stock_units")
         if shown + units < 0:
-            message = problem_text(rules.Problem("stock_below_zero", "The stock would fall below zero."))
-            self._cell_errors[key] = message
-            self._cells.pop(row.id, None)
-            self.dataChanged.emit(index, index)
-            self.problem.emit(row.id, "stock_units", message)
-            return False
+            return self._refuse(index, row, "stock_units",
+                                rules.Problem("stock_below_zero", "The stock would fall below zero."))
         self._cell_errors.pop(key, None)
         self._cells.pop(row.id, None)
         self.delta_requested.emit(row.id, units, match.group(3).strip())

@@ -111,6 +111,8 @@ class ListingsPage(QWidget):
         self.new_button.clicked.connect(self.new_offer)
         self.bulk_button = QPushButton(self.tr("Bulk edit…"))
         self.bulk_button.clicked.connect(self.bulk_edit)
+        self.tiers_button = QPushButton(self.tr("Volume prices…"))
+        self.tiers_button.clicked.connect(self.edit_tiers)
         self.paste_button = QPushButton(self.tr("Paste from spreadsheet"))
         self.paste_button.clicked.connect(self.paste)
         self.undo_button = QPushButton(self.tr("Undo last bulk edit"))
@@ -120,7 +122,8 @@ class ListingsPage(QWidget):
         self.refresh_button = QPushButton(self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         actions = QHBoxLayout()
-        for button in (self.new_button, self.bulk_button, self.paste_button, self.undo_button, self.delete_button):
+        for button in (self.new_button, self.bulk_button, self.tiers_button, self.paste_button, self.undo_button,
+                       self.delete_button):
             actions.addWidget(button)
         actions.addStretch(1)
         self.count = QLabel()
@@ -147,8 +150,8 @@ class ListingsPage(QWidget):
         header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
         # narrow enough that the title (stretched) keeps ~200 px in the app's window at 1440 px
         for name, width in (("pending", 28), ("sku", 136), ("stock_units", 76), ("threshold", 64),
-                            ("unit_price", 84), ("moq_units", 64), ("packagings", 130), ("collections", 110),
-                            ("promotion", 110), ("warehouse", 110), ("updated_at", 84)):
+                            ("unit_price", 84), ("price_tiers", 170), ("moq_units", 64), ("packagings", 110),
+                            ("collections", 100), ("promotion", 110), ("warehouse", 100), ("updated_at", 84)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
         self.message = QLabel(wordWrap=True)
@@ -286,6 +289,21 @@ class ListingsPage(QWidget):
             return None
         dialog = BulkEditDialog(self.targets(ids), self)
         dialog.applied.connect(self._apply_bulk)
+        dialog.open()
+        return dialog
+
+    def edit_tiers(self) -> Any:
+        """The current offer's volume prices in rows (TiersDialog); saved as an edit of ``price_tiers``."""
+        from .tiers_editor import TiersDialog
+
+        current = self.table.currentIndex()
+        ids = self.selected_ids() or ([self.model.id_at(current.row())] if current.isValid() else [])
+        shown = self.model.shown_fields(self.model.row_of(ids[0])) if ids and ids[0] is not None else None
+        if shown is None:
+            self.message.setText(self.tr("Select the offer first."))
+            return None
+        dialog = TiersDialog(ids[0], shown["sku"], shown, self)
+        dialog.edited.connect(lambda offer_id, tiers: self._cell_edited(offer_id, "price_tiers", tiers))
         dialog.open()
         return dialog
 

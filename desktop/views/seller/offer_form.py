@@ -1,5 +1,6 @@
 """A new offer: the form, with the seller's warehouses (``GET /seller/warehouses``, off the GUI thread)
-and the server's rules checked per field before it is queued.
+and the server's rules checked per field before it is queued; volume prices in rows (TiersEditor),
+checked against the form's MOQ and price as they are typed.
 
     dialog = NewOfferDialog(client, categories, parent)
     dialog.created.connect(runner.queue_create)       # the OfferCreate JSON
@@ -7,6 +8,7 @@ and the server's rules checked per field before it is queued.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -17,6 +19,7 @@ from desktop.models.seller.fields import patch_body, to_wire
 
 from ..tasks import QueryOp
 from .texts import field_name, problem_text
+from .tiers_editor import TiersEditor
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
@@ -49,6 +52,12 @@ class NewOfferDialog(QDialog):
             self.errors[name] = error
             form.addRow(field_name(name), edit)
             form.addRow("", error)
+        self.tiers = TiersEditor(self)
+        self.tiers.changed.connect(self.validate)
+        self.errors["price_tiers"] = QLabel(wordWrap=True)
+        self.errors["price_tiers"].setStyleSheet("color: #c53030")
+        form.insertRow(2 * _FIELDS.index("unit_price") + 2, field_name("price_tiers"), self.tiers)
+        form.insertRow(2 * _FIELDS.index("unit_price") + 3, "", self.errors["price_tiers"])
         self.inputs["packagings"].setPlaceholderText(self.tr("unit:1|carton:12|pallet:600"))
         self.inputs["collections"].setPlaceholderText(self.tr("weekly surplus"))
         self.category = QComboBox()
@@ -97,7 +106,8 @@ class NewOfferDialog(QDialog):
                 self.errors[name].setText(problem_text(exc.problem) if edit.text() or name in ("sku", "title",
                                                                                               "unit_price") else "")
                 values[name] = None
-        if any(v is None and n != "collections" for n, v in values.items()):
+        tiers = self._tiers(values)
+        if tiers is None or any(v is None and n != "collections" for n, v in values.items()):
             return None
         if self.category.currentData() is None or self.warehouse.currentData() is None:
             return None
@@ -105,7 +115,16 @@ class NewOfferDialog(QDialog):
         body["collections"] = values.get("collections") or []
         body["category_id"] = self.category.currentData()
         body["warehouse_id"] = self.warehouse.currentData()
+        if tiers:  # none: not sent (OfferCreate.price_tiers None)
+            body.update(patch_body({"price_tiers": tiers}))
         return body
+
+    def _tiers(self, values: dict[str, Any]) -> list | None:
+        """The volume prices (JSON form), checked against the MOQ and price when those are valid."""
+        moq, price = values.get("moq_units"), values.get("unit_price")
+        tiers, problem = self.tiers.read(moq, Decimal(price) if price is not None else None)
+        self.errors["price_tiers"].setText(problem_text(problem) if problem else "")
+        return tiers
 
     def validate(self) -> bool:
         ok = self.values() is not None

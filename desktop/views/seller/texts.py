@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.models.seller.rules import Problem
+from desktop.models.seller.rules import Problem, format_tiers
 
 from ..formatting import format_int, format_money, format_short_date
 
@@ -18,6 +18,7 @@ def field_name(name: str) -> str:
         "title": QCoreApplication.translate("SellerTexts", "Title"),
         "stock_units": QCoreApplication.translate("SellerTexts", "Stock"),
         "unit_price": QCoreApplication.translate("SellerTexts", "Price"),
+        "price_tiers": QCoreApplication.translate("SellerTexts", "Volume prices"),
         "moq_units": QCoreApplication.translate("SellerTexts", "MOQ"),
         "packagings": QCoreApplication.translate("SellerTexts", "Packagings"),
         "collections": QCoreApplication.translate("SellerTexts", "Collections"),
@@ -108,6 +109,25 @@ def _rule_template(template: str) -> str:
         "Units per packaging: 1 to {max}.": QCoreApplication.translate(
             "SellerRules", "Units per packaging: 1 to {max}."
         ),
+        "Volume prices as units:price|units:price, e.g. 10:3.10|100:2.60.": QCoreApplication.translate(
+            "SellerRules", "Volume prices as units:price|units:price, e.g. 10:3.10|100:2.60."
+        ),
+        "At most {max} volume prices.": QCoreApplication.translate("SellerRules", "At most {max} volume prices."),
+        "A volume price starts at 2 units or more.": QCoreApplication.translate(
+            "SellerRules", "A volume price starts at 2 units or more."
+        ),
+        "Each volume price needs more units than the one before.": QCoreApplication.translate(
+            "SellerRules", "Each volume price needs more units than the one before."
+        ),
+        "Each volume price must be below the one before.": QCoreApplication.translate(
+            "SellerRules", "Each volume price must be below the one before."
+        ),
+        "Each volume price must start above the MOQ ({moq}).": QCoreApplication.translate(
+            "SellerRules", "Each volume price must start above the MOQ ({moq})."
+        ),
+        "The first volume price must be below the price ({price}).": QCoreApplication.translate(
+            "SellerRules", "The first volume price must be below the price ({price})."
+        ),
         "SKU": QCoreApplication.translate("SellerRules", "SKU"),
         "title": QCoreApplication.translate("SellerRules", "title"),
     }.get(template, template)
@@ -118,6 +138,10 @@ def problem_text(problem: Problem) -> str:
     params = dict(problem.params)
     if "what" in params:
         params["what"] = _rule_template(params["what"])
+    if isinstance(params.get("price"), Decimal):
+        params["price"] = format_money(params["price"], "EUR")
+    if isinstance(params.get("moq"), int):
+        params["moq"] = format_int(params["moq"])
     return _rule_template(problem.template).format(**params)
 
 
@@ -132,6 +156,8 @@ def value_text(name: str, value: Any) -> str:
             return format_money(Decimal(value), "EUR")
         except Exception:
             return str(value)
+    if name == "price_tiers":
+        return tiers_text(value)
     if name == "packagings":
         return " | ".join(f"{label} × {units}" for label, units in value) if isinstance(value, list) else str(value)
     if name == "collections":
@@ -161,7 +187,22 @@ def edit_text(name: str, value: Any) -> str:
         return " ".join(value)
     if name == "promotion":
         return f"{value['discount_percent']}% {str(value['ends_at'])[:10]}"
+    if name == "price_tiers":
+        return format_tiers(value)
     return str(value)
+
+
+def tiers_text(tiers: Any, currency: str = "EUR") -> str:
+    """Volume prices compactly: "10+ €3.10 · 100+ €2.60" ("—" for none)."""
+    if not isinstance(tiers, list | tuple):
+        return str(tiers)
+    if not tiers:
+        return "—"
+    try:
+        return " · ".join(f"{format_int(int(units))}+ {format_money(Decimal(str(price)), currency)}"
+                          for units, price in tiers)
+    except Exception:
+        return str(tiers)
 
 
 def conflict_text(fields: list[str] | None = None) -> str:
