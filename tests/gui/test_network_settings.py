@@ -107,8 +107,7 @@ def test_a_bad_proxy_or_ca_file_is_said_in_the_dialog_and_nothing_is_lost(qtbot,
                                                                           tmp_path):
     shell = _shell(qtbot, app_folders, token_store, "http://127.0.0.1:9")
     try:
-        dialog = shell.open_settings()
-        qtbot.addWidget(dialog)
+        dialog = shell.open_settings()  # the window's child, deleted on close: not qtbot's to close
         save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
         dialog.proxy_url.setText("proxy.example.com:3128")
         qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
@@ -146,8 +145,7 @@ def test_network_fields_locked_by_the_policy_are_disabled(qtbot, app_folders, to
     settings = SettingsStore.at(app_folders, policy)
     shell = _shell(qtbot, app_folders, token_store, "http://127.0.0.1:9", settings=settings)
     try:
-        dialog = shell.open_settings()
-        qtbot.addWidget(dialog)
+        dialog = shell.open_settings()  # the window's child, deleted on close: not qtbot's to close
         assert not dialog.proxy_url.isEnabled() and dialog.proxy_url.text() == "http://127.0.0.1:3128"
         assert dialog.proxy_url.toolTip() == "Set by your administrator"
         assert dialog.ca_bundle.isEnabled() and dialog.ca_browse.isEnabled()
