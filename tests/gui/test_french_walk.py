@@ -36,6 +36,7 @@ from desktop.views.checkout.wizard import DETAILS
 from desktop.views.seller.bulk_edit_dialog import BulkEditDialog
 from desktop.views.seller.import_page import ImportPage
 from desktop.views.seller.offer_form import NewOfferDialog
+from desktop.views.seller.tiers_editor import TiersDialog
 from desktop.views.seller.tracking_upload import TrackingUploadDialog
 from desktop.views.shell import Shell
 from tests.gui.test_checkout_wizard import DETAILS_VALUES
@@ -255,6 +256,27 @@ def test_every_page_and_dialog_speaks_french(qtbot, french_shell, live_server, e
     seller_id = int(catalog.detail.offer["seller"]["id"])
     _dialog(qtbot, walk, "seller-profile", catalog.open_seller(seller_id))
 
+    # volume prices: an offer with tiers (its table, the highlighted tier, the next-tier hint), in the cart
+    assert w.show_page("catalog")
+    for row in range(catalog.model.rowCount()):
+        catalog.table.selectRow(row)
+        _idle(qtbot)
+        tiers = (catalog.detail.offer or {}).get("price_tiers")
+        if tiers and catalog.detail.units() < tiers[-1]["min_units"] <= catalog.detail.offer["stock_units"]:
+            break
+    else:
+        pytest.fail("no demo offer with a volume price to reach")
+    assert catalog.detail.tiers.isVisible()
+    walk.look("catalog-volume-prices", w)
+    catalog.detail.add_to_cart()
+    assert w.show_page("cart")
+    qtbot.waitUntil(lambda: quoter.quote is not None and not quoter.quote.local and not quoter.pending
+                    and sum(len(g.lines) for g in quoter.quote.groups) == 2, timeout=20_000)
+    _idle(qtbot)
+    hints = [label.text() for label in shell.cart_page.findChildren(QLabel, "cartTierHint") if label.isVisible()]
+    assert hints and hints[0].startswith("Ajoutez"), hints
+    walk.look("cart-volume-prices", w)
+
     orders = shell.orders_page
     assert w.show_page("orders")
     qtbot.waitUntil(lambda: orders.model.rowCount() > 0, timeout=30_000)
@@ -307,7 +329,12 @@ def test_every_page_and_dialog_speaks_french(qtbot, french_shell, live_server, e
     assert ("Café et thé" in {name for _i, _p, name in categories})  # the client asks in French
     new_offer = NewOfferDialog(shell.client, categories, w)
     new_offer.open()
+    new_offer.tiers.add_row(10, "9.50")  # a volume price row, and one that breaks the rules (its message)
+    new_offer.tiers.add_row(5, "9.00")
     _dialog(qtbot, walk, "seller-new-offer", new_offer)
+    tiers = TiersDialog(1, "SKU-1", {"unit_price": "10.00", "moq_units": 5, "price_tiers": [[10, "9.50"]]}, w)
+    tiers.open()
+    _dialog(qtbot, walk, "seller-volume-prices", tiers)
     importer = ImportPage(shell.client.seller, parent=w)
     importer.setWindowFlag(Qt.WindowType.Window)
     importer.show()
