@@ -24,6 +24,16 @@ class Counts(QObject):
     def only_available(self, n: int) -> str:
         return self.tr("Only %Ln unit(s) available.", "", n)
 
+    def moq(self, n: int) -> str:
+        """In an offer's facts: "MOQ 24 units"."""
+        return self.tr("MOQ %Ln unit(s)", "", n)
+
+    def in_stock(self, n: int) -> str:
+        return self.tr("%Ln unit(s) in stock", "", n)
+
+    def only_in_stock(self, n: int) -> str:
+        return self.tr("Only %Ln unit(s) in stock.", "", n)
+
     def raise_to(self, n: int) -> str:
         return self.tr("Raise to %Ln unit(s)", "", n)
 

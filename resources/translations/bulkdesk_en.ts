@@ -35,6 +35,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>MOQ %Ln unit(s)</source>
+        <translation>
+            <numerusform>MOQ %Ln unit</numerusform>
+            <numerusform>MOQ %Ln units</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unit(s) in stock</source>
+        <translation>
+            <numerusform>%Ln unit in stock</numerusform>
+            <numerusform>%Ln units in stock</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %Ln unit(s) in stock.</source>
+        <translation>
+            <numerusform>Only %Ln unit in stock.</numerusform>
+            <numerusform>Only %Ln units in stock.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Raise to %Ln unit(s)</source>
         <translation>
             <numerusform>Raise to %Ln unit</numerusform>
@@ -125,6 +146,16 @@
         <translation>
             <numerusform>%Ln order exported to %1</numerusform>
             <numerusform>%Ln orders exported to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PriceTiersTable</name>
+    <message numerus="yes">
+        <source>Counting the %Ln unit(s) of this offer already in your cart.</source>
+        <translation>
+            <numerusform>Counting the %Ln unit of this offer already in your cart.</numerusform>
+            <numerusform>Counting the %Ln units of this offer already in your cart.</numerusform>
         </translation>
     </message>
 </context>

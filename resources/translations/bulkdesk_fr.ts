@@ -815,6 +815,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>MOQ %Ln unit(s)</source>
+        <translation>
+            <numerusform>MOQ %Ln unité</numerusform>
+            <numerusform>MOQ %Ln unités</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln unit(s) in stock</source>
+        <translation>
+            <numerusform>%Ln unité en stock</numerusform>
+            <numerusform>%Ln unités en stock</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %Ln unit(s) in stock.</source>
+        <translation>
+            <numerusform>Seulement %Ln unité en stock.</numerusform>
+            <numerusform>Seulement %Ln unités en stock.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Raise to %Ln unit(s)</source>
         <translation>
             <numerusform>Passer à %Ln unité</numerusform>
@@ -1660,14 +1681,6 @@
         <translation>Expédié depuis %1</translation>
     </message>
     <message>
-        <source>MOQ %1 units</source>
-        <translation>MOQ %1 unités</translation>
-    </message>
-    <message>
-        <source>%1 units in stock</source>
-        <translation>%1 unités en stock</translation>
-    </message>
-    <message>
         <source>Out of stock</source>
         <translation>Épuisé</translation>
     </message>
@@ -1684,28 +1697,12 @@
         <translation>Connectez-vous pour contacter le vendeur</translation>
     </message>
     <message>
-        <source>%1 units</source>
-        <translation>%1 unités</translation>
-    </message>
-    <message>
-        <source>Below the minimum order of %1 units.</source>
-        <translation>En dessous du minimum de commande de %1 unités.</translation>
-    </message>
-    <message>
         <source>Out of stock.</source>
         <translation>Rupture de stock.</translation>
     </message>
     <message>
-        <source>Only %1 units in stock.</source>
-        <translation>Seulement %1 unités en stock.</translation>
-    </message>
-    <message>
         <source>Added %1 × %2 of “%3” to the cart.</source>
         <translation>%1 × %2 de « %3 » ajouté au panier.</translation>
-    </message>
-    <message>
-        <source>1 unit</source>
-        <translation>1 unité</translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2402,13 @@
     <message>
         <source>Price per unit</source>
         <translation>Prix unitaire</translation>
+    </message>
+    <message numerus="yes">
+        <source>Counting the %Ln unit(s) of this offer already in your cart.</source>
+        <translation>
+            <numerusform>En comptant l’unité de cette offre déjà dans votre panier.</numerusform>
+            <numerusform>En comptant les %Ln unités de cette offre déjà dans votre panier.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -143,15 +143,23 @@ def test_with_no_system_locale_dates_and_money_read_naturally(monkeypatch):
 def test_counts_read_naturally_in_english_and_french(qapp):
     from PySide6.QtCore import QCoreApplication
 
+    from desktop.views.catalog.currency import CurrencyContext
+    from desktop.views.catalog.offer_text import facts_text
     from desktop.views.i18n import install_translations
+
+    offer = {"warehouse": {"city": "Porto", "country": "PT"}}
 
     shown = []
     for language in ("en", "fr"):
         translators = install_translations(qapp, language)
         try:
             shown += [QCoreApplication.translate("OrdersPage", "%Ln order(s)", "", n) for n in (1, 2)]
+            shown += [text for n in (1, 2) for text in facts_text(offer | {"moq_units": n, "stock_units": n},
+                                                                  CurrencyContext("EUR")).split(" · ")[1:3]]
         finally:
             for translator in translators:
                 QCoreApplication.removeTranslator(translator)
             QLocale.setDefault(QLocale("en_US"))
-    assert shown == ["1 order", "2 orders", "1 commande", "2 commandes"]
+    assert shown == ["1 order", "2 orders", "MOQ 1 unit", "1 unit in stock", "MOQ 2 units", "2 units in stock",
+                     "1 commande", "2 commandes", "MOQ 1 unité", "1 unité en stock",
+                     "MOQ 2 unités", "2 unités en stock"]

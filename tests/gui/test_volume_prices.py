@@ -154,6 +154,34 @@ def test_offer_detail_highlights_the_tier_of_the_quantity(qtbot, synced_ui):
         QLocale.setDefault(QLocale.c())
 
 
+def test_offer_detail_counts_the_units_already_in_the_cart(qtbot, synced_ui):
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Ireland))
+    try:
+        offer = _tiered_offer(synced_ui)
+        detail, first = synced_ui.page.detail, offer["price_tiers"][0]
+        synced_ui.page.show_offer(offer["id"])
+        smallest = min(offer["packagings"], key=lambda p: p["units"])
+        detail.packaging_combo.setCurrentIndex(detail.packaging_combo.findData(smallest["id"]))
+        per = smallest["units"]
+        reach = -(-first["min_units"] // per)  # packagings of the smallest size that reach the first tier
+        if reach < 2:
+            pytest.skip("the first tier is one packaging away: nothing to split between cart and detail")
+        assert detail.tiers.cart_note.isHidden()
+        detail.quantity_spin.setValue(reach - 1)
+        assert detail.tiers.highlighted_row() in (0, None)  # alone, these do not reach the tier
+        detail.add_to_cart()  # now they are in the cart: one more packaging reaches the tier
+        assert detail.tiers.cart_note.isVisible()
+        assert f"{(reach - 1) * per:,} unit" in detail.tiers.cart_note.text()
+        detail.quantity_spin.setValue(1)
+        assert detail.tiers.highlighted_row() == 1
+        price = money.to_decimal(first["unit_price"]["amount"])
+        assert detail.line_total() == Money(money.quantize(price * per), "EUR")  # the tier's price
+        synced_ui.page.show_offer(offer["id"])  # shown again: the cart is read again
+        assert detail.tiers.in_cart == (reach - 1) * per and detail.tiers.cart_note.isVisible()
+    finally:
+        QLocale.setDefault(QLocale.c())
+
+
 def test_a_tier_changed_before_checkout_is_refused_per_line_then_ordered_at_the_new_price(qtbot, env):
     shop, offer = shop_offers(env, price="3.40", pack_units=12, tiers=((24, "3.10"),))
     _shop2, other = shop_offers(env, price="3.00", pack_units=5)

@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 from desktop.models import money
 
 from ..contact_seller import ContactSellerDialog
+from ..counts import counts
 from ..formatting import format_int, format_money
 from .currency import CurrencyContext
 from .offer_text import facts_text, packaging_label, price_html, promotion_text, seller_html, warnings
 from .offer_watches import OfferWatches
-from .price_tiers_table import PriceTiersTable
+from .price_tiers_table import PriceTiersTable, units_in_cart
 from .thumbnails import ThumbnailLoader
 
 if TYPE_CHECKING:
@@ -274,7 +275,7 @@ class OfferDetail(QWidget):
         self.facts_label.setText(facts_text(offer, self.currency))
         stock = int(offer.get("stock_units") or 0)
         self.description_label.setText(offer.get("description") or "")
-        self.tiers.show_offer(offer, now)
+        self.tiers.show_offer(offer, now, units_in_cart(self._cart() if self._cart else None, offer))
 
         self.packaging_combo.blockSignals(True)
         self.packaging_combo.clear()
@@ -350,8 +351,7 @@ class OfferDetail(QWidget):
         if self.offer is None:
             return
         units = self.units()
-        self.units_label.setText(self.tr("1 unit") if units == 1
-                                 else self.tr("%1 units").replace("%1", format_int(units)))
+        self.units_label.setText(counts().units(units))
         total = self.line_total()
         self.total_label.setText("" if total is None else format_money(total))
         packaging = self.current_packaging() or {}
@@ -363,16 +363,14 @@ class OfferDetail(QWidget):
     # -- actions -----------------------------------------------------------------------------------
     def add_to_cart(self) -> CartLine | None:
         """Put the current packaging × quantity into the cart; returns the cart line (None if none)."""
-        if self.offer is None or self._cart is None:
-            return None
+        cart = self._cart() if self._cart is not None else None
         packaging = self.current_packaging()
-        if packaging is None:
-            return None
-        cart = self._cart()
-        if cart is None:
+        if self.offer is None or cart is None or packaging is None:
             return None
         quantity = self.quantity_spin.value()
         line = cart.add(int(self.offer["id"]), int(packaging["id"]), quantity)
+        self.tiers.set_in_cart(units_in_cart(cart, self.offer))  # the next addition's tier counts them
+        self._update_totals()
         message = self.tr("Added %1 × %2 of “%3” to the cart.").replace("%1", format_int(quantity)).replace(
             "%2", str(packaging.get("label", ""))).replace("%3", str(self.offer.get("title", "")))
         self.added_to_cart.emit(message)

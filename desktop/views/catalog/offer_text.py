@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.models import money
 
+from ..counts import counts
 from ..formatting import country_name, format_date, format_int, html_text
 from .currency import CurrencyContext
 
@@ -66,11 +67,9 @@ def facts_text(offer: JSON, currency: CurrencyContext) -> str:
     warehouse = offer.get("warehouse") or {}
     where = ", ".join(p for p in (warehouse.get("city"), country_name(warehouse.get("country"))) if p)
     facts = [QCoreApplication.translate("OfferDetail", "Ships from %1").replace("%1", where)]
-    facts.append(QCoreApplication.translate("OfferDetail", "MOQ %1 units").replace(
-        "%1", format_int(int(offer.get("moq_units") or 1))))
+    facts.append(counts().moq(int(offer.get("moq_units") or 1)))
     stock = int(offer.get("stock_units") or 0)
-    facts.append(QCoreApplication.translate("OfferDetail", "%1 units in stock").replace("%1", format_int(stock))
-                 if stock > 0 else QCoreApplication.translate("OfferDetail", "Out of stock"))
+    facts.append(counts().in_stock(stock) if stock > 0 else QCoreApplication.translate("OfferDetail", "Out of stock"))
     mov = warehouse.get("min_order_value")
     if mov:
         value = money.Money.from_json(mov)
@@ -95,11 +94,9 @@ def warnings(units: int, offer: JSON) -> list[str]:
     stock = int(offer.get("stock_units") or 0)
     found = []
     if units < moq:
-        found.append(QCoreApplication.translate("OfferDetail", "Below the minimum order of %1 units.").replace(
-            "%1", format_int(moq)))
+        found.append(counts().below_moq(moq))
     if stock <= 0:
         found.append(QCoreApplication.translate("OfferDetail", "Out of stock."))
     elif units > stock:
-        found.append(QCoreApplication.translate("OfferDetail", "Only %1 units in stock.").replace(
-            "%1", format_int(stock)))
+        found.append(counts().only_in_stock(stock))
     return found

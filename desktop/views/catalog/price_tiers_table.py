@@ -3,8 +3,8 @@ applies to the chosen quantity highlighted, the hint "Add 3 × Carton of 12 to r
 and the unit price / line total those units reach (the detail's "Line total" follows the tier).
 Hidden when the offer has no tiers. Prices in the catalog's display currency.
 
-The units counted are the detail's packaging × quantity; in the cart the tier counts every line of the
-offer (the cart page and its quote show that).
+The units counted are the detail's packaging × quantity plus the units of the offer already in the cart
+(``in_cart``), as the quote counts every line of the offer; a note says so when there are any.
 """
 
 from __future__ import annotations
@@ -31,7 +31,16 @@ from desktop.models.price_tiers import offer_tiers, packagings_to_reach, tier_po
 from ..counts import counts
 from .currency import CurrencyContext
 
-__all__ = ["PriceTiersTable"]
+__all__ = ["PriceTiersTable", "units_in_cart"]
+
+
+def units_in_cart(cart: Any, offer: Mapping[str, Any]) -> int:
+    """The units of ``offer`` on the cart's lines (quantity × packaging units, every packaging)."""
+    if cart is None:
+        return 0
+    sizes = {int(p["id"]): int(p.get("units") or 1) for p in offer.get("packagings") or []}
+    return sum(line.quantity * sizes.get(line.packaging_id, 0) for line in cart.lines()
+               if line.offer_id == int(offer["id"]))
 
 
 class PriceTiersTable(QWidget):
@@ -42,6 +51,8 @@ class PriceTiersTable(QWidget):
         self.offer: Mapping[str, Any] | None = None
         self.now: datetime | None = None
         self._row: int | None = None
+        # units of the offer already in the cart: the tier counts them with the quantity chosen
+        self.in_cart = 0
         self.title = QLabel(self.tr("Volume prices"))
         self.title.setStyleSheet("font-weight: 600;")
         self.table = QTableWidget(0, 2)
@@ -59,18 +70,23 @@ class PriceTiersTable(QWidget):
         self.hint.setObjectName("tierHint")
         self.hint.setStyleSheet("color: #1f6f3f;")
         self.hint.setWordWrap(True)
+        self.cart_note = QLabel(wordWrap=True)
+        self.cart_note.setObjectName("tierCartNote")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
         layout.setSpacing(3)
         layout.addWidget(self.title)
         layout.addWidget(self.table)
         layout.addWidget(self.hint)
+        layout.addWidget(self.cart_note)
         self.hide()
 
     # -- the offer ---------------------------------------------------------------------------------
-    def show_offer(self, offer: Mapping[str, Any], now: datetime) -> None:
-        """The offer's rows: its own price from its MOQ, then each tier; hidden without tiers."""
+    def show_offer(self, offer: Mapping[str, Any], now: datetime, in_cart: int = 0) -> None:
+        """The offer's rows: its own price from its MOQ, then each tier; hidden without tiers.
+        ``in_cart``: the offer's units already in the cart (see ``units_in_cart``)."""
         self.offer, self.now, self._row = offer, now, None
+        self.set_in_cart(in_cart)
         tiers = offer_tiers(offer)
         rows = [(max(1, int(offer.get("moq_units") or 1)), money.offer_unit_price(offer, now))]
         rows += [(t.min_units, t.price_at(offer, now)) for t in tiers]
@@ -91,13 +107,19 @@ class PriceTiersTable(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.table.setItem(row, column, item)
 
+    def set_in_cart(self, units: int) -> None:
+        self.in_cart = max(0, units)
+        self.cart_note.setText(self.tr("Counting the %Ln unit(s) of this offer already in your cart.", "",
+                                       self.in_cart) if self.in_cart else "")
+        self.cart_note.setVisible(bool(self.in_cart))
+
     # -- the chosen quantity -----------------------------------------------------------------------
     def unit_price(self, units: int) -> money.Money | None:
-        """The price per unit ``units`` units reach, in the display currency (the offer's when it has no
-        known rate); None without an offer."""
+        """The price per unit ``units`` more units reach with those in the cart, in the display currency
+        (the offer's when it has no known rate); None without an offer."""
         if self.offer is None or self.now is None:
             return None
-        price = tier_position(self.offer, units, self.now).unit_price
+        price = tier_position(self.offer, units + self.in_cart, self.now).unit_price
         converted = self.currency.convert(price.amount, price.currency)
         return price if converted is None else money.Money(converted, self.currency.currency)
 
@@ -111,6 +133,7 @@ class PriceTiersTable(QWidget):
         when that tier is beyond the stock)."""
         if self.offer is None or self.now is None or not self.table.rowCount():
             return
+        units += self.in_cart
         position = tier_position(self.offer, units, self.now)
         tiers = offer_tiers(self.offer)
         row = 0 if position.tier is None else 1 + tiers.index(position.tier)
