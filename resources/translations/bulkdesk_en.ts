@@ -12,6 +12,33 @@
     </message>
 </context>
 <context>
+    <name>BulkEditDialog</name>
+    <message numerus="yes">
+        <source>%Ln offer(s) selected</source>
+        <translation>
+            <numerusform>%Ln offer selected</numerusform>
+            <numerusform>%Ln offers selected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln change</numerusform>
+            <numerusform>%Ln changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message numerus="yes">
+        <source>%Ln offer(s)</source>
+        <translation>
+            <numerusform>%Ln offer</numerusform>
+            <numerusform>%Ln offers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Counts</name>
     <message numerus="yes">
         <source>%Ln unit(s)</source>
@@ -129,6 +156,33 @@
         <translation>
             <numerusform>%n offer exported to %1.</numerusform>
             <numerusform>%n offers exported to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ListingsPage</name>
+    <message numerus="yes">
+        <source>%Ln offer(s)</source>
+        <translation>
+            <numerusform>%Ln offer</numerusform>
+            <numerusform>%Ln offers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln offer(s) from the marketplace?</source>
+        <translation>
+            <numerusform>Remove %Ln offer from the marketplace?</numerusform>
+            <numerusform>Remove %Ln offers from the marketplace?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OfferTableModel</name>
+    <message numerus="yes">
+        <source>Minimum order: %Ln unit(s)</source>
+        <translation>
+            <numerusform>Minimum order: %Ln unit</numerusform>
+            <numerusform>Minimum order: %Ln units</numerusform>
         </translation>
     </message>
 </context>

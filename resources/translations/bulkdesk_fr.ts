@@ -102,9 +102,19 @@
         <source>Value</source>
         <translation>Valeur</translation>
     </message>
-    <message>
-        <source>%1 offers selected</source>
-        <translation>%1 offres sélectionnées</translation>
+    <message numerus="yes">
+        <source>%Ln offer(s) selected</source>
+        <translation>
+            <numerusform>%Ln offre sélectionnée</numerusform>
+            <numerusform>%Ln offres sélectionnées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln change(s)</source>
+        <translation>
+            <numerusform>%Ln modification</numerusform>
+            <numerusform>%Ln modifications</numerusform>
+        </translation>
     </message>
     <message>
         <source>Offer</source>
@@ -125,10 +135,6 @@
     <message>
         <source>Apply</source>
         <translation>Appliquer</translation>
-    </message>
-    <message>
-        <source>%1 changes</source>
-        <translation>%1 modifications</translation>
     </message>
     <message>
         <source>%1 refused (left out)</source>
@@ -481,6 +487,13 @@
         <source>Promotions</source>
         <translation>Promotions</translation>
     </message>
+    <message numerus="yes">
+        <source>%Ln offer(s)</source>
+        <translation>
+            <numerusform>%Ln offre</numerusform>
+            <numerusform>%Ln offres</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Downloading the catalog…</source>
         <translation>Téléchargement du catalogue…</translation>
@@ -512,14 +525,6 @@
     <message>
         <source>Choose another category or tab, or clear the filters.</source>
         <translation>Choisissez une autre catégorie ou un autre onglet, ou effacez les filtres.</translation>
-    </message>
-    <message>
-        <source>1 offer</source>
-        <translation>1 offre</translation>
-    </message>
-    <message>
-        <source>%1 offers</source>
-        <translation>%1 offres</translation>
     </message>
 </context>
 <context>
@@ -1480,9 +1485,19 @@
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
-    <message>
-        <source>%1 offers</source>
-        <translation>%1 offres</translation>
+    <message numerus="yes">
+        <source>%Ln offer(s)</source>
+        <translation>
+            <numerusform>%Ln offre</numerusform>
+            <numerusform>%Ln offres</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln offer(s) from the marketplace?</source>
+        <translation>
+            <numerusform>Retirer %Ln offre de la place de marché ?</numerusform>
+            <numerusform>Retirer %Ln offres de la place de marché ?</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 low on stock</source>
@@ -1503,10 +1518,6 @@
     <message>
         <source>The last bulk edit is being undone.</source>
         <translation>La dernière modification groupée est en cours d’annulation.</translation>
-    </message>
-    <message>
-        <source>Remove %1 offers from the marketplace?</source>
-        <translation>Retirer %1 offres de la place de marché ?</translation>
     </message>
     <message>
         <source>Delete offers</source>
@@ -1756,9 +1767,12 @@
         <source>Warehouse in %1</source>
         <translation>Entrepôt : %1</translation>
     </message>
-    <message>
-        <source>Minimum order: %1 units</source>
-        <translation>Commande minimale : %1 unités</translation>
+    <message numerus="yes">
+        <source>Minimum order: %Ln unit(s)</source>
+        <translation>
+            <numerusform>Commande minimale : %Ln unité</numerusform>
+            <numerusform>Commande minimale : %Ln unités</numerusform>
+        </translation>
     </message>
     <message>
         <source>Before the promotion: %1</source>

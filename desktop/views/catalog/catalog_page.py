@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from desktop.models.catalog_cache import OfferQuery
 
-from ..formatting import format_int
 from .category_model import CATEGORY_ID_ROLE, CategoryTreeModel
 from .currency import CurrencyContext
 from .filter_bar import CatalogFilterBar
@@ -291,7 +290,7 @@ class CatalogPage(QWidget):
         self.results_changed.emit(len(ids))
 
     def _count_text(self, n: int) -> str:
-        return self.tr("1 offer") if n == 1 else self.tr("%1 offers").replace("%1", format_int(n))
+        return self.tr("%Ln offer(s)", "", n)
 
     def _update_empty_state(self, n: int) -> None:
         if n:

@@ -286,7 +286,7 @@ class OfferTableModel(QAbstractTableModel):
             where = ", ".join(p for p in (row.warehouse_city, country_name(row.warehouse_country)) if p)
             return self.tr("Warehouse in %1").replace("%1", where)
         if column == Column.MOQ:
-            return self.tr("Minimum order: %1 units").replace("%1", format_int(row.moq_units))
+            return self.tr("Minimum order: %Ln unit(s)", "", row.moq_units)
         if column == Column.PRICE and row.promotion_active(self._now()):
             before = self.currency.format(row.list_price, row.currency)
             return self.tr("Before the promotion: %1").replace("%1", before)

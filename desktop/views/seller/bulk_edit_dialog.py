@@ -72,7 +72,7 @@ class BulkEditDialog(QDialog):
             row.addWidget(self.ends)
             form.addRow(self.tr("Operation"), self.operation)
             form.addRow(self.tr("Value"), row)
-            layout.addWidget(QLabel(self.tr("%1 offers selected").replace("%1", format_int(len(targets)))))
+            layout.addWidget(QLabel(self.tr("%Ln offer(s) selected", "", len(targets))))
             layout.addLayout(form)
             self.operation.currentIndexChanged.connect(self._operation_changed)
             self.value.textChanged.connect(self.update_preview)
@@ -144,7 +144,7 @@ class BulkEditDialog(QDialog):
                 self.table.setItem(row, column, item)
         ok = sum(1 for c in changes if c.refusal is None)
         refused = len(changes) - ok
-        text = self.tr("%1 changes").replace("%1", format_int(ok))
+        text = self.tr("%Ln change(s)", "", ok)
         if refused:
             text += " · " + self.tr("%1 refused (left out)").replace("%1", format_int(refused))
         if not changes:

@@ -179,7 +179,7 @@ class ListingsPage(QWidget):
             return
         self.model.set_ids(ids)
         self.low_timer.start()  # the low-stock count once the table has repainted
-        self.count.setText(self.tr("%1 offers").replace("%1", format_int(self.model.rowCount())))
+        self.count.setText(self.tr("%Ln offer(s)", "", self.model.rowCount()))
 
     def _update_low_count(self) -> None:
         try:
@@ -350,7 +350,7 @@ class ListingsPage(QWidget):
         if not ids:
             return
         if confirm:
-            text = self.tr("Remove %1 offers from the marketplace?").replace("%1", str(len(ids)))
+            text = self.tr("Remove %Ln offer(s) from the marketplace?", "", len(ids))
             answer = QMessageBox.question(self, self.tr("Delete offers"), text)
             if answer != QMessageBox.StandardButton.Yes:
                 return
