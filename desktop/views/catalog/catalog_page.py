@@ -39,11 +39,12 @@ from .category_model import CATEGORY_ID_ROLE, CategoryTreeModel
 from .currency import CurrencyContext
 from .filter_bar import CatalogFilterBar
 from .no_results import NoResults
+from .offer_columns import setup_offer_table
 from .offer_detail import OfferDetail
 from .offer_table_model import Column, OfferTableModel
 from .saved_searches_pane import SavedSearchesPane, side_pane
 from .search import FIRST_SCREEN, CatalogSearch, Changed
-from .seller_profile import SellerProfileDialog, _setup_table
+from .seller_profile import SellerProfileDialog
 from .thumbnails import ThumbnailLoader
 
 if TYPE_CHECKING:
@@ -168,7 +169,7 @@ class CatalogPage(QWidget):
         self.table = QTableView()
         self.table.setObjectName("offerTable")
         self.table.setModel(self.model)
-        _setup_table(self.table)
+        self.fit_columns = setup_offer_table(self.table)
 
         self.empty = NoResults()
         self.loading_bar = self.empty.loading_bar

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QInputDialog,
@@ -98,6 +99,14 @@ class SavedSearchesPane(QWidget):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.empty_label)
         layout.addStretch(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # the empty text wraps to the pane's width: keep room for all its lines (the side splitter gives the
+        # pane its minimum height, and a wrapped label's minimum is one line)
+        needed = self.empty_label.heightForWidth(max(1, event.size().width()))
+        if needed > 0 and needed != self.empty_label.minimumHeight():
+            self.empty_label.setMinimumHeight(needed)
 
     # -- the account -----------------------------------------------------------------------------------
     def set_store(self, store: SavedSearchStore | None, server_url: str) -> None:

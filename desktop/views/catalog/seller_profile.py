@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -26,6 +25,7 @@ from desktop.views.tasks import QueryOp
 
 from ..formatting import country_name, format_date, format_int
 from .currency import CurrencyContext
+from .offer_columns import setup_offer_table
 from .offer_table_model import OFFER_ID_ROLE, Column, OfferTableModel
 from .thumbnails import ThumbnailLoader
 
@@ -78,7 +78,7 @@ class SellerProfileDialog(QDialog):
         self.api_model = QStandardItemModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        _setup_table(self.table)
+        setup_offer_table(self.table)
         self.table.hideColumn(Column.SELLER)  # all the same seller
         self.table.doubleClicked.connect(self._open)
         self.table.activated.connect(self._open)
@@ -191,26 +191,6 @@ class SellerProfileDialog(QDialog):
         offer_id = index.siblingAtColumn(0).data(OFFER_ID_ROLE) if index.isValid() else None
         if offer_id is not None:
             self.offer_requested.emit(int(offer_id))
-
-
-def _setup_table(table: QTableView) -> None:
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(True)  # titles on two lines, the second elided
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(38)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setStretchLastSection(False)
-    header.setMinimumSectionSize(24)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    for column, width in enumerate(Column.WIDTHS):
-        table.setColumnWidth(column, width)
-    header.setSectionResizeMode(Column.TITLE, QHeaderView.ResizeMode.Stretch)
-    header.setSectionResizeMode(Column.THUMBNAIL, QHeaderView.ResizeMode.Fixed)
 
 
 def _number(value: Any) -> str:
