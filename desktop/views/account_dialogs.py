@@ -64,7 +64,9 @@ class AccountDialog(QDialog):
         self.general_error.hide()
         self.busy_label = QLabel()
         self.busy_label.setObjectName("formHint")
-        self.buttons = QDialogButtonBox()
+        # parented now: a button made default before the box is in the dialog is not the dialog's default,
+        # and Return in a field then pressed the first other push button ("Create account…" on sign-in)
+        self.buttons = QDialogButtonBox(self)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setText(self.tr("Cancel"))
         self.buttons.rejected.connect(self.reject)

@@ -262,6 +262,7 @@ def test_quick_order_paste_reports_the_unknown_sku(qtbot, cart_env):
     _s, offer = shop_offers(env, price="1.00", pack_units=10)
     dialog = env.page.open_quick_order()
     qtbot.addWidget(dialog)
+    assert dialog.add_button.isDefault() and not dialog.import_button.isDefault()  # what Enter would press
     dialog.text.setPlainText(f"sku;quantity\n{offer.sku};3\nNOPE-0000;2\n{offer.sku};many\n")
     with qtbot.waitSignal(dialog.added, timeout=20_000) as blocker:
         dialog.submit()

@@ -257,11 +257,17 @@ def test_sign_in_field_errors_from_the_real_server(qtbot, auth_server, token_sto
         assert dialog.field_error("email") is None
         assert dialog.isVisible()
 
-        # the demo buyer signs in: the token goes to the token store, the dialog closes
+        # the demo buyer signs in with Return in the password field, as people do (it once pressed the
+        # dialog's first other button, "Create account…"): the token goes to the token store, it closes
         dialog.email.setText("buyer@demo.test")
         dialog.password.setText("demo-password")
+        elsewhere = []
+        dialog.create_account_requested.connect(lambda: elsewhere.append("create account"))
+        dialog.guest_requested.connect(lambda: elsewhere.append("guest"))
+        dialog.password.setFocus()
         with qtbot.waitSignal(dialog.signed_in, timeout=15_000) as got:
-            dialog.submit()
+            qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+        assert elsewhere == []
         assert got.args[0].user.email == "buyer@demo.test"
         assert token_store.get(auth_server.url, "buyer@demo.test") is not None
         assert not dialog.isVisible()
