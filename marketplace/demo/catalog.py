@@ -96,16 +96,19 @@ def _packagings(rng: random.Random, product: Product) -> list[tuple[str, int]]:
     return packs
 
 
-def _price_tiers(offer_id: int, list_price: Decimal, moq: int, packs: list[tuple[str, int]]) -> str | None:
-    """Volume prices for about a third of the offers: from the bigger packagings (a carton, a pallet)
-    or ten and fifty times the minimum order, each 4 to 12 % below the one before. A generator of the
-    offer's own, so the rest of the demo data stays what it was before tiers existed."""
+def _price_tiers(offer_id: int, list_price: Decimal, moq: int, packs: list[tuple[str, int]],
+                 stock: int) -> str | None:
+    """Volume prices for about a quarter of the offers (a third drawn, those whose tiers fit their stock):
+    from the bigger packagings (a carton, a pallet) or ten and fifty times the minimum order, none beyond
+    the stock, each 4 to 12 % below the one before. A generator of the offer's own, so the rest of the
+    demo data stays what it was before tiers existed."""
     rng = random.Random(offer_id * 7919)
     if rng.random() >= 0.33 or list_price < Decimal("0.20"):
         return None
     steps = sorted({units for _, units in packs if units > moq})
     base = max(moq, packs[0][1])
     steps += [n for n in (base * 10, base * 50) if n > moq and (not steps or n > steps[-1])]
+    steps = [n for n in steps if n <= stock]
     tiers, price = [], list_price
     for units in steps[: rng.randint(1, 3)]:
         price = money(price * (1 - Decimal(rng.randrange(4, 13)) / 100))
@@ -193,7 +196,7 @@ def build_offers(
             "promo_discount_percent": discount, "promo_ends_at": ends_at,
             "image_count": 1 + rng.randrange(3), "created_at": created_at, "updated_at": updated_at,
             "version": 1, "change_seq": first_change_seq + i, "deleted_at": None,
-            "price_tiers": _price_tiers(offer_id, list_price, moq, packs),
+            "price_tiers": _price_tiers(offer_id, list_price, moq, packs, stock),
             "search_text": " ".join((title, description, sku, place.seller_name)).lower(),
         })
         pack_rows = []
