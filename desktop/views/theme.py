@@ -69,7 +69,7 @@ def _stylesheet(dark: bool) -> str:
 QLabel#fieldError {{ color: {error}; }}
 QLabel#formError {{ color: {error}; font-weight: 600; }}
 QLineEdit[invalid="true"], QComboBox[invalid="true"] {{ border: 1px solid {error}; }}
-QToolButton#accountButton {{ padding: 2px 8px; }}
+QToolButton#accountButton {{ padding: 2px 8px; margin-right: 6px; }}
 QToolButton#accountButton::menu-indicator {{ image: none; width: 0; }}
 QStatusBar QLabel {{ color: {c["muted"]}; padding: 0 4px; }}
 QToolTip {{ color: {c["tooltip_text"]}; background: {c["tooltip"]}; border: none; padding: 4px; }}
