@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.models.seller import Status
 from desktop.views.seller.listings_page import ListingsPage
 from desktop.views.seller.outbox_runner import OutboxRunner
+from tests.seller.support import open_desk
+
+
+@pytest.fixture
+def desk(live_server, tmp_path):
+    """The demo seller's desk (tests.seller.support.open_desk) over this test's folder, closed after it."""
+    desk = open_desk(live_server.url, tmp_path)
+    yield desk
+    desk.close()
 
 
 def listings_page(qtbot, desk, width: int = 1200) -> ListingsPage:

@@ -15,15 +15,11 @@ from desktop.views.seller.listings_model import COLUMNS, ERROR_ROLE
 from desktop.views.seller.outbox_runner import OutboxRunner
 from desktop.views.seller.pending_changes import PendingChangesView
 from tests.api_client.live import SELLER, signed_in
+from tests.gui import seller_support
 from tests.gui.seller_support import has, listings_page, settled, show_only
-from tests.seller.support import fresh_offer, on_server, open_desk
+from tests.seller.support import fresh_offer, on_server
 
-
-@pytest.fixture
-def desk(live_server, tmp_path):
-    desk = open_desk(live_server.url, tmp_path)
-    yield desk
-    desk.close()
+desk = seller_support.desk  # fixture
 
 
 @pytest.fixture

@@ -13,15 +13,11 @@ from desktop.models.seller import Status
 from desktop.views.seller.listings_model import COLUMNS
 from desktop.views.seller.pending_changes import PendingChangesView
 from tests.api_client.live import SELLER, signed_in
+from tests.gui import seller_support
 from tests.gui.seller_support import has, listings_page, settled, show_only
-from tests.seller.support import on_server, open_desk, tiered_offer, tiers_of
+from tests.seller.support import on_server, tiered_offer, tiers_of
 
-
-@pytest.fixture
-def desk(live_server, tmp_path):
-    desk = open_desk(live_server.url, tmp_path)
-    yield desk
-    desk.close()
+desk = seller_support.desk  # fixture
 
 
 @pytest.fixture
