@@ -140,3 +140,18 @@ def walk(client: httpx.Client | Any, path: str, params: dict[str, Any]) -> list[
         if cursor is None:
             return items
     raise AssertionError("pagination did not end")
+
+
+def offer_body(shop: Shop, **fields: Any) -> dict[str, Any]:
+    """A valid POST /seller/offers body for the shop (SKU X-1, one unit packaging); ``fields`` override."""
+    return {
+        "sku": "X-1",
+        "title": "Thing",
+        "category_id": shop.category,
+        "warehouse_id": shop.warehouses["PAR"],
+        "unit_price": {"amount": "1.00", "currency": "EUR"},
+        "packagings": [{"label": "unit", "units": 1}],
+        "moq_units": 1,
+        "stock_units": 1,
+        **fields,
+    }

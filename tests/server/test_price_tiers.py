@@ -16,7 +16,7 @@ from marketplace.services import currency as fx
 from marketplace.services import price_tiers
 from tests.server import catalog_support
 from tests.server import orders_kit as kit
-from tests.server.catalog_support import add_categories, make_shop
+from tests.server.catalog_support import add_categories, make_shop, offer_body
 from tests.server.orders_kit import add_offer, checkout_body, line, new_shop, place, rate_of, register
 
 api = kit.api  # fixture
@@ -186,7 +186,9 @@ def test_seller_tiers_in_another_currency_are_stored_in_eur(shop, bare_server):
     ],
 )
 def test_tiers_that_break_a_rule_are_refused_with_one_code(shop, tiers, words):
-    r = shop.client.post("/seller/offers", json={**_body(shop), "price_tiers": tiers})
+    body = offer_body(shop, sku=f"T-{uuid.uuid4().hex[:8]}", unit_price={"amount": "10.00", "currency": "EUR"},
+                      moq_units=5, price_tiers=tiers)
+    r = shop.client.post("/seller/offers", json=body)
     assert r.status_code == 422, r.text
     problem = r.json()
     assert problem["code"] == "invalid_price_tiers" and words in problem["detail"]
@@ -200,20 +202,6 @@ def test_a_patch_that_leaves_the_tiers_out_of_line_is_refused(shop):
         r = shop.client.patch(url, json=patch, headers={"If-Match": version})
         assert r.status_code == 422 and r.json()["code"] == "invalid_price_tiers", r.text
     assert shop.client.get(url).json()["moq_units"] == 5  # nothing was written
-
-
-def _body(shop, **fields):
-    return {
-        "sku": f"T-{uuid.uuid4().hex[:8]}",
-        "title": "Tiered thing",
-        "category_id": shop.category,
-        "warehouse_id": shop.warehouses["PAR"],
-        "unit_price": {"amount": "10.00", "currency": "EUR"},
-        "packagings": [{"label": "unit", "units": 1}],
-        "moq_units": 5,
-        "stock_units": 100,
-        **fields,
-    }
 
 
 # --- CSV -----------------------------------------------------------------------------------------

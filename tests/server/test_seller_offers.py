@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from tests.server import catalog_support
-from tests.server.catalog_support import add_categories, ids, make_shop, register, walk
+from tests.server.catalog_support import add_categories, ids, make_shop, offer_body, register, walk
 from tests.support.wait import wait_for
 
 bare_server = catalog_support.bare_server
@@ -50,22 +50,8 @@ def test_create_returns_the_offer_in_eur(shop):
 
 def test_duplicate_sku_is_409(shop):
     shop.offer(sku="DUP")
-    r = shop.client.post("/seller/offers", json={**_body(shop), "sku": "DUP"})
+    r = shop.client.post("/seller/offers", json={**offer_body(shop), "sku": "DUP"})
     assert r.status_code == 409 and r.json()["code"] == "sku_taken"
-
-
-def _body(shop, **fields):
-    return {
-        "sku": "X-1",
-        "title": "Thing",
-        "category_id": shop.category,
-        "warehouse_id": shop.warehouses["PAR"],
-        "unit_price": {"amount": "1.00", "currency": "EUR"},
-        "packagings": [{"label": "unit", "units": 1}],
-        "moq_units": 1,
-        "stock_units": 1,
-        **fields,
-    }
 
 
 @pytest.mark.parametrize(
@@ -103,7 +89,7 @@ def _body(shop, **fields):
     ],
 )
 def test_create_rejects_bad_input_with_field_errors(shop, fields, field, code):
-    r = shop.client.post("/seller/offers", json=_body(shop, **fields))
+    r = shop.client.post("/seller/offers", json=offer_body(shop, **fields))
     assert r.status_code == 422, r.text
     errors = r.json()["errors"]
     assert any(e["field"] == field and (code is None or e["code"] == code) for e in errors), errors
@@ -112,14 +98,14 @@ def test_create_rejects_bad_input_with_field_errors(shop, fields, field, code):
 
 def test_warehouse_of_another_seller_is_refused(bare_server, shop, cats):
     other = make_shop(bare_server, cats["Paper"])
-    r = shop.client.post("/seller/offers", json=_body(shop, warehouse_id=other.warehouses["PAR"]))
+    r = shop.client.post("/seller/offers", json=offer_body(shop, warehouse_id=other.warehouses["PAR"]))
     assert r.status_code == 422 and r.json()["errors"][0]["code"] == "unknown_warehouse"
 
 
 def test_buyers_cannot_sell(bare_server, shop):
     buyer = register(bare_server, "buyer")
-    assert buyer.post("/seller/offers", json=_body(shop)).status_code == 403
-    assert httpx.post(bare_server.api + "/seller/offers", json=_body(shop)).status_code == 401
+    assert buyer.post("/seller/offers", json=offer_body(shop)).status_code == 403
+    assert httpx.post(bare_server.api + "/seller/offers", json=offer_body(shop)).status_code == 401
 
 
 def test_patch_needs_if_match_and_refuses_stale_versions(shop):
@@ -383,7 +369,7 @@ def test_csv_title_longer_than_the_csv_modules_limit_is_a_row_error(shop, quoted
     errors = r.json()["errors"]
     assert [(e["row"], e["field"], e["code"]) for e in errors] == [(2, "title", "invalid_title")]
     assert "300" in errors[0]["message"]  # the JSON API's maximum, said the same way
-    too_long = shop.client.post("/seller/offers", json=_body(shop, title="x" * 301))
+    too_long = shop.client.post("/seller/offers", json=offer_body(shop, title="x" * 301))
     assert too_long.status_code == 422 and too_long.json()["errors"][0]["code"] == "too_long"
     assert shop.client.get("/seller/offers").json()["items"] == []
 
@@ -391,7 +377,7 @@ def test_csv_title_longer_than_the_csv_modules_limit_is_a_row_error(shop, quoted
 @pytest.mark.parametrize("char", ["\x00", "\x07", "\x1b", "\x7f", "\x85"])
 def test_control_characters_in_a_title_are_refused_alike_by_api_csv_and_patch(shop, char):
     title = f"Soap{char}bar"
-    created = shop.client.post("/seller/offers", json=_body(shop, title=title))
+    created = shop.client.post("/seller/offers", json=offer_body(shop, title=title))
     assert created.status_code == 422, created.text
     assert {(e["field"], e["code"]) for e in created.json()["errors"]} == {("title", "invalid_character")}
     imported = post_csv(shop, HEADER + ROW.format(sku="C-1", title=title))
@@ -399,7 +385,7 @@ def test_control_characters_in_a_title_are_refused_alike_by_api_csv_and_patch(sh
     assert [(e["field"], e["code"]) for e in imported.json()["errors"]] == [("title", "invalid_character")]
     assert imported.json()["applied"] is False
     assert shop.client.get("/seller/offers").json()["items"] == []
-    offer = shop.client.post("/seller/offers", json=_body(shop, sku="C-2")).json()
+    offer = shop.client.post("/seller/offers", json=offer_body(shop, sku="C-2")).json()
     patched = shop.client.patch(f"/seller/offers/{offer['id']}", json={"title": title},
                                 headers={"If-Match": str(offer["version"])})
     assert patched.status_code == 422, patched.text
