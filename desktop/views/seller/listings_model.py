@@ -189,12 +189,14 @@ class ListingsTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES or not index.isValid() or not 0 <= index.column() < len(COLUMNS):
+        # a paint asks each cell for ~10 roles: the cached row first, the rest only on a miss
+        if role not in _ROLES:
             return None
-        cells = self._cells_at(index.row())
-        if cells is None:
+        row, column = index.row(), index.column()
+        if not 0 <= row < len(self._ids) or not 0 <= column < len(COLUMNS):
             return None
-        return cells[index.column()].get(role)
+        cells = self._cells.get(self._ids[row]) or self._cells_at(row)
+        return None if cells is None else cells[column].get(role)
 
     def _cells_at(self, row_number: int) -> list[dict[int, Any]] | None:
         """Every cell of the row, all roles, computed once per row (a paint asks ~6 roles per cell)."""
@@ -206,12 +208,12 @@ class ListingsTableModel(QAbstractTableModel):
             row = self.row_at(row_number)
             if row is None:
                 return None
-            cells = self._cells[id_] = [self._cell(row, name) for name in COLUMNS]
+            mark = self._marks.get(row.id)
+            shown = effective_fields(row, mark)  # once per row, not per cell
+            cells = self._cells[id_] = [self._cell(row, name, mark, shown) for name in COLUMNS]
         return cells
 
-    def _cell(self, row: ListingRow, name: str) -> dict[int, Any]:
-        mark = self._marks.get(row.id)
-        shown = effective_fields(row, mark)
+    def _cell(self, row: ListingRow, name: str, mark: Mark | None, shown: dict[str, Any]) -> dict[int, Any]:
         low = shown["stock_units"] <= row.threshold
         roles: dict[int, Any] = {ID_ROLE: row.id, STATUS_ROLE: mark.status if mark else None}
         error = self.cell_error(row.id, name) if name in EDITABLE else None
@@ -219,11 +221,11 @@ class ListingsTableModel(QAbstractTableModel):
             error = conflict_text([name])
         roles[ERROR_ROLE] = error
         pending = mark is not None and (name in mark.fields or (name == "stock_units" and bool(mark.stock_delta)))
-        roles[Qt.ItemDataRole.DisplayRole] = self._display(row, mark, name, edit=False)
+        roles[Qt.ItemDataRole.DisplayRole] = self._display(row, mark, name, shown, edit=False)
         if name == "threshold":
             roles[Qt.ItemDataRole.EditRole] = str(row.threshold)
         elif name in EDITABLE:
-            roles[Qt.ItemDataRole.EditRole] = self._display(row, mark, name, edit=True)
+            roles[Qt.ItemDataRole.EditRole] = self._display(row, mark, name, shown, edit=True)
         tooltip = error
         if not tooltip and name == "pending" and mark is not None:
             text = status_text(mark.status)
@@ -250,7 +252,7 @@ class ListingsTableModel(QAbstractTableModel):
             roles[Qt.ItemDataRole.BackgroundRole] = QBrush(QColor(197, 48, 48, 40))
         return roles
 
-    def _display(self, row: ListingRow, mark: Mark | None, name: str, *, edit: bool) -> str:
+    def _display(self, row: ListingRow, mark: Mark | None, name: str, shown: dict[str, Any], *, edit: bool) -> str:
         if name == "pending":
             return "" if mark is None else ("🗑" if mark.deleting else _MARK.get(mark.status, ""))
         if name == "warehouse":
@@ -259,7 +261,7 @@ class ListingsTableModel(QAbstractTableModel):
             return format_short_date(row.updated_at)
         if name == "threshold":
             return format_int(row.threshold)
-        value = effective_fields(row, mark).get(name)
+        value = shown.get(name)
         return edit_text(name, value) if edit else value_text(name, value)
 
     def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
