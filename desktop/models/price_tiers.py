@@ -8,11 +8,11 @@ offer's own unit price (``money.offer_unit_price``) applies. The offer JSON's ``
 any running promotion applied, ``list_price`` before it). Offers cached before the server had tiers have
 no ``price_tiers`` at all: no tiers.
 
-    position = tier_position(offer, units=40, now=now, packaging_units=12)
+    position = tier_position(offer, units=40, now=now)
     position.unit_price          # Money: the price per unit for 40 units
     position.next_tier           # the tier from 100 units, or None
     position.units_missing       # 60
-    position.packagings_missing  # 5 (ceil(60 / 12))
+    packagings_to_reach(100, 60, 12, stock_units=500)  # 5 cartons of 12 (None beyond the stock)
 """
 
 from __future__ import annotations
@@ -33,7 +33,6 @@ __all__ = [
     "packagings_for",
     "packagings_to_reach",
     "tier_position",
-    "tier_unit_price",
 ]
 
 
@@ -67,8 +66,6 @@ class TierPosition:
     next_tier: PriceTier | None
     #: units still missing to reach ``next_tier`` (0 without a next tier)
     units_missing: int
-    #: packagings of the given size still missing to reach ``next_tier`` (None without a packaging size)
-    packagings_missing: int | None
 
 
 def offer_tiers(offer: Mapping[str, Any]) -> list[PriceTier]:
@@ -97,22 +94,12 @@ def packagings_to_reach(
     return packs
 
 
-def tier_position(
-    offer: Mapping[str, Any], units: int, now: datetime, *, packaging_units: int | None = None
-) -> TierPosition:
+def tier_position(offer: Mapping[str, Any], units: int, now: datetime) -> TierPosition:
     """The price for ``units`` units of ``offer`` (over all the cart's lines of it) at ``now``, the tier
-    applied, the next one and what is missing to reach it (in packagings of ``packaging_units`` too)."""
+    applied, the next one and the units missing to reach it (``packagings_to_reach`` counts packagings)."""
     tiers = offer_tiers(offer)
     applied = next((t for t in reversed(tiers) if units >= t.min_units), None)
     upcoming = next((t for t in tiers if units < t.min_units), None)
     price = applied.price_at(offer, now) if applied is not None else money.offer_unit_price(offer, now)
     missing = upcoming.min_units - units if upcoming is not None else 0
-    packs = None
-    if packaging_units is not None:
-        packs = packagings_for(missing, packaging_units)
-    return TierPosition(units, price, applied, upcoming, missing, packs)
-
-
-def tier_unit_price(offer: Mapping[str, Any], units: int, now: datetime) -> Money:
-    """The price per unit for ``units`` units of ``offer`` at ``now`` (in the offer's currency)."""
-    return tier_position(offer, units, now).unit_price
+    return TierPosition(units, price, applied, upcoming, missing)

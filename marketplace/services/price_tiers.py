@@ -22,10 +22,6 @@ Tier = tuple[int, Decimal]
 
 MAX_TIERS = 5
 CODE = "invalid_price_tiers"
-RULES = (
-    f"At most {MAX_TIERS} volume prices, each from at least 2 units and above the minimum order, "
-    "in rising quantities, each price below the one before and the first below the unit price."
-)
 
 
 def load(raw: str | None) -> list[Tier]:
@@ -63,10 +59,9 @@ def problem(tiers: Sequence[Tier], moq_units: int, list_price: Decimal) -> str |
 
 def set_tiers(offer: Offer, tiers: Sequence[Tier]) -> bool:
     """Make the offer's tiers exactly these; returns whether anything changed."""
-    raw = dump(tiers)
     if load(offer.price_tiers) == list(tiers):
         return False
-    offer.price_tiers = raw
+    offer.price_tiers = dump(tiers)
     return True
 
 

@@ -158,12 +158,16 @@ def _apply_tiers(offer: Offer, lines: list[QuotedLine], units: int, currency: st
         next_tier = None
     for line in lines:
         line.next_tier = next_tier
-        if reached is not None and line.packaging is not None:
-            min_units, _list, price_eur = tiers[reached]
+    if reached is None:
+        return
+    min_units, _list, price_eur = tiers[reached]
+    price = fx.convert(price_eur, rate)
+    for line in lines:
+        if line.packaging is not None:
             line.tier = {"min_units": min_units}
             line.unit_price_eur = price_eur
-            line.unit_price = fx.convert(price_eur, rate)
-            line.line_total = two_places(line.unit_price * line.units)
+            line.unit_price = price
+            line.line_total = two_places(price * line.units)
 
 
 def build_quote(

@@ -14,7 +14,6 @@ from desktop.models.price_tiers import (
     packagings_for,
     packagings_to_reach,
     tier_position,
-    tier_unit_price,
 )
 from tests.unit.conftest import NOW
 from tests.unit.offer_factory import make_offer
@@ -29,6 +28,10 @@ def tier(min_units: int, price: str, listed: str | None = None) -> dict:
             "list_price": {"amount": listed or price, "currency": "EUR"}}
 
 
+def unit_price(offer: dict, units: int, now: datetime = NOW) -> Money:
+    return tier_position(offer, units, now).unit_price
+
+
 def tiered(offer_id: int = 1, **kw) -> dict:
     """3.40 per unit; from 10 units 3.10; from 100 units 2.60; cartons of 12."""
     offer = make_offer(offer_id, unit_price="3.40", packagings=[
@@ -41,27 +44,27 @@ def tiered(offer_id: int = 1, **kw) -> dict:
 def test_an_offer_without_tiers_keeps_its_price():
     old = make_offer(1, unit_price="3.40")  # cached before the server had tiers: no key at all
     assert "price_tiers" not in old and offer_tiers(old) == []
-    position = tier_position(old, 1000, NOW, packaging_units=12)
+    position = tier_position(old, 1000, NOW)
     assert position.unit_price == eur("3.40")
-    assert (position.tier, position.next_tier, position.units_missing, position.packagings_missing) == (
-        None, None, 0, 0)
+    assert (position.tier, position.next_tier, position.units_missing,
+            packagings_for(position.units_missing, 12)) == (None, None, 0, 0)
     empty = make_offer(2, unit_price="3.40") | {"price_tiers": []}
-    assert tier_unit_price(empty, 500, NOW) == eur("3.40")
+    assert unit_price(empty, 500, NOW) == eur("3.40")
 
 
 def test_the_price_follows_the_tier_reached():
     offer = tiered()
     assert [t.min_units for t in offer_tiers(offer)] == [10, 100]
-    below = tier_position(offer, 9, NOW, packaging_units=1)
+    below = tier_position(offer, 9, NOW)
     assert below.unit_price == eur("3.40") and below.tier is None
-    assert below.next_tier.min_units == 10 and below.units_missing == 1 and below.packagings_missing == 1
-    at = tier_position(offer, 10, NOW, packaging_units=12)
+    assert below.next_tier.min_units == 10 and below.units_missing == 1 and packagings_for(below.units_missing, 1) == 1
+    at = tier_position(offer, 10, NOW)
     assert at.unit_price == eur("3.10") and at.tier.min_units == 10
     assert at.next_tier.min_units == 100 and at.units_missing == 90
-    assert at.packagings_missing == 8  # ceil(90 / 12)
-    top = tier_position(offer, 100, NOW, packaging_units=12)
-    assert top.unit_price == eur("2.60") and top.next_tier is None and top.packagings_missing == 0
-    assert tier_unit_price(offer, 99, NOW) == eur("3.10")
+    assert packagings_for(at.units_missing, 12) == 8  # ceil(90 / 12)
+    top = tier_position(offer, 100, NOW)
+    assert top.unit_price == eur("2.60") and top.next_tier is None and packagings_for(top.units_missing, 12) == 0
+    assert unit_price(offer, 99, NOW) == eur("3.10")
 
 
 def test_packagings_missing_is_the_ceiling():
@@ -84,10 +87,10 @@ def test_a_promotion_applies_to_the_tiers_while_it_runs():
     offer = make_offer(1, unit_price="9.00", promotion={"discount_percent": 10, "ends_at": "2030-01-01T00:00:00Z"})
     offer["list_price"] = {"amount": "10.00", "currency": "EUR"}
     offer["price_tiers"] = [tier(50, "7.20", "8.00")]
-    assert tier_unit_price(offer, 50, NOW) == eur("7.20")
+    assert unit_price(offer, 50, NOW) == eur("7.20")
     after = datetime(2031, 1, 1, tzinfo=UTC)  # the cached copy predates the promotion's end
-    assert tier_unit_price(offer, 50, after) == eur("8.00")
-    assert tier_unit_price(offer, 49, after) == eur("10.00")
+    assert unit_price(offer, 50, after) == eur("8.00")
+    assert unit_price(offer, 49, after) == eur("10.00")
 
 
 def test_local_check_prices_every_line_of_the_offer_by_their_units_together():
