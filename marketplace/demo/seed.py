@@ -41,6 +41,7 @@ from ..orm import (
 )
 from ..security import hash_password
 from ..services.offers import FEED
+from ..services.search_facets import FTS_INSERT
 from .catalog import Leaf, Place, build_offers
 from .orders import Buyer, build_orders
 from .questions import build_questions
@@ -97,8 +98,7 @@ def seed(db: Database, *, offers: int = 5000, orders: int = 300, now: datetime |
         _bulk(session, Offer, catalog.offers)
         _bulk(session, Packaging, catalog.packagings)
         if session.get_bind().dialect.name == "sqlite":
-            fts = text("INSERT INTO offers_fts(rowid, title, description, sku, seller) "
-                       "VALUES (:id, :title, :description, :sku, :seller)")
+            fts = text(FTS_INSERT)
             for start in range(0, len(catalog.fts), CHUNK):
                 session.execute(fts, catalog.fts[start:start + CHUNK])
         last_seq = first_seq + offers - 1

@@ -32,6 +32,7 @@ from . import price_tiers
 from .catalog_csv import RowSpec, _Lookup, decode, parse
 from .offer_edit import revive, set_attrs, set_list_price, set_packagings
 from .offers import next_change_seq, touch
+from .search_facets import FTS_INSERT
 
 #: rows per write transaction: ~50 ms of writing each, so nobody waits on the lock for long
 BATCH = 1000
@@ -243,10 +244,10 @@ def _insert_new(session: Session, seller: Seller, specs: list[RowSpec]) -> None:
         [(ids[spec.sku], label, units) for spec in specs for label, units in sorted(spec.packagings, key=_units)],
     )
     if dialect.name == "sqlite":
-        connection.exec_driver_sql(
-            "INSERT INTO offers_fts(rowid, title, description, sku, seller) VALUES (?, ?, '', ?, ?)",
-            [(ids[spec.sku], spec.title, spec.sku, seller.name) for spec in specs],
-        )
+        connection.exec_driver_sql(FTS_INSERT, [
+            {"id": ids[spec.sku], "title": spec.title, "description": "", "sku": spec.sku, "seller": seller.name}
+            for spec in specs
+        ])
 
 
 def _units(packaging: tuple[str, int]) -> int:

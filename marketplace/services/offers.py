@@ -8,6 +8,7 @@ from sqlalchemy import select, text, update
 from sqlalchemy.orm import Session
 
 from ..orm import OFFER_CHANGES, Counter, Offer, utcnow
+from .search_facets import FTS_INSERT
 
 FEED = OFFER_CHANGES
 
@@ -70,11 +71,7 @@ def reindex(session: Session, offers: Iterable[Offer]) -> None:
     session.execute(text("DELETE FROM offers_fts WHERE rowid = :id"), [{"id": r["id"]} for r in rows])
     live = [r for r, o in zip(rows, offers, strict=True) if o.deleted_at is None]
     if live:
-        session.execute(
-            text("INSERT INTO offers_fts(rowid, title, description, sku, seller) "
-                 "VALUES (:id, :title, :description, :sku, :seller)"),
-            live,
-        )
+        session.execute(text(FTS_INSERT), live)
 
 
 def remove(session: Session, offer: Offer) -> None:

@@ -18,6 +18,7 @@ from sqlalchemy import Integer, bindparam, column, text
 from sqlalchemy.orm import Session
 
 from ..errors import ApiError
+from . import search_facets
 from .statements import OFFERS, Statement, fetch_all, statement
 
 MAX_TOKENS = 12
@@ -52,7 +53,7 @@ _SUBTREE = (
     "UNION ALL SELECT categories.id AS id FROM categories, subtree WHERE categories.parent_id = subtree.id) "
 )
 _FTS_JOIN = (
-    " JOIN (SELECT rowid AS id, bm25(offers_fts, 10.0, 1.0, 4.0, 2.0) AS rank FROM offers_fts "
+    " JOIN (SELECT rowid AS id, bm25(offers_fts, 10.0, 1.0, 4.0, 2.0, 0.0) AS rank FROM offers_fts "
     "WHERE offers_fts MATCH :match) AS fts ON offers.id = fts.id"
 )
 _PG_VECTOR = "to_tsvector('simple'::regconfig, offers.search_text)"
@@ -67,6 +68,8 @@ def _ids_sql(dialect: str, shape: tuple) -> Statement:
     """SELECT offers.id ... LIMIT :limit OFFSET :offset for one filter shape (which filters are set)."""
     searching, category, collection, seller, country, min_price, max_price, in_stock, sort = shape
     sqlite = dialect == "sqlite"
+    if sqlite and searching:  # these filters are in the MATCH text (search_facets.py)
+        category = collection = seller = country = False
     sql = _SUBTREE if category else ""
     sql += "SELECT offers.id FROM offers"
     where = ["offers.deleted_at IS NULL"]
@@ -134,17 +137,18 @@ def offer_ids_statement(f: OfferFilters, dialect: str, offset: int, limit: int) 
     )
     stmt = statement(("ids", dialect, shape), lambda: _ids_sql(dialect, shape))
     params: dict[str, Any] = {"limit": limit, "offset": offset}
-    if words:
-        if dialect == "sqlite":
-            params["match"] = " ".join(f'"{w}"*' for w in words)
-        else:
+    if words and dialect == "sqlite":
+        params["match"] = search_facets.match(words, category=f.category, country=f.country,
+                                              collection=f.collection, seller=f.seller)
+    else:
+        if words:
             params["tsq"] = " & ".join(f"{w}:*" for w in words)
-    if f.category is not None:
-        params["category"] = f.category
-    if f.seller is not None:
-        params["seller"] = f.seller
-    if f.country is not None:
-        params["country"] = f.country
+        if f.category is not None:
+            params["category"] = f.category
+        if f.seller is not None:
+            params["seller"] = f.seller
+        if f.country is not None:
+            params["country"] = f.country
     if f.min_price_eur is not None:
         params["min_price"] = f.min_price_eur
     if f.max_price_eur is not None:

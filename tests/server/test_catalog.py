@@ -121,6 +121,14 @@ def test_categories_count_live_offers_including_subcategories(api, cats, shop):
         ({"max_price": "12.00"}, {"HAM-1", "OIL-4"}),
         ({"min_price": "50", "max_price": "60"}, {"DRL-3"}),  # the promotion price, 60.00
         ({"q": "steel", "category": "Hand tools", "in_stock": "true"}, {"HAM-1"}),
+        # words and filters together: the filters are matched inside the full-text index then
+        ({"q": "acme", "category": "Tools"}, {"HAM-1", "SAW-2", "DRL-3"}),
+        ({"q": "acme", "category": "Power tools"}, {"DRL-3"}),
+        ({"q": "acme", "collection": "weekly"}, {"HAM-1", "OIL-4"}),
+        ({"q": "acme", "collection": "promotion"}, {"DRL-3"}),
+        ({"q": "acme", "country": "de"}, {"DRL-3"}),
+        ({"q": "acme", "country": "FR", "collection": "surplus", "in_stock": "false"}, {"SAW-2"}),
+        ({"q": "acme", "category": "Food", "min_price": "3", "max_price": "4"}, {"OIL-4"}),
     ],
 )
 def test_each_filter_gives_exactly_the_expected_offers(api, cats, shop, params, skus):
