@@ -22,10 +22,12 @@ T = TypeVar("T")
 #: worker threads the hot read paths (`Database.run_read`) may use at once. More only adds GIL and
 #: pool contention on a small machine: a read is mostly Python work plus one SQLite or PostgreSQL call.
 READ_THREADS = int(os.environ.get("BULKDESK_READ_THREADS", "4"))
-#: "1": short reads (`Database.run_read(short=True)`) on SQLite run in the event loop. Off by default: a
-#: small catalog gains from it (no thread hop), but at 100,000 offers a search page's SQL takes 4 ms on
-#: average (p95 23 ms) and holding the loop that long cost a third of the throughput (benchmarks server)
-INLINE_READS = os.environ.get("BULKDESK_INLINE_READS", "0") == "1"
+#: "1" (the default): short reads (`Database.run_read(short=True)`) on SQLite run in the event loop, "0":
+#: in a worker thread. Inline saves the thread hop and the GIL hand-offs: with the filters in the
+#: full-text index a search page's SQL takes 1.4 ms on average at 100,000 offers, and 2 workers at 32
+#: clients answered 760-780 requests/s inline against 445-683 in threads (2.4 vs 2.8-3.3 ms of CPU per
+#: request; benchmarks server). Each worker process then runs one read at a time: scale with --workers.
+INLINE_READS = os.environ.get("BULKDESK_INLINE_READS", "1") == "1"
 
 
 def normalise_url(url: str) -> str:
@@ -134,9 +136,9 @@ class Database:
         others wait in the event loop, not in threads): one thread hop per request instead of one per
         sync dependency, and no pile of threads contending for the GIL under load.
 
-        `short`: a read of a few indexed statements over a small page (GET /offers, one offer). With
-        BULKDESK_INLINE_READS=1 on SQLite it runs in the event loop itself, where for a small catalog
-        the hop to a thread and back cost more than the read. PostgreSQL reads always use threads."""
+        `short`: a read of a few indexed statements over a small page (GET /offers, one offer). On SQLite
+        it runs in the event loop itself (unless BULKDESK_INLINE_READS=0), where the hop to a thread and
+        back cost more than the read. PostgreSQL reads always use threads."""
 
         def work() -> T:
             with self.session() as session:

@@ -19,6 +19,7 @@ from ..services.offer_rows import OfferRenderer, changed_rows, packagings_by_off
 from ..services.statements import OFFERS
 from ._http import (
     CURRENCY_DOC,
+    OFFER_QUERY_DOC,
     IdPath,
     OfferQueryDep,
     database,
@@ -72,7 +73,7 @@ def list_categories(db: ReadDB, language: Language) -> list[CategoryOut]:
     return [CategoryOut(id=c.id, name=c.name, parent_id=c.parent_id, offer_count=totals[c.id]) for c in cats]
 
 
-@router.get("/offers", response_model=OfferPage, responses=responses(422))
+@router.get("/offers", response_model=OfferPage, responses=responses(422), openapi_extra=OFFER_QUERY_DOC)
 async def list_offers(query: OfferQueryDep, request: Request) -> Response:
     """Search live offers. Prices (and the price filters) are in `currency`."""
     url, cache = public_url(request), offers_cache(request)
@@ -202,7 +203,8 @@ def get_seller(seller_id: IdPath, db: ReadDB) -> SellerProfile:
     )
 
 
-@router.get("/sellers/{seller_id}/offers", response_model=OfferPage, responses=responses(404, 422))
+@router.get("/sellers/{seller_id}/offers", response_model=OfferPage, responses=responses(404, 422),
+            openapi_extra=OFFER_QUERY_DOC)
 def seller_offers(seller_id: IdPath, query: OfferQueryDep, db: ReadDB, request: Request) -> Response:
     """A seller's live offers; the same filters as GET /offers."""
     if db.get(Seller, seller_id) is None:

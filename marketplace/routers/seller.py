@@ -32,7 +32,7 @@ from ..services.offer_edit import (
 )
 from ..services.offer_rows import OfferRenderer
 from ..services.offers import remove, touch
-from ._http import IdPath, OfferQueryDep, etag, json_response, offers_page, public_url
+from ._http import OFFER_QUERY_DOC, IdPath, OfferQueryDep, etag, json_response, offers_page, public_url
 
 router = APIRouter(tags=["seller"])
 
@@ -119,7 +119,8 @@ def my_warehouses(caller: SellerAccount, db: ReadDB) -> list[SellerWarehouseOut]
     ]
 
 
-@router.get("/seller/offers", response_model=OfferPage, responses=responses(401, 403, 422))
+@router.get("/seller/offers", response_model=OfferPage, responses=responses(401, 403, 422),
+            openapi_extra=OFFER_QUERY_DOC)
 def my_offers(caller: SellerAccount, query: OfferQueryDep, db: ReadDB, request: Request) -> Response:
     """The seller's own live offers; the same filters as GET /offers."""
     query.filters.seller = caller.seller_id
