@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
                         stream=sys.stderr)
     import uvicorn
 
+    from . import serving
     from .asgi import build
     from .config import Config, split_hosts
     from .db import Database
@@ -96,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
             # demo data and the local Stripe were made once, here.
             db.dispose()
             os.environ.update(config.to_env())
+            if serving.available(args.port):  # a listening socket per worker: see serving.py
+                return serving.run("marketplace.asgi:create", args.workers, options)
             uvicorn.run("marketplace.asgi:create", factory=True, workers=args.workers, **options)
         else:
             uvicorn.run(build(config, db), **options)

@@ -318,3 +318,17 @@ def test_openapi_documents_catalog_operations_and_their_errors(api):
     assert {"unit_price", "list_price", "packagings", "promotion", "image_urls", "version"} <= set(
         offer_schema
     )
+
+
+def test_each_offers_list_documents_its_query_parameters(api):
+    """The offers-list query is validated as one model; the OpenAPI document still lists each of its
+    parameters, with its limits, on the three lists that take it."""
+    doc = httpx.get(str(api.base_url).removesuffix("/api/v1/") + "/openapi.json").json()
+    names = ["q", "category", "collection", "seller", "country", "min_price", "max_price", "in_stock", "sort",
+             "currency", "limit", "cursor"]
+    for path in ("/api/v1/offers", "/api/v1/sellers/{seller_id}/offers", "/api/v1/seller/offers"):
+        params = {p["name"]: p for p in doc["paths"][path]["get"]["parameters"] if p["in"] == "query"}
+        assert list(params) == names, path
+        assert params["limit"]["schema"]["maximum"] == 500 and params["limit"]["schema"]["minimum"] == 1
+        assert {"enum": ["weekly", "surplus", "promotion"], "type": "string"} in params["collection"]["schema"]["anyOf"]
+        assert "prefix" in params["q"]["description"]
