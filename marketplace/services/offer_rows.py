@@ -3,12 +3,12 @@ contract's offer representation, as plain dicts rendered straight from result tu
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+import orjson
 from sqlalchemy import Integer, bindparam, column, text
 from sqlalchemy.orm import Session
 
@@ -70,7 +70,7 @@ def _ids_param(dialect: str) -> Any:
 
 
 def _ids_value(dialect: str, ids: Sequence[int]) -> Any:
-    return json.dumps(list(ids)) if dialect == "sqlite" else list(ids)
+    return orjson.dumps(list(ids)).decode() if dialect == "sqlite" else list(ids)
 
 
 def _rows_by_ids(dialect: str) -> Statement:

@@ -14,6 +14,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
+import orjson
+
 from ..orm import Offer, utcnow
 from .offer_edit import discounted
 
@@ -28,7 +30,7 @@ def load(raw: str | None) -> list[Tier]:
     """The stored JSON text → [(min_units, list price EUR)], ascending."""
     if not raw:
         return []
-    return [(int(units), Decimal(price)) for units, price in json.loads(raw)]
+    return [(int(units), Decimal(price)) for units, price in orjson.loads(raw)]  # read on every page
 
 
 def dump(tiers: Sequence[Tier]) -> str | None:
