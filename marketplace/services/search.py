@@ -52,10 +52,13 @@ _SUBTREE = (
     "WITH RECURSIVE subtree(id) AS (SELECT categories.id AS id FROM categories WHERE categories.id = :category "
     "UNION ALL SELECT categories.id AS id FROM categories, subtree WHERE categories.parent_id = subtree.id) "
 )
+#: relevance: the title counts most, then the SKU, the seller, the description; the filters nothing
+_BM25 = "bm25(offers_fts, 10.0, 1.0, 4.0, 2.0, 0.0)"
 _FTS_JOIN = (
-    " JOIN (SELECT rowid AS id, bm25(offers_fts, 10.0, 1.0, 4.0, 2.0, 0.0) AS rank FROM offers_fts "
+    f" JOIN (SELECT rowid AS id, {_BM25} AS rank FROM offers_fts "  # noqa: S608 - constants only
     "WHERE offers_fts MATCH :match) AS fts ON offers.id = fts.id"
 )
+_PAGE = (bindparam("limit", type_=Integer), bindparam("offset", type_=Integer))
 _PG_VECTOR = "to_tsvector('simple'::regconfig, offers.search_text)"
 _PG_QUERY = "to_tsquery('simple'::regconfig, :tsq)"
 _PG_RANK = (
@@ -70,6 +73,12 @@ def _ids_sql(dialect: str, shape: tuple) -> Statement:
     sqlite = dialect == "sqlite"
     if sqlite and searching:  # these filters are in the MATCH text (search_facets.py)
         category = collection = seller = country = False
+    if sqlite and searching and sort == "relevance" and not (min_price or max_price or in_stock is not None):
+        # nothing to check in the offers table (the index holds live offers only): rank the index alone,
+        # a third faster for a word with thousands of matches
+        sql = f"SELECT rowid AS id FROM offers_fts WHERE offers_fts MATCH :match ORDER BY {_BM25} ASC, "  # noqa: S608
+        sql += "rowid DESC LIMIT :limit OFFSET :offset"
+        return text(sql).bindparams(*_PAGE).columns(column("id", Integer))
     sql = _SUBTREE if category else ""
     sql += "SELECT offers.id FROM offers"
     where = ["offers.deleted_at IS NULL"]
@@ -111,7 +120,7 @@ def _ids_sql(dialect: str, shape: tuple) -> Statement:
     else:
         sql += " ORDER BY offers.created_at DESC, offers.id DESC"
     sql += " LIMIT :limit OFFSET :offset"
-    binds = [bindparam("limit", type_=Integer), bindparam("offset", type_=Integer)]
+    binds = list(_PAGE)
     if min_price:
         binds.append(bindparam("min_price", type_=OFFERS.c.unit_price.type))
     if max_price:

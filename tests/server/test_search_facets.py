@@ -8,6 +8,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from sqlalchemy import text
 
 from tests.server import catalog_support
 from tests.server.catalog_support import add_categories, db_session, make_shop, walk
@@ -109,6 +110,32 @@ def test_the_csv_import_files_new_and_updated_offers_under_their_filters(shop, c
     send("Pans", "surplus", "BER")
     assert found(shop, q=word, category=cats["Garden"]) == set()
     assert found(shop, q=word, category=cats["Kitchen"], country="DE", collection="surplus") == {"T-1"}
+
+
+def test_a_removed_offer_is_never_found_and_a_relisted_one_is(bare_server, shop, cats):
+    """A search by relevance with filters reads the index alone: a removed offer must leave it, whoever
+    removes it (the API, or an admin in the database), and come back when relisted under its SKU."""
+    from marketplace.orm import Offer, utcnow
+
+    word = f"crocus{shop.seller_id}"
+    gone = shop.offer(sku="R-1", title=f"{word} corms")
+    kept = shop.offer(sku="R-2", title=f"{word} mix")
+    assert found(shop, q=word, category=cats["Garden"]) == {"R-1", "R-2"}
+    assert shop.client.delete(f"/seller/offers/{gone['id']}").status_code == 204
+    assert found(shop, q=word, category=cats["Garden"]) == {"R-2"}
+    assert found(shop, q=word) == {"R-2"}
+    # removed in the database without the API's bookkeeping: the index loses the row all the same
+    database = db_session(bare_server)
+    try:
+        with database.session(write=True) as s:
+            s.get(Offer, kept["id"]).deleted_at = utcnow()
+            s.commit()
+            if database.dialect == "sqlite":  # PostgreSQL searches the offers table itself
+                assert s.scalar(text("SELECT count(*) FROM offers_fts WHERE rowid = :id"), {"id": kept["id"]}) == 0
+    finally:
+        database.dispose()
+    shop.offer(sku="R-1", title=f"{word} corms again", collections=["weekly"])
+    assert found(shop, q=word, category=cats["Garden"], collection="weekly") == {"R-1"}
 
 
 def test_filter_words_cannot_be_searched_for(shop, cats):
