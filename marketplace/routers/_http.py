@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -34,6 +34,9 @@ def json_response(payload: Any, status_code: int = 200, headers: dict[str, str] 
     return Response(body, status_code=status_code, media_type="application/json", headers=headers)
 
 
+_FILTER_FIELDS = tuple(field.name for field in fields(OfferFilters))
+
+
 @dataclass
 class OfferQuery:
     """Filters, currency and page of an offers list (GET /offers, /sellers/{id}/offers, /seller/offers)."""
@@ -56,7 +59,9 @@ class OfferQuery:
 
     def key(self) -> tuple:
         """Everything the page depends on besides the catalog and the rate (after `resolve`)."""
-        return (*astuple(self.filters), self.currency, self.limit, self.offset)
+        # a shallow tuple: dataclasses.astuple deep-copies every value, a tenth of a cached page's CPU
+        f = self.filters
+        return (*(getattr(f, name) for name in _FILTER_FIELDS), self.currency, self.limit, self.offset)
 
 
 class OfferParams(BaseModel):
