@@ -61,7 +61,7 @@ _cache_lock = threading.Lock()
 def cached_rates(session: Session) -> dict[str, Decimal]:
     """`rates(session)`, reused for up to RATES_TTL_S per database: what the catalog's displayed prices
     use. Quotes and checkouts read the table itself. `invalidate_rates()` after changing a rate."""
-    key = str(session.get_bind().url)
+    key = session.get_bind().engine  # a session on an engine or on a kept connection (db.py)
     now = time.monotonic()
     hit = _cached.get(key)
     if hit is not None and now - hit[0] < RATES_TTL_S:
