@@ -162,15 +162,16 @@ def create_app(config: Config, db: Database | None = None, media: MediaSource | 
     app.add_middleware(IdempotencyMiddleware, db=database)  # inside RequestContextMiddleware (the last added)
     app.add_middleware(RequestContextMiddleware, config=config)
 
-    api = APIRouter(prefix=API_PREFIX)
+    health_router = APIRouter()
 
-    @api.get("/health", response_model=Status, tags=["health"])
+    @health_router.get("/health", response_model=Status, tags=["health"])
     def health() -> Status:
         return Status(status="ok")
 
-    for router in all_routers():
-        api.include_router(router)
-    app.include_router(api)
+    # each router straight under the app, not inside one /api/v1 router: FastAPI walks every level of
+    # included routers on each request to see whether their routes changed (a fifth of a cached page)
+    for router in (*all_routers(), health_router):
+        app.include_router(router, prefix=API_PREFIX)
     from .routers.pages import router as pages_router  # checkout page and webhooks live outside /api/v1
 
     app.include_router(pages_router)
