@@ -157,12 +157,8 @@ class Database:
         connection = getattr(self._inline, "connection", None)
         if connection is None or connection.closed or connection.invalidated:
             connection = self._inline.connection = self.engine.connect()
-        with Session(bind=connection, expire_on_commit=False) as session:
-            try:
-                return fn(session)
-            except BaseException:
-                session.rollback()
-                raise
+        with Session(bind=connection, expire_on_commit=False) as session:  # closing it rolls back
+            return fn(session)
 
     def _read_limiter(self) -> CapacityLimiter:
         loop = asyncio.get_running_loop()

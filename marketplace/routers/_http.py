@@ -66,7 +66,7 @@ class OfferQuery:
 
 class OfferParams(BaseModel):
     """The query of an offers list. Validated as one model in one call (`offer_query`) and documented
-    from the same model (`OFFER_PARAMETERS`): FastAPI's own per-parameter handling of a dozen query
+    from the same model (`OFFER_QUERY_DOC`): FastAPI's own per-parameter handling of a dozen query
     parameters was a third of the CPU of a cached GET /offers (benchmarks server)."""
 
     q: str | None = Field(
@@ -107,11 +107,8 @@ async def offer_query(request: Request) -> OfferQuery:  # async: no worker threa
         params = OfferParams.model_validate(dict(request.query_params))
     except ValidationError as exc:  # the app's 422 problem, with the field of each error
         raise RequestValidationError([{**e, "loc": ("query", *e["loc"])} for e in exc.errors()]) from None
-    q, category, collection, seller, country = (params.q, params.category, params.collection, params.seller,
-                                                params.country)
-    min_price, max_price, in_stock, sort = params.min_price, params.max_price, params.in_stock, params.sort
-    currency, limit, cursor = params.currency, params.limit, params.cursor
-    if min_price is not None and max_price is not None and min_price > max_price:
+    p = params
+    if p.min_price is not None and p.max_price is not None and p.min_price > p.max_price:
         raise ApiError(
             422,
             "validation_error",
@@ -125,15 +122,15 @@ async def offer_query(request: Request) -> OfferQuery:  # async: no worker threa
             ],
         )
     filters = OfferFilters(
-        q=q,
-        category=category,
-        collection=collection,
-        seller=seller,
-        country=country.upper() if country else None,
-        in_stock=in_stock,
-        sort=sort,
+        q=p.q,
+        category=p.category,
+        collection=p.collection,
+        seller=p.seller,
+        country=p.country.upper() if p.country else None,
+        in_stock=p.in_stock,
+        sort=p.sort,
     )
-    return OfferQuery(filters, fx.resolve(currency), min_price, max_price, limit, decode_cursor(cursor))
+    return OfferQuery(filters, fx.resolve(p.currency), p.min_price, p.max_price, p.limit, decode_cursor(p.cursor))
 
 
 OfferQueryDep = Annotated[OfferQuery, Depends(offer_query)]

@@ -9,7 +9,7 @@ import pytest
 
 from tests.server import orders_kit
 from tests.server.catalog_support import add_categories, db_session, make_shop
-from tests.support.server import cleanup, make_server
+from tests.support.server import bare_workers
 
 #: fresh connections per request spread over both workers; enough that each has the page cached
 ASKS = 8
@@ -17,11 +17,8 @@ ASKS = 8
 
 @pytest.fixture(scope="module")
 def two_workers():
-    server = make_server(offers=0, orders=0, demo=False)
-    server.extra_args = ["--workers", "2"]
-    server.start()
-    yield server
-    cleanup(server)
+    with bare_workers(2) as server:
+        yield server
 
 
 @pytest.fixture(scope="module")

@@ -13,18 +13,15 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.support.server import cleanup, make_server
+from tests.support.server import bare_workers
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a listening socket per worker: Linux")
 
 
 @pytest.fixture
 def two_workers():
-    server = make_server(offers=0, orders=0, demo=False)
-    server.extra_args = ["--workers", "2"]
-    server.start()
-    yield server
-    cleanup(server)
+    with bare_workers(2) as server:
+        yield server
 
 
 def test_a_burst_of_connections_is_spread_over_both_workers(two_workers):

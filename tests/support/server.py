@@ -8,6 +8,8 @@ import ssl
 import subprocess
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -100,3 +102,15 @@ def use_tls(server: ServerProcess, cert_pem: Path, key_pem: Path, ca_pem: Path) 
 def cleanup(server: ServerProcess) -> None:
     server.stop()
     shutil.rmtree(server.data_dir, ignore_errors=True)
+
+
+@contextmanager
+def bare_workers(count: int = 2) -> Iterator[ServerProcess]:
+    """A server without demo data on `count` worker processes (bulkdesk-server --workers), started."""
+    server = make_server(offers=0, orders=0, demo=False)
+    server.extra_args = ["--workers", str(count)]
+    server.start()
+    try:
+        yield server
+    finally:
+        cleanup(server)
