@@ -156,9 +156,9 @@ def offers_page(session, query: OfferQuery, public_url: str, cache: PageCache | 
 
 def _page_body(session, query: OfferQuery, filters: OfferFilters, rate: Decimal, public_url: str) -> bytes:
     ids, more = search_page(session, filters, query.offset, query.limit)
-    items = OfferRenderer(public_url, query.currency, rate).load(session, ids)
+    items = OfferRenderer(public_url, query.currency, rate).load_json(session, ids)
     next_cursor = encode_cursor(query.offset + query.limit) if more else None
-    return orjson.dumps({"items": items, "next_cursor": next_cursor}, option=orjson.OPT_NON_STR_KEYS)
+    return b'{"items":' + items + b',"next_cursor":' + orjson.dumps(next_cursor) + b"}"
 
 
 class PageCache:

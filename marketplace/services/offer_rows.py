@@ -12,7 +12,7 @@ import orjson
 from sqlalchemy import Integer, bindparam, column, text
 from sqlalchemy.orm import Session
 
-from . import price_tiers
+from . import offer_json, price_tiers
 from .currency import convert
 from .statements import OFFERS, SELLERS, WAREHOUSES, Statement, fetch_all, statement
 
@@ -163,6 +163,11 @@ class OfferRenderer:
         rows = {row[0]: row for row in offer_rows(session, ids)}
         packs = packagings_by_offer(session, rows)
         return self.render_rows([rows[i] for i in ids if i in rows], packs)
+
+    def load_json(self, session: Session, ids: Sequence[int]) -> bytes:
+        """`load` as a JSON array: rendered by SQLite itself where it can (offer_json.py)."""
+        body = offer_json.offers_json(session, ids, self.media, self.currency, self.rate)
+        return body if body is not None else orjson.dumps(self.load(session, ids), option=orjson.OPT_NON_STR_KEYS)
 
     def amount(self, amount_eur: Decimal) -> str:
         """An EUR amount (a MONEY column: two places) shown in the currency."""
