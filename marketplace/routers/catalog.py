@@ -26,6 +26,7 @@ from ._http import (
     etag,
     etag_matches,
     json_response,
+    offer_query,
     offers_cache,
     offers_page,
     public_url,
@@ -74,8 +75,11 @@ def list_categories(db: ReadDB, language: Language) -> list[CategoryOut]:
 
 
 @router.get("/offers", response_model=OfferPage, responses=responses(422), openapi_extra=OFFER_QUERY_DOC)
-async def list_offers(query: OfferQueryDep, request: Request) -> Response:
+async def list_offers(request: Request) -> Response:
     """Search live offers. Prices (and the price filters) are in `currency`."""
+    # the query is validated here rather than as a dependency: the app also calls this endpoint
+    # directly, past FastAPI's routing (app.py DIRECT_ROUTES)
+    query = await offer_query(request)
     url, cache = public_url(request), offers_cache(request)
     return await database(request).run_read(lambda session: offers_page(session, query, url, cache), short=True)
 
