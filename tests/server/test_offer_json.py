@@ -47,7 +47,8 @@ def catalog(tmp_path_factory):
         big.price_tiers = price_tiers.dump([(big.moq_units + 1, Decimal("999999999999.99"))])
         pictures.image_count, zero.image_count = 7, 0
         # added after the others, with fewer units: the list is by units, then id, not by id
-        s.add_all([Packaging(offer_id=packs.id, label="Six", units=6), Packaging(offer_id=packs.id, label="Also 1", units=1)])
+        s.add_all([Packaging(offer_id=packs.id, label="Six", units=6),
+                   Packaging(offer_id=packs.id, label="Also 1", units=1)])
         odd.title = 'Quote " backslash \\ tab\t newline\n bell\x07 é ü 🚚 </script>'
         odd.description = ""
         stamp.updated_at = datetime(2026, 3, 4, 5, 6, 7, 890, tzinfo=UTC)
