@@ -81,6 +81,10 @@ TRIGGERS = {
 }
 
 
+#: merges every segment of the full-text index into one (FTS5's 'optimize' command)
+FTS_OPTIMIZE = "INSERT INTO offers_fts(offers_fts) VALUES ('optimize')"
+
+
 def create_triggers(execute) -> None:
     for name, body in TRIGGERS.items():
         execute(f"CREATE TRIGGER {name} {body}")

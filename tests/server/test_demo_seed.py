@@ -216,7 +216,16 @@ def _demo_seller_id(s) -> int:
     return s.scalar(select(Seller.id).join(User, Seller.user_id == User.id).where(User.email == "seller@demo.test"))
 
 
-def test_demo_seller_has_lots_in_several_warehouses(seeded, tmp_path):
+@pytest.fixture(scope="module")
+def big(tmp_path_factory) -> Database:
+    """The default demo size: a few hundred lots of the demo seller."""
+    db = _fresh(tmp_path_factory.mktemp("big"), "big.sqlite3")
+    seed(db, offers=5000, orders=0)
+    yield db
+    db.dispose()
+
+
+def test_demo_seller_has_lots_in_several_warehouses(seeded, big):
     with seeded.session() as s:
         seller_id = _demo_seller_id(s)
         per_warehouse = dict(s.execute(
@@ -224,11 +233,16 @@ def test_demo_seller_has_lots_in_several_warehouses(seeded, tmp_path):
         ).all())
         assert len(per_warehouse) >= 3 and min(per_warehouse.values()) >= 5
         assert sum(per_warehouse.values()) >= OFFERS // 12 - 1
-    big = _fresh(tmp_path, "big.sqlite3")  # the default demo size: a few hundred lots
-    seed(big, offers=5000, orders=0)
     with big.session() as s:
         assert s.scalar(select(func.count()).select_from(Offer).where(Offer.seller_id == _demo_seller_id(s))) >= 300
-    big.dispose()
+
+
+def test_the_seeded_search_index_is_one_segment(big):
+    """The seed merges the full-text index it wrote in bulk (5,000 offers leave 3 segments otherwise), so
+    a search reads one list per word instead of merging several on every request."""
+    with big.session() as s:
+        assert s.scalar(text("SELECT count(DISTINCT segid) FROM offers_fts_idx")) == 1
+        assert s.scalar(text("SELECT count(*) FROM offers_fts WHERE offers_fts MATCH 'facets : zkweekly'")) > 0
 
 
 def test_demo_seller_has_orders_in_every_shipping_state(seeded):
