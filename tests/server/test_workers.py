@@ -29,15 +29,16 @@ def test_a_burst_of_connections_is_spread_over_both_workers(two_workers):
     socket of its own; with one shared socket the first worker awake used to accept them all)."""
     workers = _workers(two_workers.process.pid)
     assert len(workers) == 2, workers
-    before = {pid: _established(pid) for pid in workers}  # other tests' clients may hold some open
-    # connected in one go, before either worker accepts any: they all wait in the kernel at once
     host, port = two_workers.url.removeprefix("http://").split(":")
+    # other tests' clients may hold some open
+    before = {pid: _established(pid, int(port)) for pid in workers}
+    # connected in one go, before either worker accepts any: they all wait in the kernel at once
     clients = [socket.create_connection((host, int(port)), timeout=30) for _ in range(32)]
     try:
         for client in clients:
             client.sendall(f"GET /api/v1/health HTTP/1.1\r\nHost: {host}:{port}\r\n\r\n".encode())
         assert all(client.recv(64).startswith(b"HTTP/1.1 200") for client in clients)
-        held = {pid: _established(pid) - before[pid] for pid in workers}
+        held = {pid: _established(pid, int(port)) - before[pid] for pid in workers}
     finally:
         for client in clients:
             client.close()
@@ -59,8 +60,10 @@ def _workers(server_pid: int) -> list[int]:
     return out
 
 
-def _established(pid: int) -> int:
-    """TCP connections process `pid` holds open in the ESTABLISHED state (from /proc)."""
+def _established(pid: int, port: int) -> int:
+    """Clients' TCP connections to `port` that process `pid` holds open in the ESTABLISHED state (from
+    /proc). Only those: on PostgreSQL a worker also holds its own connections to the database, which it
+    may open at any moment (its housekeeping), and which once counted here as a 33rd client."""
     inodes = set()
     for fd in Path(f"/proc/{pid}/fd").iterdir():
         try:
@@ -73,7 +76,8 @@ def _established(pid: int) -> int:
     for table in ("/proc/net/tcp", "/proc/net/tcp6"):
         for line in Path(table).read_text().splitlines()[1:]:
             fields = line.split()
-            if fields[3] == "01" and fields[9] in inodes:  # 01: ESTABLISHED
+            local_port = int(fields[1].rsplit(":", 1)[1], 16)
+            if fields[3] == "01" and fields[9] in inodes and local_port == port:  # 01: ESTABLISHED
                 count += 1
     return count
 
