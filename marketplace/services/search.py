@@ -85,7 +85,7 @@ def _ids_sql(dialect: str, shape: tuple) -> Statement:
         sql += "rowid DESC LIMIT :limit OFFSET :offset"
         return text(sql).bindparams(*_PAGE).columns(column("id", Integer))
     sql = _SUBTREE if category else ""
-    sql += "SELECT offers.id FROM " + (_FTS_FIRST if sqlite and searching else "offers")
+    sql += "SELECT offers.id FROM " + (_FTS_FIRST if sqlite and searching else "offers")  # noqa: S608 - constants
     where = ["offers.deleted_at IS NULL"]
     rank = None
     if searching:
