@@ -7,13 +7,13 @@ import os
 import signal
 import socket
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 
 from tests.support.server import bare_workers
+from tests.support.wait import wait_for
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a listening socket per worker: Linux")
 
@@ -86,12 +86,12 @@ def test_a_worker_that_dies_is_replaced_and_the_server_keeps_answering(two_worke
     first = _workers(two_workers.process.pid)
     assert len(first) == 2
     os.kill(first[0], signal.SIGKILL)
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
+
+    def replaced() -> list[int] | None:
         now = _workers(two_workers.process.pid)
-        if len(now) == 2 and first[0] not in now:
-            break
-        time.sleep(0.2)
+        return now if len(now) == 2 and first[0] not in now else None
+
+    now = wait_for(replaced, what="a new worker in place of the killed one")
     assert len(now) == 2 and first[0] not in now and first[1] in now, (first, now)
     for _ in range(10):  # fresh connections, so either worker answers
         assert httpx.get(two_workers.api + "/health", timeout=30).status_code == 200
@@ -103,7 +103,5 @@ def test_stopping_the_server_stops_every_worker(two_workers):
     assert len(workers) == 2
     os.kill(two_workers.process.pid, signal.SIGTERM)
     two_workers.process.wait(30)
-    deadline = time.monotonic() + 30
-    while any(Path(f"/proc/{pid}").exists() for pid in workers) and time.monotonic() < deadline:
-        time.sleep(0.1)
+    wait_for(lambda: not any(Path(f"/proc/{pid}").exists() for pid in workers), what="every worker to end")
     assert not [pid for pid in workers if Path(f"/proc/{pid}").exists()]
