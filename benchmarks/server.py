@@ -179,11 +179,15 @@ def _cpu_per_floor(server: ServerProcess, raw: sqlite3.Connection, mix: list[tup
     from 1.5 to 1.85 ms between two passes here), so a floor measured once before the server starts
     can make the ratio 15 % better or worse by chance. Each of CPU_ROUNDS loads is compared with the
     floor measured right before and right after it; the median of those ratios is the figure."""
-    floors = [statistics.fmean(time_calls(lambda request: _floor_query(raw, request[1]), mix)) * 1000]
+
+    def floor_mean_ms() -> float:
+        return statistics.fmean(time_calls(lambda request: _floor_query(raw, request[1]), mix)) * 1000
+
+    floors = [floor_mean_ms()]
     rounds = []
     for _ in range(CPU_ROUNDS):
         load, report = _measured(server, mix, CLIENTS)
-        floors.append(statistics.fmean(time_calls(lambda request: _floor_query(raw, request[1]), mix)) * 1000)
+        floors.append(floor_mean_ms())
         cpu = report.get("server_cpu_ms_per_req")
         floor_ms = (floors[-2] + floors[-1]) / 2
         rounds.append({"server_cpu_ms_per_req": cpu, "floor_mean_ms": round(floor_ms, 3),

@@ -78,7 +78,7 @@ def list_categories(db: ReadDB, language: Language) -> list[CategoryOut]:
 async def list_offers(request: Request) -> Response:
     """Search live offers. Prices (and the price filters) are in `currency`."""
     # the query is validated here rather than as a dependency: the app also calls this endpoint
-    # directly, past FastAPI's routing (app.py DIRECT_ROUTES)
+    # directly, past FastAPI's routing (RequestContextMiddleware's `direct` endpoints, app.py)
     query = await offer_query(request)
     url, cache = public_url(request), offers_cache(request)
     return await database(request).run_read(lambda session: offers_page(session, query, url, cache), short=True)
