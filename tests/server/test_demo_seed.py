@@ -31,6 +31,7 @@ from marketplace.orm import (
     utcnow,
 )
 from marketplace.schema_setup import ensure_schema
+from tests.support.server import demo_sqlite
 
 OFFERS, ORDERS = 300, 60
 
@@ -219,8 +220,7 @@ def _demo_seller_id(s) -> int:
 @pytest.fixture(scope="module")
 def big(tmp_path_factory) -> Database:
     """The default demo size: a few hundred lots of the demo seller."""
-    db = _fresh(tmp_path_factory.mktemp("big"), "big.sqlite3")
-    seed(db, offers=5000, orders=0)
+    db = demo_sqlite(tmp_path_factory.mktemp("big") / "big.sqlite3", offers=5000)
     yield db
     db.dispose()
 

@@ -14,17 +14,14 @@ import pytest
 from sqlalchemy import select
 
 from marketplace.db import Database
-from marketplace.demo.seed import seed
 from marketplace.orm import Offer, utcnow
-from marketplace.schema_setup import ensure_schema
 from marketplace.services.housekeeping import _ended, expire_promotions
+from tests.support.server import demo_sqlite
 
 
 @pytest.fixture
 def db(tmp_path):
-    database = Database(f"sqlite:///{tmp_path / 'market.sqlite3'}")
-    ensure_schema(database)
-    seed(database, offers=300, orders=0)
+    database = demo_sqlite(tmp_path / "market.sqlite3", offers=300)
     expire_promotions(database)  # whatever the seed left ended
     yield database
     database.dispose()

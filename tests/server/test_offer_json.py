@@ -16,12 +16,11 @@ import pytest
 from sqlalchemy import select, update
 
 from marketplace.db import Database
-from marketplace.demo.seed import seed
 from marketplace.orm import Offer, Packaging, Seller
-from marketplace.schema_setup import ensure_schema
 from marketplace.services import currency as fx
 from marketplace.services import offer_json, price_tiers
 from marketplace.services.offer_rows import OfferRenderer
+from tests.support.server import demo_sqlite
 
 MEDIA = "http://127.0.0.1:8000/"
 NOW = datetime.now(UTC)
@@ -31,9 +30,7 @@ EDGE_RATES = (Decimal("0.000001"), Decimal("1.000001"), Decimal("89999.999999"))
 
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory):
-    db = Database(f"sqlite:///{tmp_path_factory.mktemp('json') / 'catalog.sqlite3'}")
-    ensure_schema(db)
-    seed(db, offers=1200, orders=0)
+    db = demo_sqlite(tmp_path_factory.mktemp("json") / "catalog.sqlite3", offers=1200)
     with db.session(write=True) as s:
         offers = s.scalars(select(Offer).where(Offer.deleted_at.is_(None)).order_by(Offer.id).limit(12)).all()
         running, expired, open_ended, deep, big, pictures, packs, odd, plain, stamp, no_tiers, zero = offers

@@ -20,11 +20,9 @@ from decimal import Decimal
 
 import pytest
 
-from marketplace.db import Database
-from marketplace.demo.seed import seed
-from marketplace.schema_setup import ensure_schema
 from marketplace.services import search
 from marketplace.services.statements import sql_text
+from tests.support.server import demo_sqlite
 
 #: on Linux x86_64 the test extra installs the current SQLite (pyproject.toml): there, not skipped
 CURRENT_REQUIRED = sys.platform.startswith("linux") and platform.machine() == "x86_64"
@@ -45,10 +43,7 @@ LIBRARIES = [sqlite3, *([lib] if (lib := _current_sqlite()) else [])]
 @pytest.fixture(scope="module")
 def catalog(tmp_path_factory) -> str:
     path = tmp_path_factory.mktemp("plans") / "catalog.sqlite3"
-    db = Database(f"sqlite:///{path}")
-    ensure_schema(db)
-    seed(db, offers=3000, orders=0)
-    db.dispose()
+    demo_sqlite(path, offers=3000).dispose()
     return str(path)
 
 

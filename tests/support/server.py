@@ -16,6 +16,19 @@ from pathlib import Path
 from desktop.models.server_process import MarketplaceProcess, free_port
 
 
+def demo_sqlite(path: Path, *, offers: int, orders: int = 0):
+    """A SQLite file at `path` with the schema and a demo catalog of `offers` offers (in process, no
+    server): for tests of the server's statements on a catalog of a known size."""
+    from marketplace.db import Database
+    from marketplace.demo.seed import seed
+    from marketplace.schema_setup import ensure_schema
+
+    db = Database(f"sqlite:///{path}")
+    ensure_schema(db)
+    seed(db, offers=offers, orders=orders)
+    return db
+
+
 def fresh_database_url(folder: Path) -> str:
     """A new empty database: a SQLite file, or a new schema-less database on the PostgreSQL server
     named by BULKDESK_TEST_DATABASE_URL (the suite's PostgreSQL pass)."""
