@@ -101,9 +101,10 @@ def seed(db: Database, *, offers: int = 5000, orders: int = 300, now: datetime |
             fts = text(FTS_INSERT)
             for start in range(0, len(catalog.fts), CHUNK):
                 session.execute(fts, catalog.fts[start:start + CHUNK])
-            # Bulk inserts leave the index in thousands of small segments that every search reads and
-            # merges; one segment makes a search of a common word a fifth cheaper (100,000 offers: 0.8 s
-            # here, the ids of a GET /offers page 1.6 -> 1.28 ms on average over the benchmark's mix).
+            # Bulk inserts leave the index in several segments (10 at 100,000 offers) that every search
+            # reads and merges; one segment makes a search of a common word a fifth cheaper (100,000
+            # offers: 0.8 s here, the ids of a GET /offers page 1.6 -> 1.28 ms on average over the
+            # benchmark's mix).
             session.execute(text(FTS_OPTIMIZE))
         last_seq = first_seq + offers - 1
         if session.scalar(select(Counter.value).where(Counter.name == FEED)) is None:
