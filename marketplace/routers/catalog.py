@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from ..deps import ReadDB
 from ..errors import ApiError, not_found, responses
@@ -16,7 +16,7 @@ from ..orm import Category, CategoryTranslation, Offer, Seller
 from ..schemas.catalog import CategoryOut, CurrencyOut, OfferChanges, OfferOut, OfferPage, SellerProfile
 from ..services import currency as fx
 from ..services.offer_rows import OfferRenderer, changed_rows, packagings_by_offer
-from ..services.statements import OFFERS
+from ..services.statements import OFFERS, fetch_all
 from ._http import (
     CURRENCY_DOC,
     OFFER_QUERY_DOC,
@@ -163,12 +163,14 @@ async def get_offer(
     )
 
 
+_LIVE_VERSION = text("SELECT version FROM offers WHERE id = :id AND deleted_at IS NULL")
+
+
 def one_offer(db, offer_id: int, code: str, url: str, if_none_match: str | None) -> Response:
-    version = db.scalar(
-        select(OFFERS.c.version).where(OFFERS.c.id == offer_id, OFFERS.c.deleted_at.is_(None))
-    )
-    if version is None:
+    found = fetch_all(db, _LIVE_VERSION, {"id": offer_id})
+    if not found:
         raise not_found("offer")
+    version = found[0][0]
     tag = etag(offer_id, version, code)
     headers = {"ETag": tag, "Cache-Control": "no-cache"}
     if etag_matches(if_none_match, tag):

@@ -8,11 +8,16 @@ import time
 from datetime import datetime
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from ..db import KeptRead
 from ..orm import Currency, utcnow
 from ..schemas.common import CURRENCY_CODES
+from .statements import fetch_all
+
+_CURRENCIES = Currency.__table__
+_RATES = text("SELECT code, rate_per_eur FROM currencies").columns(_CURRENCIES.c.code, _CURRENCIES.c.rate_per_eur)
 
 CENT = Decimal("0.01")
 
@@ -43,9 +48,9 @@ def to_eur(amount: Decimal, rate: Decimal) -> Decimal:
     return (amount / rate).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def rates(session: Session) -> dict[str, Decimal]:
+def rates(session: Session | KeptRead) -> dict[str, Decimal]:
     """Units per EUR of the 12 currencies: the database's rates, the defaults for any it lacks."""
-    found = {code: rate for code, rate in session.execute(select(Currency.code, Currency.rate_per_eur))}
+    found = {code: rate for code, rate in fetch_all(session, _RATES, {})}
     return {
         code: Decimal(found[code]) if code in found else DEFAULT_CURRENCIES[code][1]
         for code in CURRENCY_CODES
@@ -58,7 +63,7 @@ _cached: dict[str, tuple[float, dict[str, Decimal]]] = {}
 _cache_lock = threading.Lock()
 
 
-def cached_rates(session: Session) -> dict[str, Decimal]:
+def cached_rates(session: Session | KeptRead) -> dict[str, Decimal]:
     """`rates(session)`, reused for up to RATES_TTL_S per database: what the catalog's displayed prices
     use. Quotes and checkouts read the table itself. `invalidate_rates()` after changing a rate."""
     key = session.get_bind().engine  # a session on an engine or on a kept connection (db.py)

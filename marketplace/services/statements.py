@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import TextClause
 from sqlalchemy.sql.selectable import TextualSelect
 
+from ..db import KeptRead
 from ..orm import OFFER_CHANGES, Category, Offer, Packaging, Seller, Warehouse
 
 OFFERS = Offer.__table__
@@ -38,12 +39,13 @@ def statement(key: tuple, build) -> Statement:
     return stmt
 
 
-def fetch_all(session: Session, stmt: Statement, params: Mapping[str, Any]) -> list[Sequence[Any]]:
+def fetch_all(session: Session | KeptRead, stmt: Statement, params: Mapping[str, Any]) -> list[Sequence[Any]]:
     """The rows of a text statement, its column types applied (Decimal, bool, UTC datetimes).
 
-    On SQLite it runs on the driver's connection of the session's transaction, with the bind and result
-    processors SQLAlchemy itself would apply: its execution path (events, caching, the result object)
-    cost three times the SQL of a GET /offers page. Elsewhere, through the session."""
+    On SQLite it runs on the driver's connection of the session's transaction (or of a short read's
+    `KeptRead`, db.py), with the bind and result processors SQLAlchemy itself would apply: its execution
+    path (events, caching, the result object) cost three times the SQL of a GET /offers page.
+    Elsewhere, through the session."""
     bind = session.get_bind()
     if bind.dialect.name != "sqlite":
         return session.execute(stmt, params).all()
@@ -51,7 +53,7 @@ def fetch_all(session: Session, stmt: Statement, params: Mapping[str, Any]) -> l
     if binds:
         params = {name: (binds[name](value) if name in binds and value is not None else value)
                   for name, value in params.items()}
-    driver = _driver_connection(session)
+    driver = session.driver if type(session) is KeptRead else _driver_connection(session)
     rows = driver.execute(sql_text(stmt), params).fetchall()
     if not results:
         return rows
@@ -99,7 +101,7 @@ def _processors(stmt: Statement, dialect) -> tuple[dict[str, Any], list[tuple[in
     return found
 
 
-def change_counter(session: Session) -> int:
+def change_counter(session: Session | KeptRead) -> int:
     """The offers' change counter (services/offers.py) in one primary-key lookup."""
     stmt = statement(("change_counter",), lambda: TextClause("SELECT value FROM counters WHERE name = :name"))
     rows = fetch_all(session, stmt, {"name": OFFER_CHANGES})

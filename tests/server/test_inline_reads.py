@@ -12,6 +12,7 @@ from sqlalchemy import text
 from marketplace.db import Database
 from marketplace.orm import Counter
 from marketplace.schema_setup import ensure_schema
+from marketplace.services.statements import fetch_all
 
 
 @pytest.fixture
@@ -23,8 +24,8 @@ def db(tmp_path):
     database.dispose()
 
 
-def counter(session) -> int:
-    return session.scalar(text("SELECT value FROM counters WHERE name = 'offer_changes'"))
+def counter(read) -> int:
+    return fetch_all(read, text("SELECT value FROM counters WHERE name = 'offer_changes'"), {})[0][0]
 
 
 def bump(db: Database, value: int) -> None:
@@ -39,7 +40,7 @@ def test_each_inline_read_sees_the_last_commit_and_leaves_no_transaction(db):
         for value in (5, 6, 7):
             bump(db, value)
             seen.append(await db.run_read(counter, short=True))
-            kept = db._inline.connection
+            kept = db._inline.kept[0]
             assert not kept.in_transaction() and not kept.connection.dbapi_connection.in_transaction
         return seen
 
@@ -47,8 +48,8 @@ def test_each_inline_read_sees_the_last_commit_and_leaves_no_transaction(db):
 
 
 def test_a_failing_inline_read_leaves_the_next_one_working(db):
-    def broken(session):
-        session.execute(text("SELECT * FROM no_such_table"))
+    def broken(read):
+        fetch_all(read, text("SELECT * FROM no_such_table"), {})
 
     async def reads() -> int:
         with pytest.raises(Exception, match="no_such_table"):
