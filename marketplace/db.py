@@ -173,13 +173,13 @@ class Database:
         kept = getattr(self._inline, "kept", None)
         if kept is None or kept[0].closed or kept[0].invalidated:
             connection = self.engine.connect()
-            kept = self._inline.kept = (connection, connection.connection.dbapi_connection)
-        driver = kept[1]
-        driver.execute("BEGIN")  # one snapshot for the read's statements (the page and its version)
+            kept = self._inline.kept = (connection, KeptRead(self.engine, connection.connection.dbapi_connection))
+        read = kept[1]
+        read.driver.execute("BEGIN")  # one snapshot for the read's statements (the page and its version)
         try:
-            return fn(KeptRead(self.engine, driver))
+            return fn(read)
         finally:
-            driver.rollback()
+            read.driver.rollback()
 
     def _read_limiter(self) -> CapacityLimiter:
         loop = asyncio.get_running_loop()
