@@ -35,6 +35,7 @@ from desktop.api_client.types import OfferCreate, OfferPatch
 from .fields import from_body, offer_fields, patch_body, same
 from .listings import ListingsStore
 from .outbox import Entry, Status
+from .rules import check_delta
 from .sender import Conflict, Rebase, Refused, Sender
 
 __all__ = ["OFFER_KINDS", "OfferHandlers", "conflicting_fields", "edit_request"]
@@ -46,12 +47,11 @@ def edit_request(fields: dict[str, Any], delta: int | None, version: int, stock:
     """The PATCH to send: ``fields`` (JSON form), a stock delta applied to ``stock``, at ``version``."""
     body = dict(fields)
     if delta is not None:
-        new_stock = (stock or 0) + delta
-        if new_stock < 0:
-            raise Refused(f"The stock would fall below zero ({stock} {delta:+d}).",
-                          [{"field": "stock_units", "code": "too_small",
-                            "message": "The stock would fall below zero."}])
-        body["stock_units"] = new_stock
+        problem = check_delta(stock or 0, delta)
+        if problem is not None:
+            raise Refused(f"{problem.message[:-1]} ({stock} {delta:+d}).",
+                          [{"field": "stock_units", "code": problem.code, "message": problem.message}])
+        body["stock_units"] = (stock or 0) + delta
     return {"version": version, "body": patch_body(body)}
 
 

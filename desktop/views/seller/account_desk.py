@@ -4,7 +4,7 @@ Listings, Pending changes and Import tabs over them.
 
     desk = SellerDesk(client, "seller@demo.test", listings=open_listings, outboxes=open_outbox,
                       connectivity=connectivity, parent=page)
-    desk.runner.enqueue("shipping", ref, payload, {})   # the fulfilment and questions tabs write here too
+    desk.runner.apply(OrderWrites("shipping", [payload]))   # the fulfilment and questions tabs write here too
     desk.close()                                         # sign-out, another account, quit
 """
 

@@ -26,8 +26,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.seller import Edit, ListingQuery, ListingsStore, Status, Target, effective_fields, paste_changes
-from desktop.models.seller.bulk import inverse_of
+from desktop.models.seller import (
+    DeleteOffers,
+    Edit,
+    ListingEdits,
+    ListingQuery,
+    ListingsStore,
+    NewOffer,
+    Target,
+    UndoLast,
+    cell_edit,
+    effective_fields,
+    paste_changes,
+)
 from desktop.models.seller.listings import SORT_COLUMNS
 from desktop.models.sqlite_file import StoreError
 
@@ -55,14 +66,13 @@ class ListingsPage(QWidget):
         self.client = client
         self.listings = listings
         self.runner = runner
-        self.model = ListingsTableModel(listings, runner.outbox, self)
+        self.model = ListingsTableModel(listings, runner, self)
         self.refresh_op: QueryOp | None = None
         self._sort = ("sku", False)
         self._build()
         self.model.edit_requested.connect(self._cell_edited)
         self.model.problem.connect(self._cell_problem)
         self.model.delta_requested.connect(self._delta_entered)
-        self.model.threshold_changed.connect(lambda _id: self._update_low_count())
         runner.changed.connect(self._outbox_changed)
         runner.drained.connect(self._drained)
         self.low_timer = QTimer(self, singleShot=True, interval=0)
@@ -244,12 +254,12 @@ class ListingsPage(QWidget):
 
     def _drained(self, report: DrainReport) -> None:
         """Offers created or removed: the list itself changed (an edit only changes its rows)."""
-        sent = self.runner.outbox.get_many(report.sent) if report.sent else []
+        sent = self.runner.get_many(report.sent) if report.sent else []
         if any(e.kind in ("offer_create", "offer_delete") for e in sent):
             self.apply_filters()
 
     def _update_buttons(self) -> None:
-        self.undo_button.setEnabled(self.runner.outbox.last_group() is not None)
+        self.undo_button.setEnabled(self.runner.can_undo())
 
     # -- selection --------------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -265,22 +275,20 @@ class ListingsPage(QWidget):
         row = self.listings.row(offer_id)
         self.message.setText(f"{row.sku if row else offer_id} · {field_name(name)}: {message}")
 
-    def _cell_edited(self, offer_id: int, name: str, value: Any) -> None:
+    def _cell_edited(self, offer_id: int, name: str, value: object) -> None:
+        """A valid cell edit: the model says what it becomes (a refused value of the field revised, a new
+        entry, the threshold kept locally)."""
         self.message.clear()
-        # fixing a refused value: the refused entry itself is revised (it keeps its place and its key)
-        for entry in self.runner.outbox.open_by_target(("offer_edit",)).get(str(offer_id), []):
-            if entry.status == Status.REFUSED and name in entry.payload.get("fields", {}):
-                fields = {**entry.payload["fields"], name: value}
-                self.runner.outbox.revise(entry.id, {**entry.payload, "fields": fields})
-                self.runner.queued()
-                return
-        self.runner.queue_edits(self.listings, [Edit(offer_id, {name: value})], label=name)
+        self.runner.apply(cell_edit(self.listings, offer_id, name, value))
+        if name == "threshold":
+            self._update_low_count()
 
     def _delta_entered(self, offer_id: int, units: int, note: str) -> None:
         """"+40 received": sent as a delta, re-based on the server's stock when it goes out."""
         self.message.clear()
         label = f"{units:+d} {note}".strip()
-        self.runner.queue_edits(self.listings, [Edit(offer_id, {}, stock_delta=units, label=label)], label=label)
+        edit = Edit(offer_id, {}, stock_delta=units, label=label)
+        self.runner.apply(ListingEdits(self.listings, [edit], label=label))
 
     def bulk_edit(self) -> BulkEditDialog | None:
         ids = self.selected_ids()
@@ -308,7 +316,7 @@ class ListingsPage(QWidget):
         return dialog
 
     def _apply_bulk(self, edits: list, group_id: str) -> None:
-        self.runner.queue_edits(self.listings, edits, group_id=group_id)
+        self.runner.apply(ListingEdits(self.listings, edits, group_id=group_id))
         self._update_buttons()
 
     def paste(self, text: str | None = None) -> BulkEditDialog | None:
@@ -327,13 +335,9 @@ class ListingsPage(QWidget):
         return dialog
 
     def undo_last(self) -> None:
-        group = self.runner.outbox.last_group()
-        if group is None:
+        if not self.runner.can_undo():
             return
-        entries = self.runner.outbox.group(group)
-        self.runner.queue_edits(self.listings, inverse_of(entries), group_id="undo:" + group)
-        # the undone group is no longer "the last": its entries leave the undo chain
-        self.runner.outbox.forget_group(group)
+        self.runner.apply(UndoLast(self.listings))  # the undone group leaves the undo chain
         self.message.setText(self.tr("The last bulk edit is being undone."))
         self._update_buttons()
 
@@ -341,7 +345,7 @@ class ListingsPage(QWidget):
         from .offer_form import NewOfferDialog
 
         dialog = NewOfferDialog(self.client, self.listings.categories(), self)
-        dialog.created.connect(self.runner.queue_create)
+        dialog.created.connect(lambda offer: self.runner.apply(NewOffer(offer)))
         dialog.open()
         return dialog
 
@@ -355,6 +359,4 @@ class ListingsPage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         rows = self.listings.rows(ids)
-        for offer_id in ids:
-            if offer_id in rows:
-                self.runner.queue_delete(rows[offer_id])
+        self.runner.apply(DeleteOffers([rows[i] for i in ids if i in rows]))
