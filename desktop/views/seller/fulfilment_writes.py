@@ -5,7 +5,7 @@ by its runner, its answer shown per order when the drain is back."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog
@@ -20,6 +20,13 @@ from .fulfilment_model import ORDER_KINDS
 from .outbox_runner import follow_runner
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.api_client import MarketplaceClient
+    from desktop.models.orders_cache import OrdersCache
+
+    from .fulfilment_model import FulfilmentModel
     from .outbox_runner import OutboxRunner
 
 __all__ = ["FulfilmentWrites"]
@@ -30,12 +37,12 @@ class FulfilmentWrites:
     selection helpers and ``applied`` signal."""
 
     runner: OutboxRunner | None
-    cache: Any
-    model: Any
-    client: Any
-    result_label: Any
-    dialog: Any
-    applied: Any
+    cache: OrdersCache | None
+    model: FulfilmentModel
+    client: MarketplaceClient
+    result_label: QLabel
+    dialog: QDialog | None
+    applied: SignalInstance
     last_outcomes: list
     #: the orders of the last send, selected again when their answers are back
     _awaited: set[str] | frozenset[str] = frozenset()
@@ -80,7 +87,7 @@ class FulfilmentWrites:
         dialog.open()
         return dialog
 
-    def request_tracking_upload(self) -> Any:
+    def request_tracking_upload(self) -> QDialog | None:
         """A CSV of tracking numbers, checked against the server, then queued like "Mark shipped"."""
         from .tracking_upload import TrackingUploadDialog
 

@@ -120,7 +120,7 @@ class QuestionsPage(QWidget):
     # -- loading -------------------------------------------------------------------------------------
     def load(self) -> QueryOp | None:
         """Every question of the seller's (all pages), in the background."""
-        if not getattr(self.client, "is_authenticated", False):
+        if not self.client.is_authenticated:
             return None
         if self._load_op is not None and self._load_op.is_running:
             return self._load_op
