@@ -7,13 +7,14 @@ new offer and delete. Every write goes to the outbox first (OutboxRunner), then 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -83,6 +84,16 @@ class ListingsPage(QWidget):
         self._update_buttons()
 
     def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filter_bar())
+        layout.addLayout(self._action_bar())
+        layout.addWidget(self._offers_table(), 1)
+        self.message = QLabel(wordWrap=True)
+        self.message.setObjectName("sellerMessage")
+        layout.addWidget(self.message)
+
+    def _filter_bar(self) -> QHBoxLayout:
+        """Search, category, collection, stock and promotion filters; the default threshold, the low count."""
         self.search = QLineEdit(placeholderText=self.tr("Search SKU or title"), clearButtonEnabled=True)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.category = QComboBox()
@@ -116,7 +127,10 @@ class ListingsPage(QWidget):
         for widget in (self.category, self.collection, self.stock, self.promotion, self.default_threshold,
                        self.low_count):
             filters.addWidget(widget)
+        return filters
 
+    def _action_bar(self) -> QHBoxLayout:
+        """New, bulk edit, volume prices, paste, undo, delete; the count and Refresh."""
         self.new_button = QPushButton(self.tr("New offer…"))
         self.new_button.clicked.connect(self.new_offer)
         self.bulk_button = QPushButton(self.tr("Bulk edit…"))
@@ -139,7 +153,10 @@ class ListingsPage(QWidget):
         self.count = QLabel()
         actions.addWidget(self.count)
         actions.addWidget(self.refresh_button)
+        return actions
 
+    def _offers_table(self) -> QTableView:
+        """The table of offer ids (sorted in SQL by a header click), edited in place, Ctrl+V pastes."""
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -164,14 +181,7 @@ class ListingsPage(QWidget):
                             ("collections", 100), ("promotion", 110), ("warehouse", 100), ("updated_at", 84)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
-        self.message = QLabel(wordWrap=True)
-        self.message.setObjectName("sellerMessage")
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
+        return self.table
 
     # -- reading ----------------------------------------------------------------------------------------
     def query(self) -> ListingQuery:
@@ -300,7 +310,7 @@ class ListingsPage(QWidget):
         dialog.open()
         return dialog
 
-    def edit_tiers(self) -> Any:
+    def edit_tiers(self) -> QDialog | None:
         """The current offer's volume prices in rows (TiersDialog); saved as an edit of ``price_tiers``."""
         from .tiers_editor import TiersDialog
 
@@ -341,7 +351,7 @@ class ListingsPage(QWidget):
         self.message.setText(self.tr("The last bulk edit is being undone."))
         self._update_buttons()
 
-    def new_offer(self) -> Any:
+    def new_offer(self) -> QDialog:
         from .offer_form import NewOfferDialog
 
         dialog = NewOfferDialog(self.client, self.listings.categories(), self)
