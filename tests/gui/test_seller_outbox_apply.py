@@ -21,6 +21,7 @@ def test_apply_writes_tells_the_views_and_starts_the_drain(qtbot, desk):
     with qtbot.waitSignals([runner.changed, runner.drained], timeout=10_000):
         [entry] = runner.apply(ListingEdits(desk.listings, [Edit(offer.id, {"moq_units": 7})]))
         assert desk.outbox.get(entry.id).status in (Status.WAITING, Status.SENDING)  # on disk first
+        assert runner.busy  # the drain started at once (on the GUI thread)
     qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
     assert desk.outbox.get(entry.id).status == Status.SENT and on_server(desk, offer.id).moq_units == 7
     with qtbot.waitSignal(runner.drained, timeout=10_000):  # the seller's word starts one too

@@ -67,7 +67,7 @@ class Resolution:
     entry: Entry
     choices: Mapping[str, Any]
 
-    def plan(self, outbox: Outbox | None = None) -> Plan:
+    def plan(self, outbox: Outbox) -> Plan:
         entry, current = self.entry, _current(self.entry)
         fields = dict(entry.payload.get("fields", {}))
         delta = entry.payload.get("stock_delta")

@@ -34,7 +34,7 @@ undoes them too (back to their base: the value before the refused one, which nev
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from .outbox import Entry, NewEntry, Outbox, Status
@@ -97,7 +97,7 @@ class Plan:
     holds it (the entry queued or revised), so the caller gets its entries back in its own order."""
 
     steps: tuple[Step, ...] = ()
-    results: tuple[tuple[int, int], ...] = field(default=())  # (step index, index in a Queue or 0)
+    results: tuple[tuple[int, int], ...] = ()  # (step index, index in a Queue or 0)
 
     @classmethod
     def of(cls, *steps: Step) -> Plan:
