@@ -296,12 +296,18 @@ class Outbox:
         """Send it again as it is (a refused or conflicting entry: the same request, new attempt)."""
         self._update(entry_id, status=Status.WAITING, prepared=None)
 
-    def revise(self, entry_id: int, payload: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> None:
-        """The seller fixed it (a refusal) or resolved it (a conflict): send this payload next."""
+    def revise(self, entry_id: int, payload: Mapping[str, Any], base: Mapping[str, Any] | None = None, *,
+               group_id: str | None = None, label: str | None = None) -> None:
+        """The seller fixed it (a refusal) or resolved it (a conflict): send this payload next (and
+        ``group_id``: it now belongs to that bulk operation; ``label``: what the list calls it)."""
         values: dict[str, Any] = {"payload": _dump(dict(payload)), "status": Status.WAITING, "prepared": None,
                                   "message": None, "errors": None, "detail": None}
         if base is not None:
             values["base"] = _dump(dict(base))
+        if group_id is not None:
+            values["group_id"] = group_id
+        if label is not None:
+            values["label"] = label
         self._update(entry_id, **values)
 
     def discard(self, entry_id: int) -> None:

@@ -6,6 +6,7 @@ cell). Each check returns a :class:`Problem` (a stable ``code``, an English mess
 parameters: the views translate the template, then fill it in) or None.
 
     problem = check("stock_units", -3)          # Problem("too_small", "At least {min}.", {"min": 0})
+    problem = check_delta(12, -20)               # STOCK_BELOW_ZERO (a delta: "−20 damaged")
     value = parse_cell("packagings", "carton:12|pallet:600")   # raises RuleError on bad text
     tiers = parse_cell("price_tiers", "10:3.10|100:2.60")       # [(10, Decimal("3.10")), ...]
     problems = check_after(shown_fields, {"moq_units": 12})     # the offer as it will be: tiers too
@@ -215,6 +216,16 @@ def check(name: str, value: Any, *, now: datetime | None = None) -> Problem | No
         return _promotion(value, now)
     rule = _CHECKS.get(name)
     return rule(value) if rule is not None else None
+
+
+#: a stock delta ("−12 damaged") taking more than the stock holds: the one rule, wherever a delta is made
+#: (a cell, a bulk "adjust stock") or sent (re-based on the server's stock, ``offer_handlers.edit_request``)
+STOCK_BELOW_ZERO = Problem("stock_below_zero", "The stock would fall below zero.")
+
+
+def check_delta(stock: int, delta: int) -> Problem | None:
+    """The rule for a stock delta applied to ``stock``: None when the stock stays at zero or above."""
+    return STOCK_BELOW_ZERO if stock + delta < 0 else None
 
 
 def check_all(fields: dict[str, Any], *, now: datetime | None = None) -> dict[str, Problem]:

@@ -3,7 +3,7 @@ seller keeps mine, takes theirs or edits, per field or for all. Nothing is decid
 nothing the server would refuse: an MOQ, a price or volume prices that do not fit together as chosen.
 
     dialog = ConflictDialog(entry, parent)
-    dialog.resolved.connect(lambda choices: resolve(outbox, entry, choices))   # models.seller.conflicts
+    dialog.resolved.connect(lambda choices: runner.apply(Resolution(entry, choices)))   # models.seller.conflicts
 """
 
 from __future__ import annotations
