@@ -18,9 +18,9 @@ from desktop.models.catalog_cache import OfferQuery
 from desktop.models.money import Money
 from desktop.views.cart.cart_model import format_money
 from tests.gui.catalog_support import synced_ui_fixture, ui_fixture  # noqa: F401 - fixtures
-from tests.gui.test_cart_page import close_env, make_env, shop_offers
-from tests.gui.test_checkout_wizard import fast_polling, group_refs, submit, to_review  # noqa: F401 - fixture
 from tests.server.orders_kit import packs_of, version_of
+from tests.support.cart import close_env, make_env, shop_offers
+from tests.support.checkout import fast_polling, group_refs, submit, to_review  # noqa: F401 - fixture
 
 
 def eur(amount: str) -> Money:
