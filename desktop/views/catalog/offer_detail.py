@@ -120,6 +120,30 @@ class OfferDetail(QWidget):
         col = QVBoxLayout(body)
         col.setContentsMargins(12, 10, 12, 12)
         col.setSpacing(6)
+        self._add_heading(col)
+        col.addLayout(self._pictures())
+        self._add_facts(col)
+        col.addWidget(_separator())
+        col.addLayout(self._order_form())
+        self.tiers = PriceTiersTable(self.currency)  # hidden when the offer has no volume prices
+        col.addWidget(self.tiers)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("fieldError")
+        self.warning_label.setWordWrap(True)
+        col.addWidget(self.warning_label)
+        col.addLayout(self._actions())
+        col.addWidget(self.watches)
+        self._add_description(col)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        self.stack.addWidget(scroll)
+
+    def _add_heading(self, col: QVBoxLayout) -> None:
+        """The title and the SKU, both selectable."""
         self.title_label = QLabel()
         self.title_label.setObjectName("offerTitle")
         self.title_label.setWordWrap(True)
@@ -130,6 +154,8 @@ class OfferDetail(QWidget):
         col.addWidget(self.title_label)
         col.addWidget(self.sku_label)
 
+    def _pictures(self) -> QHBoxLayout:
+        """The main picture with the two small ones in a column beside it."""
         pictures = QHBoxLayout()
         pictures.setSpacing(6)
         self.main_picture = QLabel()
@@ -148,8 +174,10 @@ class OfferDetail(QWidget):
         small_col.addStretch(1)
         pictures.addLayout(small_col)
         pictures.addStretch(1)
-        col.addLayout(pictures)
+        return pictures
 
+    def _add_facts(self, col: QVBoxLayout) -> None:
+        """The price, the promotion, "Sold by <seller>" (a link) and the facts line."""
         self.price_label = QLabel()
         self.price_label.setObjectName("offerPrice")
         self.price_label.setTextFormat(Qt.TextFormat.RichText)
@@ -165,11 +193,8 @@ class OfferDetail(QWidget):
         for w in (self.price_label, self.promotion_label, self.seller_label, self.facts_label):
             col.addWidget(w)
 
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        col.addWidget(line)
-
+    def _order_form(self) -> QFormLayout:
+        """Packaging × quantity, with the units and the line total they make."""
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setHorizontalSpacing(10)
@@ -189,14 +214,10 @@ class OfferDetail(QWidget):
         form.addRow(self.tr("Quantity"), self.quantity_spin)
         form.addRow(self.tr("Units"), self.units_label)
         form.addRow(self.tr("Line total"), self.total_label)
-        col.addLayout(form)
-        self.tiers = PriceTiersTable(self.currency)  # hidden when the offer has no volume prices
-        col.addWidget(self.tiers)
-        self.warning_label = QLabel()
-        self.warning_label.setObjectName("fieldError")
-        self.warning_label.setWordWrap(True)
-        col.addWidget(self.warning_label)
+        return form
 
+    def _actions(self) -> QHBoxLayout:
+        """[Add to cart] (the default button) [Contact the seller…]."""
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add to cart"))
         self.add_button.setObjectName("addToCart")
@@ -207,9 +228,10 @@ class OfferDetail(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.contact_button)
         buttons.addStretch(1)
-        col.addLayout(buttons)
-        col.addWidget(self.watches)
+        return buttons
 
+    def _add_description(self, col: QVBoxLayout) -> None:
+        """The seller's description, selectable, taking what height is left."""
         self.description_label = QLabel()
         self.description_label.setWordWrap(True)
         self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -217,13 +239,6 @@ class OfferDetail(QWidget):
         col.addSpacing(4)
         col.addWidget(self.description_label)
         col.addStretch(1)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        self.stack.addWidget(scroll)
 
     # -- showing an offer --------------------------------------------------------------------------
     def show_offer(self, offer_id: int | None) -> None:
@@ -395,3 +410,10 @@ class OfferDetail(QWidget):
     def _seller_clicked(self, link: str) -> None:
         if link.startswith("seller:"):
             self.seller_requested.emit(int(link.split(":", 1)[1]))
+
+
+def _separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
