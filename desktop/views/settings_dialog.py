@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,8 +44,10 @@ __all__ = ["CURRENCIES", "KEYS", "SettingsDialog"]
 # the settings' names, defaults and currencies are kept once, in desktop/models/settings/ and money.py
 CURRENCIES = CURRENCY_CODES
 KEYS = FIELDS
+#: a setting's value as the dialog shows and returns it: text, a whole number, or None (not set)
+SettingValue = str | int | None
 #: a value the caller does not give: the setting's default, but no server (the field stays empty)
-DEFAULTS: dict[str, Any] = {**SETTINGS_DEFAULTS, "server_url": ""}
+DEFAULTS: dict[str, SettingValue] = {**SETTINGS_DEFAULTS, "server_url": ""}
 
 
 class SettingsDialog(QDialog):
@@ -55,7 +56,7 @@ class SettingsDialog(QDialog):
 
     def __init__(
         self,
-        values: Mapping[str, Any],
+        values: Mapping[str, SettingValue],
         locked: Collection[str] = (),
         *,
         cache_size: Callable[[], int] | None = None,
@@ -232,7 +233,7 @@ class SettingsDialog(QDialog):
     def is_locked(self, key: str) -> bool:
         return key in self._locked
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> dict[str, SettingValue]:
         return {
             "server_url": self.server_url.text().strip().rstrip("/"),
             "currency": self.currency.currentData(),
@@ -245,7 +246,7 @@ class SettingsDialog(QDialog):
             "seller_watch_folder": self.watch_folder.text().strip() or None,
         }
 
-    def changed_values(self) -> dict[str, Any]:
+    def changed_values(self) -> dict[str, SettingValue]:
         return {
             k: v for k, v in self.values().items() if v != self._initial.get(k) and k not in self._locked
         }
@@ -263,7 +264,7 @@ class SettingsDialog(QDialog):
         self.saved.emit(changes)
         self.accept()
 
-    def _problem(self, changes: Mapping[str, Any]) -> tuple[QWidget, str] | None:
+    def _problem(self, changes: Mapping[str, SettingValue]) -> tuple[QWidget, str] | None:
         """The first network field the settings would refuse (or a CA file that cannot be used)."""
         proxy = changes.get("proxy_url")
         if proxy is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +30,7 @@ from ..contact_seller import ContactSellerDialog
 from ..counts import counts
 from ..formatting import format_int, format_money
 from .currency import CurrencyContext
-from .offer_text import facts_text, packaging_label, price_html, promotion_text, seller_html, warnings
+from .offer_text import JSON, facts_text, packaging_label, price_html, promotion_text, seller_html, warnings
 from .offer_watches import OfferWatches
 from .price_tiers_table import PriceTiersTable, units_in_cart
 from .thumbnails import ThumbnailLoader
@@ -84,7 +84,7 @@ class OfferDetail(QWidget):
         self._cart = cart
         self._signed_in = signed_in or (lambda: False)
         self._now = now or (lambda: datetime.now(UTC))
-        self.offer: dict[str, Any] | None = None  # the cache's JSON of the offer (see offer_text.py)
+        self.offer: JSON | None = None  # the cache's JSON of the offer (see offer_text.py)
         self.offer_id: int | None = None
         self.contact_dialog: ContactSellerDialog | None = None
         self._body_built = False
@@ -278,7 +278,7 @@ class OfferDetail(QWidget):
                 self.packaging_combo.setCurrentIndex(index)
                 self.quantity_spin.setValue(quantity)
 
-    def _fill(self, offer: dict[str, Any]) -> None:
+    def _fill(self, offer: JSON) -> None:
         now = self._now()
         self.title_label.setText(offer.get("title", ""))
         self.sku_label.setText(self.tr("SKU %1").replace("%1", str(offer.get("sku", ""))))
@@ -308,7 +308,7 @@ class OfferDetail(QWidget):
         """The account whose watches the pane shows and adds to (None: no watches)."""
         self.watches.set_account(account)
 
-    def _show_pictures(self, offer: dict[str, Any]) -> None:
+    def _show_pictures(self, offer: JSON) -> None:
         urls = list(offer.get("image_urls") or [])
         labels = [(self.main_picture, MAIN_IMAGE)] + [(label, SMALL_IMAGE) for label in self.small_pictures]
         for n, (label, size) in enumerate(labels):
@@ -332,7 +332,7 @@ class OfferDetail(QWidget):
                 self._set_picture(label, url, size)
 
     # -- packaging, quantity, totals ---------------------------------------------------------------
-    def current_packaging(self) -> dict[str, Any] | None:
+    def current_packaging(self) -> JSON | None:
         if self.offer is None:
             return None
         pid = self.packaging_combo.currentData()
