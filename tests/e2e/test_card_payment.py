@@ -9,9 +9,8 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from marketplace.db import Database
 from tests.e2e.card_support import DECLINED_CARD, GOOD_CARD, NUMBER_INPUT, fill_card
-from tests.server.orders_kit import add_offer, buy, new_shop, register
+from tests.server import orders_kit
 from tests.support.browser import headless_chromium, screenshot
 from tests.support.wait import wait_for
 
@@ -26,15 +25,7 @@ def driver() -> Iterator:
 
 @pytest.fixture
 def card_order(live_server) -> dict:
-    db = Database(live_server.database_url)
-    try:
-        shop = new_shop(live_server.api, db)
-        offer = add_offer(db, shop.seller_id, shop.warehouse_id, price="19.90", pack_units=6)
-    finally:
-        db.dispose()
-    buyer = register(live_server.api)
-    with httpx.Client(base_url=live_server.api, timeout=60) as api:
-        body = buy(api, buyer, [offer], quantity=2, payment_method="card")
+    buyer, body = orders_kit.card_order(live_server.api, live_server.database_url)
     return {"ref": body["order_group"]["ref"], "url": body["payment"]["checkout_url"],
             "total": body["order_group"]["total"], "headers": buyer.headers}
 

@@ -9,7 +9,6 @@ import random
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import httpx
 import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 
@@ -19,8 +18,7 @@ from desktop.models.orders_cache import PAYMENT_STATUSES, SHIPPING_STATUSES, Ord
 from desktop.views.orders import OrdersPage
 from desktop.views.orders import order_detail as detail_module
 from desktop.views.shell_areas import guest_clients, orders_caches
-from marketplace.db import Database
-from tests.server.orders_kit import add_offer, buy, new_shop, register
+from tests.server.orders_kit import card_order
 
 BUYER = "buyer@demo.test"
 SELLER = "seller@demo.test"
@@ -286,15 +284,7 @@ def test_reorder_puts_the_lines_in_the_cart(qtbot, page, cart_store, buyer):
 def card_buyer(live_server):
     """A buyer of its own with one unpaid card order (placed, never paid) of a new shop's offer: the data
     "pay again" needs, made here rather than hoped for in the demo data. (client, email, order ref)"""
-    db = Database(live_server.database_url)
-    try:
-        shop = new_shop(live_server.api, db)
-        offer = add_offer(db, shop.seller_id, shop.warehouse_id, price="19.90", pack_units=6)
-    finally:
-        db.dispose()
-    account = register(live_server.api)
-    with httpx.Client(base_url=live_server.api, timeout=60) as api:
-        body = buy(api, account, [offer], quantity=2, payment_method="card")
+    account, body = card_order(live_server.api, live_server.database_url)
     client = MarketplaceClient(ClientConfig(live_server.url))
     client.auth.login(account.email, "long-enough-password")
     yield client, account.email, body["order_group"]["orders"][0]["ref"]
