@@ -275,17 +275,26 @@ def test_sign_in_field_errors_from_the_real_server(qtbot, auth_server, token_sto
         client.close()
 
 
+def _raised(server) -> BaseException | None:
+    """What answering_sign_ins raises for ``server``: caught as BaseException, so a skip (which is not an
+    Exception) is seen too."""
+    try:
+        answering_sign_ins(server)
+    except BaseException as exc:  # a skip too: it is no Exception
+        return exc
+    return None
+
+
 def test_a_server_that_does_not_answer_fails_the_sign_in_tests():
     dead = SimpleNamespace(api=f"http://127.0.0.1:{free_port()}/api/v1")  # nothing listens there
-    with pytest.raises(httpx.ConnectError):
-        answering_sign_ins(dead)
+    assert isinstance(_raised(dead), httpx.ConnectError)
 
 
 def test_a_server_answering_sign_ins_wrongly_fails_the_sign_in_tests():
     with respx.mock:
         respx.post("http://127.0.0.1:9/api/v1/auth/login").respond(500, json={"detail": "boom"})
-        with pytest.raises(AssertionError, match="answers 500, not 401"):
-            answering_sign_ins(SimpleNamespace(api="http://127.0.0.1:9/api/v1"))
+        raised = _raised(SimpleNamespace(api="http://127.0.0.1:9/api/v1"))
+    assert isinstance(raised, AssertionError) and "answers 500, not 401" in str(raised)
 
 
 def test_create_account_field_errors_from_the_real_server(qtbot, auth_server, token_store):
