@@ -220,7 +220,7 @@ class OrdersPage(QWidget):
         assert cache is not None
         if self._sync_op is not None and self._sync_op.is_running:
             return self._sync_op
-        if not getattr(self.client, "is_authenticated", False) and not cache.guest_groups():
+        if not self.client.is_authenticated and not cache.guest_groups():
             return None
         self.sync_button.setEnabled(False)
         client, guest_client = self.client, self._guest_client
