@@ -36,6 +36,8 @@ ALLOWED_PROBES: dict[tuple[str, str], str] = {
         "a module constant that exists on Windows only",
     ("desktop/models/server_process.py", "getattr(signal, 'SIGKILL', signal.SIGTERM)"):
         "a module constant that Windows lacks",
+    ("desktop/models/sqlite_file.py", "getattr(exc, 'sqlite_errorcode', None)"):
+        "sqlite3 sets it only on the errors SQLite itself raised (an error made in Python has none)",
     ("desktop/views/tasks.py", "getattr(callback, '__self__', None)"):
         "Python's own introspection: is a callback a bound method (of a Qt object that may be gone)",
 }
