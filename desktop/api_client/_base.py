@@ -97,7 +97,7 @@ def clean_params(params: Mapping[str, Any] | None) -> dict[str, str]:
 
 
 @lru_cache(maxsize=256)
-def _adapter(tp: object) -> TypeAdapter[Any]:  # tp: a type form (Page[Offer], list[Currency])
+def _adapter(tp: type[Any]) -> TypeAdapter[Any]:  # a type form: Offer, Page[Offer], list[Currency]
     return TypeAdapter(tp)
 
 
@@ -380,6 +380,6 @@ def _describe(exc: PydanticValidationError) -> str:
     return "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")
 
 
-def dump(model: BaseModel, **kwargs: bool) -> dict[str, Any]:
-    """A request model as the JSON-compatible body the API expects (``exclude_none=True``…)."""
-    return model.model_dump(mode="json", **kwargs)
+def dump(model: BaseModel, *, exclude_none: bool = False, exclude_unset: bool = False) -> dict[str, Any]:
+    """A request model as the JSON-compatible body the API expects."""
+    return model.model_dump(mode="json", exclude_none=exclude_none, exclude_unset=exclude_unset)

@@ -85,7 +85,7 @@ def _read_ahead(pages: Iterable[Any]) -> Iterator[dict[str, Any]]:
 
     An exception of the feed (OfflineError...) is raised here, in the caller's thread, in its turn.
     Closing the generator early (a cancel, an error while applying) stops the helper after its page."""
-    slot: queue.Queue[object] = queue.Queue(maxsize=1)
+    slot: queue.Queue[Any] = queue.Queue(maxsize=1)
     stop = threading.Event()
 
     def hand_over(item: object) -> bool:
