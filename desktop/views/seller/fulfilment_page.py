@@ -18,7 +18,7 @@ server's words and marked on its row, and stays in Pending changes until the sel
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,7 @@ from desktop.models.seller import fulfilment
 from .. import errors
 from ..formatting import format_datetime
 from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS
-from ..tasks import QueryOp
+from ..tasks import OpContext, QueryOp
 from .fulfilment_model import FulfilmentModel
 from .fulfilment_writes import FulfilmentWrites
 from .order_summary import OrderSummary, make_table
@@ -230,13 +230,11 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
         if self._sync_op is not None and self._sync_op.is_running:
             return self._sync_op
         self.sync_button.setEnabled(False)
-        stop: list[Callable[[], bool]] = []
 
-        def work() -> SyncResult:
-            return cache.sync(self.client, path="/seller/orders", cancelled=stop[0])
+        def work(context: OpContext) -> SyncResult:
+            return cache.sync(self.client, path="/seller/orders", cancelled=context.cancelled)
 
-        op = QueryOp(self, work, lambda r: self._synced(cache, r), lambda e: self._sync_failed(e))
-        stop.append(op.cancel_event.is_set)
+        op = QueryOp.with_context(self, work, lambda r: self._synced(cache, r), lambda e: self._sync_failed(e))
         op.finished.connect(self._sync_finished)
         self._sync_op = op
         return op.run_in_background()
