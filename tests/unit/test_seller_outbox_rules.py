@@ -28,7 +28,7 @@ from desktop.models.seller import (
 from desktop.models.seller.bulk import BulkOp, preview
 from desktop.models.seller.offer_handlers import edit_request
 from desktop.models.seller.plans import Operation, write
-from tests.unit.test_seller_listings import offer
+from tests.unit.offer_factory import listing_offer as offer
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,8 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from desktop.models.seller.fields import FieldValue
+
 from . import rules
 from .edits import Edit, ListingEdits
 from .fields import from_wire, same, to_wire
@@ -104,7 +106,7 @@ def scale_tiers(tiers: Iterable[Sequence[Any]], ratio: Decimal) -> list[list[Any
             for units, price in tiers]
 
 
-def _ratio(op: BulkOp, before: Any, after: Decimal) -> Decimal | None:
+def _ratio(op: BulkOp, before: FieldValue, after: Decimal) -> Decimal | None:
     """How a price operation changes prices: the percentage's own ratio, or new / old for a set price."""
     if op.kind == "price_percent":
         return (100 + Decimal(op.value)) / 100
@@ -140,7 +142,7 @@ def _checked(changes: list[Change], target: Target) -> list[Change]:
     return [replace(c, refusal=problem) if c.refusal is None and c.field in edit else c for c in changes]
 
 
-def _loose_wire(name: str, value: Any) -> Any:
+def _loose_wire(name: str, value: FieldValue) -> Any:
     try:
         return to_wire(name, value)
     except Exception:
@@ -234,6 +236,6 @@ def paste_changes(text: str, targets: Mapping[str, Target], columns: Sequence[st
     return changes
 
 
-def value_for_check(name: str, wire: Any) -> Any:
+def value_for_check(name: str, wire: FieldValue) -> Any:
     """A JSON value back as rules.check takes it (for re-checking a stored edit)."""
     return from_wire(name, wire)

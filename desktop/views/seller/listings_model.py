@@ -263,7 +263,7 @@ class ListingsTableModel(QAbstractTableModel):
         value = shown.get(name)
         return edit_text(name, value) if edit else value_text(name, value)
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False

@@ -70,6 +70,9 @@ class ListingsPage(QWidget):
         self.model = ListingsTableModel(listings, runner, self)
         self.refresh_op: QueryOp | None = None
         self._sort = ("sku", False)
+        # before the filters are built: a filter set while building asks for a search
+        self.search_timer = QTimer(self, singleShot=True, interval=150)
+        self.search_timer.timeout.connect(self.apply_filters)
         self._build()
         self.model.edit_requested.connect(self._cell_edited)
         self.model.problem.connect(self._cell_problem)
@@ -78,8 +81,6 @@ class ListingsPage(QWidget):
         runner.drained.connect(self._drained)
         self.low_timer = QTimer(self, singleShot=True, interval=0)
         self.low_timer.timeout.connect(self._update_low_count)
-        self.search_timer = QTimer(self, singleShot=True, interval=150)
-        self.search_timer.timeout.connect(self.apply_filters)
         self.apply_filters()
         self._update_buttons()
 
@@ -189,8 +190,7 @@ class ListingsPage(QWidget):
                             self.stock.currentData(), self.promotion.currentData(), *self._sort)
 
     def apply_filters(self) -> None:
-        if hasattr(self, "search_timer"):
-            self.search_timer.stop()
+        self.search_timer.stop()
         query = self.query()
         try:
             ids = self.listings.search(query)
