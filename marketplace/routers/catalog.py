@@ -10,8 +10,9 @@ from ..deps import ReadDB
 from ..errors import responses
 from ..schemas.catalog import CategoryOut, CurrencyOut, OfferChanges, OfferOut, OfferPage, SellerProfile
 from ..schemas.offer_query import CURRENCY_DOC, OFFER_QUERY_DOC
-from ..services import catalog_reads, categories, offer_pages
+from ..services import catalog_reads, categories
 from ..services import currency as fx
+from ..services.offer_pages import offers_page
 from ._http import (
     IdPath,
     OfferQueryDep,
@@ -50,7 +51,8 @@ async def list_offers(request: Request) -> Response:
     query = await offer_query(request)
     url, cache = public_url(request), offers_cache(request)
     return await database(request).run_read(
-        lambda session: json_body(offer_pages.offers_page(session, query, url, cache)), short=True
+        lambda session: Response(offers_page(session, query, url, cache), media_type="application/json"),
+        short=True,
     )
 
 
@@ -120,4 +122,4 @@ def seller_offers(seller_id: IdPath, query: OfferQueryDep, db: ReadDB, request: 
     """A seller's live offers; the same filters as GET /offers."""
     catalog_reads.require_seller(db, seller_id)
     query.filters.seller = seller_id
-    return json_body(offer_pages.offers_page(db, query, public_url(request)))
+    return json_body(offers_page(db, query, public_url(request)))
