@@ -11,7 +11,7 @@ from ..errors import responses
 from ..schemas.orders import CancelIn, OrderFilters, OrderOut, OrderPage, ShippingUpdateIn, order_filters
 from ..services import order_access
 from ..services.order_states import advance_shipping, cancel_order
-from ..services.order_views import order_json
+from ..services.order_views import order_json, seller_can_cancel
 from ._http import json_response
 
 router = APIRouter(tags=["seller"])
@@ -62,8 +62,7 @@ def seller_cancel(
     ref: str, body: CancelIn, caller: SellerAccount, db: WriteDB, config: Settings
 ) -> dict[str, Any]:
     order = order_access.seller_order(db, caller.seller_id, ref, lock=True)
-    allowed = order.shipping_status not in ("delivered", "cancelled")
-    cancel_order(db, config, order, by="seller", reason=body.reason, allowed=allowed)
+    cancel_order(db, config, order, by="seller", reason=body.reason, allowed=seller_can_cancel(order))
     out = order_json(order)
     db.commit()
     return out
