@@ -145,9 +145,9 @@ class _BodyTooLarge(Exception):
 def create_app(config: Config, db: Database | None = None, media: MediaSource | None = None) -> FastAPI:
     """The app; `media` answers the picture route (default: the stored pictures of `config.media_dir`)."""
     from .routers import all_routers
-    from .routers._http import PageCache
     from .schema_setup import ensure_schema
     from .services.housekeeping import expire_promotions
+    from .services.page_cache import PageCache
     from .services.server_secrets import kept_secret
 
     database = db or Database(config.database_url)

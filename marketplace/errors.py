@@ -65,6 +65,11 @@ def not_found(what: str = "resource") -> ApiError:
     return ApiError(404, "not_found", f"No such {what}.")
 
 
+def field_error(status: int, code: str, field: str, message: str) -> ApiError:
+    """A problem about one field, its code and message repeated in `errors`."""
+    return ApiError(status, code, message, errors=[{"field": field, "code": code, "message": message}])
+
+
 def problem_response(
     status: int,
     code: str,

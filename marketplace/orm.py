@@ -414,7 +414,7 @@ _SHOWN_WITH_OFFERS = (Seller, Warehouse, Category)
 def _bump_catalog_version(session: Session, _context, _instances) -> None:
     """A change to a seller, warehouse or category moves the offers' change counter (in the same
     transaction), as every offer write does: cached offer pages are keyed by that counter
-    (routers/_http.py), so none is served after such a change. The feed only skips a number."""
+    (services/page_cache.py), so none is served after such a change. The feed only skips a number."""
     for objects in (session.new, session.dirty, session.deleted):
         if any(isinstance(o, _SHOWN_WITH_OFFERS) for o in objects):
             table = Counter.__table__

@@ -5,13 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter
-from sqlalchemy import select
 
 from ..deps import Admin, WriteDB
-from ..errors import ApiError, not_found, responses
-from ..orm import OrderGroup
+from ..errors import responses
 from ..schemas.orders import OrderGroupOut
-from ..services.order_states import mark_group_paid
+from ..services.order_states import manual_payment_received
 from ..services.order_views import group_json
 
 router = APIRouter(tags=["admin"])
@@ -26,25 +24,7 @@ router = APIRouter(tags=["admin"])
     "(Stripe's webhook confirms them); a refunded group → 409 `payment_refunded`.",
 )
 def payment_received(ref: str, caller: Admin, db: WriteDB) -> dict[str, Any]:
-    group = db.scalar(
-        select(OrderGroup)
-        .where(OrderGroup.ref == ref)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
-    if group is None:
-        raise not_found("order group")
-    if group.payment_method == "card":
-        raise ApiError(409, "not_manual_payment", "Card payments are confirmed by Stripe, not by hand.")
-    if group.payment_status == "refunded":
-        raise ApiError(409, "payment_refunded", "This group's payment was refunded.")
-    mark_group_paid(
-        db,
-        group,
-        f"Payment received ({group.payment_method.replace('_', ' ')}), confirmed by {caller.user.email}.",
-        payment_method=group.payment_method,
-        by=caller.user.email,
-    )
+    group = manual_payment_received(db, ref, caller.user.email)
     out = group_json(group)
     db.commit()
     return out

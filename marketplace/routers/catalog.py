@@ -2,33 +2,27 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
-from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Query, Request, Response
-from sqlalchemy import func, select, text
 
 from ..deps import ReadDB
-from ..errors import ApiError, not_found, responses
-from ..orm import Category, CategoryTranslation, Offer, Seller
+from ..errors import responses
 from ..schemas.catalog import CategoryOut, CurrencyOut, OfferChanges, OfferOut, OfferPage, SellerProfile
+from ..schemas.offer_query import CURRENCY_DOC, OFFER_QUERY_DOC
+from ..services import catalog_reads, categories
 from ..services import currency as fx
-from ..services.offer_rows import OfferRenderer, changed_rows, packagings_by_offer
-from ..services.statements import OFFERS, fetch_all
+from ..services.offer_pages import offers_page
 from ._http import (
-    CURRENCY_DOC,
-    OFFER_QUERY_DOC,
     IdPath,
     OfferQueryDep,
     database,
     etag,
     etag_matches,
+    json_body,
     json_response,
     offer_query,
     offers_cache,
-    offers_page,
     public_url,
 )
 from ._language import Language
@@ -46,32 +40,7 @@ def list_currencies(db: ReadDB) -> list[CurrencyOut]:
 def list_categories(db: ReadDB, language: Language) -> list[CategoryOut]:
     """Every category (a tree through `parent_id`), counting live offers in it and below it. Names are in
     the language of `Accept-Language` (en, fr; English by default and for a category not translated)."""
-    translated = (
-        select(CategoryTranslation.name)
-        .where(CategoryTranslation.category_id == Category.id, CategoryTranslation.language == language)
-        .scalar_subquery()
-    )
-    name = func.coalesce(translated, Category.name).label("name")
-    cats = db.execute(select(Category.id, name, Category.parent_id).order_by(Category.id)).all()
-    direct = dict(
-        db.execute(
-            select(OFFERS.c.category_id, func.count())
-            .where(OFFERS.c.deleted_at.is_(None))
-            .group_by(OFFERS.c.category_id)
-        )
-        .tuples()
-        .all()
-    )
-    parent = {c.id: c.parent_id for c in cats}
-    totals = dict.fromkeys(parent, 0)
-    for cat_id, count in direct.items():
-        seen: set[int] = set()
-        node: int | None = cat_id
-        while node is not None and node in totals and node not in seen:  # `seen` guards a bad cycle
-            seen.add(node)
-            totals[node] += count
-            node = parent[node]
-    return [CategoryOut(id=c.id, name=c.name, parent_id=c.parent_id, offer_count=totals[c.id]) for c in cats]
+    return categories.category_tree(db, language)
 
 
 @router.get("/offers", response_model=OfferPage, responses=responses(422), openapi_extra=OFFER_QUERY_DOC)
@@ -81,36 +50,13 @@ async def list_offers(request: Request) -> Response:
     # directly, past FastAPI's routing (RequestContextMiddleware's `direct` endpoints, app.py)
     query = await offer_query(request)
     url, cache = public_url(request), offers_cache(request)
-    return await database(request).run_read(lambda session: offers_page(session, query, url, cache), short=True)
+    return await database(request).run_read(
+        lambda session: Response(offers_page(session, query, url, cache), media_type="application/json"),
+        short=True,
+    )
 
 
 # --- the delta feed (before /offers/{id}, which would otherwise catch "changes") -------------------
-
-
-def encode_since(seq: int) -> str:
-    return base64.urlsafe_b64encode(f"s:{seq}".encode()).decode().rstrip("=")
-
-
-def decode_since(token: str) -> int:
-    try:
-        kind, value = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)).decode().split(":", 1)
-        seq = int(value)
-        if kind != "s" or seq < 0 or seq > 2**62:
-            raise ValueError
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise ApiError(
-            422,
-            "invalid_since",
-            "This `since` token is not one the server gave out.",
-            errors=[
-                {
-                    "field": "since",
-                    "code": "invalid_since",
-                    "message": "Unknown token; sync again from scratch.",
-                }
-            ],
-        ) from None
-    return seq
 
 
 @router.get("/offers/changes", response_model=OfferChanges, responses=responses(422))
@@ -124,22 +70,11 @@ async def offer_changes(
 ) -> Response:
     """Offers created, edited (stock included) or removed after `since`, in the order they changed.
     Prices are in EUR. Walk pages until `has_more` is false, then keep `next_since` for the next sync."""
-    after = decode_since(since) if since is not None else 0
+    after = catalog_reads.decode_since(since) if since is not None else 0
     url = public_url(request)
-    return await database(request).run_read(lambda session: changes_page(session, url, after, since is None, limit))
-
-
-def changes_page(session, url: str, after: int, live_only: bool, limit: int) -> Response:
-    """One page of the feed: every changed offer row in one query (removed ones give their id only)."""
-    rows = changed_rows(session, after, limit + 1, live_only=live_only)
-    has_more = len(rows) > limit
-    rows = rows[:limit]
-    live = [r for r in rows if r.deleted_at is None]
-    deleted = [r.id for r in rows if r.deleted_at is not None]
-    packs = packagings_by_offer(session, [r.id for r in live])
-    items = OfferRenderer(url, "EUR", Decimal(1)).render_rows(live, packs)
-    next_since = encode_since(rows[-1].change_seq if rows else after)
-    return json_response({"items": items, "deleted": deleted, "next_since": next_since, "has_more": has_more})
+    return await database(request).run_read(
+        lambda session: json_response(catalog_reads.changes_page(session, url, after, since is None, limit))
+    )
 
 
 # --- one offer ------------------------------------------------------------------------------------
@@ -163,24 +98,13 @@ async def get_offer(
     )
 
 
-_LIVE_VERSION = text("SELECT version FROM offers WHERE id = :id AND deleted_at IS NULL")
-
-
 def one_offer(db, offer_id: int, code: str, url: str, if_none_match: str | None) -> Response:
-    found = fetch_all(db, _LIVE_VERSION, {"id": offer_id})
-    if not found:
-        raise not_found("offer")
-    version = found[0][0]
-    tag = etag(offer_id, version, code)
+    tag = etag(offer_id, catalog_reads.live_version(db, offer_id), code)
     headers = {"ETag": tag, "Cache-Control": "no-cache"}
     if etag_matches(if_none_match, tag):
         return Response(status_code=304, headers=headers)
-    items = OfferRenderer(url, code, fx.cached_rates(db)[code]).load(db, [offer_id])
-    if not items:
-        raise not_found("offer")
-    return json_response(
-        items[0], headers={"ETag": etag(offer_id, items[0]["version"], code), "Cache-Control": "no-cache"}
-    )
+    item = catalog_reads.offer_dict(db, offer_id, code, url)
+    return json_response(item, headers={"ETag": etag(offer_id, item["version"], code), "Cache-Control": "no-cache"})
 
 
 # --- sellers --------------------------------------------------------------------------------------
@@ -189,31 +113,13 @@ def one_offer(db, offer_id: int, code: str, url: str, if_none_match: str | None)
 @router.get("/sellers/{seller_id}", response_model=SellerProfile, responses=responses(404, 422))
 def get_seller(seller_id: IdPath, db: ReadDB) -> SellerProfile:
     """A seller's public profile."""
-    seller = db.get(Seller, seller_id)
-    if seller is None:
-        raise not_found("seller")
-    count = db.scalar(
-        select(func.count())
-        .select_from(Offer)
-        .where(Offer.seller_id == seller_id, Offer.deleted_at.is_(None))
-    )
-    return SellerProfile(
-        id=seller.id,
-        name=seller.name,
-        country=seller.country,
-        rating=seller.rating,
-        review_count=seller.review_count,
-        description=seller.description or "",
-        member_since=seller.created_at,
-        offer_count=count or 0,
-    )
+    return catalog_reads.seller_profile(db, seller_id)
 
 
 @router.get("/sellers/{seller_id}/offers", response_model=OfferPage, responses=responses(404, 422),
             openapi_extra=OFFER_QUERY_DOC)
 def seller_offers(seller_id: IdPath, query: OfferQueryDep, db: ReadDB, request: Request) -> Response:
     """A seller's live offers; the same filters as GET /offers."""
-    if db.get(Seller, seller_id) is None:
-        raise not_found("seller")
+    catalog_reads.require_seller(db, seller_id)
     query.filters.seller = seller_id
-    return offers_page(db, query, public_url(request))
+    return json_body(offers_page(db, query, public_url(request)))

@@ -6,13 +6,12 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Header, Path, Request, Response
-from sqlalchemy import select
 
 from ..deps import ReadDB
 from ..errors import ApiError, responses
-from ..media import MediaSource, PictureRef
-from ..orm import Category, Offer
+from ..media import MediaSource
 from ..schemas.common import MAX_ID
+from ..services.offer_pictures import picture_ref
 
 router = APIRouter(tags=["media"])
 
@@ -42,16 +41,9 @@ def offer_image(
     request: Request,
     if_none_match: Annotated[str | None, Header()] = None,
 ) -> Response:
-    row = db.execute(
-        select(Offer.image_count, Offer.category_id, Category.name)
-        .join(Category, Offer.category_id == Category.id)
-        .where(Offer.id == offer_id, Offer.deleted_at.is_(None))
-    ).first()
-    if row is None or n >= row[0]:
-        raise ApiError(404, "not_found", "No such picture.")
-    _count, category_id, name = row
+    ref = picture_ref(db, offer_id, n)
     media: MediaSource = request.app.state.media
-    picture = media.find(PictureRef(offer_id, n, category_id, name))
+    picture = media.find(ref) if ref is not None else None
     if picture is None:
         raise ApiError(404, "not_found", "No such picture.")
     headers = {"ETag": picture.etag, "Cache-Control": CACHE_CONTROL}

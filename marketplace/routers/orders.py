@@ -5,12 +5,9 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Response
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from ..deps import Account, Caller, Principal, ReadDB, Settings, WriteDB
-from ..errors import not_found, responses
-from ..orm import Order, OrderGroup
+from ..deps import Account, Caller, ReadDB, Settings, WriteDB
+from ..errors import responses
 from ..schemas.orders import (
     CancelIn,
     OrderFilters,
@@ -21,21 +18,15 @@ from ..schemas.orders import (
     ReviewOut,
     order_filters,
 )
-from ..services.order_states import cancel_order, lock_order
-from ..services.order_views import can_cancel, group_json, list_order_dicts, order_json
+from ..services import order_access
+from ..services.order_states import cancel_order
+from ..services.order_views import can_cancel, group_json, order_json
 from ..services.reviews import review_order
 from ._http import json_response
 
 router = APIRouter(tags=["orders"])
 
 Filters = Annotated[OrderFilters, Depends(order_filters)]
-
-
-def buyer_scope(caller: Principal) -> Any:
-    """Whose orders a caller sees: an account its own, a guest token its one group."""
-    if caller.user_id is not None:
-        return Order.buyer_id == caller.user_id
-    return Order.group_id == (caller.guest_group_id or -1)
 
 
 @router.get(
@@ -47,21 +38,13 @@ def buyer_scope(caller: Principal) -> Any:
     "an orders cache syncs from: every change bumps an order's `updated_at`.",
 )
 def get_orders(caller: Caller, filters: Filters, db: ReadDB) -> Response:
-    items, cursor = list_order_dicts(db, buyer_scope(caller), filters)
+    items, cursor = order_access.buyer_orders(db, caller.user_id, caller.guest_group_id, filters)
     return json_response({"items": items, "next_cursor": cursor})
-
-
-def _own_order(db: Session, caller: Principal, ref: str, *, lock: bool = False) -> Order:
-    condition = (Order.ref == ref) & buyer_scope(caller)
-    order = lock_order(db, condition) if lock else db.scalar(select(Order).where(condition))
-    if order is None:
-        raise not_found("order")
-    return order
 
 
 @router.get("/orders/{ref}", response_model=OrderOut, responses=responses(401, 404))
 def get_order(ref: str, caller: Caller, db: ReadDB) -> dict[str, Any]:
-    return order_json(_own_order(db, caller, ref))
+    return order_json(order_access.buyer_order(db, caller.user_id, caller.guest_group_id, ref))
 
 
 @router.get(
@@ -71,14 +54,7 @@ def get_order(ref: str, caller: Caller, db: ReadDB) -> dict[str, Any]:
     description="What one checkout created: its orders, total and payment instructions.",
 )
 def get_order_group(ref: str, caller: Caller, db: ReadDB) -> dict[str, Any]:
-    group = db.scalar(select(OrderGroup).where(OrderGroup.ref == ref))
-    visible = group is not None and (
-        (caller.user_id is not None and group.buyer_id == caller.user_id)
-        or (caller.user_id is None and group.id == caller.guest_group_id)
-    )
-    if not visible:
-        raise not_found("order group")
-    return group_json(group)
+    return group_json(order_access.buyer_group(db, caller.user_id, caller.guest_group_id, ref))
 
 
 @router.post(
@@ -90,7 +66,7 @@ def get_order_group(ref: str, caller: Caller, db: ReadDB) -> dict[str, Any]:
     "order is refunded (`payment_status` → `refunded`).",
 )
 def cancel(ref: str, body: CancelIn, caller: Account, db: WriteDB, config: Settings) -> dict[str, Any]:
-    order = _own_order(db, caller, ref, lock=True)
+    order = order_access.buyer_order(db, caller.user_id, caller.guest_group_id, ref, lock=True)
     cancel_order(db, config, order, by="buyer", reason=body.reason, allowed=can_cancel(order))
     out = order_json(order)
     db.commit()
@@ -106,6 +82,7 @@ def cancel(ref: str, body: CancelIn, caller: Account, db: WriteDB, config: Setti
     "(409 `already_reviewed`). Item ratings only for offers in the order.",
 )
 def review(ref: str, body: ReviewIn, caller: Account, db: WriteDB) -> ReviewOut:
-    out = review_order(db, _own_order(db, caller, ref, lock=True), body)
+    order = order_access.buyer_order(db, caller.user_id, caller.guest_group_id, ref, lock=True)
+    out = review_order(db, order, body)
     db.commit()
     return out

@@ -2,32 +2,16 @@
 
 from __future__ import annotations
 
-import logging
-from typing import Any, Literal
-
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from ..db import Database
 from ..deps import Caller, Settings, WriteDB
-from ..errors import ApiError, not_found, responses
-from ..orm import OrderGroup, StripeEvent
+from ..errors import ApiError, responses
 from ..payments import gateway
-from ..services import card_payments
-
-log = logging.getLogger("marketplace.payments")
+from ..schemas.payments import RetryResponse, WebhookAck
+from ..services import card_attempts, stripe_webhooks
 
 router = APIRouter(tags=["payments"])
-
-
-class RetryResponse(BaseModel):
-    checkout_url: str = Field(examples=["http://127.0.0.1:8000/pay/G-7K2M9Q?t=3f1c..."],
-                              description="The card checkout page to open in the system browser")
-    status: Literal["pending"] = Field(description="Payment status: pending again after a failure")
 
 
 @router.post(
@@ -40,81 +24,11 @@ def retry_payment(group_ref: str, caller: Caller, db: WriteDB, config: Settings)
     """For the group's buyer (or its guest token). A failed payment becomes `pending` again.
     409 `already_paid` when paid or refunded, `not_card_payment` for bank transfer or Multibanco,
     `order_cancelled` when every order of the group was cancelled."""
-    group = card_payments.group_by_ref(db, group_ref)
-    owner = group is not None and (
-        (caller.user_id is not None and group.buyer_id == caller.user_id) or caller.guest_group_id == group.id
-    )
-    if group is None or not owner:
-        raise not_found("order group")
-    if group.payment_method != "card":
-        raise ApiError(409, "not_card_payment", "This order is not paid by card.")
-    if group.payment_status in card_payments.SETTLED:
-        raise ApiError(409, "already_paid", "This order has already been paid.")
-    if group.orders and all(o.shipping_status == "cancelled" for o in group.orders):
-        raise ApiError(409, "order_cancelled", "This order was cancelled; there is nothing to pay.")
-    if not gateway.card_payments_available(config):
-        raise ApiError(503, "payments_unavailable", "Card payments are not available on this server.")
-    card_payments.reopen(db, group)
-    db.commit()
+    group = card_attempts.reopen_for_retry(db, config, group_ref, caller.user_id, caller.guest_group_id)
     return RetryResponse(checkout_url=gateway.checkout_url(config, group.ref), status="pending")
 
 
 # --- webhook ----------------------------------------------------------------------------------------
-
-
-class WebhookAck(BaseModel):
-    received: bool = True
-    applied: bool = Field(description="False for a redelivery, an ignored type or a stale attempt")
-
-
-_HANDLED = gateway.PAYMENT_EVENTS
-
-
-def _field(obj: Any, key: str) -> Any:
-    return obj[key] if obj is not None and key in obj else None
-
-
-def _group_for(session: Session, intent: Any) -> OrderGroup | None:
-    metadata = _field(intent, "metadata")
-    ref = _field(metadata, "group_ref")
-    if isinstance(ref, str):
-        group = card_payments.group_by_ref(session, ref)
-        if group is not None:
-            return group
-    return session.scalar(select(OrderGroup).where(OrderGroup.stripe_payment_intent == intent["id"]))
-
-
-def _apply(session: Session, event_type: str, intent: Any) -> bool:
-    group = _group_for(session, intent)
-    if group is None or group.payment_method != "card":
-        log.warning("Stripe event %s for %s matches no card order group", event_type, _field(intent, "id"))
-        return False
-    if event_type == "payment_intent.succeeded":
-        expected = (gateway.minor_units(group.total, group.currency), group.currency.lower())
-        if (_field(intent, "amount"), _field(intent, "currency")) != expected:
-            log.error("Stripe says %s paid %s %s, but the group owes %s %s; not marked paid",
-                      group.ref, _field(intent, "amount"), _field(intent, "currency"), *expected)
-            return False
-        return card_payments.mark_paid(session, group, intent["id"])
-    error = _field(intent, "last_payment_error")
-    reason = _field(error, "message") if isinstance(error, dict) else None
-    reason = reason if isinstance(reason, str) and reason.strip() else "The card payment failed."
-    return card_payments.mark_failed(session, group, intent["id"], reason)
-
-
-def _record(database: Database, event: gateway.WebhookEvent) -> bool:
-    with database.session(write=True) as session:
-        if session.get(StripeEvent, event.id) is not None:
-            return False
-        intent = event.intent
-        applied = _apply(session, event.type, intent) if _field(intent, "id") else False
-        session.add(StripeEvent(id=event.id))
-        try:
-            session.commit()
-        except IntegrityError:  # the same event delivered twice at once: the other delivery applied it
-            session.rollback()
-            return False
-        return applied
 
 
 @router.post(
@@ -133,7 +47,7 @@ async def stripe_webhook(request: Request, config: Settings) -> WebhookAck:
         raise ApiError(503, "payments_unavailable", "This server takes no Stripe webhooks.") from exc
     except gateway.InvalidWebhook as exc:
         raise ApiError(400, exc.code, str(exc)) from exc
-    if event.type not in _HANDLED:
+    if event.type not in gateway.PAYMENT_EVENTS:
         return WebhookAck(applied=False)
-    applied = await run_in_threadpool(_record, request.app.state.db, event)
+    applied = await run_in_threadpool(stripe_webhooks.record, request.app.state.db, event)
     return WebhookAck(applied=applied)

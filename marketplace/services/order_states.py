@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..config import Config
-from ..errors import ApiError
+from ..errors import ApiError, not_found
 from ..orm import Offer, Order, OrderEvent, OrderGroup, utcnow
 from ..payments import gateway
 from . import offers as offer_service
@@ -121,3 +121,74 @@ def cancel_order(
         if all(o.payment_status == "refunded" for o in group.orders):
             set_payment_status(group, "refunded")
     session.flush()
+
+
+#: the shipping steps an order moves forward through (`preparing` may be skipped)
+STEPS = ("awaiting_preparation", "preparing", "shipped", "delivered")
+
+
+def advance_shipping(order: Order, status: str, tracking_number: str | None, carrier: str | None) -> None:
+    """Move the order forward to `status`: 409 `invalid_transition` for a step back, a repeat, or
+    `delivered` other than from `shipped`; `shipped` needs a tracking number (422
+    `tracking_number_required`)."""
+    current = order.shipping_status
+    forward = current in STEPS and STEPS.index(status) > STEPS.index(current)
+    if not forward or (status == "delivered" and current != "shipped"):
+        raise ApiError(
+            409,
+            "invalid_transition",
+            f"An order that is {current.replace('_', ' ')} cannot become {status}.",
+            shipping_status=current,
+        )
+    now = utcnow()
+    if status == "shipped":
+        if not tracking_number:
+            raise ApiError(
+                422,
+                "tracking_number_required",
+                "Give the tracking number of the shipment.",
+                errors=[
+                    {
+                        "field": "tracking_number",
+                        "code": "required",
+                        "message": "A shipped order needs a tracking number.",
+                    }
+                ],
+            )
+        order.tracking_number = tracking_number
+        order.tracking_carrier = carrier or None
+        order.shipped_at = now
+        add_event(order, "shipped", f"{carrier or 'Carrier'} {tracking_number}", carrier=carrier,
+                  tracking_number=tracking_number)
+    elif status == "delivered":
+        order.delivered_at = now
+        add_event(order, "delivered", "Delivered.")
+    else:
+        add_event(order, "preparing", "The seller is preparing the order.")
+    order.shipping_status = status
+
+
+def manual_payment_received(session: Session, ref: str, by: str) -> OrderGroup:
+    """A bank transfer or Multibanco group's money arrived (confirmed by `by`): the group and its orders
+    become paid; idempotent. 404 `not_found`; 409 `not_manual_payment` for a card group,
+    `payment_refunded` for a refunded one."""
+    group = session.scalar(
+        select(OrderGroup)
+        .where(OrderGroup.ref == ref)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+    if group is None:
+        raise not_found("order group")
+    if group.payment_method == "card":
+        raise ApiError(409, "not_manual_payment", "Card payments are confirmed by Stripe, not by hand.")
+    if group.payment_status == "refunded":
+        raise ApiError(409, "payment_refunded", "This group's payment was refunded.")
+    mark_group_paid(
+        session,
+        group,
+        f"Payment received ({group.payment_method.replace('_', ' ')}), confirmed by {by}.",
+        payment_method=group.payment_method,
+        by=by,
+    )
+    return group

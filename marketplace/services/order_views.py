@@ -51,6 +51,11 @@ def can_cancel(order: Order, now: datetime | None = None) -> bool:
     )
 
 
+def seller_can_cancel(order: Order) -> bool:
+    """The seller may cancel what it cannot fulfil until the order is delivered (or already cancelled)."""
+    return order.shipping_status not in ("delivered", "cancelled")
+
+
 def can_review(order: Order) -> bool:
     return order.shipping_status == "delivered" and order.review is None and order.buyer_id is not None
 

@@ -81,7 +81,11 @@ def request_hash(body: CheckoutIn) -> str:
 def checkout(
     session: Session, config: Config, body: CheckoutIn, *, user_id: int | None, key: str
 ) -> CheckoutResult:
-    """Place the order group, or replay the response stored under (scope, key). Commits."""
+    """Place the order group, or replay the response stored under (scope, key). Commits. A card payment
+    on a server without Stripe → 503 `payments_unavailable`, before anything else."""
+    if body.payment_method == "card" and not gateway.card_payments_available(config):
+        raise ApiError(503, "payments_unavailable",
+                       "Card payments are not configured on this server; choose bank transfer or Multibanco.")
     scope = f"user:{user_id}" if user_id is not None else f"guest:{body.guest.email.lower()}"
     digest = request_hash(body)
     previous = _find_record(session, scope, key)

@@ -6,8 +6,10 @@ import re
 import uuid
 from datetime import timedelta
 
+import httpx
 from sqlalchemy import func, select
 
+from marketplace.db import Database
 from marketplace.orm import Order, OrderGroup
 from tests.server import orders_kit as kit
 from tests.server.orders_kit import (
@@ -21,6 +23,7 @@ from tests.server.orders_kit import (
     stock_of,
     version_of,
 )
+from tests.support.server import cleanup, make_server
 
 api = kit.api  # fixture
 db = kit.db  # fixture
@@ -211,3 +214,26 @@ def test_signed_in_checkout_ignores_guest(live_server, api, db):
     with db.session() as s:
         group = s.scalar(select(OrderGroup).where(OrderGroup.ref == out["order_group"]["ref"]))
         assert group.buyer_id == buyer.user_id and group.guest_email is None
+
+
+def test_card_checkout_without_stripe_is_503_and_the_key_stays_free():
+    """A server without Stripe (no --demo, no keys) refuses card payments before taking anything; the
+    same Idempotency-Key then places a bank-transfer order."""
+    server = make_server(offers=0, orders=0, demo=False)
+    server.start()
+    database = Database(server.database_url)
+    try:
+        buyer = register(server.api)
+        shop = new_shop(server.api, database)
+        offer = add_offer(database, shop.seller_id, shop.warehouse_id, stock=50, pack_units=10)
+        with httpx.Client(base_url=server.api, timeout=30) as api:
+            key = str(uuid.uuid4())
+            r = place(api, buyer, checkout_body([line(offer)], offers=[offer], payment_method="card"), key)
+            assert r.status_code == 503 and r.json()["code"] == "payments_unavailable", r.text
+            assert orders_count(database, buyer.user_id) == 0 and stock_of(database, offer.id) == 50
+            r = place(api, buyer, checkout_body([line(offer)], offers=[offer]), key)
+            assert r.status_code == 201, r.text
+            assert r.headers.get("Idempotent-Replayed") is None and stock_of(database, offer.id) == 40
+    finally:
+        database.dispose()
+        cleanup(server)

@@ -1,4 +1,4 @@
-"""GET /offers answers repeated searches from rendered pages (routers/_http.py PageCache), with two
+"""GET /offers answers repeated searches from rendered pages (services/page_cache.py PageCache), with two
 worker processes: every write that changes what a page shows is seen on the very next request, by
 whichever worker answers it."""
 
@@ -99,7 +99,7 @@ def test_a_page_is_only_served_at_the_version_it_was_rendered_at():
     """Versions only move forward: a page rendered by a request that read an older version (a slow
     request overtaken by a write) is not kept, and a request that read an older version is not given
     a newer page's key space."""
-    from marketplace.routers._http import PageCache
+    from marketplace.services.page_cache import PageCache
 
     cache = PageCache(2)
     assert cache.get(5, ("a",)) is None
