@@ -17,9 +17,9 @@ import pytest
 from desktop.api_client import ClientConfig, MarketplaceClient
 from desktop.models.cart import CartStore
 from desktop.models.money import Money
+from desktop.views.areas.openers import checkout_factory
 from desktop.views.cart import CartPage
 from desktop.views.cart.cart_model import format_money
-from desktop.views.shell_areas import checkout_factory
 from marketplace.db import Database
 from tests.server.orders_kit import Account, OfferRef, add_offer, add_warehouse, new_shop, register
 
