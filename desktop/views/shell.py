@@ -206,7 +206,7 @@ class Shell(QObject):
         hint = self._account_hint
         tasks.QueryOp(self, lambda: self._connect(hint), self._connected, self._connect_failed).run_in_background()
 
-    def _connect(self, account: str | None) -> tuple[TokenStore, Any]:
+    def _connect(self, account: str | None) -> tuple[TokenStore, MarketplaceClient]:
         """The token store, the account and the API client. No Qt here: in a staged start a worker runs
         it (importing keyring, httpx and the pydantic types, and reading the keyring, take their time
         there, not the window's)."""
@@ -228,7 +228,7 @@ class Shell(QObject):
                 self._made_client = client
         return token_store, client
 
-    def _connected(self, made: tuple[TokenStore, Any]) -> None:
+    def _connected(self, made: tuple[TokenStore, MarketplaceClient]) -> None:
         with self._lock:
             self._made_client = None
             closed = self._closed
