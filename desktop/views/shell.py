@@ -133,11 +133,12 @@ class Shell(QObject):
         )
         # every save of the settings, from wherever, reaches the parts it changes
         self._unsubscribe_settings = self.settings.subscribe(self.settings_effects.saved)
-        # the status bar and the banner before the window: their owners are given to the pages
+        # the status bar and the banner before the window: the owners of their texts are shared with the
+        # areas, whose pages are built before the window
         status, banner = StatusBar(), OfflineBanner()
+        last_sync = LastSync(status, self.catalog_cache.last_synced_at)  # the one writer of "Last sync"
         # the one owner of online/offline: the status bar, the banner (and its Retry), the probe; the
         # probe's call comes with the client (stage 2)
-        last_sync = LastSync(status, self.catalog_cache.last_synced_at)  # the one writer of "Last sync"
         self.connectivity = Connectivity(status=status, banner=banner, last_sync=lambda: last_sync.when,
                                          parent=self)
         self.services = Services(
