@@ -9,7 +9,8 @@ app.py connects.
                         state=QSettings(str(config_dir / "window.ini"), QSettings.Format.IniFormat))
     window.sign_in_requested.connect(shell.sign_in)
     window.set_account("buyer@demo.test", seller=False)
-    window.status.set_online(True); window.banner.show_offline(as_of)
+    # window.status, window.banner: written by their owners (Connectivity, status.LastSync), which
+    # the root may make first with the bar and the banner it then hands in (status=, banner=)
 """
 
 from __future__ import annotations
