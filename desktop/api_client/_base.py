@@ -25,7 +25,7 @@ from functools import lru_cache
 from typing import Any, TypeVar
 
 import httpx
-from pydantic import BaseModel, SecretStr, TypeAdapter
+from pydantic import BaseModel, JsonValue, SecretStr, TypeAdapter
 from pydantic import ValidationError as PydanticValidationError
 
 from .config import ClientConfig
@@ -77,7 +77,7 @@ def parse_retry_after(headers: httpx.Headers, now: float | None = None) -> float
     return max(0.0, seconds)
 
 
-def _query_value(value: Any) -> str:
+def _query_value(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, datetime):
@@ -97,7 +97,7 @@ def clean_params(params: Mapping[str, Any] | None) -> dict[str, str]:
 
 
 @lru_cache(maxsize=256)
-def _adapter(tp: Any) -> TypeAdapter[Any]:
+def _adapter(tp: type[Any]) -> TypeAdapter[Any]:  # a type form: Offer, Page[Offer], list[Currency]
     return TypeAdapter(tp)
 
 
@@ -199,7 +199,7 @@ class BaseClient:
         path: str,
         *,
         params: Mapping[str, Any] | None = None,
-        json_body: Any = None,
+        json_body: JsonValue = None,
         content: bytes | None = None,
         headers: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
@@ -380,6 +380,6 @@ def _describe(exc: PydanticValidationError) -> str:
     return "; ".join(parts) + (f" (+{more} more)" if more > 0 else "")
 
 
-def dump(model: BaseModel, **kwargs: Any) -> Any:
+def dump(model: BaseModel, *, exclude_none: bool = False, exclude_unset: bool = False) -> dict[str, Any]:
     """A request model as the JSON-compatible body the API expects."""
-    return model.model_dump(mode="json", **kwargs)
+    return model.model_dump(mode="json", exclude_none=exclude_none, exclude_unset=exclude_unset)

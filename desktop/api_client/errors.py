@@ -200,7 +200,7 @@ _STATUS_CLASSES: dict[int, type[ApiStatusError]] = {
 }
 
 
-def _field_errors(raw: Any) -> list[FieldError]:
+def _field_errors(raw: object) -> list[FieldError]:
     if not isinstance(raw, list):
         return []
     out = []
@@ -214,7 +214,7 @@ def _field_errors(raw: Any) -> list[FieldError]:
     return out
 
 
-def _str(value: Any) -> str | None:
+def _str(value: object) -> str | None:
     return value if isinstance(value, str) else (None if value is None else str(value))
 
 

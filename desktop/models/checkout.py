@@ -24,10 +24,14 @@ import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.models.cart import CartLine, NextTier, Quote, QuoteGroup, QuoteIssue, QuoteLine, ShippingMethod
 from desktop.models.money import Money
+
+if TYPE_CHECKING:  # pydantic: imported by the client, not with this module
+    from desktop.api_client import types as api
+    from desktop.models.cart import Cart
 from desktop.models.settings import atomic_write_text
 
 PAYMENT_METHODS = ("card", "bank_transfer", "multibanco")
@@ -47,7 +51,7 @@ __all__ = [
 
 
 # -- the server's quote in the local quote's shape ---------------------------------------------------
-def _money(value: Any) -> Money | None:
+def _money(value: Money | api.Money | Mapping[str, Any] | None) -> Money | None:
     if value is None:
         return None
     if isinstance(value, Money):
@@ -57,7 +61,7 @@ def _money(value: Any) -> Money | None:
     return Money(value.amount, str(value.currency).upper())
 
 
-def issue_from_json(raw: Mapping[str, Any] | Any) -> QuoteIssue:
+def issue_from_json(raw: Mapping[str, Any] | api.Issue) -> QuoteIssue:
     """A server issue (pydantic ``Issue`` with extras, or a problem document's dict) → QuoteIssue."""
     data = raw if isinstance(raw, Mapping) else raw.model_dump()
     return QuoteIssue(
@@ -74,13 +78,13 @@ def issue_from_json(raw: Mapping[str, Any] | Any) -> QuoteIssue:
     )
 
 
-def _next_tier(value: Any) -> NextTier | None:
+def _next_tier(value: api.NextTier | None) -> NextTier | None:
     if value is None:
         return None
     return NextTier(value.min_units, _money(value.unit_price), value.units_missing)
 
 
-def quote_from_api(api_quote: Any) -> Quote:
+def quote_from_api(api_quote: api.Quote) -> Quote:
     """``client.cart.quote(...)``'s answer as a :class:`desktop.models.cart.Quote` (``local=False``)."""
     groups = []
     for group in api_quote.groups:
@@ -267,14 +271,14 @@ def build_request(lines: Iterable[CartLine], choices: CheckoutChoices, quote: Qu
     return body
 
 
-def to_request(body: Mapping[str, Any]) -> Any:
+def to_request(body: Mapping[str, Any]) -> api.CheckoutRequest:
     from desktop.api_client.types import CheckoutRequest
 
     return CheckoutRequest.model_validate(dict(body))
 
 
 # -- the pending checkout ------------------------------------------------------------------------------
-def begin_submission(cart: Any, body: Mapping[str, Any]) -> str:
+def begin_submission(cart: Cart, body: Mapping[str, Any]) -> str:
     """The Idempotency-Key for submitting ``body`` from ``cart``, written durably with it.
 
     The same body as the pending one keeps its key (a retry after a timeout or a restart); another body

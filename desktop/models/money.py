@@ -35,7 +35,7 @@ def quantize(amount: Decimal) -> Decimal:
     return amount.quantize(CENT, rounding=ROUND_HALF_UP)
 
 
-def to_decimal(value: Any) -> Decimal:
+def to_decimal(value: object) -> Decimal:
     """A decimal from the API's decimal strings (or ints). Floats are refused: they are not money."""
     if isinstance(value, float | bool):
         raise TypeError(f"money must not be a {type(value).__name__}: {value!r}")

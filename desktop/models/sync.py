@@ -28,9 +28,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from desktop.api_client import NotFoundError
+
+if TYPE_CHECKING:  # httpx and pydantic: imported by the client's first request, not by this module
+    from pydantic import BaseModel
+
+    from desktop.api_client import MarketplaceClient
+    from desktop.models.catalog_cache import CatalogCache
 
 log = logging.getLogger(__name__)
 
@@ -44,16 +50,6 @@ OPTIMIZE_AFTER = 5000
 
 #: progress(done, total_estimate): offers (and deletions) applied so far, and the expected total
 Progress = Callable[[int, int], None]
-
-
-class _Cache(Protocol):  # the part of desktop.models.catalog_cache.CatalogCache used here
-    def sync_token(self) -> str | None: ...
-    def apply_changes(self, items: Any, deleted: Any, next_since: str, *, synced_at: Any = None) -> None: ...
-    def replace_categories(self, categories: Any) -> None: ...
-    def replace_currencies(self, currencies: Any) -> None: ...
-    def upsert_sellers(self, sellers: Any) -> None: ...
-    def sellers(self) -> list[Any]: ...
-    def offer_count(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -74,7 +70,7 @@ class SyncResult:
         return self.upserted + self.deleted
 
 
-def _dump(model: Any) -> dict[str, Any]:
+def _dump(model: BaseModel | dict[str, Any]) -> dict[str, Any]:
     """A pydantic API model (or a dict) as the JSON dict the cache stores."""
     if isinstance(model, dict):
         return model
@@ -92,7 +88,7 @@ def _read_ahead(pages: Iterable[Any]) -> Iterator[dict[str, Any]]:
     slot: queue.Queue[Any] = queue.Queue(maxsize=1)
     stop = threading.Event()
 
-    def hand_over(item: Any) -> bool:
+    def hand_over(item: object) -> bool:
         while not stop.is_set():
             try:
                 slot.put(item, timeout=0.1)
@@ -128,7 +124,7 @@ def _read_ahead(pages: Iterable[Any]) -> Iterator[dict[str, Any]]:
 class SyncEngine:
     """Runs in a worker thread (it blocks on the network and writes the cache)."""
 
-    def __init__(self, client: Any, cache: _Cache, *, page_size: int = DEFAULT_PAGE_SIZE) -> None:
+    def __init__(self, client: MarketplaceClient, cache: CatalogCache, *, page_size: int = DEFAULT_PAGE_SIZE) -> None:
         self.client = client
         self.cache = cache
         self.page_size = page_size
@@ -149,9 +145,7 @@ class SyncEngine:
         is_cancelled = cancelled or (lambda: False)
         if not self._verified:  # the check opening the cache skips, here off the GUI thread
             self._verified = True
-            verify = getattr(self.cache, "verify_integrity", None)
-            if verify is not None:
-                verify()
+            self.cache.verify_integrity()
         token = self.cache.sync_token()
         full = token is None
         catalog = self.client.catalog
@@ -194,9 +188,7 @@ class SyncEngine:
 
         if not cancelled_midway:
             if upserted >= OPTIMIZE_AFTER:  # a full sync, or a big delta: one index segment again
-                optimize = getattr(self.cache, "optimize_text_index", None)
-                if optimize is not None:
-                    optimize()
+                self.cache.optimize_text_index()
             self._fetch_missing_sellers(is_cancelled)
         result = SyncResult(
             full=full, pages=pages, upserted=upserted, deleted=deleted,
@@ -215,7 +207,7 @@ class SyncEngine:
         """Profiles (review counts) of the sellers known only from their offers."""
         profiles = []
         for seller in self.cache.sellers():
-            if getattr(seller, "review_count", None) is not None:
+            if seller.review_count is not None:
                 continue
             if is_cancelled():
                 break

@@ -144,8 +144,8 @@ class AccountDialog(QDialog):
                 self.tr("Cannot reach the marketplace. Check the connection and try again.")
             )
             return
-        if isinstance(exc, ThrottledError) or getattr(exc, "code", None) == "too_many_attempts":
-            wait = getattr(exc, "retry_after", None)
+        if isinstance(exc, ThrottledError) or (isinstance(exc, ApiStatusError) and exc.code == "too_many_attempts"):
+            wait = exc.retry_after if isinstance(exc, ThrottledError) else None
             if wait:
                 minutes = max(1, math.ceil(wait / 60))
                 self.set_general_error(

@@ -6,19 +6,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
 from desktop.models.crash_log import CrashReport
+
+from .report_layout import details_box, lay_out_report, report_title
 
 __all__ = ["CrashNotice", "show_crash_notice"]
 
@@ -33,48 +25,21 @@ class CrashNotice(QDialog):
         self.setMinimumWidth(520)
         self.report = report
 
-        icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        title = QLabel(self.tr("Bulkdesk closed unexpectedly"))
-        font = title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        title.setFont(font)
+        title = report_title(self.tr("Bulkdesk closed unexpectedly"))
         self.message_label = QLabel(self.tr(
             "The last time it ran, Bulkdesk stopped because of an internal error. Your cart and the offline "
             "catalog are kept. Sending the report below to your support contact helps fix it."
         ))
         self.message_label.setWordWrap(True)
-        text = QVBoxLayout()
-        text.addWidget(title)
-        text.addWidget(self.message_label)
-        top = QHBoxLayout()
-        top.addWidget(icon)
-        top.addLayout(text, 1)
+        self.details = details_box(report.text, 200)
 
-        self.details = QPlainTextEdit(report.text)
-        self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.details.setMinimumHeight(200)
-
-        buttons = QDialogButtonBox()
         self.copy_button = QPushButton(self.tr("Copy details"))
         self.folder_button = QPushButton(self.tr("Open folder"))
         self.folder_button.setToolTip(str(report.path))
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setText(self.tr("Close"))
-        self.close_button.setDefault(True)
-        buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy_details)
         self.folder_button.clicked.connect(self.open_folder)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(buttons)
+        self.close_button = lay_out_report(self, (title, self.message_label), self.details,
+                                           (self.copy_button, self.folder_button), self.tr("Close"))
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.report.text)

@@ -34,7 +34,6 @@ def start_demo(paths: AppPaths, on_ready: Callable[[DemoServer], None], on_faile
     splash.setAutoClose(False)
     splash.setAutoReset(False)
     splash.setWindowModality(Qt.WindowModality.ApplicationModal)
-    cancelled: list[Callable[[], bool]] = []  # the op's cancel_event.is_set: no Qt object for the worker
 
     def ready(_r: object) -> None:
         splash.close()
@@ -47,9 +46,9 @@ def start_demo(paths: AppPaths, on_ready: Callable[[DemoServer], None], on_faile
         demo.stop()
         on_failed(str(exc) if not isinstance(exc, InterruptedError) else "")
 
-    op = tasks.QueryOp(None, lambda: demo.wait_until_healthy(cancelled=cancelled[0]), ready, failed)
-    cancelled.append(op.cancel_event.is_set)
-    splash.canceled.connect(op.cancel_event.set)
+    op = tasks.QueryOp.with_context(None, lambda context: demo.wait_until_healthy(cancelled=context.cancelled),
+                                    ready, failed)
+    splash.canceled.connect(op.cancel_event.set)  # not cancel(): the InterruptedError must reach failed()
     splash.show()
     op.run_in_background()
     return demo

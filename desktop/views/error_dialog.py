@@ -7,17 +7,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
+
+from .report_layout import details_box, lay_out_report, report_title
 
 if TYPE_CHECKING:
     from .error_report import ErrorReport
@@ -36,15 +28,8 @@ class ErrorDialog(QDialog):
         self.setMinimumWidth(440)
         self._reports: list[ErrorReport] = [report]
 
-        icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40))
-        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.title_label = QLabel(report.title)
+        self.title_label = report_title(report.title)
         self.title_label.setObjectName("errorTitle")
-        font = self.title_label.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.15)
-        self.title_label.setFont(font)
         self.title_label.setWordWrap(True)
         self.message_label = QLabel(report.message)
         self.message_label.setWordWrap(True)
@@ -53,37 +38,16 @@ class ErrorDialog(QDialog):
         self.more_label.setObjectName("errorMore")
         self.more_label.hide()
 
-        text = QVBoxLayout()
-        text.addWidget(self.title_label)
-        text.addWidget(self.message_label)
-        text.addWidget(self.more_label)
-        top = QHBoxLayout()
-        top.addWidget(icon)
-        top.addLayout(text, 1)
-
-        self.details = QPlainTextEdit(report.details)
-        self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.details.setMinimumHeight(180)
+        self.details = details_box(report.details, 180)
         self.details.hide()
 
-        buttons = QDialogButtonBox()
         self.copy_button = QPushButton(self.tr("Copy details"))
         self.details_button = QPushButton(self.tr("Show details"))
         self.details_button.setCheckable(True)
-        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.details_button, QDialogButtonBox.ButtonRole.ActionRole)
-        self.close_button = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.close_button.setText(self.tr("Close"))
-        self.close_button.setDefault(True)
-        buttons.rejected.connect(self.reject)
         self.copy_button.clicked.connect(self.copy_details)
         self.details_button.toggled.connect(self._toggle_details)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.details, 1)
-        layout.addWidget(buttons)
+        self.close_button = lay_out_report(self, (self.title_label, self.message_label, self.more_label),
+                                           self.details, (self.copy_button, self.details_button), self.tr("Close"))
 
     @property
     def reports(self) -> list[ErrorReport]:

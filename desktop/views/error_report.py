@@ -41,7 +41,7 @@ def _app_version() -> str:
 
 def describe(exc: BaseException) -> ErrorReport:
     """A short title and a human sentence for ``exc``, and the details a support person needs."""
-    request_id = getattr(exc, "request_id", None)
+    request_id = exc.request_id if isinstance(exc, ApiStatusError | MalformedResponseError) else None
     if isinstance(exc, ApiStatusError):
         status = exc.status
         if status >= 500:
@@ -96,7 +96,7 @@ def describe(exc: BaseException) -> ErrorReport:
     lines = [f"Bulkdesk {_app_version()}, Python {sys.version.split()[0]}"]
     if request_id:
         lines.append(f"Request id: {request_id}")
-    code = getattr(exc, "code", None)
+    code = exc.code if isinstance(exc, ApiStatusError) else None
     if code:
         lines.append(f"Code: {code}")
     lines.append("")

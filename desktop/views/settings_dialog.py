@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
@@ -45,8 +44,10 @@ __all__ = ["CURRENCIES", "KEYS", "SettingsDialog"]
 # the settings' names, defaults and currencies are kept once, in desktop/models/settings/ and money.py
 CURRENCIES = CURRENCY_CODES
 KEYS = FIELDS
+#: a setting's value as the dialog shows and returns it: text, a whole number, or None (not set)
+SettingValue = str | int | None
 #: a value the caller does not give: the setting's default, but no server (the field stays empty)
-DEFAULTS: dict[str, Any] = {**SETTINGS_DEFAULTS, "server_url": ""}
+DEFAULTS: dict[str, SettingValue] = {**SETTINGS_DEFAULTS, "server_url": ""}
 
 
 class SettingsDialog(QDialog):
@@ -55,7 +56,7 @@ class SettingsDialog(QDialog):
 
     def __init__(
         self,
-        values: Mapping[str, Any],
+        values: Mapping[str, SettingValue],
         locked: Collection[str] = (),
         *,
         cache_size: Callable[[], int] | None = None,
@@ -77,31 +78,60 @@ class SettingsDialog(QDialog):
         self._clear_cache = clear_cache
         self.widgets: dict[str, QWidget] = {}
 
-        # Connection
+        connection = self._connection_box()
+        display = self._display_box()
+        self.restart_note = QLabel(self.tr("Language and server changes apply after Bulkdesk restarts."))
+        self.restart_note.setObjectName("formHint")
+        self.restart_note.setWordWrap(True)
+        offline = self._offline_box()
+        self.seller_box = self._seller_box()
+        self.seller_box.setVisible(seller)
+        self.widgets = {
+            "server_url": self.server_url, "currency": self.currency, "language": self.language,
+            "sync_interval_minutes": self.sync_interval, "cache_max_mb": self.cache_limit,
+            "proxy_url": self.proxy_url, "extra_ca_bundle": self.ca_bundle,
+            "low_stock_units": self.low_stock, "seller_watch_folder": self.watch_folder,
+        }  # fmt: skip
+        self._lock_managed()
+        self._note_sources()
+        # "Clear cache" stays allowed even when the limit is locked: it only frees space.
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(connection)
+        layout.addWidget(display)
+        layout.addWidget(offline)
+        layout.addWidget(self.seller_box)
+        layout.addWidget(self.restart_note)
+        layout.addStretch(1)
+        layout.addWidget(self._buttons())
+        self.refresh_cache_size()
+
+    # -- the dialog's parts, top to bottom ---------------------------------------------------------
+    def _connection_box(self) -> QGroupBox:
+        """Marketplace: the server, and a company network's proxy and the CA of a TLS-inspecting proxy
+        (added to the system's); the network fields' error under them."""
         self.server_url = QLineEdit(str(self._initial["server_url"]))
         self.server_url.setPlaceholderText("https://marketplace.example.com")
-        connection = QGroupBox(self.tr("Marketplace"))
-        f1 = self._form(connection)
-        f1.addRow(self.tr("Server address"), self.server_url)
-        # a company network: its proxy, and the CA of a TLS-inspecting proxy (added to the system's)
+        box = QGroupBox(self.tr("Marketplace"))
+        form = self._form(box)
+        form.addRow(self.tr("Server address"), self.server_url)
         self.proxy_url = QLineEdit(str(self._initial["proxy_url"] or ""))
         self.proxy_url.setPlaceholderText(self.tr("The system's proxy settings"))
         self.ca_bundle = QLineEdit(str(self._initial["extra_ca_bundle"] or ""))
         self.ca_bundle.setPlaceholderText(self.tr("None (the system's certificates only)"))
         self.ca_browse = QPushButton(self.tr("Browse…"))
         self.ca_browse.clicked.connect(self._browse_ca_bundle)
-        ca_row = QHBoxLayout()
-        ca_row.addWidget(self.ca_bundle, 1)
-        ca_row.addWidget(self.ca_browse)
-        f1.addRow(self.tr("Proxy"), self.proxy_url)
-        f1.addRow(self.tr("Extra CA bundle"), ca_row)
+        form.addRow(self.tr("Proxy"), self.proxy_url)
+        form.addRow(self.tr("Extra CA bundle"), _field_and_button(self.ca_bundle, self.ca_browse))
         self.field_error = QLabel()
         self.field_error.setObjectName("fieldError")
         self.field_error.setWordWrap(True)
         self.field_error.hide()
-        f1.addRow(self.field_error)
+        form.addRow(self.field_error)
+        return box
 
-        # Display
+    def _display_box(self) -> QGroupBox:
+        """Display: the currency prices are shown in and the language."""
         self.currency = QComboBox()
         for code in CURRENCIES:
             self.currency.addItem(code, code)
@@ -111,15 +141,14 @@ class SettingsDialog(QDialog):
         self.language.addItem("English", "en")
         self.language.addItem("Français", "fr")
         self.language.setCurrentIndex(max(0, self.language.findData(self._initial["language"])))
-        display = QGroupBox(self.tr("Display"))
-        f2 = self._form(display)
-        f2.addRow(self.tr("Currency"), self.currency)
-        f2.addRow(self.tr("Language"), self.language)
-        self.restart_note = QLabel(self.tr("Language and server changes apply after Bulkdesk restarts."))
-        self.restart_note.setObjectName("formHint")
-        self.restart_note.setWordWrap(True)
+        box = QGroupBox(self.tr("Display"))
+        form = self._form(box)
+        form.addRow(self.tr("Currency"), self.currency)
+        form.addRow(self.tr("Language"), self.language)
+        return box
 
-        # Sync and cache
+    def _offline_box(self) -> QGroupBox:
+        """Sync and offline catalog: how often, how large the cache may grow, what it uses ("Clear cache")."""
         self.sync_interval = QSpinBox()
         self.sync_interval.setRange(1, 1440)
         self.sync_interval.setSuffix(self.tr(" min"))
@@ -132,18 +161,20 @@ class SettingsDialog(QDialog):
         self.cache_usage = QLabel()
         self.cache_usage.setObjectName("formHint")
         self.clear_button = QPushButton(self.tr("Clear cache"))
-        self.clear_button.setEnabled(clear_cache is not None)
+        self.clear_button.setEnabled(self._clear_cache is not None)
         self.clear_button.clicked.connect(self._clear)
         usage_row = QHBoxLayout()
         usage_row.addWidget(self.cache_usage, 1)
         usage_row.addWidget(self.clear_button)
-        offline = QGroupBox(self.tr("Sync and offline catalog"))
-        f3 = self._form(offline)
-        f3.addRow(self.tr("Sync every"), self.sync_interval)
-        f3.addRow(self.tr("Cache limit"), self.cache_limit)
-        f3.addRow(self.tr("In use"), usage_row)
+        box = QGroupBox(self.tr("Sync and offline catalog"))
+        form = self._form(box)
+        form.addRow(self.tr("Sync every"), self.sync_interval)
+        form.addRow(self.tr("Cache limit"), self.cache_limit)
+        form.addRow(self.tr("In use"), usage_row)
+        return box
 
-        # Seller workspace (shown to seller accounts only)
+    def _seller_box(self) -> QGroupBox:
+        """Seller workspace (shown to seller accounts only): the low-stock threshold, the watched folder."""
         self.low_stock = QSpinBox()
         self.low_stock.setRange(0, 1_000_000)
         self.low_stock.setSuffix(self.tr(" units"))
@@ -153,27 +184,23 @@ class SettingsDialog(QDialog):
         self.watch_folder.setPlaceholderText(self.tr("None (import files one by one)"))
         self.watch_browse = QPushButton(self.tr("Browse…"))
         self.watch_browse.clicked.connect(self._browse_watch_folder)
-        watch_row = QHBoxLayout()
-        watch_row.addWidget(self.watch_folder, 1)
-        watch_row.addWidget(self.watch_browse)
-        self.seller_box = QGroupBox(self.tr("Seller workspace"))
-        f4 = self._form(self.seller_box)
-        f4.addRow(self.tr("Low stock at"), self.low_stock)
-        f4.addRow(self.tr("Watched folder"), watch_row)
-        self.seller_box.setVisible(seller)
+        box = QGroupBox(self.tr("Seller workspace"))
+        form = self._form(box)
+        form.addRow(self.tr("Low stock at"), self.low_stock)
+        form.addRow(self.tr("Watched folder"), _field_and_button(self.watch_folder, self.watch_browse))
+        return box
 
-        self.widgets = {
-            "server_url": self.server_url, "currency": self.currency, "language": self.language,
-            "sync_interval_minutes": self.sync_interval, "cache_max_mb": self.cache_limit,
-            "proxy_url": self.proxy_url, "extra_ca_bundle": self.ca_bundle,
-            "low_stock_units": self.low_stock, "seller_watch_folder": self.watch_folder,
-        }  # fmt: skip
+    def _lock_managed(self) -> None:
+        """The fields the policy sets are disabled, with the Browse… beside them."""
         for key in self._locked & set(self.widgets):
             widget = self.widgets[key]
             widget.setEnabled(False)
             widget.setToolTip(self.tr("Set by your administrator"))
         self.ca_browse.setEnabled(self.ca_bundle.isEnabled())
         self.watch_browse.setEnabled(self.watch_folder.isEnabled())
+
+    def _note_sources(self) -> None:
+        """A note under each value the administrator set or recommends."""
         notes = {"managed": self.tr("Set by your administrator"),
                  "recommended": self.tr("Recommended by your administrator")}
         for key, widget in self.widgets.items():
@@ -186,24 +213,15 @@ class SettingsDialog(QDialog):
             form = widget.parentWidget().layout()
             assert isinstance(form, QFormLayout)
             form.insertRow(_form_row(form, widget) + 1, "", label)
-        # "Clear cache" stays allowed even when the limit is locked: it only frees space.
 
+    def _buttons(self) -> QDialogButtonBox:
         std = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(std.Ok | std.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(connection)
-        layout.addWidget(display)
-        layout.addWidget(offline)
-        layout.addWidget(self.seller_box)
-        layout.addWidget(self.restart_note)
-        layout.addStretch(1)
-        layout.addWidget(buttons)
-        self.refresh_cache_size()
+        return buttons
 
     @staticmethod
     def _form(box: QGroupBox) -> QFormLayout:
@@ -215,7 +233,7 @@ class SettingsDialog(QDialog):
     def is_locked(self, key: str) -> bool:
         return key in self._locked
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> dict[str, SettingValue]:
         return {
             "server_url": self.server_url.text().strip().rstrip("/"),
             "currency": self.currency.currentData(),
@@ -228,7 +246,7 @@ class SettingsDialog(QDialog):
             "seller_watch_folder": self.watch_folder.text().strip() or None,
         }
 
-    def changed_values(self) -> dict[str, Any]:
+    def changed_values(self) -> dict[str, SettingValue]:
         return {
             k: v for k, v in self.values().items() if v != self._initial.get(k) and k not in self._locked
         }
@@ -246,7 +264,7 @@ class SettingsDialog(QDialog):
         self.saved.emit(changes)
         self.accept()
 
-    def _problem(self, changes: Mapping[str, Any]) -> tuple[QWidget, str] | None:
+    def _problem(self, changes: Mapping[str, SettingValue]) -> tuple[QWidget, str] | None:
         """The first network field the settings would refuse (or a CA file that cannot be used)."""
         proxy = changes.get("proxy_url")
         if proxy is not None:
@@ -318,6 +336,14 @@ def _head(path: Path, size: int = 1 << 20) -> bytes:
             return handle.read(size)
     except OSError:
         return b""
+
+
+def _field_and_button(field: QWidget, button: QPushButton) -> QHBoxLayout:
+    """A field taking the width with its button (Browse…) beside it, as one form row."""
+    row = QHBoxLayout()
+    row.addWidget(field, 1)
+    row.addWidget(button)
+    return row
 
 
 def _form_row(form: QFormLayout, widget: QWidget) -> int:

@@ -31,11 +31,12 @@ def report_after_first_sync(shell: Shell, path: Path, done: Callable[[], None]) 
         window = shell.window
         shot = path.with_suffix(".png")
         window.grab().save(str(shot))
+        from desktop.views.catalog.catalog_page import CatalogPage
+
         catalog = window.page("catalog")
-        model = getattr(catalog, "model", None)
         path.write_text(json.dumps({
             "sync": outcome,
-            "rows": model.rowCount() if model is not None else 0,
+            "rows": catalog.model.rowCount() if isinstance(catalog, CatalogPage) else 0,
             "title": window.windowTitle(),
             "screenshot": str(shot),
             "frozen": bool(getattr(sys, "frozen", False)),

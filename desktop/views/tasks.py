@@ -16,11 +16,19 @@
   :class:`~desktop.api_client.AuthExpiredError` asks to sign in again, anything else one dialog.
 * When ``parent`` is destroyed before the work ends, the result is dropped (nothing is called); so it is
   when the callback is a method of a Qt object that is gone.
-* ``progress=callback`` and :meth:`progress_reporter`: the work reports ``report(*args)`` from its
-  thread, ``callback(*args)`` runs on the GUI thread.
+* Work that watches for a cancel or reports progress is started with :meth:`~QueryOp.with_context`: its
+  callable takes the op's :class:`OpContext`, ``work(context)``, with ``context.cancelled()`` and
+  ``context.report(*args)`` (``progress(*args)`` then runs on the GUI thread). The context holds no Qt
+  object, only the op's id and its cancel event. (:meth:`progress_reporter` and :attr:`cancel_event`
+  are the same two things, for a caller that builds its callable by hand.)
+
+      QueryOp.with_context(self, lambda context: engine.sync(progress=context.report,
+                                                             cancelled=context.cancelled),
+                           self.synced, progress=self.show_progress).run_in_background()
+
 * :func:`shutdown` at quit: results still to come are dropped.
 * :meth:`cancel` drops the result too; the callable itself keeps running unless it watches
-  :attr:`cancel_event` (a :class:`threading.Event`) — pass ``op`` a closure over it.
+  ``context.cancelled()`` (or :attr:`cancel_event`, a :class:`threading.Event`).
 * ``finished`` is emitted after delivery (or after dropping): tests wait on it.
 
 Queries run in parallel in the global pool; mutations run one at a time, in the order they were
@@ -37,7 +45,7 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Self
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -45,7 +53,9 @@ from PySide6.QtWidgets import QWidget
 
 from . import errors, gui_thread
 
-__all__ = ["MutationOp", "QueryOp", "freeze_start_up_objects", "mutations", "running_ops", "shutdown", "wait_all"]
+__all__ = [
+    "MutationOp", "OpContext", "QueryOp", "freeze_start_up_objects", "mutations", "running_ops", "shutdown", "wait_all",
+]
 
 log = logging.getLogger(__name__)
 
@@ -103,23 +113,49 @@ class _Worker(QRunnable):
         return fn
 
 
-def _deliver(op_id: int, result: Any, error: BaseException | None) -> None:
+def _deliver(op_id: int, result: object, error: BaseException | None) -> None:
     """On the GUI thread: the op's outcome to its callbacks (or dropped, see :class:`_BackgroundOp`)."""
     op = _RUNNING.pop(op_id, None)
     if op is not None:
         op._deliver(result, error)
 
 
-def _report_progress(op_id: int, *args: Any) -> None:
+def _report_progress(op_id: int, *args: object) -> None:
     """From the op's worker (any thread): its progress, to the GUI thread by the op's id."""
     gui_thread.post(functools.partial(_progress, op_id, args))
     gui_thread.wake()
 
 
-def _progress(op_id: int, args: tuple[Any, ...]) -> None:
+def _progress(op_id: int, args: tuple[object, ...]) -> None:
     op = _RUNNING.get(op_id)
     if op is not None:
         op._deliver_progress(args)
+
+
+class OpContext:
+    """What an op hands its work (:meth:`QueryOp.with_context`): ``cancelled()`` and ``report(*args)``.
+
+    Plain Python, safe to use from the worker thread: it names its op by id (a worker never holds a Qt
+    object) and shares the op's :class:`threading.Event`."""
+
+    __slots__ = ("_cancel_event", "_op_id")
+
+    def __init__(self, op_id: int, cancel_event: threading.Event) -> None:
+        self._op_id = op_id
+        self._cancel_event = cancel_event
+
+    def cancelled(self) -> bool:
+        """True once the op was cancelled (:meth:`QueryOp.cancel`, or :func:`shutdown`)."""
+        return self._cancel_event.is_set()
+
+    def report(self, *args: object) -> None:
+        """From the work's thread: ``progress(*args)`` runs on the GUI thread soon after (not after
+        delivery, nor once cancelled); nothing happens for an op without ``progress``."""
+        _report_progress(self._op_id, *args)
+
+
+def _no_work() -> None:  # the op's callable until with_context() binds the real one (never run)
+    raise RuntimeError("an op made by with_context runs its bound work")
 
 
 def _receiver_alive(callback: Callable[..., Any] | None) -> bool:
@@ -176,8 +212,31 @@ class _BackgroundOp(QObject):
         self._cancelled = False
         self.cancel_event = threading.Event()
 
+    @classmethod
+    def with_context(
+        cls,
+        parent: QObject | None,
+        op: Callable[[OpContext], Any],
+        success: Callable[[Any], Any] | None = None,
+        failure: Callable[[BaseException], Any] | None = None,
+        *,
+        progress: Callable[..., Any] | None = None,
+    ) -> Self:
+        """An op whose work takes its :class:`OpContext`: ``op(context)`` runs in the worker."""
+        return cls(parent, _no_work, success, failure, progress=progress)._bind(op)
+
+    def _bind(self, op: Callable[[OpContext], Any]) -> Self:
+        if self._started:
+            raise RuntimeError("an op's work is bound before it runs")
+        self._op = functools.partial(op, self.context())
+        return self
+
     # -- public ------------------------------------------------------------------------------------
-    def run_in_background(self) -> _BackgroundOp:
+    def context(self) -> OpContext:
+        """This op's :class:`OpContext` (what :meth:`with_context` hands the work)."""
+        return OpContext(self._id, self.cancel_event)
+
+    def run_in_background(self) -> Self:
         if self._started:
             raise RuntimeError("an op runs once")
         self._started = True
@@ -224,14 +283,14 @@ class _BackgroundOp(QObject):
             return True
         return not self._parent_gone and shiboken6.isValid(self._parent)
 
-    def _deliver_progress(self, args: tuple[Any, ...]) -> None:
+    def _deliver_progress(self, args: tuple[object, ...]) -> None:
         if self._progress is None or self._cancelled or not self._parent_alive():
             return
         if not _receiver_alive(self._progress):
             return
         self._call(self._progress, *args)
 
-    def _deliver(self, result: Any, error: BaseException | None) -> None:
+    def _deliver(self, result: object, error: BaseException | None) -> None:
         _RUNNING.pop(self._id, None)
         self._op = None  # let go of the work (the worker did already) on this, the GUI, thread
         ok = error is None
@@ -266,7 +325,7 @@ class _BackgroundOp(QObject):
         self._success = self._failure = self._progress = None
         self.finished.emit()
 
-    def _call(self, callback: Callable[..., Any], *args: Any) -> None:
+    def _call(self, callback: Callable[..., Any], *args: object) -> None:
         try:
             callback(*args)
         except Exception as exc:  # a bug in a callback: the error channel, not a crash
@@ -306,6 +365,21 @@ class MutationOp(_BackgroundOp):
         super().__init__(parent, op, success, failure, progress=progress)
         self._block = block
         self._label = label
+
+    @classmethod
+    def with_context(
+        cls,
+        parent: QObject | None,
+        op: Callable[[OpContext], Any],
+        success: Callable[[Any], Any] | None = None,
+        failure: Callable[[BaseException], Any] | None = None,
+        *,
+        block: QWidget | None = None,
+        label: str = "",
+        progress: Callable[..., Any] | None = None,
+    ) -> Self:
+        """A mutation whose work takes its :class:`OpContext` (see :meth:`QueryOp.with_context`)."""
+        return cls(parent, _no_work, success, failure, block=block, label=label, progress=progress)._bind(op)
 
     @classmethod
     def pool(cls) -> QThreadPool:

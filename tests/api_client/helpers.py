@@ -1,10 +1,13 @@
-"""Shared helpers of the API client tests: sample documents, a sleep recorder, a dropping proxy."""
+"""Shared helpers of the API client tests: sample documents (an offer, a problem, a checkout request and its
+result), a sleep recorder, a dropping proxy."""
 
 from __future__ import annotations
 
 import socket
 import threading
 from typing import Any
+
+from desktop.api_client.types import CheckoutRequest
 
 BASE = "http://market.test"
 API = BASE + "/api/v1"
@@ -36,6 +39,39 @@ def offer_doc(offer_id: int = 1, version: int = 1, **overrides: Any) -> dict[str
     }
     doc.update(overrides)
     return doc
+
+
+def checkout_request() -> CheckoutRequest:
+    return CheckoutRequest.model_validate(
+        {
+            "currency": "EUR",
+            "lines": [{"offer_id": 1, "packaging_id": 11, "quantity": 10}],
+            "shipping": {"9": 2},
+            "company": {"name": "ACME", "vat_number": "PT123", "address": "Rua 1, Porto"},
+            "delivery_address": {
+                "name": "ACME",
+                "street": "Rua 1",
+                "postcode": "4000",
+                "city": "Porto",
+                "country": "PT",
+            },
+            "payment_method": "bank_transfer",
+        }
+    )
+
+
+CHECKOUT_RESULT = {
+    "order_group": {"ref": "G-1", "orders": [], "total": {"amount": "120.00", "currency": "EUR"}},
+    "payment": {
+        "method": "bank_transfer",
+        "status": "pending",
+        "iban": "PT50000",
+        "bic": "BIC",
+        "beneficiary": "Bulkdesk",
+        "reference": "G-1",
+        "amount": {"amount": "120.00", "currency": "EUR"},
+    },
+}
 
 
 def problem(status: int, code: str, detail: str = "It failed.", **extra: Any) -> dict[str, Any]:

@@ -12,8 +12,7 @@ import pytest
 
 from desktop.api_client import OfflineError, new_idempotency_key
 
-from .helpers import DroppingProxy
-from .test_request_loop import CHECKOUT_RESULT, checkout_request
+from .helpers import CHECKOUT_RESULT, DroppingProxy, checkout_request
 
 
 class _IdempotentCheckout(BaseHTTPRequestHandler):

@@ -19,42 +19,9 @@ from desktop.api_client import (
     VersionConflictError,
     new_idempotency_key,
 )
-from desktop.api_client.types import CheckoutRequest, ReviewRequest
+from desktop.api_client.types import ReviewRequest
 
-from .helpers import closed_port, offer_doc, problem
-
-
-def checkout_request() -> CheckoutRequest:
-    return CheckoutRequest.model_validate(
-        {
-            "currency": "EUR",
-            "lines": [{"offer_id": 1, "packaging_id": 11, "quantity": 10}],
-            "shipping": {"9": 2},
-            "company": {"name": "ACME", "vat_number": "PT123", "address": "Rua 1, Porto"},
-            "delivery_address": {
-                "name": "ACME",
-                "street": "Rua 1",
-                "postcode": "4000",
-                "city": "Porto",
-                "country": "PT",
-            },
-            "payment_method": "bank_transfer",
-        }
-    )
-
-
-CHECKOUT_RESULT = {
-    "order_group": {"ref": "G-1", "orders": [], "total": {"amount": "120.00", "currency": "EUR"}},
-    "payment": {
-        "method": "bank_transfer",
-        "status": "pending",
-        "iban": "PT50000",
-        "bic": "BIC",
-        "beneficiary": "Bulkdesk",
-        "reference": "G-1",
-        "amount": {"amount": "120.00", "currency": "EUR"},
-    },
-}
+from .helpers import CHECKOUT_RESULT, checkout_request, closed_port, offer_doc, problem
 
 
 def test_503_burst_then_success_is_retried_with_the_same_idempotency_key(api, make_client, sleeps):

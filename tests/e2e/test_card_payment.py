@@ -9,18 +9,12 @@ from collections.abc import Iterator
 import httpx
 import pytest
 
-from marketplace.db import Database
-from tests.server.orders_kit import add_offer, buy, new_shop, register
+from tests.e2e.card_support import DECLINED_CARD, GOOD_CARD, NUMBER_INPUT, fill_card
+from tests.server import orders_kit
 from tests.support.browser import headless_chromium, screenshot
 from tests.support.wait import wait_for
 
 pytestmark = pytest.mark.browser
-
-GOOD_CARD = "4242424242424242"
-#: declined when charged, by Stripe and by localstripe alike (localstripe's 4000 0000 0000 0002 is
-#: declined only when attached to a customer, which a one-off payment never does)
-DECLINED_CARD = "4000000000000341"
-NUMBER_INPUT = '#card-element input[placeholder="number"]'
 
 
 @pytest.fixture
@@ -31,15 +25,7 @@ def driver() -> Iterator:
 
 @pytest.fixture
 def card_order(live_server) -> dict:
-    db = Database(live_server.database_url)
-    try:
-        shop = new_shop(live_server.api, db)
-        offer = add_offer(db, shop.seller_id, shop.warehouse_id, price="19.90", pack_units=6)
-    finally:
-        db.dispose()
-    buyer = register(live_server.api)
-    with httpx.Client(base_url=live_server.api, timeout=60) as api:
-        body = buy(api, buyer, [offer], quantity=2, payment_method="card")
+    buyer, body = orders_kit.card_order(live_server.api, live_server.database_url)
     return {"ref": body["order_group"]["ref"], "url": body["payment"]["checkout_url"],
             "total": body["order_group"]["total"], "headers": buyer.headers}
 
@@ -48,16 +34,6 @@ def payment_status(live_server, order: dict) -> str:
     r = httpx.get(f"{live_server.api}/order-groups/{order['ref']}", headers=order["headers"], timeout=30)
     assert r.status_code == 200, r.text
     return r.json()["payment_status"]
-
-
-def fill_card(driver, number: str) -> None:
-    from selenium.webdriver.common.by import By
-
-    for placeholder, value in (("number", number), ("exp_month", "12"), ("exp_year", "30"), ("cvc", "123"),
-                               ("postal_code", "1000")):
-        field = driver.find_element(By.CSS_SELECTOR, f'#card-element input[placeholder="{placeholder}"]')
-        field.clear()
-        field.send_keys(value)
 
 
 def test_a_declined_card_then_a_good_card_on_the_same_page(live_server, driver, card_order):

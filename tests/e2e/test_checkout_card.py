@@ -15,10 +15,10 @@ import pytest
 
 from desktop.api_client import MemoryTokenStore
 from desktop.views.checkout.wizard import CheckoutWizard
-from tests.e2e.test_card_payment import DECLINED_CARD, GOOD_CARD, NUMBER_INPUT, fill_card
-from tests.gui.test_cart_page import close_env, make_env
-from tests.gui.test_checkout_wizard import fill_cart, submit, to_review
+from tests.e2e.card_support import DECLINED_CARD, GOOD_CARD, NUMBER_INPUT, fill_card
 from tests.support.browser import headless_chromium, screenshot
+from tests.support.cart import close_env, make_env
+from tests.support.checkout import fill_cart, submit, to_review
 
 pytestmark = pytest.mark.browser
 

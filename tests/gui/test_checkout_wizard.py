@@ -13,21 +13,11 @@ from desktop.api_client import ApiConnectionError, ConflictError
 from desktop.models.cart import CartStore
 from desktop.views.areas.openers import checkout_factory
 from desktop.views.cart import CartPage
-from desktop.views.checkout.wizard import DETAILS, PAYMENT, REVIEW, SHIPPING, WHO, CheckoutWizard
+from desktop.views.checkout.wizard import REVIEW
 from tests.api_client.helpers import DroppingProxy
-from tests.gui.test_cart_page import CartEnv, close_env, make_env, shop_offers
 from tests.server.orders_kit import buy, register
-
-DETAILS_VALUES = {
-    "company_name": "Acme Lda", "vat_number": "PT500000000", "company_address": "Rua A 1, Lisboa",
-    "delivery_name": "Ana Silva", "street": "Rua B 2", "postcode": "1000-001", "city": "Lisboa",
-    "country": "PT", "phone": "+351 900 000 000",
-}  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def fast_polling(monkeypatch):
-    monkeypatch.setattr(CheckoutWizard, "poll_ms", 200)
+from tests.support.cart import close_env, make_env, shop_offers
+from tests.support.checkout import fast_polling, fill_cart, group_refs, submit, to_review  # noqa: F401 - fixture
 
 
 @pytest.fixture
@@ -42,52 +32,6 @@ def guest_env(qtbot, live_server, token_store, app_folders):
     e = make_env(qtbot, live_server, token_store, app_folders, signed_in=False)
     yield e
     close_env(qtbot, e)
-
-
-def fill_cart(qtbot, env: CartEnv, *, stock: int = 1000, quantity: int = 2):
-    _shop, offer = shop_offers(env, price="12.50", pack_units=10, stock=stock)
-    _shop2, other = shop_offers(env, price="3.00", pack_units=5)
-    env.cart().add(offer.id, offer.packaging_id, quantity)
-    env.cart().add(other.id, other.packaging_id, 1)
-    env.page.reload()
-    env.wait_quote(qtbot, lambda q: q.ok and len(q.groups) == 2)
-    return offer, other
-
-
-def to_review(qtbot, env: CartEnv, method: str, *, guest: str | None = None) -> CheckoutWizard:
-    wizard = env.page.open_checkout()
-    if guest:
-        assert wizard.current() == WHO
-        wizard.who.email.setText(guest)
-        wizard.next()
-    assert wizard.current() == DETAILS
-    for name, value in DETAILS_VALUES.items():
-        wizard.details.fields[name].setText(value)
-    wizard.next()
-    assert wizard.current() == SHIPPING
-    assert len(wizard.shipping.combos) == 2
-    for combo in wizard.shipping.combos.values():
-        combo.setCurrentIndex(1)  # express
-        assert "day" in combo.currentText()
-    wizard.next()
-    assert wizard.current() == PAYMENT
-    wizard.payment.radios[method].setChecked(True)
-    wizard.next()
-    assert wizard.current() == REVIEW
-    assert wizard.next_button.text() == "Submit order"
-    return wizard
-
-
-def submit(qtbot, wizard: CheckoutWizard):
-    with qtbot.waitSignal(wizard.placed, timeout=30_000) as blocker:
-        wizard.next()
-    return blocker.args[0]
-
-
-def group_refs(server, headers) -> set[str]:
-    r = httpx.get(server.api + "/orders", headers=headers, timeout=30)
-    assert r.status_code == 200, r.text
-    return {o["group_ref"] for o in r.json()["items"]}
 
 
 def test_bank_transfer_through_every_step(qtbot, env, tmp_path: Path):

@@ -39,7 +39,7 @@ from desktop.views.seller.offer_form import NewOfferDialog
 from desktop.views.seller.tiers_editor import TiersDialog
 from desktop.views.seller.tracking_upload import TrackingUploadDialog
 from desktop.views.shell import Shell
-from tests.gui.test_checkout_wizard import DETAILS_VALUES
+from tests.support.checkout import DETAILS_VALUES
 
 ROOT = Path(__file__).resolve().parents[2]
 BUYER, SELLER, PASSWORD = "buyer@demo.test", "seller@demo.test", "demo-password"

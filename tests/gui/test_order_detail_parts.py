@@ -8,7 +8,7 @@ import shiboken6
 from desktop.views.contact_seller import ContactSellerDialog
 from desktop.views.order_display import order_text, timeline
 from desktop.views.orders import OrderDetail
-from tests.unit.test_order_rules import order, order_json
+from tests.support.order_factory import order, order_json
 
 
 def test_tracking_and_seller_links_escape_quotes_in_attributes_and_markup_in_text(qtbot):

@@ -151,3 +151,36 @@ def test_a_tracking_csv_is_checked_then_queued_and_sent_through_the_outbox(qtbot
     got = on_server(seller, refs[1])
     assert (got.shipping_status, got.tracking.carrier, got.tracking.number) == ("shipped", "UPS", "1Z-5521")
     dialog.reject()
+
+
+def test_a_new_write_of_a_refused_order_or_answer_revises_it_in_its_place(qtbot, desk, seller, orders):
+    """The outbox's rule (models/seller/plans.py) through the pages: the seller's next word on an order
+    or a question whose write was refused is that write, fixed, sent again under its key."""
+    refs, asked = orders
+    f, q, outbox = desk.fulfilment, desk.questions, desk.workspace.desk.outbox
+    synced(qtbot, desk)
+    seller.seller.update_shipping(refs[1], "shipped", carrier="UPS", tracking_number="1Z42")  # on the web
+    with qtbot.waitSignal(f.applied, timeout=30_000) as blocker:
+        f.mark("preparing", [refs[1]])
+    assert not blocker.args[0][0].ok
+    [refused] = outbox.entries(kind="shipping")
+    with qtbot.waitSignal(f.applied, timeout=30_000) as blocker:
+        f.mark("delivered", [refs[1]])
+    assert blocker.args[0][0].ok
+    [sent] = outbox.entries(kind="shipping")
+    assert (sent.id, sent.idempotency_key, sent.status) == (refused.id, refused.idempotency_key, Status.SENT)
+    assert sent.payload["status"] == "delivered" and on_server(seller, refs[1]).shipping_status == "delivered"
+
+    q.select_row(q.model.row_of(asked.id))
+    with qtbot.waitSignal(q.answered, timeout=30_000) as blocker:
+        q.answer_current("x" * 2001)  # past the server's limit: refused
+    assert not blocker.args[0].ok
+    [refused] = outbox.entries(kind="answer")
+    q.select_row(q.model.row_of(asked.id))
+    with qtbot.waitSignal(q.answered, timeout=30_000) as blocker:
+        q.answer_current("Yes, on Saturdays.")
+    assert blocker.args[0].ok
+    [sent] = outbox.entries(kind="answer")
+    assert (sent.id, sent.idempotency_key, sent.status) == (refused.id, refused.idempotency_key, Status.SENT)
+    answer = next(x for x in seller.seller.questions(unanswered=False, limit=500) if x.id == asked.id)
+    assert answer.answer == "Yes, on Saturdays."

@@ -5,9 +5,11 @@ from __future__ import annotations
 import sys
 import uuid
 from datetime import UTC, datetime
+from types import SimpleNamespace
 
 import httpx
 import pytest
+import respx
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
@@ -40,21 +42,19 @@ def shell(qtbot, app_folders, token_store, error_channel):
     s.shutdown()
 
 
-@pytest.fixture
-def auth_server(request):
-    """The real server (tests/conftest.py's live_server), or a skip saying why it cannot start."""
-    try:
-        server = request.getfixturevalue("live_server")
-    except Exception as exc:  # the server is finished in parallel
-        pytest.skip(f"the reference server does not start yet: {str(exc)[:300]}")
-    try:
-        body = {"email": "nobody@example.test", "password": "x" * 10}
-        r = httpx.post(server.api + "/auth/login", json=body)
-    except httpx.HTTPError as exc:
-        pytest.skip(f"the server does not answer: {exc}")
-    if r.status_code != 401:
-        pytest.skip(f"POST /auth/login does not answer 401 yet ({r.status_code})")
+def answering_sign_ins(server):
+    """The server, once POST /auth/login answers an unknown account 401. A server that does not answer,
+    or answers anything else, raises: the sign-in tests fail on a broken server, they never skip."""
+    body = {"email": "nobody@example.test", "password": "x" * 10}
+    r = httpx.post(server.api + "/auth/login", json=body, timeout=30)
+    assert r.status_code == 401, f"POST /auth/login answers {r.status_code}, not 401: {r.text[:300]}"
     return server
+
+
+@pytest.fixture
+def auth_server(live_server):
+    """The real server (tests/conftest.py's live_server); one that does not start fails the test."""
+    return answering_sign_ins(live_server)
 
 
 # -- main window ---------------------------------------------------------------------------------
@@ -273,6 +273,28 @@ def test_sign_in_field_errors_from_the_real_server(qtbot, auth_server, token_sto
         assert not dialog.isVisible()
     finally:
         client.close()
+
+
+def _raised(server) -> BaseException | None:
+    """What answering_sign_ins raises for ``server``: caught as BaseException, so a skip (which is not an
+    Exception) is seen too."""
+    try:
+        answering_sign_ins(server)
+    except BaseException as exc:  # a skip too: it is no Exception
+        return exc
+    return None
+
+
+def test_a_server_that_does_not_answer_fails_the_sign_in_tests():
+    dead = SimpleNamespace(api=f"http://127.0.0.1:{free_port()}/api/v1")  # nothing listens there
+    assert isinstance(_raised(dead), httpx.ConnectError)
+
+
+def test_a_server_answering_sign_ins_wrongly_fails_the_sign_in_tests():
+    with respx.mock:
+        respx.post("http://127.0.0.1:9/api/v1/auth/login").respond(500, json={"detail": "boom"})
+        raised = _raised(SimpleNamespace(api="http://127.0.0.1:9/api/v1"))
+    assert isinstance(raised, AssertionError) and "answers 500, not 401" in str(raised)
 
 
 def test_create_account_field_errors_from_the_real_server(qtbot, auth_server, token_store):

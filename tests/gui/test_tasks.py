@@ -249,3 +249,83 @@ def test_shutdown_drops_results_still_to_come_and_waits_for_the_workers(qtbot):
     with qtbot.waitSignal(QueryOp(parent, lambda: 7, done.append).run_in_background().finished, timeout=5000):
         pass
     assert done == [7]
+
+
+def test_with_context_hands_the_work_its_cancel_state_and_a_progress_reporter(qtbot):
+    """``with_context``: the work takes the op's OpContext; ``report`` reaches ``progress`` on the GUI thread,
+    ``cancelled()`` turns true when the op is cancelled (and the result is dropped)."""
+    from desktop.views.tasks import OpContext
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    reported = threading.Event()
+    seen: dict[str, object] = {}
+    steps: list[tuple[int, bool]] = []
+    called: list[object] = []
+
+    def work(context: OpContext) -> str:
+        seen["context"] = context
+        seen["before"] = context.cancelled()
+        context.report(1)
+        reported.wait(10)
+        for _ in range(1000):  # bounded: the test's cancel() comes long before
+            if context.cancelled():
+                seen["after"] = True
+                break
+            reported.wait(0.01)
+        return "late"
+
+    def progress(step: int) -> None:
+        steps.append((step, threading.current_thread() is threading.main_thread()))
+
+    op = QueryOp.with_context(parent, work, called.append, progress=progress)
+    assert isinstance(op, QueryOp)
+    op.run_in_background()
+    qtbot.waitUntil(lambda: steps == [(1, True)], timeout=5000)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.cancel()
+        reported.set()
+    assert isinstance(seen["context"], OpContext)
+    assert seen["before"] is False
+    assert seen["after"] is True
+    assert called == []
+
+
+def test_with_context_delivers_the_result_and_zero_arg_ops_still_work(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    got: list[object] = []
+    op = QueryOp.with_context(parent, lambda context: ("ok", context.cancelled()), got.append)
+    with qtbot.waitSignal(op.finished, timeout=5000):
+        op.run_in_background()
+    plain = QueryOp(parent, lambda: "plain", got.append)
+    with qtbot.waitSignal(plain.finished, timeout=5000):
+        plain.run_in_background()
+    assert got == [("ok", False), "plain"]
+
+
+def test_mutation_with_context_blocks_its_widget_announces_and_reports(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    button = QPushButton("Send", parent)
+    steps: list[str] = []
+    labels: list[str] = []
+    got: list[object] = []
+
+    def work(context) -> int:
+        context.report("half")
+        return 7
+
+    op = MutationOp.with_context(parent, work, got.append, block=button, label="sent", progress=steps.append)
+    assert isinstance(op, MutationOp)
+    mutations.changed.connect(labels.append)
+    try:
+        with qtbot.waitSignal(op.finished, timeout=5000):
+            op.run_in_background()
+            assert not button.isEnabled()
+    finally:
+        mutations.changed.disconnect(labels.append)
+    assert got == [7]
+    assert steps == ["half"]
+    assert labels == ["sent"]
+    assert button.isEnabled()

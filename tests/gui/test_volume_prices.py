@@ -17,10 +17,11 @@ from desktop.models import money
 from desktop.models.catalog_cache import OfferQuery
 from desktop.models.money import Money
 from desktop.views.cart.cart_model import format_money
-from tests.gui.catalog_support import synced_ui_fixture, ui_fixture  # noqa: F401 - fixtures
-from tests.gui.test_cart_page import close_env, make_env, shop_offers
-from tests.gui.test_checkout_wizard import fast_polling, group_refs, submit, to_review  # noqa: F401 - fixture
-from tests.server.orders_kit import packs_of, version_of
+from marketplace.db import Database
+from tests.gui.catalog_support import CatalogUi, synced_ui_fixture, ui_fixture  # noqa: F401 - fixtures
+from tests.server.orders_kit import add_offer, new_shop, packs_of, version_of
+from tests.support.cart import close_env, make_env, shop_offers
+from tests.support.checkout import fast_polling, group_refs, submit, to_review  # noqa: F401 - fixture
 
 
 def eur(amount: str) -> Money:
@@ -154,18 +155,36 @@ def test_offer_detail_highlights_the_tier_of_the_quantity(qtbot, synced_ui):
         QLocale.setDefault(QLocale.c())
 
 
-def test_offer_detail_counts_the_units_already_in_the_cart(qtbot, synced_ui):
+@pytest.fixture
+def split_tier_ui(qtbot, live_server, tmp_path):
+    """The catalog synced from live_server with an offer of its own whose first tier is four cartons away
+    (cartons of 6, 3.10 a unit from 24 units): some cartons can be in the cart and the rest in the detail,
+    whatever the demo data holds. (catalog ui, that offer as the cache holds it)"""
+    db = Database(live_server.database_url)
+    try:
+        shop = new_shop(live_server.api, db)
+        ref = add_offer(db, shop.seller_id, shop.warehouse_id, price="3.40", pack_units=6, tiers=((24, "3.10"),))
+    finally:
+        db.dispose()
+    ui = CatalogUi(qtbot, live_server.url, tmp_path / "ui")
+    try:
+        ui.sync(qtbot)
+        yield ui, ui.cache.offer(ref.id)
+    finally:
+        ui.close()
+
+
+def test_offer_detail_counts_the_units_already_in_the_cart(qtbot, split_tier_ui):
+    synced_ui, offer = split_tier_ui
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Ireland))
     try:
-        offer = _tiered_offer(synced_ui)
         detail, first = synced_ui.page.detail, offer["price_tiers"][0]
         synced_ui.page.show_offer(offer["id"])
         smallest = min(offer["packagings"], key=lambda p: p["units"])
         detail.packaging_combo.setCurrentIndex(detail.packaging_combo.findData(smallest["id"]))
         per = smallest["units"]
         reach = -(-first["min_units"] // per)  # packagings of the smallest size that reach the first tier
-        if reach < 2:
-            pytest.skip("the first tier is one packaging away: nothing to split between cart and detail")
+        assert reach >= 2  # something to split between cart and detail
         assert detail.tiers.cart_note.isHidden()
         detail.quantity_spin.setValue(reach - 1)
         assert detail.tiers.highlighted_row() in (0, None)  # alone, these do not reach the tier

@@ -245,3 +245,17 @@ def rate_of(db: Database, code: str) -> Decimal:
 
     with db.session() as s:
         return rates(s)[code]
+
+
+def card_order(api_url: str, database_url: str) -> tuple[Account, dict]:
+    """A new buyer's unpaid card order (2 packs of 6 at 19.90 a unit, from a new shop): the buyer and the
+    checkout's 201 body (its payment's checkout_url not yet paid)."""
+    db = Database(database_url)
+    try:
+        shop = new_shop(api_url, db)
+        offer = add_offer(db, shop.seller_id, shop.warehouse_id, price="19.90", pack_units=6)
+    finally:
+        db.dispose()
+    buyer = register(api_url)
+    with httpx.Client(base_url=api_url, timeout=60) as api:
+        return buyer, buy(api, buyer, [offer], quantity=2, payment_method="card")

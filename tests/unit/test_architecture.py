@@ -1,5 +1,8 @@
-"""The layer boundaries of STYLE.md hold: checked with import-linter's contracts in pyproject.toml."""
+"""The layer boundaries of STYLE.md hold: checked with import-linter's contracts in pyproject.toml.
+The tests keep their own boundary: what test modules share lives in tests/support or a folder's helper
+module, never in another test module."""
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +128,81 @@ def test_a_router_reaching_the_demo_is_caught(tmp_path):
                                    "marketplace/demo/images.py": "X = 1\n"})
     assert result.returncode != 0
     assert "marketplace.routers.media -> marketplace.demo.images" in result.stdout
+
+
+def _imported_modules(path: Path, root: Path) -> list[tuple[int, str]]:
+    """(line, absolute module name) for every import in a file under root, relative imports resolved;
+    `from package import name` yields package.name too (the name may be a module)."""
+    package = list(path.relative_to(root).with_suffix("").parts[:-1])
+    found: list[tuple[int, str]] = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+        if isinstance(node, ast.Import):
+            found += [(node.lineno, alias.name) for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = ".".join([*base, *([node.module] if node.module else [])])
+            found.append((node.lineno, module))
+            found += [(node.lineno, f"{module}.{alias.name}") for alias in node.names]
+    return found
+
+
+def _imports_of_test_modules(root: Path = ROOT) -> list[str]:
+    """Every `path:line -> module` where a file under tests/ imports a test_* module of tests/."""
+    offences: set[str] = set()
+    for path in sorted((root / "tests").rglob("*.py")):
+        for line, module in _imported_modules(path, root):
+            parts = module.split(".")
+            tests = [i for i, part in enumerate(parts) if part.startswith("test_")]
+            if parts[0] == "tests" and tests:
+                offences.add(f"{path.relative_to(root)}:{line} -> {'.'.join(parts[: tests[0] + 1])}")
+    return sorted(offences)
+
+
+def test_no_test_module_imports_another():
+    """Shared helpers live in tests/support (or a folder's *_support module), so running, moving or
+    deleting one test module never changes another (nor collects its fixtures twice)."""
+    assert _imports_of_test_modules() == []
+
+
+def test_a_test_module_importing_another_is_caught(tmp_path):
+    for folder in ("tests", "tests/gui", "tests/e2e", "tests/support"):
+        (tmp_path / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / folder / "__init__.py").write_text("")
+    (tmp_path / "tests/gui/test_cart.py").write_text("def make_env(): pass\n")
+    (tmp_path / "tests/gui/test_wizard.py").write_text("from tests.gui.test_cart import make_env\n")
+    (tmp_path / "tests/gui/test_relative.py").write_text("from . import test_cart\nfrom .test_cart import test_x\n")
+    (tmp_path / "tests/e2e/test_card.py").write_text("import tests.gui.test_cart\n")
+    (tmp_path / "tests/support/cart.py").write_text("def make_env(): pass\n")
+    (tmp_path / "tests/gui/test_fine.py").write_text("from tests.support.cart import make_env\n")
+    assert _imports_of_test_modules(tmp_path) == [
+        "tests/e2e/test_card.py:1 -> tests.gui.test_cart",
+        "tests/gui/test_relative.py:1 -> tests.gui.test_cart",
+        "tests/gui/test_relative.py:2 -> tests.gui.test_cart",
+        "tests/gui/test_wizard.py:1 -> tests.gui.test_cart",
+    ]
+
+
+#: views whose long builders were split into named parts (issue 28): they stay under the limit
+SHORT_FUNCTION_FILES = ("desktop/views/settings_dialog.py", "desktop/views/catalog/offer_detail.py",
+                        "desktop/views/crash_report.py", "desktop/views/error_dialog.py",
+                        "desktop/views/report_layout.py")
+MAX_FUNCTION_LINES = 80
+
+
+def _long_functions(path: Path, limit: int = MAX_FUNCTION_LINES) -> list[str]:
+    """`name (lines)` of every function or method in the file longer than `limit` lines."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    return [f"{node.name} ({node.end_lineno - node.lineno + 1})" for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.end_lineno - node.lineno + 1 > limit]
+
+
+def test_the_split_views_have_no_function_over_80_lines():
+    long = {name: found for name in SHORT_FUNCTION_FILES if (found := _long_functions(ROOT / name))}
+    assert long == {}
+
+
+def test_a_long_function_is_caught(tmp_path):
+    lines = ["class Page:", "    def __init__(self):", *(f"        self.x{n} = {n}" for n in range(80)),
+             "", "", "def short():", "    return 1", ""]
+    (tmp_path / "views.py").write_text("\n".join(lines))
+    assert _long_functions(tmp_path / "views.py") == ["__init__ (81)"]

@@ -8,21 +8,7 @@ import pytest
 
 from desktop.models.seller import ListingQuery, ListingsStore, Outbox, Status
 from desktop.models.seller.bulk import BulkOp, Target, preview
-
-
-def offer(i: int, **over):
-    base = {
-        "id": i, "sku": f"SKU-{i:03d}", "title": f"Lot {i} of oak boards", "description": "", "category_id": 1 + i % 3,
-        "seller": {"id": 1, "name": "S", "country": "FR", "rating": None},
-        "warehouse": {"id": 1, "country": "FR", "city": "Lyon",
-                      "min_order_value": {"amount": "0.00", "currency": "EUR"}},
-        "unit_price": {"amount": f"{i}.50", "currency": "EUR"}, "list_price": {"amount": f"{i}.50", "currency": "EUR"},
-        "packagings": [{"id": 1, "label": "unit", "units": 1}], "moq_units": 1, "stock_units": i * 5,
-        "collections": ["weekly"] if i % 2 else [], "promotion": None, "image_urls": [],
-        "updated_at": "2026-06-01T12:00:00Z", "version": 1,
-    }
-    base.update(over)
-    return base
+from tests.unit.offer_factory import listing_offer as offer
 
 
 @pytest.fixture

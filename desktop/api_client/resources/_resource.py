@@ -36,7 +36,7 @@ class ApiResource:
 
         return PageIterator(fetch, what=path)
 
-    def _get(self, path: str, tp: Any, params: dict[str, Any] | None = None) -> Any:
+    def _get(self, path: str, tp: type[T], params: dict[str, Any] | None = None) -> T:
         return self._client.parse(self._client.request("GET", path, params=params), tp)
 
     def _get_all(self, path: str, item: type[T]) -> list[T]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from ..pagination import ChangesFeed, PageIterator
 from ..types import (
@@ -20,6 +20,24 @@ from ..types import (
     SellerProfile,
 )
 from ._resource import ApiResource, seg
+
+if TYPE_CHECKING:
+    from .._base import BaseClient
+
+
+class OfferFilters(TypedDict, total=False):
+    """The filters of an offer list (``GET /offers``, a seller's offers), as :func:`offer_filters` takes them."""
+
+    q: str | None
+    category: Id | None
+    collection: Collection | None
+    seller: Id | None
+    country: str | None
+    min_price: Decimal | str | None
+    max_price: Decimal | str | None
+    in_stock: bool | None
+    sort: OfferSort | None
+    currency: str | None
 
 
 def offer_filters(
@@ -77,7 +95,7 @@ class _EtagCache:
 
 
 class Catalog(ApiResource):
-    def __init__(self, client) -> None:
+    def __init__(self, client: BaseClient) -> None:
         super().__init__(client)
         self._etags = _EtagCache()
 
@@ -87,7 +105,7 @@ class Catalog(ApiResource):
     def categories(self) -> list[Category]:
         return self._get_all("/categories", Category)
 
-    def offers(self, *, limit: int | None = None, **filters: Any) -> PageIterator[Offer]:
+    def offers(self, *, limit: int | None = None, **filters: Unpack[OfferFilters]) -> PageIterator[Offer]:
         """Every offer matching the filters (``q``, ``category``, ``collection``, ``seller``, ``country``,
         ``min_price``, ``max_price``, ``in_stock``, ``sort``, ``currency``); ``limit`` is the page size."""
         return self._paginate("/offers", Offer, offer_filters(**filters), limit=limit)
@@ -132,7 +150,7 @@ class Catalog(ApiResource):
         return self._get(f"/sellers/{seg(seller_id)}", SellerProfile)
 
     def seller_offers(
-        self, seller_id: Id, *, limit: int | None = None, **filters: Any
+        self, seller_id: Id, *, limit: int | None = None, **filters: Unpack[OfferFilters]
     ) -> PageIterator[Offer]:
         return self._paginate(
             f"/sellers/{seg(seller_id)}/offers", Offer, offer_filters(**filters), limit=limit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from .._base import dump
 from ..pagination import PageIterator
@@ -21,6 +21,18 @@ from ..types import (
 from ._resource import ApiResource, seg
 
 
+class OrderFilters(TypedDict, total=False):
+    """The filters of an order list (``GET /orders``, a seller's orders), as :func:`order_filters` takes them."""
+
+    payment_status: PaymentStatus | Iterable[PaymentStatus] | None
+    shipping_status: ShippingStatus | Iterable[ShippingStatus] | None
+    created_from: date | str | None
+    created_to: date | str | None
+    q: str | None
+    sort: OrderSort | None
+    updated_since: datetime | str | None
+
+
 def order_filters(
     *,
     payment_status: PaymentStatus | Iterable[PaymentStatus] | None = None,
@@ -31,7 +43,7 @@ def order_filters(
     sort: OrderSort | None = None,
     updated_since: datetime | str | None = None,
 ) -> dict[str, Any]:
-    def as_list(value: Any) -> Any:
+    def as_list(value: str | Iterable[str] | None) -> list[str] | None:
         return [value] if isinstance(value, str) else (list(value) if value is not None else None)
 
     return {
@@ -46,7 +58,7 @@ def order_filters(
 
 
 class Orders(ApiResource):
-    def list(self, *, limit: int | None = None, **filters: Any) -> PageIterator[Order]:
+    def list(self, *, limit: int | None = None, **filters: Unpack[OrderFilters]) -> PageIterator[Order]:
         """Every order matching ``payment_status``/``shipping_status`` (a value or a list),
         ``created_from``/``created_to`` (dates), ``q``, ``sort``, ``updated_since``."""
         return self._paginate("/orders", Order, order_filters(**filters), limit=limit)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Unpack
 
 from .._base import dump
 from ..pagination import PageIterator
@@ -19,8 +19,8 @@ from ..types import (
     ShippingUpdate,
 )
 from ._resource import ApiResource, seg
-from .catalog import offer_filters
-from .orders import order_filters
+from .catalog import OfferFilters, offer_filters
+from .orders import OrderFilters, order_filters
 
 
 class Seller(ApiResource):
@@ -29,7 +29,7 @@ class Seller(ApiResource):
         """The seller's warehouses (an offer ships from one of them)."""
         return self._get_all("/seller/warehouses", SellerWarehouse)
 
-    def offers(self, *, limit: int | None = None, **filters: Any) -> PageIterator[Offer]:
+    def offers(self, *, limit: int | None = None, **filters: Unpack[OfferFilters]) -> PageIterator[Offer]:
         return self._paginate("/seller/offers", Offer, offer_filters(**filters), limit=limit)
 
     def create_offer(self, offer: OfferCreate, *, idempotency_key: str | None = None) -> Offer:
@@ -84,7 +84,7 @@ class Seller(ApiResource):
         return response.content.decode(response.encoding or "utf-8")
 
     # -- orders --------------------------------------------------------------------------------
-    def orders(self, *, limit: int | None = None, **filters: Any) -> PageIterator[Order]:
+    def orders(self, *, limit: int | None = None, **filters: Unpack[OrderFilters]) -> PageIterator[Order]:
         return self._paginate("/seller/orders", Order, order_filters(**filters), limit=limit)
 
     def update_shipping(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Annotated, Generic, TypeVar
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, PlainSerializer, field_serializer
 
@@ -16,7 +16,7 @@ CENT = Decimal("0.01")
 DECIMAL_PATTERN = r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$"
 
 
-def _decimal_from_string(value: Any) -> Decimal:
+def _decimal_from_string(value: object) -> Decimal:
     """Money amounts travel as decimal strings; a float or a bad string is a contract violation."""
     if isinstance(value, Decimal):
         return value
@@ -31,7 +31,7 @@ def _decimal_from_string(value: Any) -> Decimal:
     raise ValueError(f"money amounts are decimal strings, got {type(value).__name__}")
 
 
-def _decimal_from_number(value: Any) -> Decimal:
+def _decimal_from_number(value: object) -> Decimal:
     """Rates and percentages: a decimal string or a JSON number (never a bool)."""
     if isinstance(value, bool):
         raise ValueError("expected a number, got a boolean")

@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.models import money
 
@@ -21,6 +21,9 @@ from ..sqlite_file import SqliteFile
 from .records import OVERLAP, PAGE_SIZE, OrderQuery, OrderRow, StatusChange, SyncResult
 from .rows import _EPOCH, _chunks, _day_us, _dump, _fetch_ids, _http_date, _rfc3339, _row, _set_meta
 from .schema import _FILE_SPEC, _UPSERT, _WALK
+
+if TYPE_CHECKING:  # httpx and pydantic: not imported with the cache
+    from desktop.api_client import MarketplaceClient
 
 
 class OrdersCache:
@@ -159,7 +162,7 @@ class OrdersCache:
     # -- sync ---------------------------------------------------------------------------------------
     def sync(
         self,
-        client: Any,
+        client: MarketplaceClient,
         *,
         page_size: int = PAGE_SIZE,
         cancelled: Callable[[], bool] | None = None,
@@ -170,8 +173,8 @@ class OrdersCache:
         """Walk ``GET /orders`` (every page) from the last ``updated_since`` (none: full) and store it.
         ``path="/seller/orders"``: a seller's incoming orders (the same filters and pages).
 
-        ``client`` is a :class:`~desktop.api_client.MarketplaceClient` (its request loop: retries,
-        auth, errors). Network errors reach the caller (OfflineError: the app goes offline)."""
+        ``client``'s request loop does the retries, auth and errors. Network errors reach the caller
+        (OfflineError: the app goes offline)."""
         started = time.perf_counter()
         since = self.updated_since()
         full = since is None

@@ -3,16 +3,35 @@ bulk edits, the durable outbox with its sender (see outbox.py and sender.py for 
 export (csv_files, import_check, tracking_csv, watch_folder) and fulfilment (fulfilment: shipping
 progress, cancels, answers as (client, payload) handlers)."""
 
-from .bulk import BulkOp, Change, Target, edits_of, inverse_of, paste_changes, preview
-from .edits import Edit, Mark, effective_fields, new_group, pending_marks, queue_create, queue_delete, queue_edits
+from .bulk import BulkOp, Change, Target, UndoLast, edits_of, inverse_of, paste_changes, preview
+from .conflicts import Resolution
+from .edits import (
+    DeleteOffers,
+    Edit,
+    ListingEdits,
+    Mark,
+    NewOffer,
+    Threshold,
+    cell_edit,
+    effective_fields,
+    new_group,
+    pending_marks,
+    queue_create,
+    queue_delete,
+    queue_edits,
+)
 from .listings import ListingQuery, ListingRow, ListingsStore
 from .offer_handlers import OFFER_KINDS, OfferHandlers
 from .outbox import Entry, NewEntry, Outbox, Status
+from .plans import Operation, Plan
 from .sender import Conflict, DrainReport, Rebase, Refused, Sender
+from .writes import AnswerWrite, DiscardEntries, OrderWrites, RetryEntries
 
 __all__ = [
-    "OFFER_KINDS", "BulkOp", "Change", "Conflict", "DrainReport", "Edit", "Entry", "ListingQuery",
-    "ListingRow", "ListingsStore", "Mark", "NewEntry", "OfferHandlers", "Outbox", "Rebase", "Refused",
-    "Sender", "Status", "Target", "edits_of", "effective_fields", "inverse_of", "new_group", "paste_changes",
-    "pending_marks", "preview", "queue_create", "queue_delete", "queue_edits",
+    "OFFER_KINDS", "AnswerWrite", "BulkOp", "Change", "Conflict", "DeleteOffers", "DiscardEntries", "DrainReport",
+    "Edit", "Entry", "ListingEdits", "ListingQuery", "ListingRow", "ListingsStore", "Mark", "NewEntry", "NewOffer",
+    "OfferHandlers", "Operation", "OrderWrites", "Outbox", "Plan", "Rebase", "Refused", "Resolution",
+    "RetryEntries", "Sender", "Status", "Target", "Threshold", "UndoLast", "cell_edit", "edits_of",
+    "effective_fields", "inverse_of", "new_group", "paste_changes", "pending_marks", "preview", "queue_create",
+    "queue_delete", "queue_edits",
 ]

@@ -25,13 +25,17 @@ from datetime import datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from . import rules
-from .edits import Edit
-from .fields import from_wire, same, to_wire
-from .outbox import Entry
+from desktop.models.seller.fields import FieldValue
 
-__all__ = ["OPERATIONS", "BulkOp", "Change", "Target", "edits_of", "inverse_of", "paste_changes", "preview",
-           "scale_tiers"]
+from . import rules
+from .edits import Edit, ListingEdits
+from .fields import from_wire, same, to_wire
+from .listings import ListingsStore
+from .outbox import Entry, Outbox
+from .plans import ForgetGroup, Plan
+
+__all__ = ["OPERATIONS", "BulkOp", "Change", "Target", "UndoLast", "edits_of", "inverse_of", "paste_changes",
+           "preview", "scale_tiers"]
 
 OPERATIONS = ("set_stock", "adjust_stock", "set_price", "price_percent", "start_promotion", "end_promotion",
               "add_collection", "remove_collection")
@@ -102,7 +106,7 @@ def scale_tiers(tiers: Iterable[Sequence[Any]], ratio: Decimal) -> list[list[Any
             for units, price in tiers]
 
 
-def _ratio(op: BulkOp, before: Any, after: Decimal) -> Decimal | None:
+def _ratio(op: BulkOp, before: FieldValue, after: Decimal) -> Decimal | None:
     """How a price operation changes prices: the percentage's own ratio, or new / old for a set price."""
     if op.kind == "price_percent":
         return (100 + Decimal(op.value)) / 100
@@ -116,8 +120,8 @@ def preview(op: BulkOp, targets: Iterable[Target], *, now: datetime | None = Non
     for target in targets:
         name, value, delta = _after(op, target.fields)
         problem = rules.check(name, value, now=now)
-        if name == "stock_units" and delta is not None and problem is not None:
-            problem = rules.Problem("stock_below_zero", "The stock would fall below zero.")
+        if delta is not None:
+            problem = rules.check_delta(target.fields["stock_units"], delta) or problem
         after = to_wire(name, value) if problem is None else _loose_wire(name, value)
         offer = [Change(target.offer_id, target.sku, name, target.fields.get(name), after, problem, delta)]
         tiers = target.fields.get("price_tiers")
@@ -138,7 +142,7 @@ def _checked(changes: list[Change], target: Target) -> list[Change]:
     return [replace(c, refusal=problem) if c.refusal is None and c.field in edit else c for c in changes]
 
 
-def _loose_wire(name: str, value: Any) -> Any:
+def _loose_wire(name: str, value: FieldValue) -> Any:
     try:
         return to_wire(name, value)
     except Exception:
@@ -174,6 +178,21 @@ def inverse_of(entries: Sequence[Entry]) -> list[Edit]:
                   if n in entry.payload.get("fields", {})}
         undo.append(Edit(int(entry.target), fields, -int(delta) if delta else None))
     return undo
+
+
+@dataclass(frozen=True)
+class UndoLast:
+    """Undo the last bulk operation: its inverse queued as a group of its own (``undo:<group>``), and the
+    group leaves the undo chain (nothing when no operation is left to undo)."""
+
+    listings: ListingsStore
+
+    def plan(self, outbox: Outbox) -> Plan:
+        group = outbox.last_group()
+        if group is None:
+            return Plan()
+        undo = ListingEdits(self.listings, inverse_of(outbox.group(group)), group_id="undo:" + group)
+        return undo.plan(outbox) + Plan.of(ForgetGroup(group))
 
 
 def paste_changes(text: str, targets: Mapping[str, Target], columns: Sequence[str] | None = None,
@@ -217,6 +236,6 @@ def paste_changes(text: str, targets: Mapping[str, Target], columns: Sequence[st
     return changes
 
 
-def value_for_check(name: str, wire: Any) -> Any:
+def value_for_check(name: str, wire: FieldValue) -> Any:
     """A JSON value back as rules.check takes it (for re-checking a stored edit)."""
     return from_wire(name, wire)

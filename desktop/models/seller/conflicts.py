@@ -2,7 +2,8 @@
 
     for item in conflict_fields(entry):        # base (started from), mine, theirs, changed_at
         ...
-    resolve(outbox, entry, {"unit_price": MINE, "stock_units": THEIRS, "moq_units": ("edit", 24)})
+    runner.apply(Resolution(entry, {"unit_price": MINE, "stock_units": THEIRS, "moq_units": ("edit", 24)}))
+    resolve(outbox, entry, choices)            # the same, written without a runner
 
 Keep mine: my value is sent again, now based on the server's current version (a new attempt with the
 entry's own key; the server released it with the 412). Take theirs: the field leaves the edit. An edit
@@ -18,8 +19,9 @@ from typing import Any
 
 from .fields import offer_fields, same
 from .outbox import Entry, Outbox
+from .plans import Discard, Plan, Revise, write
 
-__all__ = ["MINE", "THEIRS", "ConflictField", "conflict_fields", "resolve"]
+__all__ = ["MINE", "THEIRS", "ConflictField", "Resolution", "conflict_fields", "resolve"]
 
 MINE, THEIRS = "mine", "theirs"
 
@@ -57,30 +59,43 @@ def conflict_fields(entry: Entry) -> list[ConflictField]:
     return out
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """The seller's choice per field (MINE, THEIRS, or ("edit", JSON value)) on a conflicting entry;
+    fields not named keep mine. Nothing left to send: the entry leaves the outbox."""
+
+    entry: Entry
+    choices: Mapping[str, Any]
+
+    def plan(self, outbox: Outbox) -> Plan:
+        entry, current = self.entry, _current(self.entry)
+        fields = dict(entry.payload.get("fields", {}))
+        delta = entry.payload.get("stock_delta")
+        for name, choice in self.choices.items():
+            if choice == THEIRS:
+                fields.pop(name, None)
+                if name == "stock_units":
+                    delta = None
+            elif isinstance(choice, tuple) and choice[0] == "edit":
+                fields[name] = choice[1]
+                if name == "stock_units":
+                    delta = None
+        if not fields and not delta:
+            return Plan.of(Discard(entry.id))
+        theirs = offer_fields(current) if current else {}
+        started = entry.base.get("fields", {})
+        base: dict[str, Any] = {"version": int(current["version"]) if current else entry.base.get("version"),
+                                "updated_at": current.get("updated_at") if current else entry.base.get("updated_at"),
+                                "sku": entry.base.get("sku"),
+                                "fields": {n: theirs.get(n, started.get(n)) for n in fields}}
+        if delta:
+            base["fields"]["stock_units"] = theirs.get("stock_units", started.get("stock_units"))
+        return Plan.of(Revise(entry.id, {"fields": fields, "stock_delta": delta}, base))
+
+
 def resolve(outbox: Outbox, entry: Entry, choices: Mapping[str, Any]) -> bool:
-    """Apply the seller's choice per field (MINE, THEIRS, or ("edit", JSON value)); fields not named
-    keep mine. Returns False when nothing is left to send (the entry is gone)."""
-    current = _current(entry)
-    fields = dict(entry.payload.get("fields", {}))
-    delta = entry.payload.get("stock_delta")
-    for name, choice in choices.items():
-        if choice == THEIRS:
-            fields.pop(name, None)
-            if name == "stock_units":
-                delta = None
-        elif isinstance(choice, tuple) and choice[0] == "edit":
-            fields[name] = choice[1]
-            if name == "stock_units":
-                delta = None
-    if not fields and not delta:
-        outbox.discard(entry.id)
-        return False
-    theirs = offer_fields(current) if current else {}
-    base: dict[str, Any] = {"version": int(current["version"]) if current else entry.base.get("version"),
-                            "updated_at": current.get("updated_at") if current else entry.base.get("updated_at"),
-                            "sku": entry.base.get("sku"),
-                            "fields": {n: theirs.get(n, entry.base.get("fields", {}).get(n)) for n in fields}}
-    if delta:
-        base["fields"]["stock_units"] = theirs.get("stock_units", entry.base.get("fields", {}).get("stock_units"))
-    outbox.revise(entry.id, {"fields": fields, "stock_delta": delta}, base)
-    return True
+    """:class:`Resolution` written to ``outbox``. Returns False when nothing is left to send (the entry
+    is gone)."""
+    plan = Resolution(entry, choices).plan(outbox)
+    write(outbox, plan)
+    return not isinstance(plan.steps[0], Discard)

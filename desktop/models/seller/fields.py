@@ -14,24 +14,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeAlias
 
-__all__ = ["from_body", "from_wire", "offer_fields", "patch_body", "to_wire"]
+__all__ = ["FieldValue", "from_body", "from_wire", "offer_fields", "patch_body", "to_wire"]
+
+#: one field's value, in the JSON form above or as typed (an int of units, a Decimal price, a str, a list
+#: of packagings or tiers, a promotion dict, None): each function checks what it was given with isinstance
+FieldValue: TypeAlias = object
 
 
-def _money(value: Any) -> str:
+def _money(value: FieldValue) -> str:
     if isinstance(value, Mapping):
         value = value.get("amount")
     return str(Decimal(str(value)).quantize(Decimal("0.01")))
 
 
-def _when(value: Any) -> str:
+def _when(value: FieldValue) -> str:
     if isinstance(value, datetime):
         return value.isoformat().replace("+00:00", "Z")
     return str(datetime.fromisoformat(str(value).replace("Z", "+00:00")).isoformat()).replace("+00:00", "Z")
 
 
-def to_wire(name: str, value: Any) -> Any:
+def to_wire(name: str, value: FieldValue) -> Any:
     """A parsed value (rules.parse_cell) as its JSON form."""
     if value is None:
         return None
@@ -48,7 +52,7 @@ def to_wire(name: str, value: Any) -> Any:
     return value
 
 
-def from_wire(name: str, value: Any) -> Any:
+def from_wire(name: str, value: FieldValue) -> Any:
     """The JSON form back as the value rules.check takes."""
     if value is None:
         return None
@@ -84,7 +88,7 @@ def offer_fields(offer: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def same(name: str, a: Any, b: Any) -> bool:
+def same(name: str, a: FieldValue, b: FieldValue) -> bool:
     """Whether two JSON values of a field are the same value (packagings compare as sets)."""
     if name == "packagings" and a is not None and b is not None:
         return sorted(map(tuple, a)) == sorted(map(tuple, b))
@@ -111,7 +115,7 @@ def patch_body(fields: Mapping[str, Any]) -> dict[str, Any]:
     return body
 
 
-def from_body(name: str, value: Any) -> Any:
+def from_body(name: str, value: FieldValue) -> Any:
     """A PATCH body's field (patch_body) back in its JSON form."""
     if name == "unit_price":
         return value["amount"]

@@ -19,12 +19,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.api_client import ApiStatusError, ConflictError, OfflineError, new_idempotency_key
 from desktop.api_client.types import Money, Order, Question
 
 from .outbox import Entry, Status
+
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+
+    from .sender import Sender
 
 __all__ = [
     "CARRIERS",
@@ -123,7 +128,7 @@ def answer_payload(question_id: int, message: str) -> dict[str, Any]:
 # answer) and answers as the first time; any other 409 is the seller's to see.
 
 
-def ship(client: Any, payload: Mapping[str, Any]) -> Order:
+def ship(client: MarketplaceClient, payload: Mapping[str, Any]) -> Order:
     """``POST /seller/orders/{ref}/shipping``."""
     try:
         return client.seller.update_shipping(payload["ref"], payload["status"], carrier=payload.get("carrier"),
@@ -138,7 +143,7 @@ def ship(client: Any, payload: Mapping[str, Any]) -> Order:
         raise
 
 
-def cancel(client: Any, payload: Mapping[str, Any]) -> Order:
+def cancel(client: MarketplaceClient, payload: Mapping[str, Any]) -> Order:
     """``POST /seller/orders/{ref}/cancel``: cancelled, stock back on sale, refunded if paid."""
     try:
         return client.seller.cancel_order(payload["ref"], payload.get("reason"),
@@ -152,7 +157,7 @@ def cancel(client: Any, payload: Mapping[str, Any]) -> Order:
         raise
 
 
-def answer(client: Any, payload: Mapping[str, Any]) -> Any:
+def answer(client: MarketplaceClient, payload: Mapping[str, Any]) -> Question:
     """``POST /seller/questions/{id}/answer``."""
     try:
         return client.seller.answer(payload["question_id"], payload["message"],
@@ -166,11 +171,14 @@ def answer(client: Any, payload: Mapping[str, Any]) -> Any:
         raise
 
 
-def _order(client: Any, ref: str) -> Order | None:
+def _order(client: MarketplaceClient, ref: str) -> Order | None:
     return next((o for o in client.seller.orders(q=ref, limit=50) if o.ref == ref), None)
 
 
-HANDLERS: dict[str, Callable[[Any, Mapping[str, Any]], Any]] = {
+#: a write sent at once: ``(client, payload) -> the server's typed answer``
+Write = Callable[["MarketplaceClient", Mapping[str, Any]], Any]
+
+HANDLERS: dict[str, Write] = {
     KIND_SHIPPING: ship, KIND_CANCEL: cancel, KIND_ANSWER: answer,
 }
 
@@ -197,7 +205,7 @@ def _key(payload: Mapping[str, Any]) -> str:
     return str(payload.get("ref") or payload.get("question_id"))
 
 
-def send_each(client: Any, kind: str, payloads: Iterable[Mapping[str, Any]]) -> list[Outcome]:
+def send_each(client: MarketplaceClient, kind: str, payloads: Iterable[Mapping[str, Any]]) -> list[Outcome]:
     """Send each payload in turn with the ``kind`` handler: a refusal (4xx) is that payload's outcome and
     the others go on; once the marketplace is unreachable the rest are not sent (code ``offline``).
     Other errors (a 401, a 5xx after the client's retries) reach the caller."""
@@ -224,17 +232,17 @@ def send_each(client: Any, kind: str, payloads: Iterable[Mapping[str, Any]]) -> 
 # -- through the outbox -------------------------------------------------------------------------------
 
 
-def outbox_handler(fn: Callable[[Any, Mapping[str, Any]], Any]) -> Callable[[Any, Entry], Any]:
+def outbox_handler(fn: Write) -> Callable[[MarketplaceClient, Entry], Any]:
     """``fn`` as the outbox's sender calls a handler: the entry's payload with the outbox's own stored
     Idempotency-Key (every attempt of the entry the same write), the server's answer as JSON."""
-    def send(client: Any, entry: Entry) -> Any:
+    def send(client: MarketplaceClient, entry: Entry) -> Any:
         return fn(client, {**entry.payload, "idempotency_key": entry.idempotency_key}).model_dump(mode="json")
 
     send.__name__ = f"outbox_{fn.__name__}"
     return send
 
 
-def install(sender: Any) -> None:
+def install(sender: Sender) -> None:
     """Register ``shipping``, ``cancel_order`` and ``answer`` on the outbox's :class:`~.sender.Sender`."""
     for kind, fn in HANDLERS.items():
         sender.register(kind, outbox_handler(fn))

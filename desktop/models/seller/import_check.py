@@ -14,11 +14,15 @@ import time
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.models.spreadsheet import strip_formula_guard
 
 from .csv_files import CanonicalCsv, ReadProblem, UnreadableFile, normalise_offers
+
+if TYPE_CHECKING:
+    from desktop.api_client.resources.seller import Seller
+    from desktop.api_client.types import ImportReport
 
 __all__ = ["FileChanged", "ImportCheck", "ReportRow", "apply_check", "check_file", "export_offers",
            "select_rows"]
@@ -73,7 +77,7 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def check_file(seller: Any, data: bytes, *, update_only: bool = False, name: str = "") -> ImportCheck:
+def check_file(seller: Seller, data: bytes, *, update_only: bool = False, name: str = "") -> ImportCheck:
     """Read ``data`` as spreadsheets write it and ask the server for a dry run (nothing is written)."""
     check = ImportCheck(name, digest(data), update_only)
     try:
@@ -91,7 +95,7 @@ def check_file(seller: Any, data: bytes, *, update_only: bool = False, name: str
     return check
 
 
-def apply_check(seller: Any, check: ImportCheck, data: bytes) -> ImportCheck:
+def apply_check(seller: Seller, check: ImportCheck, data: bytes) -> ImportCheck:
     """Import what ``check`` checked, if it was clean and ``data`` is still that file (FileChanged
     otherwise). The server checks again: rows that became errors meanwhile are in the answer, and
     then nothing is written."""
@@ -106,7 +110,7 @@ def apply_check(seller: Any, check: ImportCheck, data: bytes) -> ImportCheck:
     return done
 
 
-def _take_report(check: ImportCheck, report: Any) -> None:
+def _take_report(check: ImportCheck, report: ImportReport) -> None:
     canonical = check.canonical
     assert canonical is not None
     check.created, check.updated, check.unchanged = report.created, report.updated, report.unchanged
@@ -145,7 +149,7 @@ def select_rows(export: str, skus: Collection[str]) -> str:
     return out.getvalue()
 
 
-def export_offers(seller: Any, path: Path, skus: Collection[str] | None = None) -> int:
+def export_offers(seller: Seller, path: Path, skus: Collection[str] | None = None) -> int:
     """Write the seller's offers (all, or these SKUs) to ``path`` as UTF-8 with a BOM, which Excel
     opens with its accents right and the import reads back unchanged. Returns the rows written."""
     text = seller.export_csv()

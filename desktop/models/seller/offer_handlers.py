@@ -27,7 +27,7 @@ a conflict, for the seller to settle (conflict view).
 from __future__ import annotations
 
 import contextlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.api_client import NotFoundError, VersionConflictError
 from desktop.api_client.types import OfferCreate, OfferPatch
@@ -35,6 +35,10 @@ from desktop.api_client.types import OfferCreate, OfferPatch
 from .fields import from_body, offer_fields, patch_body, same
 from .listings import ListingsStore
 from .outbox import Entry, Status
+from .rules import check_delta
+
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
 from .sender import Conflict, Rebase, Refused, Sender
 
 __all__ = ["OFFER_KINDS", "OfferHandlers", "conflicting_fields", "edit_request"]
@@ -46,12 +50,11 @@ def edit_request(fields: dict[str, Any], delta: int | None, version: int, stock:
     """The PATCH to send: ``fields`` (JSON form), a stock delta applied to ``stock``, at ``version``."""
     body = dict(fields)
     if delta is not None:
-        new_stock = (stock or 0) + delta
-        if new_stock < 0:
-            raise Refused(f"The stock would fall below zero ({stock} {delta:+d}).",
-                          [{"field": "stock_units", "code": "too_small",
-                            "message": "The stock would fall below zero."}])
-        body["stock_units"] = new_stock
+        problem = check_delta(stock or 0, delta)
+        if problem is not None:
+            raise Refused(f"{problem.message[:-1]} ({stock} {delta:+d}).",
+                          [{"field": "stock_units", "code": problem.code, "message": problem.message}])
+        body["stock_units"] = (stock or 0) + delta
     return {"version": version, "body": patch_body(body)}
 
 
@@ -75,7 +78,7 @@ class _Edit:
         return edit_request(entry.payload.get("fields", {}), entry.payload.get("stock_delta"),
                             int(entry.base["version"]), base.get("stock_units"))
 
-    def __call__(self, client: Any, entry: Entry) -> Any:
+    def __call__(self, client: MarketplaceClient, entry: Entry) -> Any:
         prepared = entry.prepared or self.prepare(entry)
         try:
             offer = client.seller.update_offer(int(entry.target), OfferPatch.model_validate(prepared["body"]),
@@ -110,18 +113,18 @@ class OfferHandlers:
         self.edit = _Edit(self)
 
     def install(self, sender: Sender) -> None:
-        sender.register("offer_edit", self.edit)
+        sender.register("offer_edit", self.edit, prepare=self.edit.prepare)
         sender.register("offer_create", self.create)
         sender.register("offer_delete", self.delete)
 
-    def create(self, client: Any, entry: Entry) -> Any:
+    def create(self, client: MarketplaceClient, entry: Entry) -> Any:
         offer = client.seller.create_offer(OfferCreate.model_validate(entry.payload["offer"]),
                                            idempotency_key=entry.idempotency_key)
         result = offer.model_dump(mode="json")
         self.listings.upsert([result])
         return result
 
-    def delete(self, client: Any, entry: Entry) -> Any:
+    def delete(self, client: MarketplaceClient, entry: Entry) -> Any:
         version = entry.base.get("version")
         with contextlib.suppress(NotFoundError):  # gone already (removed elsewhere): what the seller wanted
             client.seller.delete_offer(int(entry.target), version=int(version) if version else None,

@@ -134,7 +134,7 @@ def _load(value: str | None) -> Any:
     return json.loads(value) if value else None
 
 
-def _dump(value: Any) -> str | None:
+def _dump(value: object) -> str | None:
     return None if value is None else json.dumps(value, separators=(",", ":"), default=str)
 
 
@@ -256,7 +256,7 @@ class Outbox:
                 f"SELECT {_COLUMNS} FROM entries WHERE group_id = ? ORDER BY id", (group_id,))]  # noqa: S608
 
     # -- the sender's marks -------------------------------------------------------------------------
-    def _update(self, entry_id: int, **values: Any) -> None:
+    def _update(self, entry_id: int, **values: object) -> None:
         values["updated_at"] = _now()
         names = ", ".join(f"{k} = ?" for k in values)
         with self._file.write() as conn:
@@ -273,7 +273,7 @@ class Outbox:
             conn.execute("UPDATE entries SET status = 'sending', prepared = ?, attempts = attempts + 1, "
                          "updated_at = ? WHERE id = ?", (_dump(dict(prepared)), _now(), entry_id))
 
-    def mark_sent(self, entry_id: int, result: Any = None) -> None:
+    def mark_sent(self, entry_id: int, result: object = None) -> None:
         now = _now()
         self._update(entry_id, status=Status.SENT, result=_dump(result), message=None, errors=None,
                      detail=None, sent_at=now)
@@ -296,12 +296,18 @@ class Outbox:
         """Send it again as it is (a refused or conflicting entry: the same request, new attempt)."""
         self._update(entry_id, status=Status.WAITING, prepared=None)
 
-    def revise(self, entry_id: int, payload: Mapping[str, Any], base: Mapping[str, Any] | None = None) -> None:
-        """The seller fixed it (a refusal) or resolved it (a conflict): send this payload next."""
+    def revise(self, entry_id: int, payload: Mapping[str, Any], base: Mapping[str, Any] | None = None, *,
+               group_id: str | None = None, label: str | None = None) -> None:
+        """The seller fixed it (a refusal) or resolved it (a conflict): send this payload next (and
+        ``group_id``: it now belongs to that bulk operation; ``label``: what the list calls it)."""
         values: dict[str, Any] = {"payload": _dump(dict(payload)), "status": Status.WAITING, "prepared": None,
                                   "message": None, "errors": None, "detail": None}
         if base is not None:
             values["base"] = _dump(dict(base))
+        if group_id is not None:
+            values["group_id"] = group_id
+        if label is not None:
+            values["label"] = label
         self._update(entry_id, **values)
 
     def discard(self, entry_id: int) -> None:

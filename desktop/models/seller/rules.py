@@ -6,6 +6,7 @@ cell). Each check returns a :class:`Problem` (a stable ``code``, an English mess
 parameters: the views translate the template, then fill it in) or None.
 
     problem = check("stock_units", -3)          # Problem("too_small", "At least {min}.", {"min": 0})
+    problem = check_delta(12, -20)               # STOCK_BELOW_ZERO (a delta: "−20 damaged")
     value = parse_cell("packagings", "carton:12|pallet:600")   # raises RuleError on bad text
     tiers = parse_cell("price_tiers", "10:3.10|100:2.60")       # [(10, Decimal("3.10")), ...]
     problems = check_after(shown_fields, {"moq_units": 12})     # the offer as it will be: tiers too
@@ -25,6 +26,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
+
+from desktop.models.seller.fields import FieldValue
 
 __all__ = [
     "EDITABLE_FIELDS",
@@ -71,7 +74,7 @@ class RuleError(ValueError):
         self.problem = problem
 
 
-def _units(value: Any, low: int, high: int) -> Problem | None:
+def _units(value: FieldValue, low: int, high: int) -> Problem | None:
     if isinstance(value, bool) or not isinstance(value, int):
         return Problem("not_a_number", "Enter a whole number.")
     if value < low:
@@ -81,7 +84,7 @@ def _units(value: Any, low: int, high: int) -> Problem | None:
     return None
 
 
-def _line(value: Any, what: str, max_length: int) -> Problem | None:
+def _line(value: FieldValue, what: str, max_length: int) -> Problem | None:
     if not isinstance(value, str) or not 1 <= len(value) <= max_length:
         return Problem("too_long" if isinstance(value, str) and value else "too_short",
                        "The {what} needs 1 to {max} characters.", {"what": what, "max": max_length})
@@ -90,7 +93,7 @@ def _line(value: Any, what: str, max_length: int) -> Problem | None:
     return None
 
 
-def _price(value: Any) -> Problem | None:
+def _price(value: FieldValue) -> Problem | None:
     if not isinstance(value, Decimal) or not value.is_finite():
         return Problem("not_a_price", "Enter a price such as 12.50.")
     if value <= 0:
@@ -102,7 +105,7 @@ def _price(value: Any) -> Problem | None:
     return None
 
 
-def _packagings(value: Any) -> Problem | None:
+def _packagings(value: FieldValue) -> Problem | None:
     if not isinstance(value, list | tuple) or not value:
         return Problem("required", "At least one packaging, e.g. unit:1.")
     if len(value) > MAX_PACKAGINGS:
@@ -121,13 +124,13 @@ def _packagings(value: Any) -> Problem | None:
     return None
 
 
-def _collections(value: Any) -> Problem | None:
+def _collections(value: FieldValue) -> Problem | None:
     if not isinstance(value, list | tuple) or any(c not in COLLECTIONS for c in value) or len(set(value)) != len(value):
         return Problem("invalid_collection", "Collections: weekly, surplus (a promotion is set on its own).")
     return None
 
 
-def _promotion(value: Any, now: datetime | None = None) -> Problem | None:
+def _promotion(value: FieldValue, now: datetime | None = None) -> Problem | None:
     if value is None:
         return None  # ends a promotion
     percent, ends_at = value.get("discount_percent"), value.get("ends_at")
@@ -143,7 +146,7 @@ def _promotion(value: Any, now: datetime | None = None) -> Problem | None:
 _TIERS_FORMAT = Problem("invalid_price_tiers", "Volume prices as units:price|units:price, e.g. 10:3.10|100:2.60.")
 
 
-def _tiers(value: Any) -> Problem | None:
+def _tiers(value: FieldValue) -> Problem | None:
     """The rules a tier list keeps on its own (without the offer's MOQ and price)."""
     if not isinstance(value, list | tuple):
         return _TIERS_FORMAT
@@ -167,7 +170,7 @@ def _tiers(value: Any) -> Problem | None:
     return None
 
 
-def check_tiers(tiers: Any, moq_units: int, unit_price: Decimal) -> Problem | None:
+def check_tiers(tiers: FieldValue, moq_units: int, unit_price: Decimal) -> Problem | None:
     """The server's whole rule for an offer's volume prices: their own, then each above the MOQ and
     the first below the offer's (list) price."""
     problem = _tiers(tiers)
@@ -209,12 +212,22 @@ _CHECKS = {
 }
 
 
-def check(name: str, value: Any, *, now: datetime | None = None) -> Problem | None:
+def check(name: str, value: FieldValue, *, now: datetime | None = None) -> Problem | None:
     """The server's rule for one field's (parsed) value: None when it passes."""
     if name == "promotion":
         return _promotion(value, now)
     rule = _CHECKS.get(name)
     return rule(value) if rule is not None else None
+
+
+#: a stock delta ("−12 damaged") taking more than the stock holds: the one rule, wherever a delta is made
+#: (a cell, a bulk "adjust stock") or sent (re-based on the server's stock, ``offer_handlers.edit_request``)
+STOCK_BELOW_ZERO = Problem("stock_below_zero", "The stock would fall below zero.")
+
+
+def check_delta(stock: int, delta: int) -> Problem | None:
+    """The rule for a stock delta applied to ``stock``: None when the stock stays at zero or above."""
+    return STOCK_BELOW_ZERO if stock + delta < 0 else None
 
 
 def check_all(fields: dict[str, Any], *, now: datetime | None = None) -> dict[str, Problem]:
@@ -314,7 +327,7 @@ def _parse_promotion(text: str) -> dict[str, Any] | None:
     return {"discount_percent": percent, "ends_at": ends}
 
 
-def format_tiers(tiers: Any) -> str:
+def format_tiers(tiers: FieldValue) -> str:
     """Volume prices (parsed or JSON form) as the cell and the CSV write them: ``10:3.10|100:2.60``."""
     return "|".join(f"{int(units)}:{Decimal(str(price)):.2f}" for units, price in tiers or ())
 

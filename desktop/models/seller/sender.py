@@ -18,7 +18,7 @@ JSON (kept as the entry's ``result``). It may raise:
 An entry whose status is ``sending`` when the handler gets it is a repeat of an attempt that may have
 reached the server (the app stopped before its answer was recorded); ``waiting``, a fresh request.
 
-A handler with a ``prepare(entry) -> dict`` attribute gets its request built once, before the first
+A handler registered with ``prepare=`` (``prepare(entry) -> dict``) gets its request built once, before the first
 attempt: the sender commits it to the outbox (status ``sending``) *before* calling the handler, and
 the handler sends ``entry.prepared`` exactly. So a write whose answer was lost (the app killed after
 the server committed) goes again byte for byte with the same Idempotency-Key, and the server replays
@@ -26,7 +26,7 @@ its answer (``marketplace/idempotency.py``) instead of a second write or a 412. 
 too (they get ``entry.prepared`` = ``{}``): the other areas' kinds (``shipping``, ``cancel_order``,
 ``answer``) register such functions, e.g.
 
-    sender.register("answer", lambda client, e: client.seller.answer(
+    sender.register("answer", lambda client, e: client.seller.answer(  # no prepare: entry.prepared is {}
         int(e.target), e.payload["message"], idempotency_key=e.idempotency_key).model_dump(mode="json"))
 """
 
@@ -36,7 +36,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -53,11 +53,17 @@ from desktop.api_client import (
 
 from .outbox import Entry, Outbox, Status
 
+if TYPE_CHECKING:
+    from desktop.api_client import MarketplaceClient
+
 __all__ = ["Conflict", "DrainReport", "Handler", "Rebase", "Refused", "Sender"]
 
 log = logging.getLogger(__name__)
 
-Handler = Callable[[Any, Entry], Any]
+#: sends one entry, returns the server's answer as JSON
+Handler = Callable[["MarketplaceClient", Entry], Any]
+#: builds an entry's request once, before its first attempt (see above)
+Prepare = Callable[[Entry], dict[str, Any]]
 #: how many times one entry is re-based in a row (buyers buying as fast as we rebase) before it waits
 MAX_REBASES = 8
 
@@ -103,18 +109,24 @@ def _status_errors(exc: ApiStatusError) -> list[dict[str, Any]]:
 class Sender:
     """Sends the outbox in order. One drain at a time (a lock): never two senders on one outbox."""
 
-    def __init__(self, outbox: Outbox, client: Any, handlers: dict[str, Handler] | None = None) -> None:
+    def __init__(self, outbox: Outbox, client: MarketplaceClient, handlers: dict[str, Handler] | None = None) -> None:
         self.outbox = outbox
         self.client = client
         self._handlers: dict[str, Handler] = dict(handlers or {})
+        self._prepare: dict[str, Prepare] = {}
         self._lock = threading.Lock()
         #: during a drain: the entry sent last whose mark is not committed yet, and the one to announce
         self._unmarked: tuple[Entry, Any] | None = None
         self._announced: Entry | None = None
         self._progress: Callable[[Entry, str], None] | None = None
 
-    def register(self, kind: str, handler: Handler) -> None:
+    def register(self, kind: str, handler: Handler, *, prepare: Prepare | None = None) -> None:
+        """``handler`` sends the entries of ``kind``; ``prepare``, when given, builds their request first."""
         self._handlers[kind] = handler
+        if prepare is not None:
+            self._prepare[kind] = prepare
+        else:
+            self._prepare.pop(kind, None)
 
     def kinds(self) -> list[str]:
         return sorted(self._handlers)
@@ -182,7 +194,7 @@ class Sender:
         attempt = entry
         try:
             if prepared is None:
-                prepare = getattr(handler, "prepare", None)
+                prepare = self._prepare.get(entry.kind)
                 prepared = prepare(entry) if prepare is not None else {}
             for _ in range(MAX_REBASES):
                 # committed before anything is sent, with the previous entry's sent mark

@@ -15,11 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from desktop.api_client import ApiConnectionError, ApiStatusError, new_idempotency_key
 
 from .csv_files import ReadProblem, UnreadableFile, read_table
+
+if TYPE_CHECKING:
+    from desktop.api_client.resources.seller import Seller
+    from desktop.api_client.types import Order
 
 __all__ = ["CARRIERS", "TrackingReport", "TrackingResult", "TrackingUpdate", "apply_tracking",
            "check_tracking", "parse_tracking", "shipping_sender"]
@@ -77,7 +81,7 @@ def carrier_name(text: str) -> str:
     return next((c for c in CARRIERS if c.lower() == folded), text.strip())
 
 
-def parse_tracking(data: bytes, orders: Mapping[str, Any], name: str = "") -> TrackingReport:
+def parse_tracking(data: bytes, orders: Mapping[str, Order], name: str = "") -> TrackingReport:
     """Check every row against ``orders`` (ref → an order with ``shipping_status`` and ``tracking``)."""
     report = TrackingReport(name)
     try:
@@ -115,7 +119,7 @@ def parse_tracking(data: bytes, orders: Mapping[str, Any], name: str = "") -> Tr
             seen.setdefault(ref, row)
             continue
         seen[ref] = row
-        tracking = getattr(order, "tracking", None)
+        tracking = order.tracking
         if order.shipping_status in ("shipped", "delivered") and tracking is not None and tracking.number == number:
             report.unchanged += 1
             continue
@@ -129,20 +133,20 @@ def parse_tracking(data: bytes, orders: Mapping[str, Any], name: str = "") -> Tr
     return report
 
 
-def check_tracking(seller: Any, data: bytes, name: str = "") -> TrackingReport:
+def check_tracking(seller: Seller, data: bytes, name: str = "") -> TrackingReport:
     """The seller's orders from the server, then :func:`parse_tracking` (run off the GUI thread)."""
     return parse_tracking(data, {order.ref: order for order in seller.orders()}, name)
 
 
-def shipping_sender(seller: Any) -> Callable[[TrackingUpdate], Any]:
+def shipping_sender(seller: Seller) -> Callable[[TrackingUpdate], Order]:
     """Send one update now, with an Idempotency-Key of its own (the same on the client's retries)."""
-    def send(update: TrackingUpdate) -> Any:
+    def send(update: TrackingUpdate) -> Order:
         return seller.update_shipping(update.order_ref, "shipped", carrier=update.carrier,
                                       tracking_number=update.tracking_number, idempotency_key=new_idempotency_key())
     return send
 
 
-def apply_tracking(updates: Iterable[TrackingUpdate], send: Callable[[TrackingUpdate], Any]) -> TrackingResult:
+def apply_tracking(updates: Iterable[TrackingUpdate], send: Callable[[TrackingUpdate], object]) -> TrackingResult:
     """Send each update in file order; a refusal is kept with its message and the others go on; when
     the connection goes away the rest is returned as not sent."""
     result = TrackingResult()

@@ -13,6 +13,9 @@ from desktop.models.money import CURRENCY_CODES
 
 CurrencyCode = Literal["EUR", "USD", "CHF", "CZK", "DKK", "GBP", "HUF", "NOK", "PLN", "RON", "SEK", "UAH"]
 Language = Literal["en", "fr", "system"]
+#: a field's value as the settings keep it (what its rule returns); what a rule is given is any ``object``
+#: (a settings file's JSON, an administrator's policy, the dialog's input) until it has checked it
+SettingValue = str | int | None
 
 
 #: the built-in defaults, field by field (the order of the settings dialog)
@@ -35,19 +38,19 @@ if set(CurrencyCode.__args__) != set(CURRENCY_CODES):  # type: ignore[attr-defin
 
 # -- the rules: one checker a field, each returning the value as kept, or raising ValueError ---------
 # (Plain Python: the app reads its settings before its first paint, and pydantic alone costs 0.1 s.)
-def _text(value: Any) -> str:
+def _text(value: object) -> str:
     if not isinstance(value, str):
         raise ValueError(f"must be text, not {type(value).__name__}")
     return value.strip()
 
 
-def _optional_text(value: Any) -> str | None:
+def _optional_text(value: object) -> str | None:
     text = None if value is None else _text(value)
     return text or None
 
 
-def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
+def _one_of(choices: tuple[str, ...]) -> Callable[[object], str]:
+    def check(value: object) -> str:
         if not isinstance(value, str) or value not in choices:
             raise ValueError(f"must be one of {', '.join(choices)}")
         return value
@@ -55,8 +58,8 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[Any], str]:
     return check
 
 
-def _whole_number(low: int, high: int) -> Callable[[Any], int]:
-    def check(value: Any) -> int:
+def _whole_number(low: int, high: int) -> Callable[[object], int]:
+    def check(value: object) -> int:
         if type(value) is not int:  # not a bool, a float or a string of digits
             raise ValueError(f"must be a whole number, not {type(value).__name__}")
         if not low <= value <= high:
@@ -66,17 +69,17 @@ def _whole_number(low: int, high: int) -> Callable[[Any], int]:
     return check
 
 
-def _check_server_url(value: Any) -> str:
+def _check_server_url(value: object) -> str:
     return _check_url(_text(value), ("http", "https")).rstrip("/")
 
 
-def _check_proxy_url(value: Any) -> str | None:
+def _check_proxy_url(value: object) -> str | None:
     text = _optional_text(value)
     return None if text is None else _check_url(text, ("http", "https", "socks5", "socks5h"))
 
 
-def _absolute_path(what: str) -> Callable[[Any], str | None]:
-    def check(value: Any) -> str | None:
+def _absolute_path(what: str) -> Callable[[object], str | None]:
+    def check(value: object) -> str | None:
         text = _optional_text(value)
         if text is not None and not Path(text).expanduser().is_absolute():
             raise ValueError(f"must be an absolute path to {what}")
@@ -85,7 +88,7 @@ def _absolute_path(what: str) -> Callable[[Any], str | None]:
     return check
 
 
-CHECKS: dict[str, Callable[[Any], Any]] = {
+CHECKS: dict[str, Callable[[object], SettingValue]] = {
     "server_url": _check_server_url,
     "currency": _one_of(CurrencyCode.__args__),  # type: ignore[attr-defined]
     "language": _one_of(Language.__args__),  # type: ignore[attr-defined]
@@ -100,7 +103,7 @@ if tuple(CHECKS) != FIELDS:
     raise RuntimeError("settings.CHECKS and settings.DEFAULTS disagree")
 
 
-def check_field(field: str, value: Any) -> Any:
+def check_field(field: str, value: object) -> SettingValue:
     """`value` as the settings keep it; ValueError (naming the field) when the rule refuses it."""
     if field not in CHECKS:
         raise ValueError(f"unknown setting {field!r}")

@@ -190,7 +190,7 @@ class SettingsStore:
         """Where each field's value comes from (see `source`)."""
         return {field: self.source(field) for field in FIELDS}
 
-    def set(self, field: str, value: Any) -> Settings:
+    def set(self, field: str, value: object) -> Settings:
         """Change and save one field. ValueError if it is invalid or locked by the administrator."""
         return self.save(self._changed(self.current, field, value))
 
@@ -208,7 +208,7 @@ class SettingsStore:
             self.save(updated)
         return problems
 
-    def _changed(self, settings: Settings, field: str, value: Any) -> Settings:
+    def _changed(self, settings: Settings, field: str, value: object) -> Settings:
         if field not in FIELDS:
             raise KeyError(field)
         if self.is_locked(field):

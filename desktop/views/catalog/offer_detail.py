@@ -7,7 +7,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +30,7 @@ from ..contact_seller import ContactSellerDialog
 from ..counts import counts
 from ..formatting import format_int, format_money
 from .currency import CurrencyContext
-from .offer_text import facts_text, packaging_label, price_html, promotion_text, seller_html, warnings
+from .offer_text import JSON, facts_text, packaging_label, price_html, promotion_text, seller_html, warnings
 from .offer_watches import OfferWatches
 from .price_tiers_table import PriceTiersTable, units_in_cart
 from .thumbnails import ThumbnailLoader
@@ -84,7 +84,7 @@ class OfferDetail(QWidget):
         self._cart = cart
         self._signed_in = signed_in or (lambda: False)
         self._now = now or (lambda: datetime.now(UTC))
-        self.offer: dict[str, Any] | None = None  # the cache's JSON of the offer (see offer_text.py)
+        self.offer: JSON | None = None  # the cache's JSON of the offer (see offer_text.py)
         self.offer_id: int | None = None
         self.contact_dialog: ContactSellerDialog | None = None
         self._body_built = False
@@ -120,6 +120,30 @@ class OfferDetail(QWidget):
         col = QVBoxLayout(body)
         col.setContentsMargins(12, 10, 12, 12)
         col.setSpacing(6)
+        self._add_heading(col)
+        col.addLayout(self._pictures())
+        self._add_facts(col)
+        col.addWidget(_separator())
+        col.addLayout(self._order_form())
+        self.tiers = PriceTiersTable(self.currency)  # hidden when the offer has no volume prices
+        col.addWidget(self.tiers)
+        self.warning_label = QLabel()
+        self.warning_label.setObjectName("fieldError")
+        self.warning_label.setWordWrap(True)
+        col.addWidget(self.warning_label)
+        col.addLayout(self._actions())
+        col.addWidget(self.watches)
+        self._add_description(col)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        self.stack.addWidget(scroll)
+
+    def _add_heading(self, col: QVBoxLayout) -> None:
+        """The title and the SKU, both selectable."""
         self.title_label = QLabel()
         self.title_label.setObjectName("offerTitle")
         self.title_label.setWordWrap(True)
@@ -130,6 +154,8 @@ class OfferDetail(QWidget):
         col.addWidget(self.title_label)
         col.addWidget(self.sku_label)
 
+    def _pictures(self) -> QHBoxLayout:
+        """The main picture with the two small ones in a column beside it."""
         pictures = QHBoxLayout()
         pictures.setSpacing(6)
         self.main_picture = QLabel()
@@ -148,8 +174,10 @@ class OfferDetail(QWidget):
         small_col.addStretch(1)
         pictures.addLayout(small_col)
         pictures.addStretch(1)
-        col.addLayout(pictures)
+        return pictures
 
+    def _add_facts(self, col: QVBoxLayout) -> None:
+        """The price, the promotion, "Sold by <seller>" (a link) and the facts line."""
         self.price_label = QLabel()
         self.price_label.setObjectName("offerPrice")
         self.price_label.setTextFormat(Qt.TextFormat.RichText)
@@ -165,11 +193,8 @@ class OfferDetail(QWidget):
         for w in (self.price_label, self.promotion_label, self.seller_label, self.facts_label):
             col.addWidget(w)
 
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.HLine)
-        line.setFrameShadow(QFrame.Shadow.Sunken)
-        col.addWidget(line)
-
+    def _order_form(self) -> QFormLayout:
+        """Packaging × quantity, with the units and the line total they make."""
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setHorizontalSpacing(10)
@@ -189,14 +214,10 @@ class OfferDetail(QWidget):
         form.addRow(self.tr("Quantity"), self.quantity_spin)
         form.addRow(self.tr("Units"), self.units_label)
         form.addRow(self.tr("Line total"), self.total_label)
-        col.addLayout(form)
-        self.tiers = PriceTiersTable(self.currency)  # hidden when the offer has no volume prices
-        col.addWidget(self.tiers)
-        self.warning_label = QLabel()
-        self.warning_label.setObjectName("fieldError")
-        self.warning_label.setWordWrap(True)
-        col.addWidget(self.warning_label)
+        return form
 
+    def _actions(self) -> QHBoxLayout:
+        """[Add to cart] (the default button) [Contact the seller…]."""
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add to cart"))
         self.add_button.setObjectName("addToCart")
@@ -207,9 +228,10 @@ class OfferDetail(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.contact_button)
         buttons.addStretch(1)
-        col.addLayout(buttons)
-        col.addWidget(self.watches)
+        return buttons
 
+    def _add_description(self, col: QVBoxLayout) -> None:
+        """The seller's description, selectable, taking what height is left."""
         self.description_label = QLabel()
         self.description_label.setWordWrap(True)
         self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -217,13 +239,6 @@ class OfferDetail(QWidget):
         col.addSpacing(4)
         col.addWidget(self.description_label)
         col.addStretch(1)
-
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(body)
-        self.stack.addWidget(scroll)
 
     # -- showing an offer --------------------------------------------------------------------------
     def show_offer(self, offer_id: int | None) -> None:
@@ -263,7 +278,7 @@ class OfferDetail(QWidget):
                 self.packaging_combo.setCurrentIndex(index)
                 self.quantity_spin.setValue(quantity)
 
-    def _fill(self, offer: dict[str, Any]) -> None:
+    def _fill(self, offer: JSON) -> None:
         now = self._now()
         self.title_label.setText(offer.get("title", ""))
         self.sku_label.setText(self.tr("SKU %1").replace("%1", str(offer.get("sku", ""))))
@@ -293,7 +308,7 @@ class OfferDetail(QWidget):
         """The account whose watches the pane shows and adds to (None: no watches)."""
         self.watches.set_account(account)
 
-    def _show_pictures(self, offer: dict[str, Any]) -> None:
+    def _show_pictures(self, offer: JSON) -> None:
         urls = list(offer.get("image_urls") or [])
         labels = [(self.main_picture, MAIN_IMAGE)] + [(label, SMALL_IMAGE) for label in self.small_pictures]
         for n, (label, size) in enumerate(labels):
@@ -317,7 +332,7 @@ class OfferDetail(QWidget):
                 self._set_picture(label, url, size)
 
     # -- packaging, quantity, totals ---------------------------------------------------------------
-    def current_packaging(self) -> dict[str, Any] | None:
+    def current_packaging(self) -> JSON | None:
         if self.offer is None:
             return None
         pid = self.packaging_combo.currentData()
@@ -395,3 +410,10 @@ class OfferDetail(QWidget):
     def _seller_clicked(self, link: str) -> None:
         if link.startswith("seller:"):
             self.seller_requested.emit(int(link.split(":", 1)[1]))
+
+
+def _separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line

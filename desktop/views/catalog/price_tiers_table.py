@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
@@ -31,10 +31,13 @@ from desktop.models.price_tiers import offer_tiers, packagings_to_reach, tier_po
 from ..counts import counts
 from .currency import CurrencyContext
 
+if TYPE_CHECKING:
+    from desktop.models.cart import Cart
+
 __all__ = ["PriceTiersTable", "units_in_cart"]
 
 
-def units_in_cart(cart: Any, offer: Mapping[str, Any]) -> int:
+def units_in_cart(cart: Cart | None, offer: Mapping[str, Any]) -> int:
     """The units of ``offer`` on the cart's lines (quantity × packaging units, every packaging)."""
     if cart is None:
         return 0

@@ -4,7 +4,7 @@ when the cache has none of them and the marketplace answers)."""
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
@@ -193,7 +193,7 @@ class SellerProfileDialog(QDialog):
             self.offer_requested.emit(int(offer_id))
 
 
-def _number(value: Any) -> str:
+def _number(value: object) -> str:  # a rating: a decimal string or a number
     from PySide6.QtCore import QLocale
 
     return QLocale().toString(float(money.to_decimal(value)), "f", 1)

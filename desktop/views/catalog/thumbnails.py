@@ -190,7 +190,8 @@ class ThumbnailLoader(QObject):
         while self._queue and self._in_flight < MAX_IN_FLIGHT and not self._held:
             url = self._queue.popleft()
             self._in_flight += 1
-            def work(url: str = url, fetch=self._fetch, cache=self.cache) -> QImage:
+            def work(url: str = url, fetch: Callable[[str], bytes] = self._fetch,
+                     cache: CatalogCache = self.cache) -> QImage:
                 data = fetch(url)
                 image = QImage.fromData(data)  # QImage may be built off the GUI thread
                 if image.isNull():

@@ -5,9 +5,9 @@ transfer / Multibanco instructions with copy buttons and "Save as PDF"."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -28,8 +28,12 @@ from ..tasks import MutationOp, QueryOp
 from .instructions_pdf import save_pdf
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from desktop.api_client import MarketplaceClient
+    from desktop.api_client.types import Money as ApiMoney
     from desktop.api_client.types import OrderGroup, Payment, PaymentRetry
+    from desktop.models.money import Money
 
 __all__ = ["POLL_MS", "CardWait", "Instructions"]
 
@@ -37,15 +41,13 @@ __all__ = ["POLL_MS", "CardWait", "Instructions"]
 POLL_MS = 3000
 
 
-def _money(value: Any) -> Any:
+def _money(value: ApiMoney | None) -> Money | None:
     from desktop.models.money import Money
 
     return Money(value.amount, value.currency) if value is not None else None
 
 
-def _qdatetime(when: Any) -> Any:
-    from PySide6.QtCore import QDate, QDateTime, QTime
-
+def _qdatetime(when: datetime) -> QDateTime:
     return QDateTime(QDate(when.year, when.month, when.day), QTime(when.hour, when.minute))
 
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.api_client import ApiStatusError
 from desktop.models.cart import QuoteIssue
 
 __all__ = ["refusal_notice"]
@@ -14,7 +15,7 @@ __all__ = ["refusal_notice"]
 
 def refusal_notice(exc: BaseException, issues: Sequence[QuoteIssue]) -> str:
     """The notice above the review for a refused checkout (the lines' reasons are shown on the lines)."""
-    code = getattr(exc, "code", None)
+    code = exc.code if isinstance(exc, ApiStatusError) else None
     if code == "stock_changed":
         return QCoreApplication.translate(
             "CheckoutWizard", "Some items were bought by someone else meanwhile. Nothing was ordered and "
@@ -27,4 +28,4 @@ def refusal_notice(exc: BaseException, issues: Sequence[QuoteIssue]) -> str:
         return QCoreApplication.translate(
             "CheckoutWizard", "The cart has issues to fix before checkout. Nothing was ordered and nothing "
             "was charged.")
-    return getattr(exc, "detail", None) or str(exc)
+    return (exc.detail if isinstance(exc, ApiStatusError) else None) or str(exc)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.api_client import (
     ApiConnectionError,
+    ApiStatusError,
     AuthExpiredError,
     ConflictError,
     OfflineError,
@@ -339,7 +340,7 @@ class CheckoutWizard(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.refused.emit(exc)
-        code = getattr(exc, "code", None)
+        code = exc.code if isinstance(exc, ApiStatusError) else None
         if isinstance(exc, ConflictError | UnprocessableError) and code != "idempotency_key_reused":
             # nothing was created and nothing charged: the same key may not come back with another body
             self.cart.clear_pending_checkout()

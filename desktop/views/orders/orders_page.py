@@ -15,7 +15,6 @@ the cache is. The filter row is :mod:`.filter_bar`, the background work :mod:`.o
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,7 +40,7 @@ from desktop.models.orders_cache import OrderQuery, OrdersCache, SyncResult
 from .. import errors
 from ..formatting import format_datetime
 from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS, OrdersTableModel, orders_table
-from ..tasks import QueryOp, mutations
+from ..tasks import OpContext, QueryOp, mutations
 from .filter_bar import OrderFilterBar
 from .notifications import OrderNotifier
 from .order_detail import OrderDetail
@@ -221,17 +220,15 @@ class OrdersPage(QWidget):
         assert cache is not None
         if self._sync_op is not None and self._sync_op.is_running:
             return self._sync_op
-        if not getattr(self.client, "is_authenticated", False) and not cache.guest_groups():
+        if not self.client.is_authenticated and not cache.guest_groups():
             return None
         self.sync_button.setEnabled(False)
-        cancelled: list[Callable[[], bool]] = []  # the op's cancel_event.is_set (the worker has no op)
         client, guest_client = self.client, self._guest_client
 
-        def work() -> SyncResult:
-            return sync_orders(client, cache, guest_client, cancelled[0])
+        def work(context: OpContext) -> SyncResult:
+            return sync_orders(client, cache, guest_client, context.cancelled)
 
-        op = QueryOp(self, work, lambda r: self._synced(cache, r), lambda e: self._sync_failed(cache, e))
-        cancelled.append(op.cancel_event.is_set)
+        op = QueryOp.with_context(self, work, lambda r: self._synced(cache, r), lambda e: self._sync_failed(cache, e))
         op.finished.connect(self._sync_finished)
         self._sync_op = op
         return op.run_in_background()

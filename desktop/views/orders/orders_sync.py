@@ -26,7 +26,7 @@ def sync_orders(client: MarketplaceClient, cache: OrdersCache, guest_client: Gue
     changes = []
     result = None
     guests = 0
-    if getattr(client, "is_authenticated", False):
+    if client.is_authenticated:
         result = cache.sync(client, cancelled=cancelled)
         changes = list(result.changes)
     for group_ref in cache.guest_groups():

@@ -4,7 +4,7 @@ Listings, Pending changes and Import tabs over them.
 
     desk = SellerDesk(client, "seller@demo.test", listings=open_listings, outboxes=open_outbox,
                       connectivity=connectivity, parent=page)
-    desk.runner.enqueue("shipping", ref, payload, {})   # the fulfilment and questions tabs write here too
+    desk.runner.apply(OrderWrites("shipping", [payload]))   # the fulfilment and questions tabs write here too
     desk.close()                                         # sign-out, another account, quit
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from PySide6.QtCore import QObject
 
@@ -26,6 +26,7 @@ from .pending_changes import PendingChangesView
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
     from desktop.models.seller import ListingsStore, Outbox
+    from desktop.views.connectivity import Connectivity
 
 __all__ = ["ListingsOpener", "OutboxOpener", "SellerDesk"]
 
@@ -36,7 +37,7 @@ OutboxOpener: TypeAlias = "Callable[[str], Outbox]"
 
 class SellerDesk(QObject):
     def __init__(self, client: MarketplaceClient, account: str, *, listings: ListingsOpener, outboxes: OutboxOpener,
-                 connectivity: Any = None, parent: QObject | None = None) -> None:
+                 connectivity: Connectivity | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.account = account
         self.listings = listings(account)

@@ -1,7 +1,7 @@
 """Bulk edit of a selection (or a pasted block): choose the operation, see every change, then apply.
 
     dialog = BulkEditDialog(targets, parent)          # targets: models.seller.Target per selected offer
-    dialog.applied.connect(lambda edits, group: runner.queue_edits(listings, edits, group_id=group))
+    dialog.applied.connect(lambda edits, group: runner.apply(ListingEdits(listings, edits, group_id=group)))
 
 The preview lists each offer's field: before, after, or the rule it breaks (those are left out when
 applying). Apply queues the rest as one group in the outbox: the page's "Undo last bulk edit" queues

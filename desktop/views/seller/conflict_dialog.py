@@ -3,7 +3,7 @@ seller keeps mine, takes theirs or edits, per field or for all. Nothing is decid
 nothing the server would refuse: an MOQ, a price or volume prices that do not fit together as chosen.
 
     dialog = ConflictDialog(entry, parent)
-    dialog.resolved.connect(lambda choices: resolve(outbox, entry, choices))   # models.seller.conflicts
+    dialog.resolved.connect(lambda choices: runner.apply(Resolution(entry, choices)))   # models.seller.conflicts
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.seller import Entry, rules
 from desktop.models.seller.conflicts import MINE, THEIRS, conflict_fields
-from desktop.models.seller.fields import offer_fields, to_wire
+from desktop.models.seller.fields import FieldValue, offer_fields, to_wire
 
 from ..formatting import format_datetime
 from .texts import edit_text, field_name, problem_text, value_text
@@ -102,7 +102,7 @@ class ConflictDialog(QDialog):
         self.resize(820, 140 + 32 * max(2, len(self.fields)))
 
     @staticmethod
-    def _mine_text(value: Any, name: str) -> str:
+    def _mine_text(value: FieldValue, name: str) -> str:
         return str(value) if name == "stock_units" and isinstance(value, str) else value_text(name, value)
 
     def _all(self, choice: str) -> None:

@@ -18,7 +18,7 @@ server's words and marked on its row, and stays in Pending changes until the sel
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,7 @@ from desktop.models.seller import fulfilment
 from .. import errors
 from ..formatting import format_datetime
 from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS
-from ..tasks import QueryOp
+from ..tasks import OpContext, QueryOp
 from .fulfilment_model import FulfilmentModel
 from .fulfilment_writes import FulfilmentWrites
 from .order_summary import OrderSummary, make_table
@@ -88,7 +88,27 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
         self.dialog: QDialog | None = None
         self._sync_op: QueryOp | None = None
         self.last_outcomes: list[fulfilment.Outcome] = []
+        self._sort = "-created_at"
+        self.model = FulfilmentModel(self)
 
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 4)
+        layout.addLayout(self._filter_bar())
+        layout.addWidget(self._actions_row())
+        layout.addWidget(self._result_line())
+        layout.addWidget(self._table_and_summary(), 1)
+
+        self.timer = QTimer(self, interval=SYNC_INTERVAL_MS)
+        self.timer.timeout.connect(lambda: self.sync())
+        if auto_sync:
+            self.timer.start()
+        self._header_clicked(COLUMNS.index("ref"))  # shows the sort indicator
+        self._selection_changed()
+        self._update_count()
+
+    # -- the page's parts ------------------------------------------------------------------------------
+    def _filter_bar(self) -> QHBoxLayout:
+        """Preset, date range, search; when the list was last synced, its count, Refresh."""
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("fulfilmentPreset")
         for key, text in (("all", self.tr("All orders")), ("to_prepare", self.tr("To prepare")),
@@ -101,7 +121,6 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
                            (90, self.tr("Last 90 days"))):
             self.days_combo.addItem(text, days)
         self.days_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
-        self._sort = "-created_at"
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search: reference, SKU, title…"))
         self.search_edit.setClearButtonEnabled(True)
@@ -119,10 +138,12 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
         bar.addWidget(self.preset_combo)
         bar.addWidget(self.days_combo)
         bar.addWidget(self.search_edit, 1)
-        bar.addWidget(self.as_of_label)
-        bar.addWidget(self.count_label)
-        bar.addWidget(self.sync_button)
+        for widget in (self.as_of_label, self.count_label, self.sync_button):
+            bar.addWidget(widget)
+        return bar
 
+    def _actions_row(self) -> QWidget:
+        """What the selection is, and the writes on it."""
         self.preparing_button = QPushButton(self.tr("Mark preparing"))
         self.shipped_button = QPushButton(self.tr("Mark shipped…"))
         self.delivered_button = QPushButton(self.tr("Mark delivered"))
@@ -142,19 +163,30 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
         for button in (self.preparing_button, self.shipped_button, self.delivered_button, self.cancel_button,
                        self.tracking_button):
             actions.addWidget(button)
+        return self.actions_box
 
-        self.model = FulfilmentModel(self)
+    def _result_line(self) -> QLabel:
+        """The last write's answers (hidden until there are some)."""
+        self.result_label = QLabel()
+        self.result_label.setObjectName("fulfilmentResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.hide()
+        return self.result_label
+
+    def _table_and_summary(self) -> QSplitter:
+        """The orders table (multi-selection, sorted by its headers) beside the current order's summary."""
         self.table = make_table(self.model, "fulfilmentTable", multi=True)
         widths = {"ref": 120, "date": 84, "items": 52, "total": 120, "payment": 84, "shipping": 200, "tracking": 120}
         for name, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(name), width)
-        self.table.horizontalHeader().setSortIndicatorShown(True)
-        self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.sectionClicked.connect(self._header_clicked)
         self.table.setColumnHidden(COLUMNS.index("seller"), True)  # the seller's own name on every row
-        self.table.horizontalHeader().setSectionResizeMode(COLUMNS.index("tracking"), QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COLUMNS.index("tracking"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
-
         self.summary = OrderSummary()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -163,27 +195,7 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([7000, 3000])  # the table first (a remembered split wins)
-
-        self.result_label = QLabel()
-        self.result_label.setObjectName("fulfilmentResult")
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result_label.hide()
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 4)
-        layout.addLayout(bar)
-        layout.addWidget(self.actions_box)
-        layout.addWidget(self.result_label)
-        layout.addWidget(self.splitter, 1)
-
-        self.timer = QTimer(self, interval=SYNC_INTERVAL_MS)
-        self.timer.timeout.connect(lambda: self.sync())
-        if auto_sync:
-            self.timer.start()
-        self._header_clicked(COLUMNS.index("ref"))  # shows the sort indicator
-        self._selection_changed()
-        self._update_count()
+        return self.splitter
 
     # -- account, cache, sync ------------------------------------------------------------------------
     def set_account(self, account: str | None, *, sync: bool = True) -> None:
@@ -213,18 +225,16 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
     def sync(self) -> QueryOp | None:
         """``GET /seller/orders?updated_since=…`` into the cache, in the background (one at a time)."""
         cache = self.cache
-        if cache is None or not getattr(self.client, "is_authenticated", False):
+        if cache is None or not self.client.is_authenticated:
             return None
         if self._sync_op is not None and self._sync_op.is_running:
             return self._sync_op
         self.sync_button.setEnabled(False)
-        stop: list[Callable[[], bool]] = []
 
-        def work() -> SyncResult:
-            return cache.sync(self.client, path="/seller/orders", cancelled=stop[0])
+        def work(context: OpContext) -> SyncResult:
+            return cache.sync(self.client, path="/seller/orders", cancelled=context.cancelled)
 
-        op = QueryOp(self, work, lambda r: self._synced(cache, r), lambda e: self._sync_failed(e))
-        stop.append(op.cancel_event.is_set)
+        op = QueryOp.with_context(self, work, lambda r: self._synced(cache, r), lambda e: self._sync_failed(e))
         op.finished.connect(self._sync_finished)
         self._sync_op = op
         return op.run_in_background()

@@ -5,13 +5,14 @@ by its runner, its answer shown per order when the drain is back."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop.models.order_rules import read_order
-from desktop.models.seller import DrainReport, Status, fulfilment
+from desktop.models.seller import DrainReport, OrderWrites, fulfilment
+from desktop.models.seller.tracking_csv import TrackingUpdate
 
 from ..formatting import html_text
 from .fulfilment_dialogs import SellerCancelDialog, ShipDialog
@@ -19,6 +20,13 @@ from .fulfilment_model import ORDER_KINDS
 from .outbox_runner import follow_runner
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.api_client import MarketplaceClient
+    from desktop.models.orders_cache import OrdersCache
+
+    from .fulfilment_model import FulfilmentModel
     from .outbox_runner import OutboxRunner
 
 __all__ = ["FulfilmentWrites"]
@@ -29,12 +37,12 @@ class FulfilmentWrites:
     selection helpers and ``applied`` signal."""
 
     runner: OutboxRunner | None
-    cache: Any
-    model: Any
-    client: Any
-    result_label: Any
-    dialog: Any
-    applied: Any
+    cache: OrdersCache | None
+    model: FulfilmentModel
+    client: MarketplaceClient
+    result_label: QLabel
+    dialog: QDialog | None
+    applied: SignalInstance
     last_outcomes: list
     #: the orders of the last send, selected again when their answers are back
     _awaited: set[str] | frozenset[str] = frozenset()
@@ -79,7 +87,7 @@ class FulfilmentWrites:
         dialog.open()
         return dialog
 
-    def request_tracking_upload(self) -> Any:
+    def request_tracking_upload(self) -> QDialog | None:
         """A CSV of tracking numbers, checked against the server, then queued like "Mark shipped"."""
         from .tracking_upload import TrackingUploadDialog
 
@@ -87,23 +95,11 @@ class FulfilmentWrites:
         if runner is None:
             return None
 
-        def queue(update: Any) -> None:  # in the dialog's worker: the outbox only (the drain after, below)
-            self._queue(runner, fulfilment.KIND_SHIPPING, fulfilment.shipping_payload(
-                update.order_ref, "shipped", carrier=update.carrier, tracking_number=update.tracking_number))
+        def queue(update: TrackingUpdate) -> None:  # in the dialog's worker (the drain starts on the GUI thread)
+            runner.apply(OrderWrites(fulfilment.KIND_SHIPPING, [fulfilment.shipping_payload(
+                update.order_ref, "shipped", carrier=update.carrier, tracking_number=update.tracking_number)]))
 
-        dialog = TrackingUploadDialog(self.client.seller, send=queue, parent=self)
-        dialog.applied.connect(lambda _result: runner.queued())
-        return self._open(dialog)
-
-    @staticmethod
-    def _queue(runner: OutboxRunner, kind: str, payload: dict) -> Any:
-        body = {k: v for k, v in payload.items() if k != "idempotency_key"}  # the outbox keeps its own
-        ref = str(payload["ref"])
-        for entry in runner.outbox.open_by_target((kind,)).get(ref, []):
-            if entry.status in (Status.REFUSED, Status.CONFLICT):
-                runner.outbox.discard(entry.id)  # the seller's new word on this order replaces the refused one
-        label = f"{ref}: {payload.get('status') or 'cancel'}"
-        return runner.outbox.enqueue(kind, ref, body, {}, label=label)
+        return self._open(TrackingUploadDialog(self.client.seller, send=queue, parent=self))
 
     def send(self, kind: str, payloads: list[dict]) -> list | None:
         """Queue ``payloads`` in the outbox (committed first), then the runner sends them in order when
@@ -111,7 +107,7 @@ class FulfilmentWrites:
         runner = self.runner
         if runner is None or not payloads:
             return None
-        entries = [self._queue(runner, kind, p) for p in payloads]
+        entries = runner.apply(OrderWrites(kind, payloads))
         self._awaited = {e.target for e in entries}  # their answers select them again, not a later drain's
         if runner.online:
             text = QCoreApplication.translate("FulfilmentPage", "Sending… (%1)").replace("%1", str(len(entries)))
@@ -121,7 +117,6 @@ class FulfilmentWrites:
         self.result_label.setTextFormat(Qt.TextFormat.PlainText)
         self.result_label.setText(text)
         self.result_label.show()
-        runner.queued()
         return entries
 
     # -- the outbox ------------------------------------------------------------------------------------
@@ -134,14 +129,14 @@ class FulfilmentWrites:
         self._outbox_changed()
 
     def _outbox_changed(self) -> None:
-        self.model.set_pending(self.runner.outbox.open_by_target(ORDER_KINDS) if self.runner is not None else {})
+        self.model.set_pending(self.runner.open_by_target(ORDER_KINDS) if self.runner is not None else {})
         self._selection_changed()
         self._update_count()
 
     def _drained(self, report: DrainReport) -> None:
         if self.runner is None or not report.touched:
             return
-        entries = [e for e in self.runner.outbox.get_many(sorted(report.touched)) if e.kind in ORDER_KINDS]
+        entries = [e for e in self.runner.get_many(sorted(report.touched)) if e.kind in ORDER_KINDS]
         for kind in ORDER_KINDS:
             outcomes = [fulfilment.outcome_of(e) for e in entries if e.kind == kind]
             if outcomes:

@@ -1,9 +1,9 @@
 """The seller's listings table: a list of offer ids (the store's SQL search), a row cache, pending marks.
 
-    model = ListingsTableModel(listings, outbox)
+    model = ListingsTableModel(listings, runner)    # the marks read its open entries (an Outbox works too)
     model.set_ids(listings.search(query))     # a reset; rows are read when first shown
     model.refresh_rows(ids)                   # after an answer changed them: dataChanged over ranges
-    model.edit_requested.connect(page.queue)  # (offer_id, field, JSON value): a valid cell edit
+    model.edit_requested.connect(page.queue)  # (offer_id, field, JSON value): a valid cell edit (threshold too)
 
 A cell shows the seller's value (the local copy with the open edits over it, in italics), the row a
 mark for its pending state, a low stock in the warning colour. ``setData`` checks the server's rule for
@@ -29,7 +29,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.models.seller import ListingRow, ListingsStore, Mark, Outbox, effective_fields, pending_marks, rules
+from desktop.models.seller import ListingRow, ListingsStore, Mark, effective_fields, pending_marks, rules
+from desktop.models.seller.edits import OpenEntries
 from desktop.models.seller.fields import to_wire
 
 from ..formatting import format_int, format_short_date
@@ -64,10 +65,8 @@ class ListingsTableModel(QAbstractTableModel):
     problem = Signal(int, str, str)
     #: a stock adjustment typed as a delta ("+40 received", "−12 damaged"): (offer id, delta, note)
     delta_requested = Signal(int, int, str)
-    #: the seller's own low-stock threshold of an offer changed (local only, never sent)
-    threshold_changed = Signal(int)
 
-    def __init__(self, listings: ListingsStore | None = None, outbox: Outbox | None = None,
+    def __init__(self, listings: ListingsStore | None = None, outbox: OpenEntries | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._listings = listings
@@ -264,7 +263,7 @@ class ListingsTableModel(QAbstractTableModel):
         value = shown.get(name)
         return edit_text(name, value) if edit else value_text(name, value)
 
-    def setData(self, index: QModelIndex | QPersistentModelIndex, value: Any,
+    def setData(self, index: QModelIndex | QPersistentModelIndex, value: object,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
@@ -305,9 +304,9 @@ class ListingsTableModel(QAbstractTableModel):
         units = int(match.group(2)) * (-1 if match.group(1) in "-−" else 1)
         shown = effective_fields(row, self._marks.get(row.id))["stock_units"]
         key = (row.id, "stock_units")
-        if shown + units < 0:
-            return self._refuse(index, row, "stock_units",
-                                rules.Problem("stock_below_zero", "The stock would fall below zero."))
+        problem = rules.check_delta(shown, units)
+        if problem is not None:
+            return self._refuse(index, row, "stock_units", problem)
         self._cell_errors.pop(key, None)
         self._cells.pop(row.id, None)
         self.delta_requested.emit(row.id, units, match.group(3).strip())
@@ -315,17 +314,15 @@ class ListingsTableModel(QAbstractTableModel):
         return True
 
     def _set_threshold(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, text: str) -> bool:
-        """The offer's own low-stock threshold (empty: the default again). Kept locally, never sent."""
+        """The offer's own low-stock threshold (empty: the default again): an edit like the others (the
+        page hands it on; ``cell_edit`` keeps it locally, never sent), then the whole row repaints."""
         try:
             units = rules.parse_cell("stock_units", text) if text.strip() else None
         except rules.RuleError as exc:
             self.problem.emit(row.id, "threshold", problem_text(exc.problem))
             return False
-        if self._listings is None:
-            return False
-        self._listings.set_threshold(row.id, units)
+        self.edit_requested.emit(row.id, "threshold", units)
         self._rows.pop(row.id, None)
         self._cells.pop(row.id, None)
         self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(COLUMNS) - 1))
-        self.threshold_changed.emit(row.id)
         return True

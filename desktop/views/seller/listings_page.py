@@ -7,13 +7,14 @@ new offer and delete. Every write goes to the outbox first (OutboxRunner), then 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,8 +27,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.seller import Edit, ListingQuery, ListingsStore, Status, Target, effective_fields, paste_changes
-from desktop.models.seller.bulk import inverse_of
+from desktop.models.seller import (
+    DeleteOffers,
+    Edit,
+    ListingEdits,
+    ListingQuery,
+    ListingsStore,
+    NewOffer,
+    Target,
+    UndoLast,
+    cell_edit,
+    effective_fields,
+    paste_changes,
+)
 from desktop.models.seller.listings import SORT_COLUMNS
 from desktop.models.sqlite_file import StoreError
 
@@ -55,24 +67,34 @@ class ListingsPage(QWidget):
         self.client = client
         self.listings = listings
         self.runner = runner
-        self.model = ListingsTableModel(listings, runner.outbox, self)
+        self.model = ListingsTableModel(listings, runner, self)
         self.refresh_op: QueryOp | None = None
         self._sort = ("sku", False)
+        # before the filters are built: a filter set while building asks for a search
+        self.search_timer = QTimer(self, singleShot=True, interval=150)
+        self.search_timer.timeout.connect(self.apply_filters)
         self._build()
         self.model.edit_requested.connect(self._cell_edited)
         self.model.problem.connect(self._cell_problem)
         self.model.delta_requested.connect(self._delta_entered)
-        self.model.threshold_changed.connect(lambda _id: self._update_low_count())
         runner.changed.connect(self._outbox_changed)
         runner.drained.connect(self._drained)
         self.low_timer = QTimer(self, singleShot=True, interval=0)
         self.low_timer.timeout.connect(self._update_low_count)
-        self.search_timer = QTimer(self, singleShot=True, interval=150)
-        self.search_timer.timeout.connect(self.apply_filters)
         self.apply_filters()
         self._update_buttons()
 
     def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filter_bar())
+        layout.addLayout(self._action_bar())
+        layout.addWidget(self._offers_table(), 1)
+        self.message = QLabel(wordWrap=True)
+        self.message.setObjectName("sellerMessage")
+        layout.addWidget(self.message)
+
+    def _filter_bar(self) -> QHBoxLayout:
+        """Search, category, collection, stock and promotion filters; the default threshold, the low count."""
         self.search = QLineEdit(placeholderText=self.tr("Search SKU or title"), clearButtonEnabled=True)
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.category = QComboBox()
@@ -106,7 +128,10 @@ class ListingsPage(QWidget):
         for widget in (self.category, self.collection, self.stock, self.promotion, self.default_threshold,
                        self.low_count):
             filters.addWidget(widget)
+        return filters
 
+    def _action_bar(self) -> QHBoxLayout:
+        """New, bulk edit, volume prices, paste, undo, delete; the count and Refresh."""
         self.new_button = QPushButton(self.tr("New offer…"))
         self.new_button.clicked.connect(self.new_offer)
         self.bulk_button = QPushButton(self.tr("Bulk edit…"))
@@ -129,7 +154,10 @@ class ListingsPage(QWidget):
         self.count = QLabel()
         actions.addWidget(self.count)
         actions.addWidget(self.refresh_button)
+        return actions
 
+    def _offers_table(self) -> QTableView:
+        """The table of offer ids (sorted in SQL by a header click), edited in place, Ctrl+V pastes."""
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -154,14 +182,7 @@ class ListingsPage(QWidget):
                             ("collections", 100), ("promotion", 110), ("warehouse", 100), ("updated_at", 84)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
-        self.message = QLabel(wordWrap=True)
-        self.message.setObjectName("sellerMessage")
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(filters)
-        layout.addLayout(actions)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.message)
+        return self.table
 
     # -- reading ----------------------------------------------------------------------------------------
     def query(self) -> ListingQuery:
@@ -169,8 +190,7 @@ class ListingsPage(QWidget):
                             self.stock.currentData(), self.promotion.currentData(), *self._sort)
 
     def apply_filters(self) -> None:
-        if hasattr(self, "search_timer"):
-            self.search_timer.stop()
+        self.search_timer.stop()
         query = self.query()
         try:
             ids = self.listings.search(query)
@@ -244,12 +264,12 @@ class ListingsPage(QWidget):
 
     def _drained(self, report: DrainReport) -> None:
         """Offers created or removed: the list itself changed (an edit only changes its rows)."""
-        sent = self.runner.outbox.get_many(report.sent) if report.sent else []
+        sent = self.runner.get_many(report.sent) if report.sent else []
         if any(e.kind in ("offer_create", "offer_delete") for e in sent):
             self.apply_filters()
 
     def _update_buttons(self) -> None:
-        self.undo_button.setEnabled(self.runner.outbox.last_group() is not None)
+        self.undo_button.setEnabled(self.runner.can_undo())
 
     # -- selection --------------------------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
@@ -265,22 +285,20 @@ class ListingsPage(QWidget):
         row = self.listings.row(offer_id)
         self.message.setText(f"{row.sku if row else offer_id} · {field_name(name)}: {message}")
 
-    def _cell_edited(self, offer_id: int, name: str, value: Any) -> None:
+    def _cell_edited(self, offer_id: int, name: str, value: object) -> None:
+        """A valid cell edit: the model says what it becomes (a refused value of the field revised, a new
+        entry, the threshold kept locally)."""
         self.message.clear()
-        # fixing a refused value: the refused entry itself is revised (it keeps its place and its key)
-        for entry in self.runner.outbox.open_by_target(("offer_edit",)).get(str(offer_id), []):
-            if entry.status == Status.REFUSED and name in entry.payload.get("fields", {}):
-                fields = {**entry.payload["fields"], name: value}
-                self.runner.outbox.revise(entry.id, {**entry.payload, "fields": fields})
-                self.runner.queued()
-                return
-        self.runner.queue_edits(self.listings, [Edit(offer_id, {name: value})], label=name)
+        self.runner.apply(cell_edit(self.listings, offer_id, name, value))
+        if name == "threshold":
+            self._update_low_count()
 
     def _delta_entered(self, offer_id: int, units: int, note: str) -> None:
         """"+40 received": sent as a delta, re-based on the server's stock when it goes out."""
         self.message.clear()
         label = f"{units:+d} {note}".strip()
-        self.runner.queue_edits(self.listings, [Edit(offer_id, {}, stock_delta=units, label=label)], label=label)
+        edit = Edit(offer_id, {}, stock_delta=units, label=label)
+        self.runner.apply(ListingEdits(self.listings, [edit], label=label))
 
     def bulk_edit(self) -> BulkEditDialog | None:
         ids = self.selected_ids()
@@ -292,7 +310,7 @@ class ListingsPage(QWidget):
         dialog.open()
         return dialog
 
-    def edit_tiers(self) -> Any:
+    def edit_tiers(self) -> QDialog | None:
         """The current offer's volume prices in rows (TiersDialog); saved as an edit of ``price_tiers``."""
         from .tiers_editor import TiersDialog
 
@@ -308,7 +326,7 @@ class ListingsPage(QWidget):
         return dialog
 
     def _apply_bulk(self, edits: list, group_id: str) -> None:
-        self.runner.queue_edits(self.listings, edits, group_id=group_id)
+        self.runner.apply(ListingEdits(self.listings, edits, group_id=group_id))
         self._update_buttons()
 
     def paste(self, text: str | None = None) -> BulkEditDialog | None:
@@ -327,21 +345,17 @@ class ListingsPage(QWidget):
         return dialog
 
     def undo_last(self) -> None:
-        group = self.runner.outbox.last_group()
-        if group is None:
+        if not self.runner.can_undo():
             return
-        entries = self.runner.outbox.group(group)
-        self.runner.queue_edits(self.listings, inverse_of(entries), group_id="undo:" + group)
-        # the undone group is no longer "the last": its entries leave the undo chain
-        self.runner.outbox.forget_group(group)
+        self.runner.apply(UndoLast(self.listings))  # the undone group leaves the undo chain
         self.message.setText(self.tr("The last bulk edit is being undone."))
         self._update_buttons()
 
-    def new_offer(self) -> Any:
+    def new_offer(self) -> QDialog:
         from .offer_form import NewOfferDialog
 
         dialog = NewOfferDialog(self.client, self.listings.categories(), self)
-        dialog.created.connect(self.runner.queue_create)
+        dialog.created.connect(lambda offer: self.runner.apply(NewOffer(offer)))
         dialog.open()
         return dialog
 
@@ -355,6 +369,4 @@ class ListingsPage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         rows = self.listings.rows(ids)
-        for offer_id in ids:
-            if offer_id in rows:
-                self.runner.queue_delete(rows[offer_id])
+        self.runner.apply(DeleteOffers([rows[i] for i in ids if i in rows]))

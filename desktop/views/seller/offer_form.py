@@ -3,7 +3,7 @@ and the server's rules checked per field before it is queued; volume prices in r
 checked against the form's MOQ and price as they are typed.
 
     dialog = NewOfferDialog(client, categories, parent)
-    dialog.created.connect(runner.queue_create)       # the OfferCreate JSON
+    dialog.created.connect(lambda offer: runner.apply(NewOffer(offer)))   # the OfferCreate JSON
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from desktop.models.order_rules import read_order
@@ -20,7 +21,7 @@ from ..server_texts import shipping_method_name
 __all__ = ["OrderSummary", "make_table"]
 
 
-def make_table(model: Any, name: str, *, multi: bool = False) -> QTableView:
+def make_table(model: QAbstractItemModel, name: str, *, multi: bool = False) -> QTableView:
     """A table of whole rows as the seller's screens show them (one or several rows selected)."""
     table = QTableView()
     table.setObjectName(name)

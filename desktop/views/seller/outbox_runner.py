@@ -1,8 +1,13 @@
 """The outbox's sender on a worker thread, driven by the Connectivity object.
 
     runner = OutboxRunner(outbox, sender, connectivity, parent=page)
-    runner.queue_edits(listings, edits)      # written to the outbox first (committed), then a drain
-    runner.changed.connect(view.refresh)     # after every queueing and every drain
+    runner.apply(ListingEdits(listings, edits))   # what the model makes of it, committed; then a drain
+    runner.changed.connect(view.refresh)          # after every write and every drain
+
+Views hand the runner operations (``desktop.models.seller``: ListingEdits, cell_edit, NewOffer,
+DeleteOffers, UndoLast, OrderWrites, AnswerWrite, RetryEntries, DiscardEntries, Resolution; see
+``models/seller/plans.py`` for what a new write of a target becomes) and read the outbox through it
+(entries, get_many, open_by_target, can_undo); they never write the outbox themselves.
 
 One drain at a time (the sender also holds a lock); entries queued while one runs start another when it
 ends. Offline (an OfflineError from the drain, or ``connectivity.changed(False)``), nothing is sent;
@@ -12,14 +17,23 @@ when the marketplace answers again, the drain resumes by itself.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from desktop.api_client import ApiConnectionError
-from desktop.models.seller import DrainReport, Edit, ListingRow, ListingsStore, Outbox, Sender
-from desktop.models.seller import edits as seller_edits
+from desktop.models.seller import (
+    DrainReport,
+    Edit,
+    Entry,
+    ListingEdits,
+    ListingsStore,
+    Operation,
+    Outbox,
+    Sender,
+    plans,
+)
 
 from ..tasks import QueryOp
 
@@ -36,6 +50,8 @@ class OutboxRunner(QObject):
     changed = Signal()
     #: a drain ended (its DrainReport)
     drained = Signal(object)
+    #: an operation applied on a worker thread (queued to this object's thread: the drain starts there)
+    _wake = Signal()
 
     def __init__(self, outbox: Outbox, sender: Sender, connectivity: Connectivity | None = None,
                  parent: QObject | None = None,
@@ -47,10 +63,11 @@ class OutboxRunner(QObject):
         self._auto = auto
         self.op: QueryOp | None = None
         self._again = False
+        self._woken = False
+        self._wake.connect(self.queued, Qt.ConnectionType.QueuedConnection)
         if connectivity is not None:
             connectivity.changed.connect(self._online_changed)
-            if hasattr(connectivity, "reachable"):
-                connectivity.reachable.connect(self.kick)
+            connectivity.reachable.connect(self.kick)
 
     @property
     def online(self) -> bool:
@@ -60,34 +77,43 @@ class OutboxRunner(QObject):
     def busy(self) -> bool:
         return self.op is not None
 
-    # -- queueing (the outbox first, then the rest) --------------------------------------------------
-    def queue_edits(self, listings: ListingsStore, edits: Iterable[Edit], *, group_id: str | None = None,
-                    label: str = "") -> list[Any]:
-        entries = seller_edits.queue_edits(self.outbox, listings, edits, group_id=group_id, label=label)
-        self.queued()
+    # -- writing (the outbox first, then the drain) ----------------------------------------------------
+    def apply(self, op: Operation) -> list[Entry]:
+        """Write what the model says ``op`` becomes (``op.plan(outbox)``: entries queued, revised,
+        discarded…), committed before this returns; then the views hear of it and a drain starts (also
+        when called from a worker thread: the drain then starts on the GUI thread, once per burst).
+        Returns the entries of its new writes, in its order."""
+        entries = plans.write(self.outbox, op.plan(self.outbox))
+        if QThread.currentThread() is self.thread():
+            self.queued()
+        elif not self._woken:
+            self._woken = True
+            self._wake.emit()  # queued to the GUI thread
         return entries
 
-    def queue_create(self, offer: Mapping[str, Any]) -> Any:
-        entry = seller_edits.queue_create(self.outbox, offer)
-        self.queued()
-        return entry
-
-    def queue_delete(self, row: ListingRow) -> Any:
-        entry = seller_edits.queue_delete(self.outbox, row)
-        self.queued()
-        return entry
-
-    def enqueue(self, kind: str, target: str | int, payload: Mapping[str, Any],
-                base: Mapping[str, Any] | None = None, *, label: str = "") -> Any:
-        """Any kind (the other areas' writes: shipping, cancel_order, answer)."""
-        entry = self.outbox.enqueue(kind, target, payload, base, label=label)
-        self.queued()
-        return entry
+    def queue_edits(self, listings: ListingsStore, edits: Iterable[Edit], *, group_id: str | None = None,
+                    label: str = "") -> list[Entry]:
+        return self.apply(ListingEdits(listings, list(edits), group_id, label))
 
     def queued(self) -> None:
+        self._woken = False
         self.changed.emit()
         if self._auto:
             self.kick()
+
+    # -- reading (what the views show of the outbox) ------------------------------------------------------
+    def entries(self, statuses: Iterable[str] | None = None, *, kind: str | None = None) -> list[Entry]:
+        return self.outbox.entries(statuses, kind=kind)
+
+    def get_many(self, ids: Sequence[int]) -> list[Entry]:
+        return self.outbox.get_many(ids)
+
+    def open_by_target(self, kinds: Iterable[str]) -> dict[str, list[Entry]]:
+        return self.outbox.open_by_target(kinds)
+
+    def can_undo(self) -> bool:
+        """Whether a bulk operation is there to undo (:class:`~desktop.models.seller.UndoLast`)."""
+        return self.outbox.last_group() is not None
 
     # -- sending --------------------------------------------------------------------------------------
     def kick(self) -> QueryOp | None:
@@ -130,7 +156,8 @@ class OutboxRunner(QObject):
             self.kick()
 
 
-def follow_runner(old: OutboxRunner | None, new: OutboxRunner | None, *, changed: Any, drained: Any) -> None:
+def follow_runner(old: OutboxRunner | None, new: OutboxRunner | None, *, changed: Callable[[], None],
+                  drained: Callable[[DrainReport], None]) -> None:
     """A view moves from ``old`` runner to ``new`` (another account's, or None when signed out): its
     ``changed()`` and ``drained(report)`` slots follow."""
     if old is not None:

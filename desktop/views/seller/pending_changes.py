@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.seller import Entry, ListingsStore, Status
-from desktop.models.seller.conflicts import resolve
+from desktop.models.seller import DiscardEntries, Entry, ListingsStore, Resolution, RetryEntries, Status
 
 from ..formatting import format_datetime, format_int
 from ..order_display.orders_model import shipping_text
@@ -81,7 +80,7 @@ class PendingChangesView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        self.entries = self.runner.outbox.entries()[::-1]  # newest first
+        self.entries = self.runner.entries()[::-1]  # newest first
         self.table.setRowCount(len(self.entries))
         for row, entry in enumerate(self.entries):
             message = entry.message or ""
@@ -155,16 +154,10 @@ class PendingChangesView(QWidget):
         self.resolve_button.setEnabled(len(chosen) == 1 and chosen[0].status == Status.CONFLICT)
 
     def retry_selected(self) -> None:
-        for entry in self.selected():
-            if entry.status in (Status.CONFLICT, Status.REFUSED):
-                self.runner.outbox.retry(entry.id)
-        self.runner.queued()
+        self.runner.apply(RetryEntries(self.selected()))
 
     def discard_selected(self) -> None:
-        for entry in self.selected():
-            if entry.status not in (Status.SENDING, Status.SENT):
-                self.runner.outbox.discard(entry.id)
-        self.runner.changed.emit()
+        self.runner.apply(DiscardEntries(self.selected()))  # the target's later writes may go now
 
     def resolve_selected(self) -> ConflictDialog | None:
         chosen = self.selected()
@@ -177,5 +170,4 @@ class PendingChangesView(QWidget):
         return self.dialog
 
     def _resolved(self, entry: Entry, choices: dict) -> None:
-        resolve(self.runner.outbox, entry, choices)
-        self.runner.queued()
+        self.runner.apply(Resolution(entry, choices))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api_client.types import Question
-from desktop.models.seller import DrainReport, Status, fulfilment
+from desktop.models.seller import AnswerWrite, DrainReport, Status, fulfilment
 
 from .. import errors
 from ..formatting import format_datetime, html_text
@@ -41,10 +41,6 @@ if TYPE_CHECKING:
 
 __all__ = ["QuestionsPage"]
 
-
-def _short(text: str, limit: int = 60) -> str:
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1] + "…"
 
 MAX_ANSWER = 2000  # the server's limit of a message
 
@@ -124,7 +120,7 @@ class QuestionsPage(QWidget):
     # -- loading -------------------------------------------------------------------------------------
     def load(self) -> QueryOp | None:
         """Every question of the seller's (all pages), in the background."""
-        if not getattr(self.client, "is_authenticated", False):
+        if not self.client.is_authenticated:
             return None
         if self._load_op is not None and self._load_op.is_running:
             return self._load_op
@@ -233,7 +229,7 @@ class QuestionsPage(QWidget):
         self._outbox_changed()
 
     def _outbox_changed(self) -> None:
-        entries = self.runner.outbox.entries((Status.WAITING, Status.SENDING), kind=fulfilment.KIND_ANSWER) \
+        entries = self.runner.entries((Status.WAITING, Status.SENDING), kind=fulfilment.KIND_ANSWER) \
             if self.runner is not None else []
         pending = {int(e.target): str(e.payload.get("message", "")) for e in entries}
         if pending != self.model.pending:
@@ -253,15 +249,7 @@ class QuestionsPage(QWidget):
         except ValueError:
             self._result(self.tr("Write an answer first."), error=True)
             return None
-        body = {k: v for k, v in payload.items() if k != "idempotency_key"}  # the outbox keeps its own
-        refused = [e for e in runner.outbox.open_by_target((fulfilment.KIND_ANSWER,)).get(str(q.id), [])
-                   if e.status in (Status.REFUSED, Status.CONFLICT)]
-        if refused:  # the seller's new text fixes the refused answer (it keeps its place and its key)
-            runner.outbox.revise(refused[0].id, body)
-            entry = runner.outbox.get(refused[0].id)
-        else:
-            entry = runner.outbox.enqueue(fulfilment.KIND_ANSWER, q.id, body, {}, label=_short(body["message"]))
-        runner.queued()
+        entry = runner.apply(AnswerWrite(payload))[0]  # a refused answer is revised with this text (plans.py)
         self._result(self.tr("Sending…") if runner.online else self.tr(
             "Offline: the answer is kept and sent when the marketplace answers."))
         return entry
@@ -269,7 +257,7 @@ class QuestionsPage(QWidget):
     def _drained(self, report: DrainReport) -> None:
         if self.runner is None or not report.touched:
             return
-        for entry in self.runner.outbox.get_many(sorted(report.touched)):
+        for entry in self.runner.get_many(sorted(report.touched)):
             if entry.kind == fulfilment.KIND_ANSWER:
                 self._answered(fulfilment.outcome_of(entry))
 

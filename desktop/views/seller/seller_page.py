@@ -12,11 +12,19 @@ that key is added, at start or later (tabs of other screens arrive in any order)
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-__all__ = ["SellerPage"]
+__all__ = ["KeepsStore", "SellerPage"]
+
+
+@runtime_checkable
+class KeepsStore(Protocol):
+    """A tab with a local store of its own (the orders cache) that it closes at quit."""
+
+    def close_cache(self) -> None: ...
 
 _STATE_KEY = "seller/tab"
 
@@ -104,9 +112,9 @@ class SellerPage(QWidget):
     def shutdown(self) -> None:
         """At quit: each tab that keeps a local store (``close_cache()``) closes it, then the closers."""
         for index in range(self.tabs.count()):
-            close = getattr(self.tabs.widget(index), "close_cache", None)
-            if callable(close):
-                close()
+            tab = self.tabs.widget(index)
+            if isinstance(tab, KeepsStore):
+                tab.close_cache()
         closers, self._closers = self._closers, []
         for close in closers:
             close()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.models.seller.fields import FieldValue
 from desktop.models.seller.rules import Problem, format_tiers
 
 from ..formatting import format_int, format_money, format_short_date
@@ -145,7 +145,7 @@ def problem_text(problem: Problem) -> str:
     return _rule_template(problem.template).format(**params)
 
 
-def value_text(name: str, value: Any) -> str:
+def value_text(name: str, value: FieldValue) -> str:
     """A field's JSON value as the table shows it."""
     if value is None:
         return "—" if name == "promotion" else ""
@@ -177,7 +177,7 @@ def value_text(name: str, value: Any) -> str:
     return str(value)
 
 
-def edit_text(name: str, value: Any) -> str:
+def edit_text(name: str, value: FieldValue) -> str:
     """A field's JSON value as its cell editor shows it (what rules.parse_cell reads back)."""
     if value is None:
         return ""
@@ -192,7 +192,7 @@ def edit_text(name: str, value: Any) -> str:
     return str(value)
 
 
-def tiers_text(tiers: Any, currency: str = "EUR") -> str:
+def tiers_text(tiers: FieldValue, currency: str = "EUR") -> str:
     """Volume prices compactly: "10+ €3.10 · 100+ €2.60" ("—" for none)."""
     if not isinstance(tiers, list | tuple):
         return str(tiers)

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.seller import rules
-from desktop.models.seller.fields import to_wire
+from desktop.models.seller.fields import FieldValue, to_wire
 
 from ..formatting import CURRENCY_SYMBOLS, format_money
 from .texts import problem_text
@@ -104,7 +104,7 @@ class TiersEditor(QWidget):
         self._update()
         self.changed.emit()
 
-    def set_tiers(self, tiers: Any) -> None:
+    def set_tiers(self, tiers: FieldValue) -> None:
         for row in list(self.rows):
             self.rows.remove(row)
             row.hide()

@@ -22,6 +22,9 @@ from .account_desk import ListingsOpener, OutboxOpener, SellerDesk
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
+    from desktop.models.settings.store import SettingsStore
+    from desktop.views.connectivity import Connectivity
+    from desktop.views.main_window import MainWindow
 
     from .folder_watch import FolderWatcher
     from .seller_page import SellerPage
@@ -35,7 +38,8 @@ _LISTINGS_AT = 0
 
 class SellerWorkspace(QObject):
     def __init__(self, page: SellerPage, client: MarketplaceClient, *, listings: ListingsOpener, outboxes: OutboxOpener,
-                 connectivity: Any = None, settings: Any = None, window: Any = None,
+                 connectivity: Connectivity | None = None, settings: SettingsStore | None = None,
+                 window: MainWindow | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent or page)
         self.page, self.client = page, client
@@ -43,7 +47,7 @@ class SellerWorkspace(QObject):
         self.connectivity, self.settings, self.window = connectivity, settings, window
         self.desk: SellerDesk | None = None
         self.watcher: FolderWatcher | None = None
-        self.notices = Notices(getattr(window, "status", None), icon_name="seller", parent=self)
+        self.notices = Notices(window.status if window is not None else None, icon_name="seller", parent=self)
         self._unsubscribe = settings.subscribe(self.settings_changed) if settings is not None else None
         mutations.changed.connect(self._mutation_done)
         if connectivity is not None:
@@ -88,7 +92,7 @@ class SellerWorkspace(QObject):
         """The listings from the server into the local copy (off the GUI thread); offline, the copy stays
         as it is until the marketplace answers again."""
         offline = self.connectivity is not None and not self.connectivity.online  # back online refreshes
-        if self.desk is not None and not offline and getattr(self.client, "is_authenticated", False):
+        if self.desk is not None and not offline and self.client.is_authenticated:
             self.desk.listings_page.refresh()
 
     def _update_pending_badge(self) -> None:
@@ -113,7 +117,7 @@ class SellerWorkspace(QObject):
         if "seller_watch_folder" in fields:
             self._restart_watcher()
 
-    def _setting(self, name: str) -> Any:
+    def _setting(self, name: str) -> Any:  # a setting's value
         return self.settings.get(name) if self.settings is not None else None
 
     def _apply_low_stock(self) -> None:
