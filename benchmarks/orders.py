@@ -116,8 +116,8 @@ def _filters(url: str, work: Path, results: dict[str, Any]) -> None:
     from PySide6.QtWidgets import QApplication
 
     from desktop.models.orders_cache import PAYMENT_STATUSES, SHIPPING_STATUSES, OrderQuery
+    from desktop.views.areas.openers import orders_caches
     from desktop.views.orders import OrdersPage
-    from desktop.views.shell_areas import orders_caches
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     client = _client(url)

@@ -7,7 +7,7 @@ Everything long-running is a background op (views/tasks.py).
     main()                 → parse args, QApplication, theme, language, error channel, OS signals
       --demo               → DemoServer (models/demo_server.py) child + splash until /health answers
                              (views/demo_start.py)
-      Shell(url, staged=True).start()                                           (views/shell.py)
+      Shell(url, staged=True).start()                 (views/shell.py; its areas: views/areas/)
         stage 1            → settings, catalog cache, Catalog page, MainWindow (Cart, Orders: placeholders)
         (first paint)      → the window with the cached catalog is on screen
         stage 2            → token store + API client in a worker (keyring, httpx, pydantic), then the

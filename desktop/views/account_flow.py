@@ -27,7 +27,7 @@ class AccountFlow(QObject):
         window: MainWindow,
         server_url: str,
         *,
-        client: Callable[[], MarketplaceClient],
+        client: Callable[[], MarketplaceClient | None],
         session: Callable[[], Session | None],
         is_ready: Callable[[], bool],
         when_ready: Callable[[Callable[[], object]], None],
@@ -67,10 +67,10 @@ class AccountFlow(QObject):
             return self.sign_in_dialog
         from desktop.views.account_dialogs import SignInDialog
 
-        session = self._session()
-        assert session is not None
+        session, client = self._session(), self._client()
+        assert session is not None and client is not None  # stage 2 is done
         dialog = SignInDialog(
-            lambda email, password: self._client().auth.login(email, password),
+            lambda email, password: client.auth.login(email, password),
             self._window, email=session.email or "", server=_host(self._server_url), reason=reason,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -97,11 +97,12 @@ class AccountFlow(QObject):
             return None
         from desktop.views.account_dialogs import CreateAccountDialog
 
-        def register(email: str, password: str, company: dict[str, str], role: str) -> AuthSession:
-            return self._client().auth.register(email, password, company, role)
+        session, client = self._session(), self._client()
+        assert session is not None and client is not None  # stage 2 is done
 
-        session = self._session()
-        assert session is not None
+        def register(email: str, password: str, company: dict[str, str], role: str) -> AuthSession:
+            return client.auth.register(email, password, company, role)
+
         dialog = CreateAccountDialog(register, self._window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.signed_in.connect(session.signed_in_with)

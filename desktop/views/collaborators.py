@@ -1,5 +1,6 @@
-"""What the pages receive from the composition root (desktop/views/shell.py, shell_areas.py), as types:
-the few callables and small protocols that more than one view area, or an area and the root, name.
+"""What the pages receive from the composition root (desktop/views/shell.py and its areas in
+desktop/views/areas/), as types: the few callables and small protocols that more than one view area,
+or an area and the root, name.
 
 Nothing here builds a client or a store: the root does, and hands the pages these. The real types
 (``MarketplaceClient``, ``OrdersCache``…) are imported for type checking only, so that importing a page

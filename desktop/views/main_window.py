@@ -9,7 +9,8 @@ app.py connects.
                         state=QSettings(str(config_dir / "window.ini"), QSettings.Format.IniFormat))
     window.sign_in_requested.connect(shell.sign_in)
     window.set_account("buyer@demo.test", seller=False)
-    window.status.set_online(True); window.banner.show_offline(as_of)
+    # window.status, window.banner: written by their owners (Connectivity, status.LastSync), which
+    # the root may make first with the bar and the banner it then hands in (status=, banner=)
 """
 
 from __future__ import annotations
@@ -103,8 +104,12 @@ class MainWindow(QMainWindow):
         pages: Sequence[Page],
         *,
         state: QSettings | None = None,
+        status: StatusBar | None = None,
+        banner: OfflineBanner | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``status``, ``banner``: the status bar and the offline banner when the root made them before the
+        window (the parts that write them are made with the pages, before it); else the window's own."""
         super().__init__(parent)
         self.setWindowTitle("Bulkdesk")
         self.setObjectName("mainWindow")
@@ -113,7 +118,7 @@ class MainWindow(QMainWindow):
         self.pages: list[Page] = list(pages)
         self._index: dict[str, int] = {}
 
-        self.banner = OfflineBanner()
+        self.banner = banner if banner is not None else OfflineBanner()
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
         self.nav.setIconSize(QSize(20, 20))
@@ -145,7 +150,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.splitter, 1)
         self.setCentralWidget(central)
 
-        self.status = StatusBar()
+        self.status = status if status is not None else StatusBar()
         self.setStatusBar(self.status)
         self._build_menus()
         self.set_account(None)

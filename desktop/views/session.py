@@ -47,7 +47,7 @@ class Session(QObject):
         self.guest = False
         self.verifying = False
         # the account whose kept token is being (or could not be) verified, e.g. while offline
-        self.pending_account: str | None = getattr(client, "account", None)
+        self.pending_account: str | None = client.account
 
     # -- state -------------------------------------------------------------------------------------
     @property
@@ -56,7 +56,7 @@ class Session(QObject):
 
     @property
     def is_seller(self) -> bool:
-        return self.user is not None and getattr(self.user, "role", None) == "seller"
+        return self.user is not None and self.user.role == "seller"
 
     @property
     def email(self) -> str | None:
@@ -67,7 +67,7 @@ class Session(QObject):
     # -- transitions -------------------------------------------------------------------------------
     def restore(self, parent: QObject | None = None) -> QueryOp | None:
         """Check a kept token with ``GET /me`` in the background. None when there is no token."""
-        if not getattr(self.client, "is_authenticated", False):
+        if not self.client.is_authenticated:
             return None
         self.verifying = True
         self.changed.emit()
@@ -123,7 +123,7 @@ class Session(QObject):
         self.pending_account = None
         self._remember_account(None)
         self.changed.emit()
-        if getattr(self.client, "is_authenticated", False):
+        if self.client.is_authenticated:
             def logout() -> None:
                 try:
                     self.client.auth.logout()

@@ -7,9 +7,10 @@ The composition root (desktop/app.py) makes one; tests make their own with injec
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -21,21 +22,27 @@ from desktop.models.catalog_cache import CatalogCache
 from desktop.models.paths import AppPaths
 from desktop.models.settings import LastAccounts, SettingsStore
 from desktop.views import errors, tasks
-from desktop.views import shell_areas as areas
 from desktop.views.account_flow import AccountFlow
+from desktop.views.areas import Area, Areas, Connected, Services
+from desktop.views.banner import OfflineBanner
 from desktop.views.connectivity import Connectivity
 from desktop.views.errors import ErrorChannel
 from desktop.views.i18n import resolve_language
-from desktop.views.main_window import MainWindow, Page
+from desktop.views.main_window import MainWindow
 from desktop.views.session import Session
 from desktop.views.settings_effects import SettingsEffects, network_settings
 from desktop.views.shell_pages import placeholder_pages
+from desktop.views.status import LastSync, StatusBar
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient, TokenStore
-    from desktop.models.cart import CartStore
+    from desktop.models.cart import Cart, CartStore
     from desktop.views.account_dialogs import CreateAccountDialog, SignInDialog
+    from desktop.views.cart import CartPage
+    from desktop.views.catalog.catalog_page import CatalogPage
     from desktop.views.catalog.sync_controller import SyncController
+    from desktop.views.orders import OrdersPage
+    from desktop.views.seller.seller_page import SellerPage
     from desktop.views.settings_dialog import SettingsDialog
 
 __all__ = ["STAGE2_FALLBACK_MS", "Shell"]
@@ -56,6 +63,9 @@ STAGE2_FALLBACK_MS = 1000
 
 class Shell(QObject):
     """Owns the client, session, window and the error channel; connects them.
+
+    Its areas (``self.areas``: catalog, cart, orders, seller; desktop/views/areas/) are parts it builds,
+    wires and closes; what they share is ``self.services`` (stage 2 adds the client and the session).
 
     Built in two stages, so that the window with the cached catalog is painted first:
 
@@ -84,7 +94,6 @@ class Shell(QObject):
         paths: AppPaths,
         settings: SettingsStore | None = None,
         token_store: TokenStore | None = None,
-        pages: Sequence[Page] | None = None,
         channel: ErrorChannel | None = None,
         client: MarketplaceClient | None = None,
         staged: bool = False,
@@ -96,12 +105,11 @@ class Shell(QObject):
         self.last_accounts = LastAccounts(paths.account_state_path)
         self.server_url = server_url.rstrip("/")
         self.channel = channel or ErrorChannel(parent=self)
-        self.last_sync: datetime | None = None
         # -- made by stage 2 (a token store or client given here is used as it is) -----------------
         self.token_store: TokenStore | None = token_store
         self.client: MarketplaceClient | None = client
         self.session: Session | None = None
-        self.sync_controller: SyncController | None = None
+        self._stage2_services: Connected | None = None  # what the areas share from stage 2 on
         self._cart_store: CartStore | None = None
         self._staged = staged
         self._stage2_started = False
@@ -116,30 +124,43 @@ class Shell(QObject):
         self.catalog_cache = CatalogCache(paths.cache / "catalog.sqlite3")
         # the offer pictures' downloads, with the API client's proxy and trust store (the catalog page's)
         self.downloader = Downloader(**network_settings(self.settings.get))
+        self.areas = areas = Areas.standard()
+        catalog = areas.catalog
         self.settings_effects = SettingsEffects(
-            self.settings.get, cache=self.catalog_cache, catalog_page=lambda: getattr(self, "catalog_page", None),
-            sync_controller=lambda: self.sync_controller, client=lambda: self.client, downloader=self.downloader,
-            parent=self,
+            self.settings.get, cache=self.catalog_cache, catalog_page=lambda: catalog.page,
+            sync_controller=lambda: catalog.sync_controller, client=lambda: self.client,
+            downloader=self.downloader, parent=self,
         )
         # every save of the settings, from wherever, reaches the parts it changes
         self._unsubscribe_settings = self.settings.subscribe(self.settings_effects.saved)
-        self._real_pages = pages is None
-        if pages is None:
-            # catalog area: the real Catalog page now; cart & checkout, orders areas: stage 2 puts
-            # their pages in the place of these placeholders (see _finish)
-            pages = placeholder_pages(loading=("cart", "orders", "seller"),
-                                      widgets={"catalog": areas.build_catalog_page(self)})
-        page_list = list(pages)
-        self.window = MainWindow(page_list, state=QSettings(str(paths.window_state_path), QSettings.Format.IniFormat))
-        self.channel.set_window(self.window)
+        # the status bar and the banner before the window: the owners of their texts are shared with the
+        # areas, whose pages are built before the window
+        status, banner = StatusBar(), OfflineBanner()
+        last_sync = LastSync(status, self.catalog_cache.last_synced_at)  # the one writer of "Last sync"
         # the one owner of online/offline: the status bar, the banner (and its Retry), the probe; the
         # probe's call comes with the client (stage 2)
-        self.connectivity = Connectivity(status=self.window.status, banner=self.window.banner,
-                                         last_sync=lambda: self.last_sync, parent=self)
+        self.connectivity = Connectivity(status=status, banner=banner, last_sync=lambda: last_sync.when,
+                                         parent=self)
+        self.services = Services(
+            paths=paths, settings=self.settings, server_url=self.server_url, catalog_cache=self.catalog_cache,
+            downloader=self.downloader, settings_effects=self.settings_effects, connectivity=self.connectivity,
+            last_sync=last_sync, held=staged, account_hint=self._account_hint, cart=self.current_cart,
+            cart_store=lambda: self.cart_store, signed_in=lambda: self.session is not None and self.session.signed_in,
+            sign_in=self.sign_in, create_account=self.create_account,
+        )
+        # an area's page built now is painted with the window (the catalog); the others say "Loading…"
+        # until stage 2 puts their pages in the place of these placeholders (see _finish)
+        built = {area.key: area.build(self.services) for area in areas}
+        pages = placeholder_pages(loading=[key for key, page in built.items() if page is None],
+                                  widgets={key: page for key, page in built.items() if page is not None})
+        self.window = MainWindow(pages, state=QSettings(str(paths.window_state_path), QSettings.Format.IniFormat),
+                                 status=status, banner=banner)
+        self.channel.set_window(self.window)
         self.accounts = AccountFlow(self.window, self.server_url, client=lambda: self.client,
                                     session=lambda: self.session, is_ready=lambda: self._ready,
                                     when_ready=self.when_ready, parent=self)
-        areas.wire_catalog_page(self)  # catalog area
+        for area in areas:
+            area.wire(self.window, self.services)
         self._wire()
         if self._account_hint:  # as the session restore shows it, until stage 2 knows
             self.window.set_account(self._account_hint, verifying=True)
@@ -174,9 +195,8 @@ class Shell(QObject):
 
     def _after_first_paint(self) -> None:
         """A staged start, once the window is painted: the catalog page's background work, stage 2."""
-        page = getattr(self, "catalog_page", None)
-        if page is not None and not self._closed:
-            page.release()
+        if not self._closed:
+            self.areas.catalog.release()
         self._begin_stage2()
 
     def _begin_stage2(self) -> None:
@@ -187,7 +207,7 @@ class Shell(QObject):
         hint = self._account_hint
         tasks.QueryOp(self, lambda: self._connect(hint), self._connected, self._connect_failed).run_in_background()
 
-    def _connect(self, account: str | None) -> tuple[TokenStore, Any]:
+    def _connect(self, account: str | None) -> tuple[TokenStore, MarketplaceClient]:
         """The token store, the account and the API client. No Qt here: in a staged start a worker runs
         it (importing keyring, httpx and the pydantic types, and reading the keyring, take their time
         there, not the window's)."""
@@ -209,7 +229,7 @@ class Shell(QObject):
                 self._made_client = client
         return token_store, client
 
-    def _connected(self, made: tuple[TokenStore, Any]) -> None:
+    def _connected(self, made: tuple[TokenStore, MarketplaceClient]) -> None:
         with self._lock:
             self._made_client = None
             closed = self._closed
@@ -226,12 +246,15 @@ class Shell(QObject):
         self.failed.emit(exc)
 
     def _finish(self, token_store: TokenStore, client: MarketplaceClient, *, sliced: bool = False) -> None:
-        """Stage 2 on the GUI thread: the session and the sync controller, the Cart page, the Orders
-        page, then ``ready``. ``sliced``: one step per turn of the event loop (each takes 5-30 ms), so
-        that input and paints go between them."""
+        """Stage 2 on the GUI thread: the session, then each area (the catalog's client and sync
+        controller, the Cart, Orders and Seller pages), then ``ready``. ``sliced``: one step per turn of
+        the event loop (each takes 5-30 ms), so that input and paints go between them."""
         self.token_store, self.client = token_store, client
         self.connectivity.set_probe(client.catalog.health)
-        steps = [self._finish_session, self._finish_cart, self._finish_orders, self._finish_seller, self._finish_ready]
+        steps: list[Callable[[], None]] = [
+            self._finish_session, *(functools.partial(self._connect_area, area) for area in self.areas),
+            self._finish_ready,
+        ]
         if not sliced:
             for step in steps:
                 step()
@@ -246,24 +269,14 @@ class Shell(QObject):
         next_step()
 
     def _finish_session(self) -> None:
+        assert self.client is not None and self.token_store is not None
         self.session = Session(self.client, remember_account=self._remember_account, parent=self)
         self.accounts.wire_session()
-        areas.wire_catalog(self)  # catalog area
+        self._stage2_services = self.services.connected(self.client, self.token_store, self.session)
 
-    def _finish_cart(self) -> None:  # cart & checkout area: the real Cart page replaces the placeholder
-        if self._real_pages:
-            self.window.replace_page("cart", areas.build_cart_page(self))
-        areas.wire_cart(self)
-
-    def _finish_orders(self) -> None:  # orders area: the real Orders page replaces the placeholder
-        if self._real_pages:
-            self.window.replace_page("orders", areas.build_orders_page(self))
-        areas.wire_orders(self)
-
-    def _finish_seller(self) -> None:  # seller area: the real Seller page replaces the placeholder
-        if self._real_pages:
-            self.window.replace_page("seller", areas.build_seller_page(self))
-        areas.wire_seller(self)
+    def _connect_area(self, area: Area) -> None:
+        assert self._stage2_services is not None  # the session's step runs first
+        area.connect(self.window, self._stage2_services)
 
     def _finish_ready(self) -> None:
         self._ready = True
@@ -283,14 +296,30 @@ class Shell(QObject):
             self._cart_store = CartStore(self.paths.data / "cart.sqlite3")
         return self._cart_store
 
-    def current_cart(self):
+    def current_cart(self) -> Cart:
         s = self.session  # before stage 2 nobody is signed in yet: the guest cart, as before a restore
         return self.cart_store.cart(self.server_url, s.email if s is not None and s.signed_in else None)
+    # -- the areas' parts, read-only ---------------------------------------------------------------
+    @property
+    def catalog_page(self) -> CatalogPage | None:
+        return self.areas.catalog.page
 
+    @property
+    def sync_controller(self) -> SyncController | None:
+        """The catalog's sync controller (stage 2)."""
+        return self.areas.catalog.sync_controller
 
-    # -- end cart & checkout area ------------------------------------------------------------------
+    @property
+    def cart_page(self) -> CartPage | None:
+        return self.areas.cart.page
 
-    # -- end orders area ---------------------------------------------------------------------------
+    @property
+    def orders_page(self) -> OrdersPage | None:
+        return self.areas.orders.page
+
+    @property
+    def seller_page(self) -> SellerPage | None:
+        return self.areas.seller.page
 
     def _wire(self) -> None:
         """Stage 1: the window's menus and the error channel (what needs the session waits for it)."""
@@ -345,8 +374,7 @@ class Shell(QObject):
     def clear_cache(self) -> None:
         """Empty the offline catalog; the next sync downloads it again (before stage 2: its sync on start)."""
         self.catalog_cache.clear()
-        if self.sync_controller is not None:
-            self.sync_controller.sync_now()
+        self.areas.catalog.sync_now()
 
     # -- connectivity (owned by self.connectivity) ------------------------------------------------
     def went_offline(self, exc: BaseException | None = None) -> None:
@@ -355,9 +383,13 @@ class Shell(QObject):
     def back_online(self) -> None:
         self.connectivity.reached()
 
+    @property
+    def last_sync(self) -> datetime | None:
+        """When the offline catalog was last synced, as the status bar and the offline banner say."""
+        return self.services.last_sync.when
+
     def set_last_sync(self, when: datetime) -> None:
-        self.last_sync = when
-        self.window.status.set_last_sync(when)
+        self.services.last_sync.set(when)
 
     def retry_connection(self) -> tasks.QueryOp | None:
         """``GET /health`` in the background (before stage 2: once the client is there, None now)."""
@@ -383,8 +415,8 @@ class Shell(QObject):
     def _start_background(self) -> None:
         assert self.session is not None
         self.session.restore(self.window)
-        if self.sync_controller is not None:
-            self.sync_controller.start()
+        for area in self.areas:
+            area.start()
         self.settings_effects.trim_cache()  # the limit as saved, at start
 
     def shutdown(self) -> None:
@@ -395,21 +427,12 @@ class Shell(QObject):
             self.window.save_state()
         self._unsubscribe_settings()
         self.connectivity.stop()
-        if self.sync_controller is not None:
-            self.sync_controller.stop()
-        page = getattr(self, "catalog_page", None)
+        for area in self.areas:  # their syncs, downloads and stores (before the shared parts they use)
+            area.close()
         self.settings_effects.close()
-        if page is not None:
-            page.thumbnails.close()
         self.downloader.close()
         with contextlib.suppress(Exception):
             self.catalog_cache.close()
-        if getattr(self, "saved_searches", None) is not None:  # catalog area
-            self.saved_searches.close()
-        if getattr(self, "orders_page", None) is not None:  # orders area
-            self.orders_page.close_cache()
-        if getattr(self, "seller_page", None) is not None:  # seller area
-            self.seller_page.shutdown()
         for client in (self.client, made if made is not self.client else None):
             if client is not None:
                 with contextlib.suppress(Exception):

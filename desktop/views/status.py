@@ -1,7 +1,8 @@
 """The main window's status bar: Online/Offline, the last sync time, and a sync progress with Cancel.
 
-    status.set_online(True)
-    status.set_last_sync(datetime.now(UTC))
+    status.set_online(True)                     # by Connectivity only (views/connectivity.py)
+    last_sync = LastSync(status, cache.last_synced_at)
+    last_sync.refresh()                         # "Last sync: <the cache's time>" (its one writer)
     status.begin_progress(self.tr("Syncing the catalog…"), total=1200, cancel_callback=op.cancel)
     status.update_progress(300)
     status.end_progress()
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QTo
 from .formatting import format_datetime
 from .icons import icon
 
-__all__ = ["StatusBar"]
+__all__ = ["LastSync", "StatusBar"]
 
 
 class StatusBar(QStatusBar):
@@ -120,3 +121,28 @@ class StatusBar(QStatusBar):
         self.cancel_requested.emit()
         if callback is not None:
             callback()
+
+
+class LastSync:
+    """The one owner of the status bar's "Last sync" text: the offline catalog's sync time, shown at start
+    (stage 1, from the cache), when the sync controller starts and after each sync; the offline banner
+    reads :attr:`when` for its "catalog as of"."""
+
+    def __init__(self, status: StatusBar | None, synced_at: Callable[[], datetime | None]) -> None:
+        self._status = status
+        self._synced_at = synced_at  # the cache's (CatalogCache.last_synced_at)
+        self.when: datetime | None = None
+
+    def refresh(self) -> datetime | None:
+        """Read the time from the cache again and show it (a closed or broken cache: as it was)."""
+        try:
+            when = self._synced_at()
+        except Exception:
+            return self.when
+        self.set(when)
+        return when
+
+    def set(self, when: datetime | None) -> None:
+        self.when = when
+        if self._status is not None:
+            self._status.set_last_sync(when)

@@ -11,9 +11,9 @@ import pytest
 
 from desktop.api_client import ApiConnectionError, ConflictError
 from desktop.models.cart import CartStore
+from desktop.views.areas.openers import checkout_factory
 from desktop.views.cart import CartPage
 from desktop.views.checkout.wizard import REVIEW
-from desktop.views.shell_areas import checkout_factory
 from tests.api_client.helpers import DroppingProxy
 from tests.server.orders_kit import buy, register
 from tests.support.cart import close_env, make_env, shop_offers

@@ -15,9 +15,9 @@ from PySide6.QtCore import QDate, QPoint, Qt
 from desktop.api_client import ClientConfig, ConflictError, MarketplaceClient
 from desktop.models.cart import CartStore
 from desktop.models.orders_cache import PAYMENT_STATUSES, SHIPPING_STATUSES, OrderQuery
+from desktop.views.areas.openers import guest_clients, orders_caches
 from desktop.views.orders import OrdersPage
 from desktop.views.orders import order_detail as detail_module
-from desktop.views.shell_areas import guest_clients, orders_caches
 from tests.server.orders_kit import card_order
 
 BUYER = "buyer@demo.test"

@@ -11,8 +11,8 @@ from typing import Any
 
 from desktop.api_client import ClientConfig, MarketplaceClient
 from desktop.models.cart import CartStore
+from desktop.views.areas.openers import checkout_factory
 from desktop.views.cart import CartPage
-from desktop.views.shell_areas import checkout_factory
 from marketplace.db import Database
 from tests.server.orders_kit import Account, OfferRef, add_offer, new_shop, register
 

@@ -30,17 +30,18 @@ def test_import_contracts_are_kept():
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 7 kept, 0 broken" in result.stdout
+    assert "Contracts: 8 kept, 0 broken" in result.stdout
 
 
 def test_a_broken_boundary_is_caught(tmp_path):
     """The contract really bites: a models module importing PySide6 breaks it."""
     pkg = tmp_path / "desktop"
     for sub in ("", "models", "api_client", "views", "views/catalog", "views/cart", "views/checkout", "views/orders",
-                "views/seller"):
+                "views/seller", "views/areas"):
         (pkg / sub).mkdir(parents=True, exist_ok=True)
         (pkg / sub / "__init__.py").write_text("")
     (pkg / "models" / "bad.py").write_text("import PySide6\n")
+    (pkg / "views" / "shell.py").write_text("")
     (tmp_path / "marketplace").mkdir()
     (tmp_path / "marketplace" / "__init__.py").write_text("")
     _server_tree(tmp_path)
@@ -60,10 +61,11 @@ def test_a_broken_boundary_is_caught(tmp_path):
 def _lint_tree(tmp_path, files):
     """lint-imports on a small tree with the project's contracts: {path: source}."""
     for sub in ("desktop", "desktop/models", "desktop/api_client", "desktop/views", "marketplace",
-                *(f"desktop/views/{area}" for area in ("catalog", "cart", "checkout", "orders", "seller"))):
+                *(f"desktop/views/{area}" for area in ("catalog", "cart", "checkout", "orders", "seller", "areas"))):
         (tmp_path / sub).mkdir(parents=True, exist_ok=True)
         (tmp_path / sub / "__init__.py").write_text("")
     _server_tree(tmp_path)
+    (tmp_path / "desktop/views/shell.py").write_text("")  # a contract's forbidden module must exist
     for path, text in files.items():
         (tmp_path / path).write_text(text)
     (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
@@ -79,6 +81,15 @@ def test_a_view_area_importing_another_is_caught(tmp_path):
                                    "desktop/views/cart/page.py": "X = 1\n"})
     assert result.returncode != 0
     assert "desktop.views.checkout.step -> desktop.views.cart.page" in result.stdout
+
+
+def test_an_area_part_importing_the_shell_is_caught(tmp_path):
+    """The shell's areas (desktop/views/areas/) are handed what they need: reaching back into the shell
+    (the old shell_areas.py set attributes on it and read its privates) breaks the contract."""
+    result = _lint_tree(tmp_path, {"desktop/views/areas/catalog.py": "from desktop.views import shell\n",
+                                   "desktop/views/shell.py": "X = 1\n"})
+    assert result.returncode != 0
+    assert "desktop.views.areas.catalog -> desktop.views.shell" in result.stdout
 
 
 def test_a_model_importing_a_view_is_caught(tmp_path):

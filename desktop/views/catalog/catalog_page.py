@@ -11,7 +11,7 @@ fresh and calls :meth:`CatalogPage.catalog_synced` after each sync.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -134,7 +134,7 @@ class CatalogPage(QWidget):
         top = QHBoxLayout()
         top.setSpacing(6)
         top.addWidget(self.search_edit, 1)
-        self.saved = SavedSearchesPane(self)  # below the category tree; its "Save search…" here
+        self.saved = SavedSearchesPane(self, matches=self.cache.search)  # below the tree; "Save search…" here
         top.addWidget(self.saved.save_button)
         top.addWidget(QLabel(self.tr("Sort by")))
         top.addWidget(self.sort_combo)
@@ -219,6 +219,7 @@ class CatalogPage(QWidget):
         self.detail.question_sent.connect(self.status_message)
         self.detail.sign_in_requested.connect(self.sign_in_requested)
         self.detail.watch_changed.connect(self.status_message)
+        self.saved.message.connect(self.status_message)
 
     # -- state from the cache ----------------------------------------------------------------------
     def _rates(self) -> dict[str, Decimal]:
@@ -265,6 +266,26 @@ class CatalogPage(QWidget):
             in_stock=self.filter_bar.in_stock(),
             sort=sort,
         )
+
+    def apply_query(self, query: OfferQuery) -> list[int]:
+        """Show ``query`` (search box, tab, category, filters, sort: a saved search's) and search it once;
+        returns the ids shown now (as :meth:`run_search`)."""
+        widgets = (self.search_edit, self.tabs, self.sort_combo)
+        for w in widgets:
+            w.blockSignals(True)
+        self.search_edit.setText(query.text)
+        tab = COLLECTION_TABS.index(query.collection) if query.collection in COLLECTION_TABS else 0
+        self.tabs.setCurrentIndex(tab)
+        self.sort_combo.setCurrentIndex(max(0, self.sort_combo.findData(query.sort)))
+        for w in widgets:
+            w.blockSignals(False)
+        self.filter_bar.apply(query.country, query.seller_id, query.min_price, query.max_price, query.in_stock)
+        self.set_category(query.category_id, search=False)
+        return self.run_search()
+
+    def mark(self, offer_ids: Collection[int]) -> None:
+        """Mark these offers as new in the table (a saved search's new matches; none: no marks)."""
+        self.model.set_marked(offer_ids)
 
     def run_search(self, changed: Changed = None) -> list[int]:
         """Search the cache now (the search box calls this ~120 ms after the last keystroke).
@@ -403,8 +424,8 @@ class CatalogPage(QWidget):
         """After a sync (or a page of the first one): new choices, the same search again; rows that
         changed are repainted in place, deleted ones disappear."""
         changed = None  # a big sync: every row is repainted (no 100,000-id set built on the GUI thread)
-        if result is not None and getattr(result, "changes", 0) <= REPAINT_ALL_AFTER:
-            changed = frozenset(getattr(result, "changed_ids", ())) | frozenset(getattr(result, "deleted_ids", ()))
+        if result is not None and result.changes <= REPAINT_ALL_AFTER:
+            changed = result.changed_ids | result.deleted_ids
         self._read_choices()
         self.run_search(changed)
         if self.detail.offer_id is not None and (changed is None or self.detail.offer_id in changed):

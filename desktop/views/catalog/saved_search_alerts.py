@@ -78,8 +78,7 @@ class SavedSearchAlerts(QObject):
         account = self._account()
         if account is None:
             return
-        self._queue.append((account, frozenset(getattr(result, "changed_ids", ())),
-                            frozenset(getattr(result, "deleted_ids", ()))))
+        self._queue.append((account, result.changed_ids, result.deleted_ids))
         self._next()
 
     def _next(self) -> None:

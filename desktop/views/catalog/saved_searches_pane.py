@@ -1,10 +1,14 @@
-"""The catalog's "Saved searches" pane (below the category tree) and what it does to the page.
+"""The catalog's "Saved searches" pane (below the category tree) and what it asks of the page.
 
-    pane = SavedSearchesPane(page)          # page: the CatalogPage it saves from and opens into
+    pane = SavedSearchesPane(page, matches=cache.search)   # page: a SearchPage (the CatalogPage)
     pane.set_store(store, server_url)       # the SavedSearchStore (None: no pane, no "Save search…")
     pane.set_account(email)                 # the signed-in account's searches (None: signed out)
     pane.ask_to_save()                      # "Save search…": asks a name, saves page.query() with its matches
     pane.open_search(search_id)             # the query on the page, its new matches marked, count cleared
+
+The pane knows the page only as a :class:`SearchPage`: its current query, ``apply_query`` (the page shows
+a query and searches it) and ``mark`` (new matches marked in its table); its messages go out by
+``message``. The page owns the pane and tells it each search (``searched``).
 
 Each line: the name and the count of new matches since the user last opened it ("Paper Iberia · 3 new").
 Context menu: Rename…, Delete, Alerts (a check). The matches of a search being saved are read in a
@@ -14,8 +18,8 @@ worker (a whole search of the cache); renames, deletes and openings are one-row 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -41,14 +45,27 @@ from .saved_searches_model import SEARCH_ID_ROLE, SavedSearchesModel
 if TYPE_CHECKING:
     from desktop.models.saved_searches import AccountSearches, SavedSearch, SavedSearchStore
 
-    from .catalog_page import CatalogPage
-
-__all__ = ["SavedSearchesPane", "side_pane"]
+__all__ = ["SavedSearchesPane", "SearchPage", "side_pane"]
 
 log = logging.getLogger(__name__)
 
 NAME_MAX = 120  # as the store allows
-COLLECTIONS: tuple[str | None, ...] = (None, "weekly", "surplus", "promotion")  # the page's tabs, in order
+
+
+class SearchPage(Protocol):
+    """What the pane needs of the page it saves from and opens into (the CatalogPage)."""
+
+    def query(self) -> OfferQuery:
+        """The query the page shows now."""
+        ...
+
+    def apply_query(self, query: OfferQuery) -> object:
+        """Show ``query`` (text, tab, category, filters, sort) and search it, once."""
+        ...
+
+    def mark(self, offer_ids: Collection[int]) -> None:
+        """Mark these offers as new in the page's table (none: no marks)."""
+        ...
 
 
 class SavedSearchesPane(QWidget):
@@ -56,11 +73,16 @@ class SavedSearchesPane(QWidget):
     saved = Signal(object)
     #: a search was opened on the page: (search id, the new matches marked)
     opened = Signal(int, object)
+    #: a short confirmation or problem for the status bar
+    message = Signal(str)
 
-    def __init__(self, page: CatalogPage, parent: QWidget | None = None) -> None:
+    def __init__(self, page: SearchPage, matches: Callable[[OfferQuery], list[int]],
+                 parent: QWidget | None = None) -> None:
+        """``matches``: the offers a query matches now (the cache's search; called in a worker)."""
         super().__init__(parent)
         self.setObjectName("savedSearches")
         self.page = page
+        self._matches = matches
         self.store: SavedSearchStore | None = None
         self.server_url = ""
         self.account: AccountSearches | None = None
@@ -75,6 +97,7 @@ class SavedSearchesPane(QWidget):
         self._save_op: QueryOp | None = None
         self.confirm_box: QMessageBox | None = None
         self._opened_query: OfferQuery | None = None  # the page's query as an opened search set it
+        self._opening = False  # a search is being opened: the page's next search is its query
 
         self.title = QLabel(self.tr("Saved searches"))
         self.title.setObjectName("sectionTitle")
@@ -125,7 +148,7 @@ class SavedSearchesPane(QWidget):
         self._email = key
         self.setVisible(account is not None)
         self.save_button.setVisible(account is not None)
-        self.page.model.set_marked(())
+        self.page.mark(())
         self._opened_query = None
         self.refresh()
         return account
@@ -160,7 +183,7 @@ class SavedSearchesPane(QWidget):
                   problem: str = "") -> QInputDialog:
         """A name, asked in a dialog that does not block the app; ``problem``: why the last one was refused
         (the dialog comes back with it and with what was typed: nothing is lost)."""
-        dialog = QInputDialog(self.page)
+        dialog = QInputDialog(self.window())
         dialog.setWindowTitle(title)
         label = self.tr("Name of the saved search:")
         dialog.setLabelText(f"{problem}\n{label}" if problem else label)
@@ -188,7 +211,7 @@ class SavedSearchesPane(QWidget):
     def save_search(self, name: str, *, replace: bool = False) -> QueryOp | None:
         """Save the page's current query as ``name`` with the offers it matches now (read in a worker).
         A name already taken asks first whether to replace that search."""
-        account, query, cache = self.account, self.page.query(), self.page.cache
+        account, query, matches = self.account, self.page.query(), self._matches
         if account is None:
             return None
         problem = self.name_problem(name)
@@ -200,7 +223,7 @@ class SavedSearchesPane(QWidget):
         if not replace and any(s.name == clean for s in self.model.searches):
             self._confirm_replace(clean)
             return None
-        self._save_op = QueryOp(self, lambda: account.save(clean, query, cache.search(query)),
+        self._save_op = QueryOp(self, lambda: account.save(clean, query, matches(query)),
                                 success=self._saved)
         self._save_op.finished.connect(lambda: setattr(self, "_save_op", None))
         return self._save_op.run_in_background()
@@ -208,7 +231,7 @@ class SavedSearchesPane(QWidget):
     def _confirm_replace(self, name: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Save search"),
                           self.tr("A saved search is already called “%1”. Replace it with this search?")
-                          .replace("%1", name), QMessageBox.StandardButton.Cancel, self.page)
+                          .replace("%1", name), QMessageBox.StandardButton.Cancel, self.window())
         replace = box.addButton(self.tr("Replace"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -241,8 +264,12 @@ class SavedSearchesPane(QWidget):
         if search is None or self.account is None:
             return set()
         new = self.account.mark_opened(search_id)
-        self.apply_query(search.query)
-        self.page.model.set_marked(new)
+        self._opening = True  # the page's search of it (searched) is the opened query
+        try:
+            self.page.apply_query(search.query)
+        finally:
+            self._opening = False
+        self.page.mark(new)
         self.refresh()
         row = self.model.row_of(search_id)
         if row is not None:
@@ -250,27 +277,14 @@ class SavedSearchesPane(QWidget):
         self.opened.emit(search_id, new)
         return new
 
-    def apply_query(self, query: OfferQuery) -> None:
-        """The page shows ``query``: search box, tab, category, filters, sort; then one search."""
-        page = self.page
-        widgets = (page.search_edit, page.tabs, page.sort_combo)
-        for w in widgets:
-            w.blockSignals(True)
-        page.search_edit.setText(query.text)
-        page.tabs.setCurrentIndex(COLLECTIONS.index(query.collection) if query.collection in COLLECTIONS else 0)
-        page.sort_combo.setCurrentIndex(max(0, page.sort_combo.findData(query.sort)))
-        for w in widgets:
-            w.blockSignals(False)
-        page.filter_bar.apply(query.country, query.seller_id, query.min_price, query.max_price, query.in_stock)
-        page.set_category(query.category_id, search=False)
-        self._opened_query = page.query()
-        page.run_search()
-
     def searched(self, query: OfferQuery) -> None:
-        """The page searches ``query``: the marks go when the user changed the opened search."""
-        if self._opened_query is not None and query != self._opened_query:
+        """The page searches ``query``: the opened search's own, or a change of it (the marks go)."""
+        if self._opening:
+            self._opening = False
+            self._opened_query = query
+        elif self._opened_query is not None and query != self._opened_query:
             self._opened_query = None
-            self.page.model.set_marked(())
+            self.page.mark(())
 
     # -- the context menu ------------------------------------------------------------------------------
     def menu_for(self, search_id: int) -> QMenu:
@@ -333,7 +347,7 @@ class SavedSearchesPane(QWidget):
             self.refresh()
 
     def _say(self, text: str) -> None:
-        self.page.status_message.emit(text)
+        self.message.emit(text)
 
 
 def side_pane(tree: QWidget, saved: SavedSearchesPane) -> QSplitter:

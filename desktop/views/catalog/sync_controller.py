@@ -10,6 +10,9 @@ Offline: an OfflineError from a sync tells the app's :class:`~desktop.views.conn
 (given as ``connectivity``, else the controller makes its own), which shows "Offline — catalog as of
 <time>" and probes the marketplace; when it answers, a delta sync runs by itself.
 
+"Last sync" in the status bar is written by ``last_sync`` (the app's :class:`~desktop.views.status.LastSync`,
+else the controller's own), at start and after each sync; nothing here writes it otherwise.
+
 A corrupt cache file (``cache.was_rebuilt`` for a corruption) is told once, in a non-blocking message,
 before the full sync that refills it.
 """
@@ -31,6 +34,7 @@ from desktop.models.catalog_cache import RebuildReason
 from desktop.models.sync import SyncResult
 from desktop.views import errors
 from desktop.views.connectivity import PROBE_INTERVAL_MS, Connectivity
+from desktop.views.status import LastSync
 from desktop.views.tasks import QueryOp
 
 if TYPE_CHECKING:
@@ -74,6 +78,7 @@ class SyncController(QObject):
         interval_minutes: int = 15,
         probe_interval_ms: int = PROBE_INTERVAL_MS,
         connectivity: Connectivity | None = None,
+        last_sync: LastSync | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -89,6 +94,8 @@ class SyncController(QObject):
         self._told_rebuilt = False
         self._progress_text = ""
         self._cancel = threading.Event()
+        # the one writer of the status bar's "Last sync" (the app's; a controller made alone makes its own)
+        self.last_sync = last_sync if last_sync is not None else LastSync(status, self._last_synced_at)
         # the app's one owner of online/offline (a controller made alone, in a test, makes its own)
         self._owns_connectivity = connectivity is None
         if connectivity is None:
@@ -131,8 +138,7 @@ class SyncController(QObject):
     def start(self) -> QueryOp | None:
         """At start-up: tell about a rebuilt cache, show the last sync time, sync, start the timer."""
         self._tell_if_rebuilt()
-        if self.status is not None:
-            self.status.set_last_sync(self._last_synced_at())
+        self.last_sync.refresh()
         self.timer.start()
         return self.sync_now()
 
@@ -185,10 +191,9 @@ class SyncController(QObject):
     def _succeeded(self, result: SyncResult) -> None:
         self.last_result = result
         self.connectivity.reached()
-        if self.status is not None:
-            self.status.set_last_sync(self._last_synced_at())
-            if result.cancelled:
-                self.status.showMessage(self.tr("Sync cancelled; it resumes from here next time."), 6000)
+        self.last_sync.refresh()
+        if self.status is not None and result.cancelled:
+            self.status.showMessage(self.tr("Sync cancelled; it resumes from here next time."), 6000)
         self.synced.emit(result)
 
     def _failed(self, exc: BaseException) -> None:
@@ -223,10 +228,10 @@ class SyncController(QObject):
 
     # -- a rebuilt cache ---------------------------------------------------------------------------
     def _tell_if_rebuilt(self) -> None:
-        if self._told_rebuilt or not getattr(self.cache, "was_rebuilt", False):
+        if self._told_rebuilt or not self.cache.was_rebuilt:
             return
         self._told_rebuilt = True
-        if getattr(self.cache, "rebuild_reason", None) != RebuildReason.CORRUPT:
+        if self.cache.rebuild_reason != RebuildReason.CORRUPT:
             return  # a new schema after an update: routine, the full sync says enough
         text = self.tr("The offline catalog on this computer was damaged and has been reset. "
                        "Bulkdesk is downloading it again; your cart is not affected.")

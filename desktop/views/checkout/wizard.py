@@ -99,7 +99,7 @@ class CheckoutWizard(QDialog):
     ) -> None:
         """``details``: the remembered company and delivery details; ``guest_client``: the client that
         follows a guest checkout's payment with its guest token; ``token_store`` keeps that token for
-        the Orders page. All three come from the composition root (desktop/views/shell_areas.py)."""
+        the Orders page. All three come from the composition root (desktop/views/areas/)."""
         super().__init__(parent or page)  # type: ignore[arg-type]  # the host is a QWidget
         self.setWindowTitle(self.tr("Checkout"))
         self.setObjectName("checkoutWizard")

@@ -5,7 +5,7 @@
     page.set_account("buyer@demo.test")   # opens that account's cache (``caches(account)``), syncs it
     page.sync()                          # GET /orders?updated_since=… ; changes → notifications
 
-The composition root (desktop/views/shell_areas.py) gives it how to open an account's orders cache and
+The composition root (desktop/views/areas/) gives it how to open an account's orders cache and
 how to make a guest checkout's client; the page builds neither. Filtering and sorting run in SQL on the
 cache (the same sets as the server's filters), so they work offline too; offline, a label says how old
 the cache is. The filter row is :mod:`.filter_bar`, the background work :mod:`.orders_sync`, the CSV

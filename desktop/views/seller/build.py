@@ -5,13 +5,13 @@ account's listings copy and outbox (the root's openers; see :mod:`.workspace`).
 
     page = seller_page(client, caches=seller_orders_caches, listings=open_listings, outboxes=open_outbox,
                        state_path=paths.window_state_path)
-    wire(page, session, window, connectivity, catalog=catalog_page, settings=shell.settings)
+    wire(page, session, window, connectivity, catalog=catalog_area, settings=settings)
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QCoreApplication, QSettings
 
@@ -21,6 +21,7 @@ from .seller_page import SellerPage
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
+    from desktop.models.settings import SettingsStore
     from desktop.views.collaborators import OrdersCacheOpener
     from desktop.views.connectivity import Connectivity
     from desktop.views.main_window import MainWindow
@@ -62,7 +63,7 @@ def seller_page(client: MarketplaceClient, *, caches: OrdersCacheOpener, listing
 
 
 def wire(page: SellerPage, session: Session, window: MainWindow, connectivity: Connectivity, *,
-         catalog: OfferShower | None = None, settings: Any = None) -> None:
+         catalog: OfferShower | None = None, settings: SettingsStore | None = None) -> None:
     """Follow the signed-in account (a seller's: its orders, questions, listings and outbox; anyone else:
     nothing), sync when the Seller page is shown, and go offline / online with the window."""
     from .workspace import SellerWorkspace
