@@ -19,7 +19,7 @@ from typing import Any
 
 import httpx
 
-from desktop.models.server_process import MarketplaceProcess, free_port
+from desktop.models.infrastructure.server_process import MarketplaceProcess, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -230,7 +230,7 @@ class ServerProcess:
         self._child: MarketplaceProcess | None = None
 
     def start(self) -> ServerProcess:
-        """Start it (the app's own launcher, desktop/models/server_process.py) and wait for /health."""
+        """Start it (the app's own launcher, desktop/models/infrastructure/server_process.py) and wait for /health."""
         self._child = MarketplaceProcess(self.database_url, self.log_path, demo=self.demo, port=self.port,
                                          env=self.env, extra_args=self.extra_args, cwd=ROOT)
         self._child.start()

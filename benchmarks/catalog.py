@@ -168,10 +168,10 @@ def _app_side(server: ServerProcess, cache_path: Path, searches: int, results: d
 
     from desktop.api_client import ClientConfig, MarketplaceClient, MemoryTokenStore
     from desktop.models.catalog_cache import CatalogCache
-    from desktop.models.sync import SyncEngine
-    from desktop.views import tasks
+    from desktop.models.catalog_cache.sync import SyncEngine
+    from desktop.views.background import tasks
     from desktop.views.catalog import CatalogPage, SyncController
-    from desktop.views.main_window import MainWindow, Page
+    from desktop.views.window.main_window import MainWindow, Page
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     client = MarketplaceClient(ClientConfig(server.url, read_timeout=120), token_store=MemoryTokenStore())

@@ -71,7 +71,7 @@ def _measure(url: str, work: Path, rows: int, runs: int) -> dict[str, Any]:
 
     from desktop.api_client import ClientConfig, MarketplaceClient
     from desktop.models.seller.csv_files import normalise_offers
-    from desktop.views import tasks
+    from desktop.views.background import tasks
     from desktop.views.seller.import_page import ImportPage
 
     app = QApplication.instance() or QApplication([])

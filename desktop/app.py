@@ -34,17 +34,18 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.models.crash_log import CrashLog
-from desktop.models.paths import AppPaths
+from desktop.models.infrastructure.crash_log import CrashLog
+from desktop.models.infrastructure.paths import AppPaths
 from desktop.models.settings import SettingsStore
-from desktop.views import errors, tasks
-from desktop.views.demo_start import start_demo
-from desktop.views.errors import ErrorChannel
-from desktop.views.i18n import install_translations
-from desktop.views.os_signals import install_signal_handlers
-from desktop.views.shell import Shell
-from desktop.views.smoke_report import SMOKE_REPORT_ENV, report_after_first_sync
-from desktop.views.theme import apply_style_sheet, apply_theme
+from desktop.views.background import tasks
+from desktop.views.errors import channel as errors
+from desktop.views.errors.channel import ErrorChannel
+from desktop.views.locale.i18n import install_translations
+from desktop.views.shell.demo_start import start_demo
+from desktop.views.shell.os_signals import install_signal_handlers
+from desktop.views.shell.shell import Shell
+from desktop.views.shell.smoke_report import SMOKE_REPORT_ENV, report_after_first_sync
+from desktop.views.window.theme import apply_style_sheet, apply_theme
 
 __all__ = ["main", "parse_args"]
 
@@ -109,7 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         shell.start()
 
     def tell_crash() -> None:
-        from desktop.views.crash_report import show_crash_notice
+        from desktop.views.errors.crash_notice import show_crash_notice
 
         holder["crash_notice"] = show_crash_notice(last_crash, holder["shell"].window)
 

@@ -30,12 +30,12 @@ from shot_support import install_french  # noqa: E402
 
 from desktop.api_client import ClientConfig, MarketplaceClient, MemoryTokenStore  # noqa: E402
 from desktop.models.cart import CartStore  # noqa: E402
+from desktop.views.account.session import Session  # noqa: E402
 from desktop.views.cart import CartPage  # noqa: E402
 from desktop.views.checkout.wizard import CheckoutWizard  # noqa: E402
-from desktop.views.errors import ErrorChannel  # noqa: E402
-from desktop.views.i18n import install_translations  # noqa: E402
-from desktop.views.session import Session  # noqa: E402
-from desktop.views.theme import apply_theme  # noqa: E402
+from desktop.views.errors.channel import ErrorChannel  # noqa: E402
+from desktop.views.locale.i18n import install_translations  # noqa: E402
+from desktop.views.window.theme import apply_theme  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 DETAILS = {
@@ -263,7 +263,7 @@ def main(argv: list[str] | None = None) -> int:
         page.quoter.stop()
         page.close()
         settle(app)
-        from desktop.views import tasks
+        from desktop.views.background import tasks
 
         tasks.wait_all(10_000)
         store.close()

@@ -26,15 +26,15 @@ from shot_support import install_french  # noqa: E402
 
 from desktop.api_client import ClientConfig, MarketplaceClient, MemoryTokenStore  # noqa: E402
 from desktop.models.cart import CartStore  # noqa: E402
-from desktop.views.main_window import EmptyState, MainWindow, Page  # noqa: E402
 from desktop.views.orders import OrdersPage  # noqa: E402
+from desktop.views.window.main_window import EmptyState, MainWindow, Page  # noqa: E402
 
 LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.Ireland),
            "fr": QLocale(QLocale.Language.French, QLocale.Country.France)}
 
 
 def settle(app: QApplication, seconds: float = 10.0) -> None:
-    from desktop.views import tasks
+    from desktop.views.background import tasks
 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

@@ -29,8 +29,8 @@ from shot_support import install_french  # noqa: E402
 
 from desktop.api_client import ClientConfig, MarketplaceClient, MemoryTokenStore  # noqa: E402
 from desktop.models.catalog_cache import CatalogCache, OfferQuery  # noqa: E402
+from desktop.models.catalog_cache.sync import SyncEngine  # noqa: E402
 from desktop.models.saved_searches import SavedSearchStore, price_eur  # noqa: E402
-from desktop.models.sync import SyncEngine  # noqa: E402
 from desktop.views.catalog import CatalogPage  # noqa: E402
 
 

@@ -27,11 +27,11 @@ from shot_support import install_french  # noqa: E402
 from desktop.api_client import MarketplaceClient, MemoryTokenStore  # noqa: E402
 from desktop.models.cart import CartStore  # noqa: E402
 from desktop.models.catalog_cache import CatalogCache  # noqa: E402
-from desktop.models.demo_server import DemoServer  # noqa: E402
-from desktop.models.sync import SyncEngine  # noqa: E402
+from desktop.models.catalog_cache.sync import SyncEngine  # noqa: E402
+from desktop.models.infrastructure.demo_server import DemoServer  # noqa: E402
 from desktop.views.catalog import CatalogPage  # noqa: E402
-from desktop.views.main_window import EmptyState, MainWindow, Page  # noqa: E402
-from desktop.views.theme import apply_theme  # noqa: E402
+from desktop.views.window.main_window import EmptyState, MainWindow, Page  # noqa: E402
+from desktop.views.window.theme import apply_theme  # noqa: E402
 
 LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.Ireland),
            "fr": QLocale(QLocale.Language.French, QLocale.Country.France)}
@@ -39,7 +39,7 @@ LOCALES = {"en": QLocale(QLocale.Language.English, QLocale.Country.Ireland),
 
 def settle(app: QApplication, page: CatalogPage | None = None, seconds: float = 8.0) -> None:
     """Let queued deliveries (thumbnails) land: process events until nothing is pending."""
-    from desktop.views import tasks
+    from desktop.views.background import tasks
 
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:

@@ -20,13 +20,13 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.api_client.types import OfferPatch  # noqa: E402
 from desktop.models.seller import Edit, Status, queue_edits  # noqa: E402
-from desktop.views.i18n import install_translations  # noqa: E402
+from desktop.views.locale.i18n import install_translations  # noqa: E402
 from desktop.views.seller.conflict_dialog import ConflictDialog  # noqa: E402
 from desktop.views.seller.listings_model import COLUMNS  # noqa: E402
 from desktop.views.seller.listings_page import ListingsPage  # noqa: E402
 from desktop.views.seller.outbox_runner import OutboxRunner  # noqa: E402
 from desktop.views.seller.pending_changes import PendingChangesView  # noqa: E402
-from desktop.views.theme import apply_theme  # noqa: E402
+from desktop.views.window.theme import apply_theme  # noqa: E402
 from tests.api_client.live import SELLER, signed_in  # noqa: E402
 from tests.seller.support import open_desk  # noqa: E402
 from tests.support.server import cleanup, make_server  # noqa: E402

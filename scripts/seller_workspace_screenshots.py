@@ -21,11 +21,11 @@ sys.path.insert(0, str(REPO))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop.api_client import MemoryTokenStore  # noqa: E402
-from desktop.models.paths import AppPaths  # noqa: E402
-from desktop.views import tasks  # noqa: E402
-from desktop.views.i18n import install_translations  # noqa: E402
-from desktop.views.shell import Shell  # noqa: E402
-from desktop.views.theme import apply_theme  # noqa: E402
+from desktop.models.infrastructure.paths import AppPaths  # noqa: E402
+from desktop.views.background import tasks  # noqa: E402
+from desktop.views.locale.i18n import install_translations  # noqa: E402
+from desktop.views.shell.shell import Shell  # noqa: E402
+from desktop.views.window.theme import apply_theme  # noqa: E402
 from tests.api_client.live import SELLER  # noqa: E402
 from tests.support.server import make_server  # noqa: E402
 

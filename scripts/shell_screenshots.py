@@ -21,11 +21,11 @@ sys.path.insert(0, str(REPO))
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop.api_client import AuthenticationError, MemoryTokenStore, ServerError  # noqa: E402
-from desktop.models.paths import AppPaths  # noqa: E402
-from desktop.views.errors import ErrorChannel  # noqa: E402
-from desktop.views.i18n import install_translations  # noqa: E402
-from desktop.views.shell import Shell  # noqa: E402
-from desktop.views.theme import apply_theme  # noqa: E402
+from desktop.models.infrastructure.paths import AppPaths  # noqa: E402
+from desktop.views.errors.channel import ErrorChannel  # noqa: E402
+from desktop.views.locale.i18n import install_translations  # noqa: E402
+from desktop.views.shell.shell import Shell  # noqa: E402
+from desktop.views.window.theme import apply_theme  # noqa: E402
 
 OUT = REPO / "docs" / "screenshots"
 

@@ -37,7 +37,7 @@ Shoot = Callable[..., None]  # shoot(app, url, lang, out, tmp)
 def run(shoot: Shoot, *, doc: str | None, prefix: str, offers: int = 400, orders: int = 80) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from desktop.views.theme import apply_theme
+    from desktop.views.window.theme import apply_theme
 
     parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--server", help="a running demo server (default: start one)")

@@ -23,7 +23,7 @@ from xml.sax.saxutils import quoteattr
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
-from desktop.models.policy import MSI_PROPERTIES  # noqa: E402 - the one mapping (no Qt, stdlib only)
+from desktop.models.settings.policy import MSI_PROPERTIES  # noqa: E402 - the one mapping (no Qt, stdlib only)
 
 WXS = Path(__file__).with_name("bulkdesk.wxs")
 #: the payload's component GUIDs derive from their paths, so an upgrade replaces the same components

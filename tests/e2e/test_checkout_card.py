@@ -31,7 +31,7 @@ def driver() -> Iterator:
 
 @pytest.fixture
 def app_folders(tmp_path):
-    from desktop.models.paths import AppPaths
+    from desktop.models.infrastructure.paths import AppPaths
 
     return AppPaths(tmp_path / "config", tmp_path / "data", tmp_path / "cache").ensure()
 

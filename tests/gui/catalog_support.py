@@ -10,12 +10,12 @@ import pytest
 from desktop.api_client import MarketplaceClient, MemoryTokenStore
 from desktop.models.cart import CartStore
 from desktop.models.catalog_cache import CatalogCache
+from desktop.models.catalog_cache.sync import SyncEngine
 from desktop.models.saved_searches import SavedSearchStore
-from desktop.models.sync import SyncEngine
 from desktop.views.areas.catalog import wire_saved_search_alerts
 from desktop.views.catalog import CatalogPage, SyncController
 from desktop.views.catalog.saved_search_alerts import SavedSearchAlerts
-from desktop.views.main_window import EmptyState, MainWindow, Page
+from desktop.views.window.main_window import EmptyState, MainWindow, Page
 
 
 class CatalogUi:

@@ -22,7 +22,7 @@ def french(qapp: QApplication):
     buttons, a French default locale); everything put back after."""
     from PySide6.QtCore import QLocale
 
-    from desktop.views.i18n import install_translations
+    from desktop.views.locale.i18n import install_translations
 
     before = QLocale()
     installed = install_translations(qapp, "fr")
@@ -36,7 +36,7 @@ def french(qapp: QApplication):
 @pytest.fixture(autouse=True)
 def app_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """Each test gets its own config/data/cache folders (platformdirs reads the XDG variables)."""
-    from desktop.models.paths import AppPaths
+    from desktop.models.infrastructure.paths import AppPaths
 
     folders = {name: tmp_path / name for name in ("config", "data", "cache")}
     for name, env in (("config", "XDG_CONFIG_HOME"), ("data", "XDG_DATA_HOME"), ("cache", "XDG_CACHE_HOME")):
@@ -54,7 +54,7 @@ def token_store() -> MemoryTokenStore:
 @pytest.fixture(autouse=True)
 def no_leaks(qapp: QApplication, qtbot):
     """Fail a test that leaves a top-level window open or a background op undelivered."""
-    from desktop.views import tasks
+    from desktop.views.background import tasks
 
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
     yield
@@ -75,7 +75,7 @@ def no_leaks(qapp: QApplication, qtbot):
 @pytest.fixture(autouse=True)
 def error_channel(qapp: QApplication):
     """A fresh error channel per test, installed as the app's one error channel."""
-    from desktop.views.errors import ErrorChannel
+    from desktop.views.errors.channel import ErrorChannel
 
     channel = ErrorChannel()
     channel.install()
@@ -93,7 +93,7 @@ def english_plurals(qapp: QApplication):
     its locale choice: the tests keep the locale they set."""
     from PySide6.QtCore import QTranslator
 
-    from desktop.views.i18n import translations_dir
+    from desktop.views.locale.i18n import translations_dir
 
     translator = QTranslator()
     assert translator.load("bulkdesk_en", str(translations_dir())), "run scripts/build_translations.py"
@@ -104,7 +104,7 @@ def english_plurals(qapp: QApplication):
 
 @pytest.fixture(autouse=True)
 def themed(qapp: QApplication):
-    from desktop.views.theme import apply_theme
+    from desktop.views.window.theme import apply_theme
 
     apply_theme(qapp, dark=False, follow_os=False)
 

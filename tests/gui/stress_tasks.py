@@ -33,8 +33,8 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.views import tasks
-from desktop.views.errors import ErrorChannel
+from desktop.views.background import tasks
+from desktop.views.errors.channel import ErrorChannel
 
 #: work "takes" its delay by waiting on an event nobody sets
 _NEVER = threading.Event()
@@ -82,7 +82,7 @@ def _spin_until(app: QApplication, condition, timeout_s: float) -> bool:
 
 
 def _describe_running() -> str:
-    from desktop.views import gui_thread
+    from desktop.views.background import gui_thread
 
     ops = [f"{type(op).__name__}#{op._id} started={op._started} cancelled={op._cancelled}"
            for op in list(tasks._RUNNING.values())[:5]]
@@ -168,7 +168,7 @@ class FakeEngine:
         self.needs_full_sync = False
 
     def sync(self, progress, cancelled):
-        from desktop.models.sync import SyncResult
+        from desktop.models.catalog_cache.sync import SyncResult
 
         for page in range(self.pages):
             if cancelled():
@@ -251,7 +251,7 @@ def round_of_thread_errors(app: QApplication, reports: int) -> int:
     from desktop.api_client import OfflineError
 
     def reporter(n: int) -> None:
-        from desktop.views import errors
+        from desktop.views.errors import channel as errors
 
         errors.report_exception(OfflineError(f"report {n}"))
 

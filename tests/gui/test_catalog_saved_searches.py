@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QInputDialog
 from desktop.api_client import MarketplaceClient, MemoryTokenStore
 from desktop.api_client.types.seller import OfferPatch
 from desktop.models.saved_searches import Alert, SavedSearchStore
-from desktop.views import tasks
+from desktop.views.background import tasks
 from desktop.views.catalog import CatalogPage
 from desktop.views.catalog.offer_table_model import NEW_MATCH_ROLE, Column
 from desktop.views.catalog.saved_searches_model import NEW_COUNT_ROLE, SavedSearchesModel
-from desktop.views.formatting import format_money
+from desktop.views.locale.formatting import format_money
 from tests.gui.catalog_support import CatalogUi
 
 
@@ -246,7 +246,7 @@ def test_price_watch_in_the_display_currency(qtbot, catalog_server, tmp_path):
 
 def test_the_shell_keeps_saved_searches_in_the_data_folder_per_account(qtbot, app_folders, token_store,
                                                                        error_channel, catalog_server):
-    from desktop.views.shell import Shell
+    from desktop.views.shell.shell import Shell
 
     shell = Shell(catalog_server.url, paths=app_folders, token_store=token_store, channel=error_channel)
     qtbot.addWidget(shell.window)

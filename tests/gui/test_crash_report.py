@@ -13,8 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 
-from desktop.models.crash_log import ARCHIVES_KEPT, LOG_NAME, CrashLog, CrashReport
-from desktop.models.demo_server import free_port
+from desktop.models.infrastructure.crash_log import ARCHIVES_KEPT, LOG_NAME, CrashLog, CrashReport
+from desktop.models.infrastructure.demo_server import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -136,12 +136,12 @@ class _FolderRecorder(QObject):
 
 
 def _notice(qtbot, tmp_path: Path):
-    from desktop.views.crash_report import show_crash_notice
+    from desktop.views.errors.crash_notice import show_crash_notice
 
     path = tmp_path / "crash-20261202-101500-000000.log"
     text = ("Bulkdesk started 2026-12-02 10:14:58 +0000 (pid 4242, Python 3.11.2, linux)\n"
             "Fatal Python error: Segmentation fault\n\nThread 0x00007f3a (most recent call first):\n"
-            '  File "desktop/views/tasks.py", line 120 in run\n\nCurrent thread 0x00007f3b (most recent call'
+            '  File "desktop/views/background/tasks.py", line 120 in run\n\nCurrent thread 0x00007f3b (most recent call'
             ' first):\n  File "desktop/app.py", line 860 in main\n')
     path.write_text(text)
     notice = show_crash_notice(CrashReport(text, path))
@@ -169,7 +169,7 @@ def test_the_notice_copies_the_report_and_opens_its_folder(qtbot, tmp_path):
 
 
 def test_the_notice_speaks_french(qtbot, tmp_path, qapp):
-    from desktop.views.i18n import install_translations
+    from desktop.views.locale.i18n import install_translations
 
     translators = install_translations(qapp, "fr")
     try:
@@ -190,9 +190,9 @@ def test_ctrl_q_quits_from_the_notice_too(qtbot, tmp_path):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from desktop.views.crash_report import show_crash_notice
-    from desktop.views.main_window import MainWindow
-    from desktop.views.shell_pages import placeholder_pages
+    from desktop.views.errors.crash_notice import show_crash_notice
+    from desktop.views.shell.placeholders import placeholder_pages
+    from desktop.views.window.main_window import MainWindow
 
     window = MainWindow(placeholder_pages())
     qtbot.addWidget(window)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
 
-from desktop.views.demo_start import start_demo
+from desktop.views.shell.demo_start import start_demo
 
 
 def test_cancel_on_the_splash_stops_the_wait_and_the_demo_server(qtbot, app_folders):

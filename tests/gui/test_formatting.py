@@ -1,4 +1,4 @@
-"""The shared formatting of the views (desktop/views/formatting.py), in English and in French."""
+"""The shared formatting of the views (desktop/views/locale/formatting.py), in English and in French."""
 
 from datetime import UTC, datetime
 from decimal import Decimal
@@ -8,8 +8,8 @@ from PySide6.QtCore import QDate, QLocale
 
 from desktop.api_client.types import Money as ApiMoney
 from desktop.models.money import Money
-from desktop.views import formatting
-from desktop.views.formatting import (
+from desktop.views.locale import formatting
+from desktop.views.locale.formatting import (
     country_name,
     format_date,
     format_datetime,
@@ -119,13 +119,13 @@ def test_there_is_one_format_money():
     ("system", "de_DE", "de_DE"),  # an unsupported language: English UI, the system's formats
 ])
 def test_the_locale_that_formats_money_and_dates(setting, system, expected):
-    from desktop.views.i18n import choose_locale
+    from desktop.views.locale.i18n import choose_locale
 
     assert choose_locale(setting, QLocale(system)).name() == expected
 
 
 def test_with_no_system_locale_dates_and_money_read_naturally(monkeypatch):
-    from desktop.views.i18n import choose_locale
+    from desktop.views.locale.i18n import choose_locale
 
     when = datetime(2026, 12, 2, 8, 20, tzinfo=UTC).astimezone()
     monkeypatch.setattr(QLocale, "system", staticmethod(lambda: QLocale("C")))
@@ -145,7 +145,7 @@ def test_counts_read_naturally_in_english_and_french(qapp):
 
     from desktop.views.catalog.currency import CurrencyContext
     from desktop.views.catalog.offer_text import facts_text
-    from desktop.views.i18n import install_translations
+    from desktop.views.locale.i18n import install_translations
 
     offer = {"warehouse": {"city": "Porto", "country": "PT"}}
 

@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
 
 from desktop.models.seller.bulk import Target
 from desktop.models.settings import SettingsStore
-from desktop.views import tasks
+from desktop.views.background import tasks
 from desktop.views.checkout.wizard import DETAILS
 from desktop.views.seller.bulk_edit_dialog import BulkEditDialog
 from desktop.views.seller.import_page import ImportPage
 from desktop.views.seller.offer_form import NewOfferDialog
 from desktop.views.seller.tiers_editor import TiersDialog
 from desktop.views.seller.tracking_upload import TrackingUploadDialog
-from desktop.views.shell import Shell
+from desktop.views.shell.shell import Shell
 from tests.support.checkout import DETAILS_VALUES
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from desktop.api_client import TlsError
 from desktop.models.settings import SettingsStore
 from desktop.views.orders.orders_page import guest_account
-from desktop.views.shell import Shell
+from desktop.views.shell.shell import Shell
 from tests.support.proxy import CountingProxy
 from tests.support.server import cleanup, make_server, use_tls
 from tests.support.tls import make_ca_and_cert

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import shiboken6
 
-from desktop.views.contact_seller import ContactSellerDialog
 from desktop.views.order_display import order_text, timeline
 from desktop.views.orders import OrderDetail
+from desktop.views.questions.contact_seller import ContactSellerDialog
 from tests.support.order_factory import order, order_json
 
 

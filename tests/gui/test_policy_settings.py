@@ -9,9 +9,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from desktop.models import policy
-from desktop.models.settings import SettingsStore
-from desktop.views.shell import Shell
+from desktop.models.settings import SettingsStore, policy
+from desktop.views.shell.shell import Shell
 
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {

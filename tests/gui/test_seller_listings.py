@@ -223,7 +223,7 @@ def test_low_stock_threshold_per_offer_and_default(qtbot, page, desk):
 
 
 def test_the_outbox_follows_connectivity(qtbot, page, desk):
-    from desktop.views.connectivity import Connectivity
+    from desktop.views.shell.connectivity import Connectivity
 
     connectivity = Connectivity(probe=desk.client.catalog.health, probe_interval_ms=60_000)
     runner = OutboxRunner(desk.outbox, desk.sender, connectivity, parent=page)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 
 from desktop.models.seller import DiscardEntries, Edit, ListingEdits, Status
-from desktop.views import tasks
+from desktop.views.background import tasks
 from desktop.views.seller.outbox_runner import OutboxRunner
 from tests.gui import seller_support
 from tests.seller.support import fresh_offer, on_server

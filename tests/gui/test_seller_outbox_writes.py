@@ -8,12 +8,12 @@ from PySide6.QtCore import Qt
 
 from desktop.models.orders_cache import OrdersCache
 from desktop.models.seller import ListingsStore, Outbox, Status
-from desktop.views import tasks
-from desktop.views.connectivity import Connectivity
+from desktop.views.background import tasks
 from desktop.views.order_display.orders_model import COLUMNS
 from desktop.views.seller.build import seller_page
 from desktop.views.seller.fulfilment_dialogs import ShipDialog
 from desktop.views.seller.workspace import SellerWorkspace
+from desktop.views.shell.connectivity import Connectivity
 from tests.api_client.live import SELLER, signed_in
 from tests.seller.support import paid_orders
 

@@ -5,9 +5,9 @@ following the settings, everything closed at sign-out."""
 from __future__ import annotations
 
 from desktop.api_client.types import OfferPatch
-from desktop.views import tasks
+from desktop.views.background import tasks
 from desktop.views.seller.listings_page import ListingsPage
-from desktop.views.shell import Shell
+from desktop.views.shell.shell import Shell
 from tests.api_client.live import SELLER
 
 

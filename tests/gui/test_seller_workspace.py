@@ -9,13 +9,13 @@ from PySide6.QtCore import QSettings
 
 from desktop.models.orders_cache import OrderQuery, OrdersCache
 from desktop.models.seller import ListingsStore, Outbox, fulfilment
-from desktop.views import tasks
+from desktop.views.background import tasks
 from desktop.views.seller.build import seller_page
 from desktop.views.seller.fulfilment_dialogs import SellerCancelDialog, ShipDialog
 from desktop.views.seller.questions_model import QuestionsModel
 from desktop.views.seller.seller_page import SellerPage
 from desktop.views.seller.workspace import SellerWorkspace
-from desktop.views.shell import Shell
+from desktop.views.shell.shell import Shell
 from tests.api_client.live import SELLER, register_buyer, signed_in
 from tests.seller.support import paid_orders
 

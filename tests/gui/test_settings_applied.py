@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from desktop.models.catalog_cache import CatalogCache
-from desktop.models.demo_server import free_port
+from desktop.models.infrastructure.demo_server import free_port
 from desktop.models.settings import SettingsStore
 from desktop.views.catalog.offer_table_model import Column
-from desktop.views.shell import Shell
+from desktop.views.shell.shell import Shell
 
 MB = 1024 * 1024
 

@@ -21,13 +21,13 @@ from desktop.api_client import (
     ServerError,
     ThrottledError,
 )
-from desktop.models.demo_server import free_port
+from desktop.models.infrastructure.demo_server import free_port
 from desktop.models.settings import SettingsStore
-from desktop.views.account_dialogs import CreateAccountDialog, SignInDialog
-from desktop.views.main_window import MainWindow
-from desktop.views.settings_dialog import SettingsDialog
-from desktop.views.shell import Shell
-from desktop.views.shell_pages import placeholder_pages
+from desktop.views.account.dialogs import CreateAccountDialog, SignInDialog
+from desktop.views.settings.dialog import SettingsDialog
+from desktop.views.shell.placeholders import placeholder_pages
+from desktop.views.shell.shell import Shell
+from desktop.views.window.main_window import MainWindow
 from tests.support.server import cleanup, make_server
 
 

@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 from desktop.api_client import OfflineError
 from desktop.models.catalog_cache import CatalogCache
-from desktop.models.demo_server import free_port
+from desktop.models.infrastructure.demo_server import free_port
 from desktop.views.areas import Area, CartArea, CatalogArea, OrdersArea, SellerArea
-from desktop.views.shell import Shell
+from desktop.views.shell.shell import Shell
 
 SYNCED_AT = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 

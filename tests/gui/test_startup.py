@@ -10,12 +10,12 @@ import sys
 from pathlib import Path
 
 from desktop.models.catalog_cache import CatalogCache
-from desktop.models.demo_server import free_port
-from desktop.views import tasks
+from desktop.models.infrastructure.demo_server import free_port
+from desktop.views.background import tasks
 from desktop.views.cart import CartPage
-from desktop.views.main_window import EmptyState
 from desktop.views.orders import OrdersPage
-from desktop.views.shell import Shell
+from desktop.views.shell.shell import Shell
+from desktop.views.window.main_window import EmptyState
 from tests.unit.offer_factory import synthetic_offers
 
 ROOT = Path(__file__).resolve().parents[2]

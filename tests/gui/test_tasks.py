@@ -8,7 +8,7 @@ import httpx
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from desktop.api_client import OfflineError
-from desktop.views.tasks import MutationOp, QueryOp, mutations
+from desktop.views.background.tasks import MutationOp, QueryOp, mutations
 
 
 def test_query_op_runs_in_a_worker_and_delivers_on_the_gui_thread(qtbot):
@@ -140,7 +140,7 @@ def test_mutations_run_in_order_block_their_widget_and_announce_themselves(qtbot
 def test_real_network_offline_error_from_the_client(qtbot, error_channel):
     """A refused connection through the real client ends as the offline signal."""
     from desktop.api_client import ClientConfig, MarketplaceClient
-    from desktop.models.demo_server import free_port
+    from desktop.models.infrastructure.demo_server import free_port
 
     client = MarketplaceClient(ClientConfig(f"http://127.0.0.1:{free_port()}", max_retries=0))
     parent = QWidget()
@@ -200,8 +200,8 @@ def test_result_dropped_when_the_callbacks_object_is_destroyed(qtbot, error_chan
 
 def test_an_error_reported_from_a_thread_reaches_the_channel_installed_when_it_arrives(qtbot, error_channel):
     """A thread reports to the channel it found; that channel is replaced meanwhile: the report is not lost."""
-    from desktop.views import errors
-    from desktop.views.errors import ErrorChannel
+    from desktop.views.errors import channel as errors
+    from desktop.views.errors.channel import ErrorChannel
 
     old = ErrorChannel()
     old.install()
@@ -228,7 +228,7 @@ def test_an_error_reported_from_a_thread_reaches_the_channel_installed_when_it_a
 
 
 def test_shutdown_drops_results_still_to_come_and_waits_for_the_workers(qtbot):
-    from desktop.views import gui_thread, tasks
+    from desktop.views.background import gui_thread, tasks
 
     parent = QWidget()
     qtbot.addWidget(parent)
@@ -254,7 +254,7 @@ def test_shutdown_drops_results_still_to_come_and_waits_for_the_workers(qtbot):
 def test_with_context_hands_the_work_its_cancel_state_and_a_progress_reporter(qtbot):
     """``with_context``: the work takes the op's OpContext; ``report`` reaches ``progress`` on the GUI thread,
     ``cancelled()`` turns true when the op is cancelled (and the result is dropped)."""
-    from desktop.views.tasks import OpContext
+    from desktop.views.background.tasks import OpContext
 
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSettings
 
-from desktop.views.main_window import FIRST_SIZE_MAX, MainWindow, first_geometry
-from desktop.views.shell_pages import placeholder_pages
+from desktop.views.shell.placeholders import placeholder_pages
+from desktop.views.window.main_window import FIRST_SIZE_MAX, MainWindow, first_geometry
 
 
 def test_a_first_start_takes_most_of_the_screen_centred_within_bounds():

@@ -14,8 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models import policy
-from desktop.models.settings import SettingsStore
+from desktop.models.settings import SettingsStore, policy
 
 ROOT = Path(__file__).resolve().parents[2]
 UPGRADE_CODE = "{3B0C5D1E-8A43-4C8B-9F6E-2A7D54E1B9C0}"  # never changes: major upgrades rely on it

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.models import policy
-from desktop.models.settings import FIELDS, SettingsStore, check_field
+from desktop.models.settings import FIELDS, SettingsStore, check_field, policy
 
 ROOT = Path(__file__).resolve().parents[2]
 INSTALLER = ROOT / "installer"

@@ -18,7 +18,7 @@ from tests.server.orders_kit import Account, OfferRef, add_offer, new_shop, regi
 
 
 class FakeSession:
-    """What the cart page needs of desktop.views.session.Session, with a real user when signed in."""
+    """What the cart page needs of desktop.views.account.session.Session, with a real user when signed in."""
 
     def __init__(self, client: MarketplaceClient, user: Any = None) -> None:
         from PySide6.QtCore import QObject, Signal
@@ -90,7 +90,7 @@ def make_env(qtbot, server, token_store, app_folders, *, signed_in: bool = True,
 
 
 def close_env(qtbot, env: CartEnv) -> None:
-    from desktop.views import tasks
+    from desktop.views.background import tasks
 
     if env.page.wizard is not None:
         env.page.wizard.close()

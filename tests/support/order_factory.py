@@ -4,7 +4,7 @@ for the order rules and the order detail tests; keyword arguments replace top-le
 from __future__ import annotations
 
 from desktop.api_client.types import Order
-from desktop.models import order_rules as rules
+from desktop.models.orders_cache import rules as rules
 
 
 def order_json(**changes):

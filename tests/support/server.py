@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from desktop.models.server_process import MarketplaceProcess, free_port
+from desktop.models.infrastructure.server_process import MarketplaceProcess, free_port
 
 
 def demo_sqlite(path: Path, *, offers: int, orders: int = 0):
@@ -65,7 +65,7 @@ class ServerProcess:
         return self.url + "/api/v1"
 
     def start(self, timeout: float = 120.0) -> None:
-        """Start it (the app's own launcher, desktop/models/server_process.py) and wait for /health."""
+        """Start it (the app's own launcher, desktop/models/infrastructure/server_process.py) and wait for /health."""
         self.log_path = self.data_dir / "server.log"
         scheme = self.url.split("://", 1)[0]
         self._child = MarketplaceProcess(self.database_url, self.log_path, demo=self.demo, port=self.port,

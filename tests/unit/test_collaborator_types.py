@@ -30,15 +30,15 @@ MAX_ANY_PARAMETERS = 10
 ALLOWED_PROBES: dict[tuple[str, str], str] = {
     ("desktop/app.py", "getattr(sys, 'frozen', False)"):
         "PyInstaller sets sys.frozen in a frozen build only",
-    ("desktop/views/smoke_report.py", "getattr(sys, 'frozen', False)"):
+    ("desktop/views/shell/smoke_report.py", "getattr(sys, 'frozen', False)"):
         "PyInstaller sets sys.frozen in a frozen build only",
-    ("desktop/models/server_process.py", "getattr(subprocess, 'CREATE_NEW_PROCESS_GROUP', 0)"):
+    ("desktop/models/infrastructure/server_process.py", "getattr(subprocess, 'CREATE_NEW_PROCESS_GROUP', 0)"):
         "a module constant that exists on Windows only",
-    ("desktop/models/server_process.py", "getattr(signal, 'SIGKILL', signal.SIGTERM)"):
+    ("desktop/models/infrastructure/server_process.py", "getattr(signal, 'SIGKILL', signal.SIGTERM)"):
         "a module constant that Windows lacks",
-    ("desktop/models/sqlite_file.py", "getattr(exc, 'sqlite_errorcode', None)"):
+    ("desktop/models/infrastructure/sqlite_file.py", "getattr(exc, 'sqlite_errorcode', None)"):
         "sqlite3 sets it only on the errors SQLite itself raised (an error made in Python has none)",
-    ("desktop/views/tasks.py", "getattr(callback, '__self__', None)"):
+    ("desktop/views/background/tasks.py", "getattr(callback, '__self__', None)"):
         "Python's own introspection: is a callback a bound method (of a Qt object that may be gone)",
 }
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from desktop.models.demo_server import DemoServer
+from desktop.models.infrastructure.demo_server import DemoServer
 from tests.support.wait import wait_for
 
 REPO = Path(__file__).resolve().parents[2]

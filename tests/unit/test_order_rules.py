@@ -1,4 +1,4 @@
-"""The buyer's order rules (desktop/models/order_rules.py): cancel, pay again, review, reorder, guest key."""
+"""The buyer's order rules (desktop/models/orders_cache/rules.py): cancel, pay again, review, reorder, guest key."""
 
 from datetime import UTC, datetime, timedelta
 from types import SimpleNamespace
@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from desktop.api_client.types import Order
-from desktop.models import order_rules as rules
+from desktop.models.orders_cache import rules as rules
 from tests.support.order_factory import order, order_json
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)

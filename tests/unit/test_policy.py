@@ -6,8 +6,7 @@ from __future__ import annotations
 import json
 import plistlib
 
-from desktop.models import policy
-from desktop.models.settings import FIELDS, SettingsStore
+from desktop.models.settings import FIELDS, SettingsStore, policy
 
 
 def registry(keys):

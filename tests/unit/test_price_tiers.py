@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from desktop.models.cart import CartLine, Quote, QuoteGroup, QuoteLine, local_check
-from desktop.models.checkout import CheckoutChoices, CheckoutDetails, build_request, expected_unit_prices
+from desktop.models.cart.checkout import CheckoutChoices, CheckoutDetails, build_request, expected_unit_prices
 from desktop.models.money import Money
 from desktop.models.price_tiers import (
     offer_tiers,

@@ -8,8 +8,8 @@ import threading
 import pytest
 
 from desktop.models.cart import CartStore
+from desktop.models.infrastructure.sqlite_file import FileSpec, RebuildReason, SqliteFile
 from desktop.models.orders_cache import OrdersCache
-from desktop.models.sqlite_file import FileSpec, RebuildReason, SqliteFile
 
 SCHEMA = """
 CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL);

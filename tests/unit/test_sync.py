@@ -9,7 +9,7 @@ import pytest
 from desktop.api_client import MarketplaceClient, MemoryTokenStore, OfflineError
 from desktop.api_client.types.seller import OfferPatch
 from desktop.models.catalog_cache import CatalogCache, OfferQuery
-from desktop.models.sync import SyncEngine
+from desktop.models.catalog_cache.sync import SyncEngine
 
 
 def server_ids(client: MarketplaceClient) -> set[int]:

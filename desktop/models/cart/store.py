@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..sqlite_file import FileSpec, SqliteFile
+from desktop.models.infrastructure.sqlite_file import FileSpec, SqliteFile
+
 from .lines import MAX_QUANTITY, CartLine, PendingCheckout, _validate_id, normalize_server_url, validate_quantity
 
 SCHEMA_VERSION = 1

@@ -10,7 +10,7 @@ transaction as the offers, and only for offers whose text changed (a stock chang
 It is a cache: nothing in it is precious. A file that is corrupt, unreadable, or of another schema
 version is moved aside (corrupt) or deleted (other schema) and rebuilt empty; `was_rebuilt` and
 `rebuild_reason` tell the UI, which can say so and sync everything again (the file's opening, checks and
-connections are `desktop.models.sqlite_file`'s, shared with the other stores).
+connections are `desktop.models.infrastructure.sqlite_file`'s, shared with the other stores).
 
 Threads: every thread gets its own SQLite connection (see `sqlite_file`). The GUI thread may call the
 quick readers (`search`, `rows`, `offer`, ...); writes (`apply_changes`, `replace_*`, `store_image`,
@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import shutil
 
-from ..sqlite_file import RebuildReason
+from desktop.models.infrastructure.sqlite_file import RebuildReason
+
 from .images import ImagesPart
 from .offers import OffersPart
 from .records import COLLECTIONS, SORTS, Category, Collection, Currency, OfferQuery, OfferRow, Seller, Sort

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..sqlite_file import FileSpec
+from desktop.models.infrastructure.sqlite_file import FileSpec
 
 SCHEMA_VERSION = 2  # 2: indexes for the tabs' and categories' newest-first lists
 #: PRAGMA application_id of our files ("BDcc"), to tell them from any other SQLite file.

@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Self
 
 from desktop.models import money
+from desktop.models.infrastructure.sqlite_file import RebuildReason, SqliteFile
 
-from ..sqlite_file import RebuildReason, SqliteFile
 from .schema import FILE_SPEC
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..sqlite_file import FileSpec
+from desktop.models.infrastructure.sqlite_file import FileSpec
+
 from .records import CacheError
 
 SCHEMA_VERSION = 2  # 2: the search text in a side table; covering indexes for the sorts

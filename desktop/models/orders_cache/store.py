@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.models import money
+from desktop.models.infrastructure.sqlite_file import SqliteFile
 
-from ..sqlite_file import SqliteFile
 from .records import OVERLAP, PAGE_SIZE, OrderQuery, OrderRow, StatusChange, SyncResult
 from .rows import _EPOCH, _chunks, _day_us, _dump, _fetch_ids, _http_date, _rfc3339, _row, _set_meta
 from .schema import _FILE_SPEC, _UPSERT, _WALK

@@ -23,8 +23,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+from desktop.models.infrastructure.sqlite_file import FileSpec, SqliteFile
+
 from ..catalog_cache import OfferQuery
-from ..sqlite_file import FileSpec, SqliteFile
 from .query_codec import query_from_json, query_to_json
 
 __all__ = ["SavedSearch", "SavedSearchStore", "Watch", "WatchKind"]

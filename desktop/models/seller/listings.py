@@ -25,7 +25,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..sqlite_file import FileSpec, SqliteFile
+from desktop.models.infrastructure.sqlite_file import FileSpec, SqliteFile
+
 from .fields import offer_fields
 
 __all__ = ["DEFAULT_LOW_STOCK", "SORT_COLUMNS", "ListingQuery", "ListingRow", "ListingsStore"]

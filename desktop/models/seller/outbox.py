@@ -38,7 +38,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from ..sqlite_file import FileSpec, SqliteFile
+from desktop.models.infrastructure.sqlite_file import FileSpec, SqliteFile
+
 from .listings import account_file
 
 __all__ = ["OPEN", "Entry", "NewEntry", "Outbox", "Status"]

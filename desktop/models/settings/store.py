@@ -10,7 +10,7 @@ Files:
   atomically (temporary file in the same folder, fsync, `os.replace`);
 - the policy: `policy.json` in `platformdirs.site_config_dir("Bulkdesk")`, shaped
   `{"defaults": {field: value}, "locked": {field: value}}`, plus the registry on Windows and managed
-  preferences on macOS (desktop/models/policy.py reads them all); installed by an administrator (see
+  preferences on macOS (desktop/models/settings/policy.py reads them all); installed by an administrator (see
   installer/ and docs/admin.md), read-only for the app.
 
 Nothing here ever crashes on a bad file: a corrupt settings file is moved aside and defaults are used;
@@ -31,8 +31,8 @@ from typing import Any
 
 import platformdirs
 
-from desktop.models.paths import AppPaths
-from desktop.models.policy import Policy, read_all
+from desktop.models.infrastructure.paths import AppPaths
+from desktop.models.settings.policy import Policy, read_all
 from desktop.models.settings.rules import DEFAULTS, FIELDS, Settings, check_field
 
 log = logging.getLogger(__name__)
@@ -57,7 +57,7 @@ class SettingsStore:
 
     Every save tells the listeners given to `subscribe` which fields changed (their effective value,
     after the policy), once per save, after the file is written; the root wires them to the parts
-    (desktop/views/settings_effects.py), so a setting takes effect wherever it is saved from."""
+    (desktop/views/settings/effects.py), so a setting takes effect wherever it is saved from."""
 
     def __init__(
         self,

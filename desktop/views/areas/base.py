@@ -25,14 +25,14 @@ if TYPE_CHECKING:
     from desktop.api_client.downloads import Downloader
     from desktop.models.cart import CartStore
     from desktop.models.catalog_cache import CatalogCache
-    from desktop.models.paths import AppPaths
+    from desktop.models.infrastructure.paths import AppPaths
     from desktop.models.settings import SettingsStore
-    from desktop.views.collaborators import CartSource
-    from desktop.views.connectivity import Connectivity
-    from desktop.views.main_window import MainWindow
-    from desktop.views.session import Session
-    from desktop.views.settings_effects import SettingsEffects
-    from desktop.views.status import LastSync
+    from desktop.views.account.session import Session
+    from desktop.views.settings.effects import SettingsEffects
+    from desktop.views.shell.collaborators import CartSource
+    from desktop.views.shell.connectivity import Connectivity
+    from desktop.views.window.main_window import MainWindow
+    from desktop.views.window.status import LastSync
 
 __all__ = ["Area", "Connected", "Services", "SignIn"]
 

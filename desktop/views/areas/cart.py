@@ -10,7 +10,7 @@ from .openers import checkout_factory
 
 if TYPE_CHECKING:
     from desktop.views.cart import CartPage
-    from desktop.views.main_window import MainWindow
+    from desktop.views.window.main_window import MainWindow
 
     from .base import Connected
 

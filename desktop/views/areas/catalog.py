@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from desktop.views.catalog.catalog_page import CatalogPage
     from desktop.views.catalog.saved_search_alerts import SavedSearchAlerts
     from desktop.views.catalog.sync_controller import SyncController
-    from desktop.views.main_window import MainWindow
+    from desktop.views.window.main_window import MainWindow
 
     from .base import Connected, Services
 
@@ -63,7 +63,7 @@ class CatalogArea(Area):
 
     def connect(self, window: MainWindow, services: Connected) -> None:
         """The client and the sync controller; the account's saved searches follow the session."""
-        from desktop.models.sync import SyncEngine
+        from desktop.models.catalog_cache.sync import SyncEngine
         from desktop.views.catalog.saved_search_alerts import SavedSearchAlerts
         from desktop.views.catalog.sync_controller import SyncController
 

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 
     from desktop.api_client import MarketplaceClient, TokenStore
     from desktop.views.cart.cart_page import CheckoutFactory
-    from desktop.views.collaborators import GuestClientFactory, OrdersCacheOpener
+    from desktop.views.shell.collaborators import GuestClientFactory, OrdersCacheOpener
 
 __all__ = ["checkout_factory", "guest_clients", "orders_caches"]
 
@@ -30,7 +30,7 @@ def checkout_factory(details_path: Path, client: MarketplaceClient,
                      token_store: TokenStore | None) -> CheckoutFactory:
     """The cart page's "Checkout…": the checkout area's wizard with the remembered details (a JSON file
     in the data folder), guest checkouts' clients, and the token store that keeps their guest tokens."""
-    from desktop.models.checkout import DetailsStore
+    from desktop.models.cart.checkout import DetailsStore
     from desktop.views.checkout import CheckoutWizard
 
     return functools.partial(CheckoutWizard, details=DetailsStore(details_path), guest_client=guest_clients(client),

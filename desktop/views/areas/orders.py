@@ -9,8 +9,8 @@ from .base import Area
 from .openers import guest_clients, orders_caches
 
 if TYPE_CHECKING:
-    from desktop.views.main_window import MainWindow
     from desktop.views.orders import OrdersPage
+    from desktop.views.window.main_window import MainWindow
 
     from .base import Connected
 

@@ -9,9 +9,9 @@ from .base import Area
 from .openers import orders_caches
 
 if TYPE_CHECKING:
-    from desktop.views.main_window import MainWindow
     from desktop.views.seller.build import OfferShower
     from desktop.views.seller.seller_page import SellerPage
+    from desktop.views.window.main_window import MainWindow
 
     from .base import Connected
 

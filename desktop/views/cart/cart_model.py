@@ -16,10 +16,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.api_client import ApiConnectionError, OfflineError
 from desktop.models.cart import CartLine, Quote, local_check
-from desktop.models.checkout import quote_from_api
-
-from ..formatting import format_money
-from ..tasks import QueryOp
+from desktop.models.cart.checkout import quote_from_api
+from desktop.views.background.tasks import QueryOp
+from desktop.views.locale.formatting import format_money
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
@@ -28,7 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["QUOTE_DEBOUNCE_MS", "CartQuoter", "format_money"]
 
-#: ``format_money`` is the shared one (``desktop.views.formatting``), re-exported: tests import it from here
+#: ``format_money`` is the shared one (``desktop.views.locale.formatting``), re-exported: tests import it from here
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +143,7 @@ class CartQuoter(QObject):
         def failed(exc: BaseException) -> None:
             if generation != self._generation:
                 return
-            from .. import errors
+            from desktop.views.errors import channel as errors
 
             if isinstance(exc, ApiConnectionError):
                 self.went_offline.emit(exc)

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.cart import Cart, CartLine, CartStore, Quote, QuoteIssue, QuoteLine, cart_to_csv
+from desktop.views.locale.formatting import format_money
+from desktop.views.window.main_window import EmptyState
 
-from ..formatting import format_money
-from ..main_window import EmptyState
 from .cart_model import CartQuoter
 from .quote_view import CART_STYLE, LineRow, group_box, issue_text, orphans_box, quote_status, shows_lines
 
@@ -45,8 +45,8 @@ if TYPE_CHECKING:
 
     from desktop.api_client import MarketplaceClient
     from desktop.models.catalog_cache import CatalogCache
+    from desktop.views.shell.collaborators import AccountState
 
-    from ..collaborators import AccountState
     from .quick_order_dialog import QuickOrderDialog
 
 __all__ = ["CartPage", "CheckoutDialog", "CheckoutFactory"]

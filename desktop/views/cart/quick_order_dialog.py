@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.cart import CartLine, RejectedRow, parse_quick_order, resolve_quick_order
-
-from ..formatting import html_text
-from ..tasks import QueryOp
+from desktop.views.background.tasks import QueryOp
+from desktop.views.locale.formatting import html_text
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient

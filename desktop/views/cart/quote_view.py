@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop.models.cart import MAX_QUANTITY, CartLine, Quote, QuoteGroup, QuoteIssue, QuoteLine
 from desktop.models.price_tiers import packagings_to_reach
-
-from ..counts import counts
-from ..formatting import format_money, html_text
+from desktop.views.locale.counts import counts
+from desktop.views.locale.formatting import format_money, html_text
 
 __all__ = ["CART_STYLE", "LineActions", "LineRow", "fix_quantity", "fix_text", "group_box", "issue_text", "orphans_box",
            "quote_status", "shows_lines"]

@@ -50,10 +50,9 @@ from .thumbnails import ThumbnailLoader
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
     from desktop.models.catalog_cache import CatalogCache
+    from desktop.models.catalog_cache.sync import SyncResult
     from desktop.models.saved_searches import SavedSearchStore
-    from desktop.models.sync import SyncResult
-
-    from ..collaborators import CartSource
+    from desktop.views.shell.collaborators import CartSource
 
 __all__ = ["COLLECTION_TABS", "FIRST_SCREEN", "CatalogPage"]
 

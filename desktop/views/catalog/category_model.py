@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from ..formatting import format_int
+from desktop.views.locale.formatting import format_int
 
 if TYPE_CHECKING:
     from desktop.models.catalog_cache import Category

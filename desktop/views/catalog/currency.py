@@ -1,6 +1,6 @@
 """The catalog's display currency: offer prices converted with the cached rates, then formatted.
 
-Formatting itself is ``desktop.views.formatting`` (shared by every page).
+Formatting itself is ``desktop.views.locale.formatting`` (shared by every page).
 """
 
 from __future__ import annotations
@@ -11,8 +11,7 @@ from decimal import Decimal
 from PySide6.QtCore import QLocale
 
 from desktop.models import money
-
-from ..formatting import format_money
+from desktop.views.locale.formatting import format_money
 
 __all__ = ["CurrencyContext"]
 

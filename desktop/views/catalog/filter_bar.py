@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 
 from desktop.models import money
 from desktop.models.catalog_cache import Seller
+from desktop.views.locale.formatting import country_name
 
-from ..formatting import country_name
 from .currency import CurrencyContext
 
 __all__ = ["CatalogFilterBar"]

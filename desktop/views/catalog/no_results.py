@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressBar, QWidget
 
-from ..main_window import EmptyState
+from desktop.views.window.main_window import EmptyState
 
 __all__ = ["NoResults"]
 

@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models import money
+from desktop.views.locale.counts import counts
+from desktop.views.locale.formatting import format_int, format_money
+from desktop.views.questions.contact_seller import ContactSellerDialog
 
-from ..contact_seller import ContactSellerDialog
-from ..counts import counts
-from ..formatting import format_int, format_money
 from .currency import CurrencyContext
 from .offer_text import JSON, facts_text, packaging_label, price_html, promotion_text, seller_html, warnings
 from .offer_watches import OfferWatches
@@ -40,8 +40,7 @@ if TYPE_CHECKING:
     from desktop.models.cart import CartLine
     from desktop.models.catalog_cache import CatalogCache
     from desktop.models.saved_searches import AccountSearches
-
-    from ..collaborators import CartSource
+    from desktop.views.shell.collaborators import CartSource
 
 __all__ = ["OfferDetail"]
 

@@ -15,7 +15,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from ..formatting import country_name, format_int
+from desktop.views.locale.formatting import country_name, format_int
+
 from .currency import CurrencyContext
 from .thumbnails import ThumbnailLoader
 

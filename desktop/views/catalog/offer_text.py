@@ -15,9 +15,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.models import money
+from desktop.views.locale.counts import counts
+from desktop.views.locale.formatting import country_name, format_date, format_int, html_text
 
-from ..counts import counts
-from ..formatting import country_name, format_date, format_int, html_text
 from .currency import CurrencyContext
 
 __all__ = ["facts_text", "packaging_label", "price_html", "promotion_text", "seller_html", "warnings"]

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop.models import money
 from desktop.models.saved_searches import price_eur
+from desktop.views.locale.formatting import format_money
 
-from ..formatting import format_money
 from .currency import CurrencyContext
 
 if TYPE_CHECKING:

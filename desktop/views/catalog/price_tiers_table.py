@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from desktop.models import money
 from desktop.models.price_tiers import offer_tiers, packagings_to_reach, tier_position
+from desktop.views.locale.counts import counts
 
-from ..counts import counts
 from .currency import CurrencyContext
 
 if TYPE_CHECKING:

@@ -21,14 +21,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar, QSystemTrayIcon
 
 from desktop.models.saved_searches import Alert, evaluate_after_sync
-
-from ..icons import icon
-from ..tasks import QueryOp
+from desktop.views.background.tasks import QueryOp
+from desktop.views.window.icons import icon
 
 if TYPE_CHECKING:
     from desktop.models.catalog_cache import CatalogCache
+    from desktop.models.catalog_cache.sync import SyncResult
     from desktop.models.saved_searches import AccountSearches
-    from desktop.models.sync import SyncResult
 
 __all__ = ["SavedSearchAlerts"]
 

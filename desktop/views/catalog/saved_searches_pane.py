@@ -38,8 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.catalog_cache import OfferQuery
+from desktop.views.background.tasks import QueryOp
 
-from ..tasks import QueryOp
 from .saved_searches_model import SEARCH_ID_ROLE, SavedSearchesModel
 
 if TYPE_CHECKING:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from desktop.models.catalog_cache import OfferQuery
+from desktop.views.background.tasks import QueryOp
 
-from ..tasks import QueryOp
 from .offer_table_model import row_index
 
 if TYPE_CHECKING:

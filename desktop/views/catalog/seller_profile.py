@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from desktop.api_client import ApiError
 from desktop.models import money
 from desktop.models.catalog_cache import OfferQuery
-from desktop.views.tasks import QueryOp
+from desktop.views.background.tasks import QueryOp
+from desktop.views.locale.formatting import country_name, format_date, format_int
 
-from ..formatting import country_name, format_date, format_int
 from .currency import CurrencyContext
 from .offer_columns import setup_offer_table
 from .offer_table_model import OFFER_ID_ROLE, Column, OfferTableModel

@@ -1,4 +1,4 @@
-"""The Qt side of the catalog sync: runs :class:`~desktop.models.sync.SyncEngine` in a worker, drives
+"""The Qt side of the catalog sync: runs :class:`~desktop.models.catalog_cache.sync.SyncEngine` in a worker, drives
 the status bar's progress and Cancel, syncs every N minutes and on F5, and handles going offline.
 
     controller = SyncController(engine, client, cache, status=window.status, banner=window.banner,
@@ -6,11 +6,11 @@ the status bar's progress and Cancel, syncs every N minutes and on F5, and handl
     controller.synced.connect(catalog_page.catalog_synced)
     controller.start()                       # the first (full) or a delta sync, then the timer
 
-Offline: an OfflineError from a sync tells the app's :class:`~desktop.views.connectivity.Connectivity`
+Offline: an OfflineError from a sync tells the app's :class:`~desktop.views.shell.connectivity.Connectivity`
 (given as ``connectivity``, else the controller makes its own), which shows "Offline — catalog as of
 <time>" and probes the marketplace; when it answers, a delta sync runs by itself.
 
-"Last sync" in the status bar is written by ``last_sync`` (the app's :class:`~desktop.views.status.LastSync`,
+"Last sync" in the status bar is written by ``last_sync`` (the app's :class:`~desktop.views.window.status.LastSync`,
 else the controller's own), at start and after each sync; nothing here writes it otherwise.
 
 A corrupt cache file (``cache.was_rebuilt`` for a corruption) is told once, in a non-blocking message,
@@ -31,19 +31,19 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from desktop.api_client import OfflineError
 from desktop.models.catalog_cache import RebuildReason
-from desktop.models.sync import SyncResult
-from desktop.views import errors
-from desktop.views.connectivity import PROBE_INTERVAL_MS, Connectivity
-from desktop.views.status import LastSync
-from desktop.views.tasks import QueryOp
+from desktop.models.catalog_cache.sync import SyncResult
+from desktop.views.background.tasks import QueryOp
+from desktop.views.errors import channel as errors
+from desktop.views.shell.connectivity import PROBE_INTERVAL_MS, Connectivity
+from desktop.views.window.status import LastSync
 
 if TYPE_CHECKING:
     from datetime import datetime
 
     from desktop.api_client import MarketplaceClient
     from desktop.models.catalog_cache import CatalogCache
-    from desktop.views.banner import OfflineBanner
-    from desktop.views.status import StatusBar
+    from desktop.views.window.banner import OfflineBanner
+    from desktop.views.window.status import StatusBar
 
 __all__ = ["SyncController"]
 
@@ -51,7 +51,7 @@ log = logging.getLogger(__name__)
 
 
 
-class SyncEngineLike(Protocol):  # desktop.models.sync.SyncEngine
+class SyncEngineLike(Protocol):  # desktop.models.catalog_cache.sync.SyncEngine
     needs_full_sync: bool
 
     def sync(self, *, progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> SyncResult: ...

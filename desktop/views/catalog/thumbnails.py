@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from desktop.views.tasks import QueryOp
+from desktop.views.background.tasks import QueryOp
 
 if TYPE_CHECKING:
     import httpx

@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.models.money import Money
+from desktop.views.locale.formatting import format_money
 
-from ..formatting import format_money
 from .payment_wait import Instructions
 
 if TYPE_CHECKING:

@@ -10,8 +10,7 @@ if TYPE_CHECKING:
 
     from desktop.api_client import MarketplaceClient
     from desktop.models.cart import Cart, Quote, QuoteIssue
-
-    from ..collaborators import AccountState
+    from desktop.views.shell.collaborators import AccountState
 
 __all__ = ["CheckoutHost", "QuoteSource"]
 

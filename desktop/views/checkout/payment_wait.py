@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api_client import ApiConnectionError
+from desktop.views.background.tasks import MutationOp, QueryOp
+from desktop.views.locale.formatting import format_money
 
-from ..formatting import format_money
-from ..tasks import MutationOp, QueryOp
 from .instructions_pdf import save_pdf
 
 if TYPE_CHECKING:
@@ -152,7 +152,7 @@ class CardWait(QWidget):
     def _poll_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, ApiConnectionError):  # offline: keep polling, the banner says so
             self.timer.stop()
-            from .. import errors
+            from desktop.views.errors import channel as errors
 
             errors.report_exception(exc, self)
 

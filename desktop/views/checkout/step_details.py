@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from desktop.models.checkout import CheckoutDetails
+from desktop.models.cart.checkout import CheckoutDetails
 
 __all__ = ["DetailsStep"]
 

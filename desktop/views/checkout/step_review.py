@@ -13,10 +13,9 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop.models.cart import Quote, QuoteIssue
 from desktop.models.money import Money
-
-from ..counts import counts
-from ..formatting import format_money, html_text
-from ..server_texts import shipping_method_name
+from desktop.views.locale.counts import counts
+from desktop.views.locale.formatting import format_money, html_text
+from desktop.views.locale.server_texts import shipping_method_name
 
 __all__ = ["ReviewStep", "review_totals"]
 

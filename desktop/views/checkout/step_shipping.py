@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.models.cart import Quote
-
-from ..formatting import format_money
-from ..server_texts import shipping_method_name
+from desktop.views.locale.formatting import format_money
+from desktop.views.locale.server_texts import shipping_method_name
 
 __all__ = ["ShippingStep"]
 

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 if TYPE_CHECKING:
-    from ..collaborators import AccountState
+    from desktop.views.shell.collaborators import AccountState
 
 __all__ = ["WhoStep"]
 

@@ -38,7 +38,7 @@ from desktop.api_client import (
     UnprocessableError,
 )
 from desktop.models.cart import Quote
-from desktop.models.checkout import (
+from desktop.models.cart.checkout import (
     CheckoutChoices,
     DetailsStore,
     begin_submission,
@@ -46,10 +46,10 @@ from desktop.models.checkout import (
     issues_from_problem,
     to_request,
 )
-from desktop.models.order_rules import guest_account
+from desktop.models.orders_cache.rules import guest_account
+from desktop.views.background.tasks import MutationOp
+from desktop.views.errors import channel as errors
 
-from .. import errors
-from ..tasks import MutationOp
 from .confirmation import Confirmation
 from .payment_wait import POLL_MS, CardWait
 from .refusal import refusal_notice
@@ -63,8 +63,8 @@ if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient, TokenStore
     from desktop.api_client.types import CheckoutResult, OrderGroup
     from desktop.models.cart import PendingCheckout, QuoteIssue
+    from desktop.views.shell.collaborators import GuestClientFactory
 
-    from ..collaborators import GuestClientFactory
     from .host import CheckoutHost
 
 __all__ = ["CheckoutWizard"]

@@ -11,10 +11,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
 from desktop.api_client.types import Order, OrderLine, OrderSeller, Origin, Tracking
-from desktop.models.order_rules import ReorderIssue
+from desktop.models.orders_cache.rules import ReorderIssue
+from desktop.views.locale.counts import counts
+from desktop.views.locale.formatting import format_datetime, format_money, html_text
 
-from ..counts import counts
-from ..formatting import format_datetime, format_money, html_text
 from .orders_model import payment_text, shipping_text
 from .timeline import method_name
 

@@ -16,8 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.models.orders_cache import OrderRow, OrdersCache
-
-from ..formatting import format_int, format_money, format_short_date
+from desktop.views.locale.formatting import format_int, format_money, format_short_date
 
 __all__ = ["COLUMNS", "OrdersTableModel", "orders_table", "payment_text", "shipping_text"]
 

@@ -10,8 +10,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.api_client.types import HistoryEntry, Order
-
-from ..formatting import format_datetime, format_money, html_text
+from desktop.views.locale.formatting import format_datetime, format_money, html_text
 
 __all__ = ["event_detail", "event_name", "method_name", "timeline_html"]
 

@@ -15,8 +15,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar
 
 from desktop.models.orders_cache import StatusChange
+from desktop.views.window.notices import Notices
 
-from ..notices import Notices
 from ..order_display.orders_model import payment_text, shipping_text
 
 __all__ = ["OrderNotifier"]

@@ -34,22 +34,21 @@ from PySide6.QtWidgets import (
 
 from desktop.api_client import ConflictError, OfflineError, ServerError, UnprocessableError
 from desktop.api_client.types import Order, ReviewRequest
-from desktop.models import order_rules as rules
+from desktop.models.orders_cache import rules as rules
+from desktop.views.background.tasks import MutationOp, QueryOp
+from desktop.views.errors import channel as errors
+from desktop.views.locale.formatting import format_money
+from desktop.views.questions.contact_seller import ContactSellerDialog
 
-from .. import errors
-from ..contact_seller import ContactSellerDialog
-from ..formatting import format_money
 from ..order_display import order_text
 from ..order_display.links import open_url
-from ..tasks import MutationOp, QueryOp
 from .order_dialogs import CancelDialog, ReviewDialog, StarRating
 from .order_panes import OrderPanes
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
     from desktop.api_client.types import PaymentRetry, Quote
-
-    from ..collaborators import CartSource
+    from desktop.views.shell.collaborators import CartSource
 
 __all__ = ["CancelDialog", "ContactSellerDialog", "OrderDetail", "ReviewDialog", "StarRating", "open_url"]
 

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api_client.types import ItemRating, Order, ReviewRequest
-from desktop.models import order_rules as rules
-
-from ..formatting import format_money
+from desktop.models.orders_cache import rules as rules
+from desktop.views.locale.formatting import format_money
 
 __all__ = ["CancelDialog", "ReviewDialog", "StarRating"]
 

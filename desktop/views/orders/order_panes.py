@@ -9,13 +9,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.api_client.types import Order
+from desktop.views.locale.formatting import format_money
+from desktop.views.locale.server_texts import shipping_method_name
 
-from ..formatting import format_money
 from ..order_display import order_text
 from ..order_display.order_text import OrderLines, rich_label
 from ..order_display.orders_model import shipping_text
 from ..order_display.timeline import timeline_html
-from ..server_texts import shipping_method_name
 
 __all__ = ["OrderPanes"]
 

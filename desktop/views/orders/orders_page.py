@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.api_client import AuthExpiredError, OfflineError
-from desktop.models.order_rules import guest_account
 from desktop.models.orders_cache import OrderQuery, OrdersCache, SyncResult
+from desktop.models.orders_cache.rules import guest_account
+from desktop.views.background.tasks import OpContext, QueryOp, mutations
+from desktop.views.errors import channel as errors
+from desktop.views.locale.formatting import format_datetime
 
-from .. import errors
-from ..formatting import format_datetime
 from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS, OrdersTableModel, orders_table
-from ..tasks import OpContext, QueryOp, mutations
 from .filter_bar import OrderFilterBar
 from .notifications import OrderNotifier
 from .order_detail import OrderDetail
@@ -49,8 +49,7 @@ from .orders_sync import fetch_order, sync_orders
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient, TokenStore
-
-    from ..collaborators import CartSource, GuestClientFactory, OrdersCacheOpener
+    from desktop.views.shell.collaborators import CartSource, GuestClientFactory, OrdersCacheOpener
 
 __all__ = ["OrdersPage", "guest_account"]
 

@@ -1,6 +1,6 @@
 """The Orders page's background work: bringing an orders cache up to date (the account's orders, then
 each guest checkout kept on this computer, with its guest token), and a fresh copy of one order. Both
-run in a worker (desktop/views/tasks.py); nothing here touches a widget.
+run in a worker (desktop/views/background/tasks.py); nothing here touches a widget.
 """
 
 from __future__ import annotations

@@ -26,7 +26,7 @@ from .pending_changes import PendingChangesView
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
     from desktop.models.seller import ListingsStore, Outbox
-    from desktop.views.connectivity import Connectivity
+    from desktop.views.shell.connectivity import Connectivity
 
 __all__ = ["ListingsOpener", "OutboxOpener", "SellerDesk"]
 

@@ -22,10 +22,10 @@ from .seller_page import SellerPage
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
     from desktop.models.settings import SettingsStore
-    from desktop.views.collaborators import OrdersCacheOpener
-    from desktop.views.connectivity import Connectivity
-    from desktop.views.main_window import MainWindow
-    from desktop.views.session import Session
+    from desktop.views.account.session import Session
+    from desktop.views.shell.collaborators import OrdersCacheOpener
+    from desktop.views.shell.connectivity import Connectivity
+    from desktop.views.window.main_window import MainWindow
 
     from .account_desk import ListingsOpener, OutboxOpener
 

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.seller import BulkOp, Change, Target, edits_of, new_group, preview
+from desktop.views.locale.formatting import format_int
 
-from ..formatting import format_int
 from .texts import collection_text, field_name, problem_text, value_text
 
 __all__ = ["BulkEditDialog"]

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from desktop.models.seller import Entry, rules
 from desktop.models.seller.conflicts import MINE, THEIRS, conflict_fields
 from desktop.models.seller.fields import FieldValue, offer_fields, to_wire
+from desktop.views.locale.formatting import format_datetime
 
-from ..formatting import format_datetime
 from .texts import edit_text, field_name, problem_text, value_text
 
 __all__ = ["ConflictDialog"]

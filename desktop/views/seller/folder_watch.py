@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from desktop.models.seller.import_check import FileChanged, ImportCheck, apply_check, check_file
 from desktop.models.seller.watch_folder import WatchFolder
+from desktop.views.background.tasks import MutationOp, QueryOp
 
-from ..tasks import MutationOp, QueryOp
 from .import_report_model import ImportReportModel, check_summary, report_table
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ class WatchedFileDialog(QDialog):
         if isinstance(exc, FileChanged | OSError):
             self.reject()  # saved again (offered again once complete) or gone
             return
-        from ..errors import report_exception
+        from desktop.views.errors.channel import report_exception
 
         report_exception(exc, self)
 
@@ -151,7 +151,7 @@ class FolderWatcher(QObject):
     def _check_failed(self, path: Path, exc: BaseException) -> None:
         if isinstance(exc, OSError):
             return  # moved or deleted meanwhile
-        from ..errors import report_exception
+        from desktop.views.errors.channel import report_exception
 
         report_exception(exc, self.window)
 

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.api_client.types import Order
 from desktop.models.seller import fulfilment
-
-from ..formatting import format_money
+from desktop.views.locale.formatting import format_money
 
 __all__ = ["SellerCancelDialog", "ShipDialog", "method_name"]
 

@@ -39,18 +39,18 @@ from PySide6.QtWidgets import (
 
 from desktop.models.orders_cache import OrderQuery, OrdersCache, SyncResult
 from desktop.models.seller import fulfilment
+from desktop.views.background.tasks import OpContext, QueryOp
+from desktop.views.errors import channel as errors
+from desktop.views.locale.formatting import format_datetime
 
-from .. import errors
-from ..formatting import format_datetime
 from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS
-from ..tasks import OpContext, QueryOp
 from .fulfilment_model import FulfilmentModel
 from .fulfilment_writes import FulfilmentWrites
 from .order_summary import OrderSummary, make_table
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
-    from desktop.views.collaborators import OrdersCacheOpener
+    from desktop.views.shell.collaborators import OrdersCacheOpener
 
     from .outbox_runner import OutboxRunner
 

@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialog
 
-from desktop.models.order_rules import read_order
+from desktop.models.orders_cache.rules import read_order
 from desktop.models.seller import DrainReport, OrderWrites, fulfilment
 from desktop.models.seller.tracking_csv import TrackingUpdate
+from desktop.views.locale.formatting import html_text
 
-from ..formatting import html_text
 from .fulfilment_dialogs import SellerCancelDialog, ShipDialog
 from .fulfilment_model import ORDER_KINDS
 from .outbox_runner import follow_runner

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 
 from desktop.api_client import ApiStatusError
 from desktop.models.seller.import_check import FileChanged, ImportCheck, apply_check, check_file, export_offers
+from desktop.views.background.tasks import MutationOp, QueryOp
 
-from ..tasks import MutationOp, QueryOp
 from .import_report_model import ImportReportModel, check_summary, file_filter, report_table
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ class ImportPage(QWidget):
             self.summary.setText(self.tr("The server refused the file: %1").replace("%1", exc.detail or exc.message))
         else:
             self.summary.setText(self.tr("The file could not be checked; try again."))
-            from ..errors import report_exception
+            from desktop.views.errors.channel import report_exception
 
             report_exception(exc, self)
 

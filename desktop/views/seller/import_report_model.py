@@ -11,8 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.models.seller.csv_files import ReadProblem
 from desktop.models.seller.import_check import ImportCheck, ReportRow
-
-from ..formatting import format_int
+from desktop.views.locale.formatting import format_int
 
 __all__ = ["ImportReportModel", "check_summary", "file_filter", "problem_text", "report_table"]
 

@@ -32,8 +32,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from desktop.models.seller import ListingRow, ListingsStore, Mark, effective_fields, pending_marks, rules
 from desktop.models.seller.edits import OpenEntries
 from desktop.models.seller.fields import to_wire
+from desktop.views.locale.formatting import format_int, format_short_date
 
-from ..formatting import format_int, format_short_date
 from .texts import conflict_text, edit_text, field_name, problem_text, status_text, value_text
 
 __all__ = ["COLUMNS", "EDITABLE", "ID_ROLE", "ListingsTableModel"]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.infrastructure.sqlite_file import StoreError
 from desktop.models.seller import (
     DeleteOffers,
     Edit,
@@ -41,10 +42,9 @@ from desktop.models.seller import (
     paste_changes,
 )
 from desktop.models.seller.listings import SORT_COLUMNS
-from desktop.models.sqlite_file import StoreError
+from desktop.views.background.tasks import QueryOp
+from desktop.views.locale.formatting import format_int
 
-from ..formatting import format_int
-from ..tasks import QueryOp
 from .bulk_edit_dialog import BulkEditDialog
 from .listings_model import COLUMNS, ListingsTableModel
 from .outbox_runner import OutboxRunner

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from desktop.models.seller import rules
 from desktop.models.seller.fields import patch_body, to_wire
+from desktop.views.background.tasks import QueryOp
 
-from ..tasks import QueryOp
 from .texts import field_name, problem_text
 from .tiers_editor import TiersEditor
 

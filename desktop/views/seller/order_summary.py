@@ -10,13 +10,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel
 from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
-from desktop.models.order_rules import read_order
+from desktop.models.orders_cache.rules import read_order
+from desktop.views.locale.formatting import html_text
+from desktop.views.locale.server_texts import shipping_method_name
 
-from ..formatting import html_text
 from ..order_display.links import open_url
 from ..order_display.order_text import OrderLines, rich_label, subtitle, tracking_html
 from ..order_display.timeline import timeline_html
-from ..server_texts import shipping_method_name
 
 __all__ = ["OrderSummary", "make_table"]
 

@@ -34,11 +34,10 @@ from desktop.models.seller import (
     Sender,
     plans,
 )
-
-from ..tasks import QueryOp
+from desktop.views.background.tasks import QueryOp
 
 if TYPE_CHECKING:
-    from desktop.views.connectivity import Connectivity
+    from desktop.views.shell.connectivity import Connectivity
 
 __all__ = ["OutboxRunner", "follow_runner"]
 

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.seller import DiscardEntries, Entry, ListingsStore, Resolution, RetryEntries, Status
+from desktop.views.locale.formatting import format_datetime, format_int
 
-from ..formatting import format_datetime, format_int
 from ..order_display.orders_model import shipping_text
 from .conflict_dialog import ConflictDialog
 from .outbox_runner import OutboxRunner

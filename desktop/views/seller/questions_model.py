@@ -9,8 +9,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QFont
 
 from desktop.api_client.types import Question
-
-from ..formatting import format_short_date
+from desktop.views.locale.formatting import format_short_date
 
 __all__ = ["COLUMNS", "ID_ROLE", "QuestionsModel", "inbox_order"]
 

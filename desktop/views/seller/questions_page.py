@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from desktop.api_client.types import Question
 from desktop.models.seller import AnswerWrite, DrainReport, Status, fulfilment
+from desktop.views.background.tasks import QueryOp
+from desktop.views.errors import channel as errors
+from desktop.views.locale.formatting import format_datetime, html_text
 
-from .. import errors
-from ..formatting import format_datetime, html_text
 from ..order_display.order_text import rich_label
-from ..tasks import QueryOp
 from .order_summary import make_table
 from .outbox_runner import OutboxRunner, follow_runner
 from .questions_model import COLUMNS, QuestionsModel

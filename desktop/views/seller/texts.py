@@ -8,8 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from desktop.models.seller.fields import FieldValue
 from desktop.models.seller.rules import Problem, format_tiers
-
-from ..formatting import format_int, format_money, format_short_date
+from desktop.views.locale.formatting import format_int, format_money, format_short_date
 
 
 def field_name(name: str) -> str:

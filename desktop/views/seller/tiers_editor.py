@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop.models.seller import rules
 from desktop.models.seller.fields import FieldValue, to_wire
+from desktop.views.locale.formatting import CURRENCY_SYMBOLS, format_money
 
-from ..formatting import CURRENCY_SYMBOLS, format_money
 from .texts import problem_text
 
 __all__ = ["TiersDialog", "TiersEditor"]

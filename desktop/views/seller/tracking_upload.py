@@ -33,9 +33,9 @@ from desktop.models.seller.tracking_csv import (
     check_tracking,
     shipping_sender,
 )
+from desktop.views.background.tasks import MutationOp, QueryOp
+from desktop.views.locale.formatting import format_int
 
-from ..formatting import format_int
-from ..tasks import MutationOp, QueryOp
 from .import_report_model import ImportReportModel, file_filter, report_table
 
 if TYPE_CHECKING:
@@ -112,7 +112,7 @@ class TrackingUploadDialog(QDialog):
     def _on_failed(self, exc: BaseException) -> None:
         self.summary.setText(self.tr("The file could not be checked; try again."))
         if not isinstance(exc, OSError):
-            from ..errors import report_exception
+            from desktop.views.errors.channel import report_exception
 
             report_exception(exc, self)
 

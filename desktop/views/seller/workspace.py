@@ -16,15 +16,16 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from ..notices import Notices
-from ..tasks import mutations
+from desktop.views.background.tasks import mutations
+from desktop.views.window.notices import Notices
+
 from .account_desk import ListingsOpener, OutboxOpener, SellerDesk
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
     from desktop.models.settings.store import SettingsStore
-    from desktop.views.connectivity import Connectivity
-    from desktop.views.main_window import MainWindow
+    from desktop.views.shell.connectivity import Connectivity
+    from desktop.views.window.main_window import MainWindow
 
     from .folder_watch import FolderWatcher
     from .seller_page import SellerPage

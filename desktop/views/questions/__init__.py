@@ -1,0 +1,1 @@
+"""Questions to a seller ("Contact the seller"), asked from an offer or an order."""

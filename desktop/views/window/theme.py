@@ -1,0 +1,106 @@
+"""The look: Qt's Fusion style, a calm dense palette, dark when the OS is dark.
+
+``apply_theme(app)`` once at start; it follows the OS when the colour scheme changes.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from desktop.views.window.icons import clear_icon_cache
+
+__all__ = ["ACCENT", "apply_style_sheet", "apply_theme", "is_dark", "make_palette"]
+
+ACCENT = "#2f6fb0"  # a muted steel blue
+_LIGHT = {
+    "window": "#f4f5f7", "base": "#ffffff", "alt": "#f7f8fa", "text": "#1f2933", "muted": "#616e7c",
+    "button": "#eceef1", "border": "#cbd2d9", "highlight": ACCENT, "highlight_text": "#ffffff",
+    "tooltip": "#1f2933", "tooltip_text": "#f4f5f7", "link": "#2a62a0",
+    "banner": "#fff4d6", "banner_text": "#5c4400", "banner_border": "#e8cf8a", "nav": "#e9ecf0",
+}  # fmt: skip
+_DARK = {
+    "window": "#1e2227", "base": "#16191d", "alt": "#1b1f23", "text": "#dde2e8", "muted": "#9aa5b1",
+    "button": "#2a2f36", "border": "#3a414a", "highlight": "#4d8ad0", "highlight_text": "#ffffff",
+    "tooltip": "#dde2e8", "tooltip_text": "#1e2227", "link": "#7fb0e6",
+    "banner": "#3d3318", "banner_text": "#f3dc9b", "banner_border": "#6b5a25", "nav": "#23282e",
+}  # fmt: skip
+
+
+def is_dark(app: QGuiApplication | None = None) -> bool:
+    app = app or QGuiApplication.instance()
+    if app is None:
+        return False
+    return app.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def make_palette(dark: bool) -> QPalette:
+    c = _DARK if dark else _LIGHT
+    p = QPalette()
+    role = QPalette.ColorRole
+    for r, key in (
+        (role.Window, "window"), (role.WindowText, "text"), (role.Base, "base"),
+        (role.AlternateBase, "alt"), (role.Text, "text"), (role.Button, "button"),
+        (role.ButtonText, "text"), (role.Highlight, "highlight"), (role.HighlightedText, "highlight_text"),
+        (role.ToolTipBase, "tooltip"), (role.ToolTipText, "tooltip_text"), (role.Link, "link"),
+        (role.PlaceholderText, "muted"), (role.Mid, "border"),
+    ):  # fmt: skip
+        p.setColor(r, QColor(c[key]))
+    p.setColor(role.BrightText, QColor("#ff6b6b"))
+    disabled = QPalette.ColorGroup.Disabled
+    for r in (role.WindowText, role.Text, role.ButtonText):
+        p.setColor(disabled, r, QColor(c["muted"]))
+    return p
+
+
+def _stylesheet(dark: bool) -> str:
+    c = _DARK if dark else _LIGHT
+    error = "#ff8a80" if dark else "#b3261e"
+    return f"""
+#offlineBanner {{ background: {c["banner"]}; border-bottom: 1px solid {c["banner_border"]}; }}
+#offlineBannerText {{ color: {c["banner_text"]}; font-weight: 600; }}
+#navList {{ background: {c["nav"]}; border: none; outline: none; padding: 6px 0; }}
+#navList::item {{ padding: 7px 10px; border-radius: 4px; margin: 1px 6px; color: {c["text"]}; }}
+#navList::item:selected {{ background: {c["highlight"]}; color: {c["highlight_text"]}; }}
+#navList::item:hover:!selected {{ background: {c["button"]}; }}
+#emptyStateTitle {{ font-size: 15pt; font-weight: 600; }}
+#emptyStateText, #fieldError, #formHint {{ color: {c["muted"]}; }}
+QLabel#fieldError {{ color: {error}; }}
+QLabel#formError {{ color: {error}; font-weight: 600; }}
+QLineEdit[invalid="true"], QComboBox[invalid="true"] {{ border: 1px solid {error}; }}
+QToolButton#accountButton {{ padding: 2px 8px; margin-right: 6px; }}
+QToolButton#accountButton::menu-indicator {{ image: none; width: 0; }}
+QStatusBar QLabel {{ color: {c["muted"]}; padding: 0 4px; }}
+QToolTip {{ color: {c["tooltip_text"]}; background: {c["tooltip"]}; border: none; padding: 4px; }}
+#offerTitle {{ font-size: 12.5pt; font-weight: 600; }}
+#mutedText, #resultCount {{ color: palette(placeholder-text); }}
+#offerPromotion {{ color: #b3261e; font-weight: 600; }}
+#lineTotal {{ font-weight: 600; }}
+QTabBar#collectionTabs::tab {{ padding: 5px 14px; }}
+"""
+
+
+def apply_theme(
+    app: QApplication, *, dark: bool | None = None, follow_os: bool = True, style_sheet: bool = True
+) -> None:
+    """Fusion + palette + a few style rules. ``dark=None`` follows the OS colour scheme.
+
+    ``style_sheet=False`` leaves the rules for :func:`apply_style_sheet`: the app's start-up builds its
+    window first (widgets put together under a style sheet are re-styled at every step) and applies
+    the rules before showing it."""
+    app.setStyle("Fusion")
+    use_dark = is_dark(app) if dark is None else dark
+    app.setPalette(make_palette(use_dark))
+    app.setProperty("bulkdeskDark", use_dark)
+    if style_sheet:
+        apply_style_sheet(app)
+    clear_icon_cache()
+    if dark is None and follow_os and not app.property("bulkdeskFollowsScheme"):
+        app.setProperty("bulkdeskFollowsScheme", True)
+        app.styleHints().colorSchemeChanged.connect(lambda _scheme: apply_theme(app, follow_os=False))
+
+
+def apply_style_sheet(app: QApplication) -> None:
+    """The style rules of the palette :func:`apply_theme` chose (it applies them itself by default)."""
+    app.setStyleSheet(_stylesheet(bool(app.property("bulkdeskDark"))))
