@@ -42,6 +42,7 @@ def test_three_instances_started_together_all_come_up_and_set_up_once(tmp_path, 
         for server in servers:
             assert server.process.poll() is None, server.log_text()
             assert httpx.get(server.api + "/health", timeout=30).json() == {"status": "ok"}
+            assert httpx.get(server.api + "/ready", timeout=30).status_code == 200
         with db.engine.connect() as connection:
             assert connection.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == [
                 head_revision()
