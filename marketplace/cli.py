@@ -10,6 +10,9 @@ import sys
 import threading
 import time
 
+#: on SIGTERM, how long requests under way may take before uvicorn cancels them (below serving.py's wait)
+GRACEFUL_TIMEOUT_S = 20.0
+
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="bulkdesk-server", description="Run the Bulkdesk marketplace API server.",
@@ -34,6 +37,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--schema", choices=("upgrade", "check"), default=os.environ.get("BULKDESK_SCHEMA", "upgrade"),
                         help="upgrade: bring the schema up to date at start (default; one instance at a time); "
                         "check: refuse to start unless it is current (run `bulkdesk-server migrate` first)")
+    parser.add_argument("--graceful-timeout", type=float, metavar="SECONDS",
+                        default=float(os.environ.get("BULKDESK_GRACEFUL_TIMEOUT", GRACEFUL_TIMEOUT_S)),
+                        help="on SIGTERM, how long requests under way may take to finish before they are "
+                        f"cancelled (default {GRACEFUL_TIMEOUT_S:.0f})")
     parser.add_argument("--log-level", default=os.environ.get("BULKDESK_LOG_LEVEL", "info"))
     parser.add_argument("--ssl-certfile", metavar="PEM", help="serve HTTPS with this certificate (chain)")
     parser.add_argument("--ssl-keyfile", metavar="PEM", help="the private key of --ssl-certfile")
@@ -107,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.exit_with_parent:
         watch_parent(args.exit_with_parent)
     options = dict(host=args.host, port=args.port, log_level="warning", access_log=False,
-                   forwarded_allow_ips=args.forwarded_allow_ips,
+                   forwarded_allow_ips=args.forwarded_allow_ips, timeout_graceful_shutdown=args.graceful_timeout,
                    ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
     try:
         if args.workers > 1:
