@@ -3,6 +3,7 @@ can serve: 503 while the schema is not current or the database does not answer, 
 
 from __future__ import annotations
 
+import time
 from urllib.parse import urlsplit
 
 import httpx
@@ -81,6 +82,17 @@ def test_ready_is_503_while_the_database_is_away_and_the_server_recovers_by_itse
             assert server.process.poll() is None  # it stays up
             gate.restore()
             wait_for(lambda: _ready(server).status_code == 200, what="/ready to say 200 again")
+            gate.stall()  # the database host gone silent: connections accepted, never answered
+            started = time.monotonic()
+            r = _ready(server)
+            assert r.status_code == 503 and r.json()["code"] == "database_unavailable", r.text
+            assert time.monotonic() - started < 15  # the check's own limit (5 s), not the TCP timeout
+            assert httpx.get(server.api + "/health", timeout=30).status_code == 200
+            started = time.monotonic()  # a request that needs the database fails in time, no hang
+            assert httpx.get(server.api + "/offers", timeout=90).status_code == 500
+            assert time.monotonic() - started < 30  # db.PG_CONNECT_TIMEOUT_S (10 s) per attempt
+            gate.restore()
+            wait_for(lambda: _ready(server).status_code == 200, timeout=60, what="/ready to say 200 again")
             # and serves again: the pool replaced the connections the cut closed
             for _ in range(25):
                 assert httpx.get(server.api + "/offers", timeout=30).status_code == 200

@@ -4,6 +4,7 @@
         ...
         gate.cut()       # connections through it are closed and new ones refused
         gate.restore()   # it listens again on the same port
+        gate.stall()     # connections are closed; new ones are accepted and never answered (a partition)
 """
 
 from __future__ import annotations
@@ -24,20 +25,30 @@ class TcpGate:
         self._lock = threading.Lock()
 
     def __enter__(self) -> TcpGate:
-        self.restore()
+        self._listen(stalled=False)
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.cut()
 
+    def stall(self) -> None:
+        """Close the connections through it and hold new ones open unanswered (a host gone silent)."""
+        self.cut()
+        self._listen(stalled=True)
+
     def restore(self) -> None:
+        """Listen (again) on the same port and forward what comes in."""
+        self.cut()
+        self._listen(stalled=False)
+
+    def _listen(self, *, stalled: bool) -> None:
         listener = socket.socket()
         listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         listener.bind(("127.0.0.1", self.port))
         listener.listen(64)
         self.port = listener.getsockname()[1]
         self._listener = listener
-        threading.Thread(target=self._accept, args=(listener,), name="tcp-gate", daemon=True).start()
+        threading.Thread(target=self._accept, args=(listener, stalled), name="tcp-gate", daemon=True).start()
 
     def cut(self) -> None:
         with self._lock:
@@ -52,12 +63,16 @@ class TcpGate:
                 sock.shutdown(socket.SHUT_RDWR)
             sock.close()
 
-    def _accept(self, listener: socket.socket) -> None:
+    def _accept(self, listener: socket.socket, stalled: bool) -> None:
         while True:
             try:
                 client, _ = listener.accept()
             except OSError:
                 return  # cut
+            if stalled:
+                with self._lock:
+                    self._open.add(client)  # held, never read: closed at the next cut
+                continue
             try:
                 upstream = socket.create_connection(self.target, timeout=10)
             except OSError:
