@@ -10,8 +10,10 @@ import httpx
 import pytest
 from sqlalchemy import inspect, text
 
+from marketplace.app import create_app
+from marketplace.config import Config
 from marketplace.db import Database
-from marketplace.schema_setup import head_revision
+from marketplace.schema_setup import SchemaNotCurrent, head_revision
 from tests.support.server import cleanup, fresh_database_url, make_server
 
 
@@ -70,3 +72,22 @@ def test_a_server_with_schema_check_refuses_an_old_schema_and_starts_on_a_curren
         assert httpx.get(server.api + "/ready", timeout=30).status_code == 200
     finally:
         cleanup(server)
+
+
+def test_schema_check_reaches_every_worker_whose_app_then_refuses_an_old_schema(tmp_path, monkeypatch):
+    """Workers build their app from the environment the launcher fills in (marketplace/asgi.py): the
+    setting travels with it, and an app started on an old schema fails its start-up instead of upgrading."""
+    from starlette.testclient import TestClient
+
+    url = fresh_database_url(tmp_path)
+    for name, value in Config(database_url=url, schema="check").to_env().items():
+        monkeypatch.setenv(name, value)
+    config = Config.from_env()
+    assert config.schema == "check"
+    app = create_app(config)
+    try:
+        with pytest.raises(SchemaNotCurrent), TestClient(app):
+            pass
+    finally:
+        app.state.db.dispose()
+    assert _revision(url) is None
