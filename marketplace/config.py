@@ -55,6 +55,8 @@ class Config:
     media_dir: str | None = None
     #: `--demo`: the demo's generated pictures answer the media route (BULKDESK_DEMO=1 for workers)
     demo: bool = False
+    #: the name `GET /marketplace` gives (BULKDESK_MARKETPLACE_NAME); none: a default (services/identity.py)
+    name: str | None = None
 
     def host_allowed(self, host: str) -> bool:
         name = host_name(host)
@@ -72,7 +74,7 @@ class Config:
             "STRIPE_SECRET_KEY": self.stripe_secret_key, "STRIPE_PUBLISHABLE_KEY": self.stripe_publishable_key,
             "STRIPE_WEBHOOK_SECRET": self.stripe_webhook_secret, "STRIPE_API_BASE": self.stripe_api_base,
             "STRIPE_JS_URL": self.stripe_js_url, "BULKDESK_MEDIA_DIR": self.media_dir,
-            "BULKDESK_DEMO": "1" if self.demo else None,
+            "BULKDESK_DEMO": "1" if self.demo else None, "BULKDESK_MARKETPLACE_NAME": self.name,
         }
         return {k: v for k, v in pairs.items() if v}
 
@@ -94,6 +96,8 @@ class Config:
             values["media_dir"] = env["BULKDESK_MEDIA_DIR"]
         if env.get("BULKDESK_DEMO") == "1":
             values["demo"] = True
+        if env.get("BULKDESK_MARKETPLACE_NAME"):
+            values["name"] = env["BULKDESK_MARKETPLACE_NAME"]
         if env.get("BULKDESK_DATABASE_URL"):
             values["database_url"] = env["BULKDESK_DATABASE_URL"]
         values.update({k: v for k, v in overrides.items() if v is not None})
