@@ -20,7 +20,7 @@ __all__ = ["KeptElsewhereBar"]
 
 
 class KeptElsewhereBar(QFrame):
-    #: the seller confirmed discarding these changes (a KeptElsewhere)
+    # the seller confirmed discarding these changes (a KeptElsewhere)
     discard_requested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -63,7 +63,7 @@ class KeptElsewhereBar(QFrame):
     def confirm_discard(self, kept: KeptElsewhere) -> QMessageBox:
         """Asks first (not modal to the app: a message box on this bar); Discard sends discard_requested."""
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Discard changes"),
-                          self.tr("Discard %n change(s) never sent to %1? They cannot be sent afterwards.", "",
+                          self.tr("Discard %n change(s) never sent to %1? This cannot be undone.", "",
                                   kept.count).replace("%1", kept.marketplace.name or kept.marketplace.id),
                           QMessageBox.StandardButton.Cancel, self)
         discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)

@@ -45,7 +45,7 @@ _LISTINGS_AT = 0
 
 
 class SellerWorkspace(QObject):
-    #: the marketplace said who it is (or, offline, the remembered identity stands): an Identified
+    # the marketplace said who it is (or, offline, the remembered identity stands): an Identified
     identified = Signal(object)
 
     def __init__(self, page: SellerPage, client: MarketplaceClient, *, listings: ListingsOpener, outboxes: OutboxOpener,
