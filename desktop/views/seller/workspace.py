@@ -114,8 +114,10 @@ class SellerWorkspace(QObject):
             self._close_desk()
             self.set_account(result.account, identify=False)
         if self.desk is not None:
-            if not result.offline:  # offline: asked again when the marketplace answers (_online_changed)
+            if not result.offline:
                 self.desk.runner.release()
+            elif self.connectivity is not None:  # asked again when the marketplace answers (_online_changed)
+                self.connectivity.went_offline()
             self.desk.kept_elsewhere.show_kept(result.elsewhere)
             if result.moved and result.previous is not None and result.marketplace is not None:
                 text = QCoreApplication.translate(
