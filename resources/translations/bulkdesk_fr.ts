@@ -1393,6 +1393,10 @@
 <context>
     <name>KeptElsewhereBar</name>
     <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
         <source>Discard them…</source>
         <translation>Les abandonner…</translation>
     </message>
@@ -3833,6 +3837,10 @@
 </context>
 <context>
     <name>UnsentChangesDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
     <message>
         <source>Changes not sent</source>
         <translation>Modifications non envoyées</translation>

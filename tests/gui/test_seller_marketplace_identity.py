@@ -173,3 +173,28 @@ def test_an_entry_left_sending_by_a_quit_app_is_sent_again_once(qtbot, north, ap
     finally:
         shell.sync_controller.stop()
         _close(qtbot, shell)
+
+
+def test_the_kept_elsewhere_line_asks_before_discarding(qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.models.seller import KeptElsewhere, MarketplaceIdentity
+    from desktop.views.seller.kept_elsewhere import KeptElsewhereBar
+
+    bar = KeptElsewhereBar()
+    qtbot.addWidget(bar)
+    kept = KeptElsewhere(MarketplaceIdentity("north-id", "North depot"), 3)
+    bar.show_kept([kept])
+    assert not bar.isHidden() and len(bar.rows) == 1
+    assert bar.rows[0][0].text().startswith("3 changes for another marketplace (North depot) kept")
+    box = bar.confirm_discard(kept)
+    assert box.text() == "Discard 3 changes never sent to North depot? This cannot be undone."
+    with qtbot.assertNotEmitted(bar.discard_requested):
+        box.button(QMessageBox.StandardButton.Cancel).click()
+    box = bar.confirm_discard(kept)
+    discard = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.DestructiveRole)
+    with qtbot.waitSignal(bar.discard_requested, timeout=1000) as asked:
+        discard.click()
+    assert asked.args == [kept]
+    bar.show_kept([])
+    assert bar.isHidden() and bar.rows == []

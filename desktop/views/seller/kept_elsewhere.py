@@ -67,6 +67,7 @@ class KeptElsewhereBar(QFrame):
                                   kept.count).replace("%1", kept.marketplace.name or kept.marketplace.id),
                           QMessageBox.StandardButton.Cancel, self)
         discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.buttonClicked.connect(lambda b: self.discard_requested.emit(kept) if b is discard else None)
         box.open()

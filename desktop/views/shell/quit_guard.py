@@ -37,7 +37,7 @@ class UnsentChangesDialog(QDialog):
         self.quit_button = QPushButton(self.tr("Quit anyway"))
         buttons.addButton(self.wait_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton(self.quit_button, QDialogButtonBox.ButtonRole.DestructiveRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.rejected.connect(self.reject)
         self.wait_button.clicked.connect(self.wait_and_send)
         self.quit_button.clicked.connect(self._quit)
