@@ -371,7 +371,7 @@ class Shell(QObject):
 
     def _may_close(self) -> bool:
         """The window's close button: the same question as File > Quit (False: the window stays)."""
-        if self._quitting or self.areas.seller.unsent() == 0:
+        if self._quitting or self._closed or self.areas.seller.unsent() == 0:
             return True
         self.request_quit()
         return False
