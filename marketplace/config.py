@@ -58,6 +58,8 @@ class Config:
     #: `--schema` (BULKDESK_SCHEMA): "upgrade" the schema at start (under a lock: schema_setup.py), or
     #: "check" it and refuse to start unless it is current (migrations run as their own step)
     schema: str = "upgrade"
+    #: the name `GET /marketplace` gives (BULKDESK_MARKETPLACE_NAME); none: a default (services/identity.py)
+    name: str | None = None
 
     def host_allowed(self, host: str) -> bool:
         name = host_name(host)
@@ -75,7 +77,7 @@ class Config:
             "STRIPE_SECRET_KEY": self.stripe_secret_key, "STRIPE_PUBLISHABLE_KEY": self.stripe_publishable_key,
             "STRIPE_WEBHOOK_SECRET": self.stripe_webhook_secret, "STRIPE_API_BASE": self.stripe_api_base,
             "STRIPE_JS_URL": self.stripe_js_url, "BULKDESK_MEDIA_DIR": self.media_dir,
-            "BULKDESK_DEMO": "1" if self.demo else None,
+            "BULKDESK_DEMO": "1" if self.demo else None, "BULKDESK_MARKETPLACE_NAME": self.name,
             "BULKDESK_SCHEMA": self.schema,
         }
         return {k: v for k, v in pairs.items() if v}
@@ -100,6 +102,8 @@ class Config:
             values["demo"] = True
         if env.get("BULKDESK_SCHEMA"):
             values["schema"] = env["BULKDESK_SCHEMA"]
+        if env.get("BULKDESK_MARKETPLACE_NAME"):
+            values["name"] = env["BULKDESK_MARKETPLACE_NAME"]
         if env.get("BULKDESK_DATABASE_URL"):
             values["database_url"] = env["BULKDESK_DATABASE_URL"]
         values.update({k: v for k, v in overrides.items() if v is not None})

@@ -1391,6 +1391,39 @@
     </message>
 </context>
 <context>
+    <name>KeptElsewhereBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Discard them…</source>
+        <translation>Les abandonner…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) for another marketplace (%1) kept: sent when Bulkdesk is connected to it again.</source>
+        <translation>
+            <numerusform>%n modification pour une autre place de marché (%1) conservée : envoyée quand Bulkdesk y sera de nouveau connecté.</numerusform>
+            <numerusform>%n modifications pour une autre place de marché (%1) conservées : envoyées quand Bulkdesk y sera de nouveau connecté.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Abandonner des modifications</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n change(s) never sent to %1? This cannot be undone.</source>
+        <translation>
+            <numerusform>Abandonner %n modification jamais envoyée à %1 ? C’est définitif.</numerusform>
+            <numerusform>Abandonner %n modifications jamais envoyées à %1 ? C’est définitif.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+</context>
+<context>
     <name>ListingsPage</name>
     <message>
         <source>Search SKU or title</source>
@@ -3053,6 +3086,14 @@
         <source>Changes not yet accepted by the marketplace: %1</source>
         <translation>Modifications pas encore acceptées par la place de marché : %1</translation>
     </message>
+    <message>
+        <source>%1 now answers as %2: the changes kept for %3 stay kept for it.</source>
+        <translation>%1 répond désormais en tant que %2 : les modifications conservées pour %3 le restent pour elle.</translation>
+    </message>
+    <message>
+        <source>Another marketplace</source>
+        <translation>Une autre place de marché</translation>
+    </message>
 </context>
 <context>
     <name>SellerProfileDialog</name>
@@ -3515,6 +3556,14 @@
         <source>Clearing…</source>
         <translation>Vidage…</translation>
     </message>
+    <message>
+        <source>Connected now to %1.</source>
+        <translation>Connecté en ce moment à %1.</translation>
+    </message>
+    <message>
+        <source>Connected now to %1 (this session only; the address above is the one saved).</source>
+        <translation>Connecté en ce moment à %1 (pour cette session ; l’adresse ci-dessus est celle enregistrée).</translation>
+    </message>
 </context>
 <context>
     <name>ShipDialog</name>
@@ -3784,6 +3833,40 @@
     <message>
         <source>%1 not sent: the connection was lost; upload the file again.</source>
         <translation>%1 non envoyées : la connexion a été perdue ; importez le fichier à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentChangesDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Changes not sent</source>
+        <translation>Modifications non envoyées</translation>
+    </message>
+    <message>
+        <source>They are kept: if you quit now, they are sent the next time Bulkdesk starts and the marketplace answers.</source>
+        <translation>Elles sont conservées : si vous quittez maintenant, elles seront envoyées au prochain démarrage de Bulkdesk, quand la place de marché répondra.</translation>
+    </message>
+    <message>
+        <source>Wait and send</source>
+        <translation>Attendre et envoyer</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Quitter quand même</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the marketplace.</source>
+        <translation>
+            <numerusform>%n modification pas encore envoyée à la place de marché.</numerusform>
+            <numerusform>%n modifications pas encore envoyées à la place de marché.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending… Bulkdesk quits once the marketplace has them. Changes it refuses need your decision: Cancel to see them.</source>
+        <translation>Envoi en cours… Bulkdesk se fermera dès que la place de marché les aura reçues. Celles qu’elle refuse attendent votre décision : Annuler pour les voir.</translation>
     </message>
 </context>
 <context>
