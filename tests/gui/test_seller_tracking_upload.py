@@ -17,13 +17,17 @@ client = live_csv.client  # the demo seller (a fixture)
 
 @pytest.fixture(scope="module")
 def my_orders(live_server, client):
-    """Two orders of the test's own, awaiting preparation."""
+    """Two paid orders of the test's own, awaiting preparation (only a paid order ships)."""
     buyer = signed_in(live_server.url, BUYER)
+    admin = signed_in(live_server.url, "admin@demo.test")
     refs = []
     for _ in range(2):
         offer = create_offer(client)
-        refs.append(place_order(buyer, offer, 1).order_group.orders[0].ref)
+        group = place_order(buyer, offer, 1).order_group
+        admin.request("POST", f"/admin/payment-groups/{group.ref}/received")
+        refs.append(group.orders[0].ref)
     buyer.close()
+    admin.close()
     return refs
 
 

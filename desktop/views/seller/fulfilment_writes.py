@@ -60,7 +60,8 @@ class FulfilmentWrites:
         if refs is not None:
             return list(refs)  # as asked: the server says what it refuses
         rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
-        return [r.ref for r in rows if r is not None and fulfilment.can_mark(self.model.effective_status(r), status)]
+        return [r.ref for r in rows
+                if r is not None and fulfilment.can_mark(self.model.effective_status(r), status, r.payment_status)]
 
     def request_ship(self, refs: Sequence[str] | None = None) -> ShipDialog | None:
         refs = self._eligible("shipped", refs)
