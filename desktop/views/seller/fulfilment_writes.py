@@ -100,7 +100,7 @@ class FulfilmentWrites:
             runner.apply(OrderWrites(fulfilment.KIND_SHIPPING, [fulfilment.shipping_payload(
                 update.order_ref, "shipped", carrier=update.carrier, tracking_number=update.tracking_number)]))
 
-        return self._open(TrackingUploadDialog(self.client.seller, send=queue, parent=self))
+        return self._open(TrackingUploadDialog(self.client.seller, send=queue, answers=self.applied, parent=self))
 
     def send(self, kind: str, payloads: list[dict]) -> list | None:
         """Queue ``payloads`` in the outbox (committed first), then the runner sends them in order when
