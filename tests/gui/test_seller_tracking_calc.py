@@ -35,6 +35,9 @@ def test_a_calc_file_is_checked_then_each_row_is_reported_as_the_server_answered
     message = dialog.model.index(0, 4).data()
     assert message.startswith("3,40434161234568E+017 is a number in scientific notation")
     assert "Format the column as Text" in message
+    # shown in full, wrapped over several lines, not cut off in its cell
+    qtbot.waitUntil(lambda: dialog.table.rowHeight(0) > 2 * dialog.table.fontMetrics().height(), timeout=5_000)
+    assert dialog.table.wordWrap()
     assert not dialog.apply_button.isEnabled() and "1 row with errors" in dialog.summary.text()
 
     kept = tmp_path / "suivi-texte.csv"

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QHeaderView,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -85,7 +86,10 @@ class TrackingUploadDialog(QDialog):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.model = ImportReportModel(self, key_label=self.tr("Order"))
-        table = report_table(self.model)
+        table = self.table = report_table(self.model)
+        # a tracking file is small: its messages wrap in full (a cut-off reason told the seller nothing)
+        table.setWordWrap(True)
+        table.horizontalHeader().setSectionResizeMode(len(self.model.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.buttons = QDialogButtonBox()
         self.apply_button = self.buttons.addButton(self.tr("Mark shipped"), QDialogButtonBox.ButtonRole.ApplyRole)
         self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -100,6 +104,10 @@ class TrackingUploadDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(760, 420)
 
+    def _set_rows(self, rows: list[ReportRow]) -> None:
+        self.model.set_rows(rows)
+        self.table.resizeRowsToContents()
+
     def choose_file(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, self.tr("Upload tracking numbers"), "", file_filter())
         if name:
@@ -109,7 +117,7 @@ class TrackingUploadDialog(QDialog):
         self.path, self.report, seller = path, None, self.seller
         self.sent, self.answers, self._not_sent = {}, {}, []
         self.apply_button.setEnabled(False)
-        self.model.set_rows([])
+        self._set_rows([])
         self.summary.setText(self.tr("Checking %1…").replace("%1", path.name))
         QueryOp(self, lambda: check_tracking(seller, path.read_bytes(), path.name), self._on_checked,
                 self._on_failed).run_in_background()
@@ -117,7 +125,7 @@ class TrackingUploadDialog(QDialog):
     def _on_checked(self, report: TrackingReport) -> None:
         self.report = report
         shown = sorted(report.problems + report.warnings, key=lambda p: p.row)
-        self.model.set_rows([ReportRow(p.row, p.sku, p.column, p.code, problem=p) for p in shown])
+        self._set_rows([ReportRow(p.row, p.sku, p.column, p.code, problem=p) for p in shown])
         if report.unreadable:  # the reason in full here too: the table's cell cuts it off
             text = self.tr("%1 cannot be read; nothing was sent.").replace("%1", report.name)
             text += "\n" + "\n".join(problem_text(p) for p in report.problems)
@@ -186,7 +194,7 @@ class TrackingUploadDialog(QDialog):
             else:
                 code, message = "refused", self.tr("Refused: %1").replace("%1", answer.message)
             rows.append(ReportRow(update.row, ref, "tracking_number", code, message))
-        self.model.set_rows(rows)
+        self._set_rows(rows)
         answered = [a for a in self.answers.values() if a is not None]
         accepted = sum(a.ok for a in answered)
         refused = len(answered) - accepted
