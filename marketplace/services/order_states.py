@@ -161,7 +161,9 @@ def allowed_shipping(order: Any) -> list[str]:
 
 def reachable(payment_status: str, shipping_status: str) -> bool:
     """Whether an order may be in this pair of states under the rule above (what the demo seed obeys):
-    awaiting preparation unless refunded, cancelled always, a later step only if its payment allows it."""
+    awaiting preparation unless refunded, cancelled always, a later step only if its payment allows it.
+    (On a live server a pending order prepared, whose card payment then fails, stays `preparing` with
+    `failed`: it may then only be cancelled. The demo leaves that pair out.)"""
     if shipping_status == "cancelled":
         return True
     if shipping_status == "awaiting_preparation":
