@@ -9,7 +9,7 @@ import pytest
 from desktop.models.seller import fulfilment
 from marketplace.db import Database
 from tests.api_client.live import create_offer, place_order, register_buyer, signed_in
-from tests.gui.test_seller_workspace import page, resync, seller  # noqa: F401 (fixtures)
+from tests.gui.fulfilment_support import desk, seller, synced  # noqa: F401 (fixtures)
 from tests.server.orders_kit import set_order
 
 
@@ -46,9 +46,9 @@ def offered(f) -> list[str]:
     return [name for name, enabled in buttons(f).items() if enabled]
 
 
-def test_the_actions_shown_follow_the_payment_status(qtbot, page, seller, by_payment):  # noqa: F811
-    f = page.fulfilment
-    resync(qtbot, page)
+def test_the_actions_shown_follow_the_payment_status(qtbot, desk, seller, by_payment):  # noqa: F811
+    f = desk.fulfilment
+    synced(qtbot, desk)
     f.set_preset("all")
     for payment, ref in by_payment.items():
         f.select_refs([ref])

@@ -7,9 +7,9 @@ counting only what the server accepted; Mark shipped cannot send the file a seco
 from __future__ import annotations
 
 from desktop.models.seller import Status
-from tests.gui.test_seller_outbox_writes import desk, on_server, seller, synced  # noqa: F401 (fixtures)
+from tests.gui.fulfilment_support import desk, on_server, seller, synced  # noqa: F401 (fixtures)
 from tests.seller.support import paid_orders
-from tests.unit.test_tracking_numbers import calc_file
+from tests.seller.tracking_files import calc_file
 
 
 def rows(dialog) -> list[list[str]]:

@@ -11,18 +11,10 @@ import pytest
 
 from desktop.models.seller.tracking_csv import HEADERS, carrier_name, header_key, parse_tracking
 from desktop.models.seller.tracking_numbers import FORMATS, number_problem
+from tests.seller.tracking_files import calc_file
 from tests.support.order_factory import order
 
-FILES = Path(__file__).parents[1] / "seller" / "files"
 TS = Path(__file__).parents[2] / "resources" / "translations" / "bulkdesk_fr.ts"
-
-
-def calc_file(name: str, refs: dict[str, str]) -> bytes:
-    """The bytes Calc wrote, with its placeholder refs REF-A… replaced (ASCII for ASCII)."""
-    data = (FILES / name).read_bytes()
-    for placeholder, ref in refs.items():
-        data = data.replace(placeholder.encode(), ref.encode())
-    return data
 
 
 @pytest.mark.parametrize("cell", ["3,40434161234568E+017", "3.40434161234568E+17", "3,4E+17", "1e20", "-2E-3",
