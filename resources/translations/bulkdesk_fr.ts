@@ -2218,6 +2218,18 @@
         <source>Shipping: %1</source>
         <translation>Livraison : %1</translation>
     </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <source>Shipping cost</source>
+        <translation>Frais de livraison</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
 </context>
 <context>
     <name>OrdersPage</name>
@@ -3046,6 +3058,34 @@
         <source>Message</source>
         <translation>Message</translation>
     </message>
+    <message>
+        <source>1Z followed by 16 letters or digits</source>
+        <translation>1Z suivi de 16 lettres ou chiffres</translation>
+    </message>
+    <message>
+        <source>10, 12 or 20 digits, or JJD, JVGL or JD followed by digits</source>
+        <translation>10, 12 ou 20 chiffres, ou JJD, JVGL ou JD suivi de chiffres</translation>
+    </message>
+    <message>
+        <source>14 digits</source>
+        <translation>14 chiffres</translation>
+    </message>
+    <message>
+        <source>11 or 12 digits</source>
+        <translation>11 ou 12 chiffres</translation>
+    </message>
+    <message>
+        <source>13 characters like AA123456789FR or 6A12345678901, or 11 to 15 digits</source>
+        <translation>13 caractères comme AA123456789FR ou 6A12345678901, ou 11 à 15 chiffres</translation>
+    </message>
+    <message>
+        <source>%1 is a number in scientific notation: the spreadsheet took the tracking number for a number and lost its digits (and leading zeros). Format the column as Text (or import the CSV with that column as Text), type or paste the numbers again, then save the CSV.</source>
+        <translation>%1 est un nombre en notation scientifique : le tableur a pris le numéro de suivi pour un nombre et en a perdu les chiffres (et les zéros de tête). Mettez la colonne au format Texte (ou importez le CSV avec cette colonne en Texte), saisissez ou collez à nouveau les numéros, puis enregistrez le CSV.</translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 tracking number: %3.</source>
+        <translation>%1 n’est pas un numéro de suivi %2 : %3.</translation>
+    </message>
 </context>
 <context>
     <name>SellerPage</name>
@@ -3763,10 +3803,6 @@
         <translation>Importer des numéros de suivi</translation>
     </message>
     <message>
-        <source>A CSV with the columns order_ref, carrier and tracking_number (comma, semicolon or tab). Every row is checked against your orders first.</source>
-        <translation>Un CSV avec les colonnes order_ref, carrier et tracking_number (virgule, point-virgule ou tabulation). Chaque ligne est d’abord vérifiée par rapport à vos commandes.</translation>
-    </message>
-    <message>
         <source>Choose file…</source>
         <translation>Choisir un fichier…</translation>
     </message>
@@ -3833,6 +3869,34 @@
     <message>
         <source>%1 not sent: the connection was lost; upload the file again.</source>
         <translation>%1 non envoyées : la connexion a été perdue ; importez le fichier à nouveau.</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transporteur</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>N° de suivi</translation>
+    </message>
+    <message>
+        <source>A CSV with the columns %1, %2 and %3 (or order_ref, carrier, tracking_number; comma, semicolon or tab). Every row is checked against your orders first. Keep the tracking numbers as text in your spreadsheet: a number it shows as 3,4E+17 has lost its digits.</source>
+        <translation>Un CSV avec les colonnes %1, %2 et %3 (ou order_ref, carrier, tracking_number ; virgule, point-virgule ou tabulation). Chaque ligne est d’abord vérifiée par rapport à vos commandes. Gardez les numéros de suivi en texte dans votre tableur : un numéro affiché 3,4E+17 a perdu ses chiffres.</translation>
+    </message>
+    <message>
+        <source>Waiting for the marketplace&apos;s answer</source>
+        <translation>En attente de la réponse de la place de marché</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refusée : %1</translation>
+    </message>
+    <message>
+        <source>%1 waiting to be sent (see Pending changes).</source>
+        <translation>%1 en attente d’envoi (voir Modifications en attente).</translation>
     </message>
 </context>
 <context>
