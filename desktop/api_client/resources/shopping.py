@@ -42,6 +42,7 @@ class Checkout(ApiResource):
             "/checkout",
             json_body=dump(request, exclude_none=True),
             idempotency_key=idempotency_key,
+            timeout=self._client.config.read_timeout,  # the payment provider's time too: retried as before
         )
         result = self._client.parse(response, CheckoutResult)
         if response.headers.get("idempotent-replayed", "").lower() == "true":
