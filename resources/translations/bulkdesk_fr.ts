@@ -2314,6 +2314,41 @@
     </message>
 </context>
 <context>
+    <name>PasteColumnsDialog</name>
+    <message>
+        <source>Which column is which?</source>
+        <translation>Quelle colonne est quoi ?</translation>
+    </message>
+    <message>
+        <source>The pasted cells have no header row the app knows. Choose what each column holds; nothing is changed before the next preview.</source>
+        <translation>Les cellules collées n’ont pas de ligne d’en-tête connue de l’application. Choisissez ce que contient chaque colonne ; rien n’est modifié avant l’aperçu suivant.</translation>
+    </message>
+    <message>
+        <source>— Leave out —</source>
+        <translation>— Ignorer —</translation>
+    </message>
+    <message>
+        <source>The first rows of %1 pasted.</source>
+        <translation>Les premières lignes sur %1 collées.</translation>
+    </message>
+    <message>
+        <source>Preview the changes</source>
+        <translation>Voir les modifications</translation>
+    </message>
+    <message>
+        <source>Choose the one column that holds the SKUs.</source>
+        <translation>Choisissez la colonne qui contient les références (une seule).</translation>
+    </message>
+    <message>
+        <source>Each field can come from one column only.</source>
+        <translation>Chaque champ ne peut venir que d’une seule colonne.</translation>
+    </message>
+    <message>
+        <source>Choose at least one column to change besides the SKU.</source>
+        <translation>Choisissez au moins une colonne à modifier en plus de la référence.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentStep</name>
     <message>
         <source>Card</source>
@@ -3133,8 +3168,8 @@
         <translation>Au plus {max}.</translation>
     </message>
     <message>
-        <source>Collections: weekly, surplus (a promotion is set on its own).</source>
-        <translation>Collections : weekly, surplus (une promotion se règle à part).</translation>
+        <source>Collections: {names} (a promotion is set on its own).</source>
+        <translation>Collections : {names} (une promotion se règle à part).</translation>
     </message>
     <message>
         <source>Each packaging needs its own label.</source>

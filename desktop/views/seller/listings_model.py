@@ -14,7 +14,6 @@ queued. Volume prices show as "10+ €3.10 · 100+ €2.60" and are edited as ``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -31,10 +30,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.models.seller import ListingRow, ListingsStore, Mark, effective_fields, pending_marks, rules
 from desktop.models.seller.edits import OpenEntries
-from desktop.models.seller.fields import to_wire
+from desktop.models.seller.fields import same, to_wire
 from desktop.views.locale.formatting import format_int, format_short_date
 
-from .texts import conflict_text, edit_text, field_name, problem_text, status_text, value_text
+from .texts import collection_names, conflict_text, edit_text, field_name, problem_text, status_text, value_text
 
 __all__ = ["COLUMNS", "EDITABLE", "ID_ROLE", "ListingsTableModel"]
 
@@ -46,8 +45,6 @@ ERROR_ROLE = Qt.ItemDataRole.UserRole + 2  # the cell's error message (a rule, o
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 _BLOCK = 64
 _KEEP_ROWS = 5_000
-#: a stock cell typed as a delta: "+40 received", "-12", "−12 damaged"
-_DELTA = re.compile(r"^\s*([+\-−])\s*(\d{1,9})\s*(.*)$")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _NUMERIC = {"stock_units", "threshold", "unit_price", "moq_units", "promotion"}
 _MARK = {"waiting": "●", "sending": "↻", "conflict": "⚠", "refused": "✖"}
@@ -274,19 +271,21 @@ class ListingsTableModel(QAbstractTableModel):
         if row is None or name not in EDITABLE:
             return False
         key = (row.id, name)
-        delta = _DELTA.match(str(value)) if name == "stock_units" else None
+        delta = rules.parse_delta(str(value)) if name == "stock_units" else None
         if delta is not None:
-            return self._set_delta(index, row, delta)
+            return self._set_delta(index, row, *delta)
         try:
-            parsed = to_wire(name, rules.parse_cell(name, str(value)))
+            parsed = to_wire(name, rules.parse_cell(name, str(value), names=collection_names()))
         except rules.RuleError as exc:
             return self._refuse(index, row, name, exc.problem)
-        after = rules.check_after(effective_fields(row, self._marks.get(row.id)), {name: parsed})
+        shown = effective_fields(row, self._marks.get(row.id))
+        after = rules.check_after(shown, {name: parsed})
         if name in after:  # an MOQ or a price that the offer's volume prices no longer fit
             return self._refuse(index, row, name, after[name])
         self._cell_errors.pop(key, None)
         self._cells.pop(row.id, None)
-        self.edit_requested.emit(row.id, name, parsed)
+        if not same(name, shown.get(name), parsed):  # Enter on an unchanged cell sends nothing
+            self.edit_requested.emit(row.id, name, parsed)
         self.dataChanged.emit(index, index)
         return True
 
@@ -300,8 +299,7 @@ class ListingsTableModel(QAbstractTableModel):
         self.problem.emit(row.id, name, message)
         return False
 
-    def _set_delta(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, match: re.Match) -> bool:
-        units = int(match.group(2)) * (-1 if match.group(1) in "-−" else 1)
+    def _set_delta(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, units: int, note: str) -> bool:
         shown = effective_fields(row, self._marks.get(row.id))["stock_units"]
         key = (row.id, "stock_units")
         problem = rules.check_delta(shown, units)
@@ -309,7 +307,7 @@ class ListingsTableModel(QAbstractTableModel):
             return self._refuse(index, row, "stock_units", problem)
         self._cell_errors.pop(key, None)
         self._cells.pop(row.id, None)
-        self.delta_requested.emit(row.id, units, match.group(3).strip())
+        self.delta_requested.emit(row.id, units, note)
         self.dataChanged.emit(index, index)
         return True
 

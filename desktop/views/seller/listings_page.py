@@ -40,21 +40,26 @@ from desktop.models.seller import (
     cell_edit,
     effective_fields,
     paste_changes,
+    rules,
 )
 from desktop.models.seller.listings import SORT_COLUMNS
+from desktop.models.seller.paste import read_block
 from desktop.views.background.tasks import QueryOp
 from desktop.views.locale.formatting import format_int
 
 from .bulk_edit_dialog import BulkEditDialog
 from .listings_model import COLUMNS, ListingsTableModel
 from .outbox_runner import OutboxRunner
-from .texts import field_name
+from .texts import collection_names, field_name
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
     from desktop.models.seller import DrainReport
 
 __all__ = ["ListingsPage"]
+
+#: the fields a pasted block can write (and the SKU that matches its rows), as the table orders them
+PASTE_FIELDS = tuple(c for c in COLUMNS if c in rules.EDITABLE_FIELDS)
 
 
 class ListingsPage(QWidget):
@@ -69,6 +74,7 @@ class ListingsPage(QWidget):
         self.runner = runner
         self.model = ListingsTableModel(listings, runner, self)
         self.refresh_op: QueryOp | None = None
+        self.paste_preview: BulkEditDialog | None = None  # the last paste's preview
         self._sort = ("sku", False)
         # before the filters are built: a filter set while building asks for a search
         self.search_timer = QTimer(self, singleShot=True, interval=150)
@@ -329,19 +335,34 @@ class ListingsPage(QWidget):
         self.runner.apply(ListingEdits(self.listings, edits, group_id=group_id))
         self._update_buttons()
 
-    def paste(self, text: str | None = None) -> BulkEditDialog | None:
+    def paste(self, text: str | None = None) -> QDialog | None:
+        """A block from a spreadsheet: mapped by its header row (the table's headers, in the user's
+        language, or the field names) or by content when certain, then previewed; else the seller first
+        says which column is which (PasteColumnsDialog). Nothing is taken from the table's column order."""
         text = text if text is not None else QGuiApplication.clipboard().text()
         if not text.strip():
             return None
         ids = self.listings.search(ListingQuery())
         by_sku = {t.sku: t for t in self.targets(ids)}
-        current = self.table.currentIndex()
-        start = current.column() if current.isValid() and COLUMNS[current.column()] == "sku" else COLUMNS.index("sku")
-        columns = [c for c in COLUMNS[start:] if c not in ("threshold", "warehouse", "updated_at")]
-        changes = paste_changes(text, by_sku, columns)
+        headers = {field_name(name): name for name in PASTE_FIELDS}
+        block = read_block(text, by_sku.keys(), headers)
+        if not block.rows and not block.by_header:
+            return None
+        if block.by_header or block.certain:
+            return self._paste_preview(paste_changes(text, by_sku, headers=headers, names=collection_names()))
+        from .paste_columns_dialog import PasteColumnsDialog
+
+        dialog = PasteColumnsDialog(block, PASTE_FIELDS, self)
+        dialog.chosen.connect(lambda columns: self._paste_preview(
+            paste_changes(text, by_sku, columns, headers=headers, names=collection_names())))
+        dialog.open()
+        return dialog
+
+    def _paste_preview(self, changes: list) -> BulkEditDialog:
         dialog = BulkEditDialog([], self, changes=changes, title=self.tr("Paste from spreadsheet"))
         dialog.applied.connect(self._apply_bulk)
         dialog.open()
+        self.paste_preview = dialog
         return dialog
 
     def undo_last(self) -> None:

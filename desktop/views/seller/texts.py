@@ -7,7 +7,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from desktop.models.seller.fields import FieldValue
-from desktop.models.seller.rules import Problem, format_tiers
+from desktop.models.seller.rules import COLLECTIONS, Problem, format_tiers
 from desktop.views.locale.formatting import format_int, format_money, format_short_date
 
 
@@ -58,6 +58,11 @@ def collection_text(name: str) -> str:
     }.get(name, name)
 
 
+def collection_names() -> dict[str, str]:
+    """The words the table shows for each collection, in the user's language (and English): code."""
+    return {**{c: c for c in COLLECTIONS}, **{collection_text(c): c for c in COLLECTIONS}}
+
+
 def _rule_template(template: str) -> str:
     """The rules' message templates (models/seller/rules.py, bulk.py), each a literal for lupdate."""
     return {
@@ -75,8 +80,8 @@ def _rule_template(template: str) -> str:
         "At most 2 decimals.": QCoreApplication.translate("SellerRules", "At most 2 decimals."),
         "At most {max} packagings.": QCoreApplication.translate("SellerRules", "At most {max} packagings."),
         "At most {max}.": QCoreApplication.translate("SellerRules", "At most {max}."),
-        "Collections: weekly, surplus (a promotion is set on its own).": QCoreApplication.translate(
-            "SellerRules", "Collections: weekly, surplus (a promotion is set on its own)."
+        "Collections: {names} (a promotion is set on its own).": QCoreApplication.translate(
+            "SellerRules", "Collections: {names} (a promotion is set on its own)."
         ),
         "Each packaging needs its own label.": QCoreApplication.translate(
             "SellerRules", "Each packaging needs its own label."
@@ -141,6 +146,8 @@ def problem_text(problem: Problem) -> str:
         params["price"] = format_money(params["price"], "EUR")
     if isinstance(params.get("moq"), int):
         params["moq"] = format_int(params["moq"])
+    if problem.code == "invalid_collection":  # the names the table shows, not the codes
+        params["names"] = ", ".join(collection_text(c) for c in COLLECTIONS)
     return _rule_template(problem.template).format(**params)
 
 
@@ -177,13 +184,14 @@ def value_text(name: str, value: FieldValue) -> str:
 
 
 def edit_text(name: str, value: FieldValue) -> str:
-    """A field's JSON value as its cell editor shows it (what rules.parse_cell reads back)."""
+    """A field's JSON value as its cell editor shows it (what rules.parse_cell reads back): collections by
+    the names the cell shows, in the user's language (``collection_names`` reads them back)."""
     if value is None:
         return ""
     if name == "packagings":
         return "|".join(f"{label}:{units}" for label, units in value)
     if name == "collections":
-        return " ".join(value)
+        return ", ".join(collection_text(c) for c in value)
     if name == "promotion":
         return f"{value['discount_percent']}% {str(value['ends_at'])[:10]}"
     if name == "price_tiers":
