@@ -1393,6 +1393,10 @@
 <context>
     <name>ListingsPage</name>
     <message>
+        <source>%1 · %2: %3 — refused by the marketplace; fix the cell or see Pending changes.</source>
+        <translation>%1 · %2 : %3 — refusé par la place de marché ; corrigez la cellule ou voyez Modifications en attente.</translation>
+    </message>
+    <message>
         <source>Search SKU or title</source>
         <extracomment>the seller asked to open the conflicts (entry ids)</extracomment>
         <translation>Rechercher une référence ou un titre</translation>
@@ -1530,6 +1534,10 @@
         <source>Low stock: at or below %1</source>
         <extracomment>a stock cell typed as a delta: &quot;+40 received&quot;, &quot;-12&quot;, &quot;−12 damaged&quot; a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) the seller&apos;s own low-stock threshold of an offer changed (local only, never sent)</extracomment>
         <translation>Stock bas : %1 ou moins</translation>
+    </message>
+    <message>
+        <source>%1 (still %2: nothing was changed)</source>
+        <translation>%1 (toujours %2 : rien n’a été modifié)</translation>
     </message>
 </context>
 <context>

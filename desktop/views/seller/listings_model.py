@@ -72,6 +72,8 @@ class ListingsTableModel(QAbstractTableModel):
         self._rows: dict[int, ListingRow] = {}
         self._marks: dict[int, Mark] = {}
         self._cell_errors: dict[tuple[int, str], str] = {}
+        #: what the seller typed into a cell the rules refused: shown (in red, explained) until fixed
+        self._refused_text: dict[tuple[int, str], str] = {}
         self._cells: dict[int, list[dict[int, Any]]] = {}
         self._marks_loaded = False
 
@@ -222,7 +224,12 @@ class ListingsTableModel(QAbstractTableModel):
             roles[Qt.ItemDataRole.EditRole] = str(row.threshold)
         elif name in EDITABLE:
             roles[Qt.ItemDataRole.EditRole] = self._display(row, mark, name, shown, edit=True)
+        typed = self._refused_text.get((row.id, name))
         tooltip = error
+        if typed is not None and error:  # the seller's text stays, to fix; the value it would replace said
+            roles[Qt.ItemDataRole.DisplayRole] = roles[Qt.ItemDataRole.EditRole] = typed
+            tooltip = QCoreApplication.translate("ListingsTableModel", "%1 (still %2: nothing was changed)").replace(
+                "%1", error).replace("%2", self._display(row, mark, name, shown, edit=False) or "—")
         if not tooltip and name == "pending" and mark is not None:
             text = status_text(mark.status)
             message = conflict_text() if mark.status == "conflict" else mark.message
@@ -273,16 +280,17 @@ class ListingsTableModel(QAbstractTableModel):
         key = (row.id, name)
         delta = rules.parse_delta(str(value)) if name == "stock_units" else None
         if delta is not None:
-            return self._set_delta(index, row, *delta)
+            return self._set_delta(index, row, *delta, typed=str(value))
         try:
             parsed = to_wire(name, rules.parse_cell(name, str(value), names=collection_names()))
         except rules.RuleError as exc:
-            return self._refuse(index, row, name, exc.problem)
+            return self._refuse(index, row, name, exc.problem, str(value))
         shown = effective_fields(row, self._marks.get(row.id))
         after = rules.check_after(shown, {name: parsed})
         if name in after:  # an MOQ or a price that the offer's volume prices no longer fit
-            return self._refuse(index, row, name, after[name])
+            return self._refuse(index, row, name, after[name], str(value))
         self._cell_errors.pop(key, None)
+        self._refused_text.pop(key, None)
         self._cells.pop(row.id, None)
         if not same(name, shown.get(name), parsed):  # Enter on an unchanged cell sends nothing
             self.edit_requested.emit(row.id, name, parsed)
@@ -290,22 +298,27 @@ class ListingsTableModel(QAbstractTableModel):
         return True
 
     def _refuse(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, name: str,
-                problem: rules.Problem) -> bool:
-        """A cell edit breaking a rule: the message on the cell, nothing queued."""
+                problem: rules.Problem, typed: str | None = None) -> bool:
+        """A cell edit breaking a rule: the message on the cell, the seller's text kept in it (to fix),
+        nothing queued."""
         message = problem_text(problem)
         self._cell_errors[(row.id, name)] = message
+        if typed is not None:
+            self._refused_text[(row.id, name)] = typed
         self._cells.pop(row.id, None)
         self.dataChanged.emit(index, index)
         self.problem.emit(row.id, name, message)
         return False
 
-    def _set_delta(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, units: int, note: str) -> bool:
+    def _set_delta(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, units: int, note: str, *,
+                   typed: str) -> bool:
         shown = effective_fields(row, self._marks.get(row.id))["stock_units"]
         key = (row.id, "stock_units")
         problem = rules.check_delta(shown, units)
         if problem is not None:
-            return self._refuse(index, row, "stock_units", problem)
+            return self._refuse(index, row, "stock_units", problem, typed)
         self._cell_errors.pop(key, None)
+        self._refused_text.pop(key, None)
         self._cells.pop(row.id, None)
         self.delta_requested.emit(row.id, units, note)
         self.dataChanged.emit(index, index)

@@ -58,6 +58,8 @@ if TYPE_CHECKING:
 
 __all__ = ["ListingsPage"]
 
+#: the Title column's width at first (px): the seller widens or narrows it
+TITLE_WIDTH = 260
 #: the fields a pasted block can write (and the SKU that matches its rows), as the table orders them
 PASTE_FIELDS = tuple(c for c in COLUMNS if c in rules.EDITABLE_FIELDS)
 
@@ -75,6 +77,7 @@ class ListingsPage(QWidget):
         self.model = ListingsTableModel(listings, runner, self)
         self.refresh_op: QueryOp | None = None
         self.paste_preview: BulkEditDialog | None = None  # the last paste's preview
+        self._undoing: set[int] | None = None  # an undo's entries not through yet (the status line says so)
         self._sort = ("sku", False)
         # before the filters are built: a filter set while building asks for a search
         self.search_timer = QTimer(self, singleShot=True, interval=150)
@@ -180,11 +183,14 @@ class ListingsPage(QWidget):
         header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self._sort_clicked)
         header.setSortIndicator(COLUMNS.index("sku"), Qt.SortOrder.AscendingOrder)
+        # every column the seller can widen, the title too (a stretched one could not be, and its neighbours
+        # squeezed it); the title starts wide, the last column takes what is left, a scroll bar the rest
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
-        # narrow enough that the title (stretched) keeps ~200 px in the app's window at 1440 px
-        for name, width in (("pending", 28), ("sku", 136), ("stock_units", 76), ("threshold", 64),
-                            ("unit_price", 84), ("price_tiers", 170), ("moq_units", 64), ("packagings", 110),
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(28)
+        for name, width in (("pending", 28), ("sku", 136), ("title", TITLE_WIDTH), ("stock_units", 76),
+                            ("threshold", 64), ("unit_price", 84), ("price_tiers", 170), ("moq_units", 64),
+                            ("packagings", 110),
                             ("collections", 100), ("promotion", 110), ("warehouse", 100), ("updated_at", 84)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
@@ -269,10 +275,26 @@ class ListingsPage(QWidget):
         self._update_buttons()
 
     def _drained(self, report: DrainReport) -> None:
-        """Offers created or removed: the list itself changed (an edit only changes its rows)."""
+        """Offers created or removed: the list itself changed (an edit only changes its rows). An edit
+        the marketplace refused is said on the status line (its cells are red); an undo's words go once
+        it is through."""
         sent = self.runner.get_many(report.sent) if report.sent else []
         if any(e.kind in ("offer_create", "offer_delete") for e in sent):
             self.apply_filters()
+        refused = [e for e in self.runner.get_many(report.refused) if e.kind == "offer_edit"] if report.refused else []
+        if refused:
+            entry = refused[0]
+            row = self.listings.row(int(entry.target))
+            names = ", ".join(field_name(f) for f in entry.payload.get("fields", {})) or field_name("stock_units")
+            self.message.setText(self.tr("%1 · %2: %3 — refused by the marketplace; fix the cell or see Pending "
+                                         "changes.").replace("%1", row.sku if row else entry.target)
+                                 .replace("%2", names).replace("%3", entry.message or ""))
+        if self._undoing is not None:
+            self._undoing -= set(report.touched)
+            if not self._undoing:
+                self._undoing = None
+            if self._undoing is None and self.message.text() == self._undo_text():
+                self.message.clear()  # done: the line does not keep saying it is being undone
 
     def _update_buttons(self) -> None:
         self.undo_button.setEnabled(self.runner.can_undo())
@@ -368,9 +390,13 @@ class ListingsPage(QWidget):
     def undo_last(self) -> None:
         if not self.runner.can_undo():
             return
-        self.runner.apply(UndoLast(self.listings))  # the undone group leaves the undo chain
-        self.message.setText(self.tr("The last bulk edit is being undone."))
+        entries = self.runner.apply(UndoLast(self.listings))  # the undone group leaves the undo chain
+        self._undoing = {e.id for e in entries}  # (none: it revised edits still waiting; the next drain)
+        self.message.setText(self._undo_text())
         self._update_buttons()
+
+    def _undo_text(self) -> str:
+        return self.tr("The last bulk edit is being undone.")
 
     def new_offer(self) -> QDialog:
         from .offer_form import NewOfferDialog
