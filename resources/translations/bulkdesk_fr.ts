@@ -1615,10 +1615,6 @@
         <translation>unité:1|carton:12|palette:600</translation>
     </message>
     <message>
-        <source>weekly surplus</source>
-        <translation>surplus de la semaine</translation>
-    </message>
-    <message>
         <source>Loading warehouses…</source>
         <translation>Chargement des entrepôts…</translation>
     </message>

@@ -9,9 +9,12 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import Qt
 
+from desktop.models.seller import Edit
+from desktop.models.seller.fields import to_wire
 from desktop.views.seller.bulk_edit_dialog import BulkEditDialog
 from desktop.views.seller.listings_model import COLUMNS, ERROR_ROLE
 from desktop.views.seller.paste_columns_dialog import PasteColumnsDialog
+from desktop.views.seller.texts import parse_typed, value_text
 from tests.gui import seller_support
 from tests.gui.seller_support import listings_page, settled, show_only
 from tests.seller.support import fresh_offer, on_server
@@ -93,3 +96,31 @@ def test_enter_on_an_unchanged_cell_sends_nothing(qtbot, page, desk):
         cell = page.model.index(0, COLUMNS.index(name))
         assert page.model.setData(cell, page.model.data(cell, Qt.ItemDataRole.EditRole))
     assert page.runner.outbox.entries() == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_every_editor_shows_what_its_cell_shows_and_takes_it_back(qtbot, qapp, desk, language, request):
+    if language == "fr":
+        request.getfixturevalue("french")
+    page = listings_page(qtbot, desk)
+    offer = fresh_offer(desk, stock=1234, price="1234.50")
+    page.runner.queue_edits(desk.listings, [Edit(offer.id, {
+        "collections": ["surplus", "weekly"], "packagings": [["carton", 12], ["pallet", 600]],
+        "price_tiers": [[10, "1200.00"], [100, "1100.00"]],
+        "promotion": {"discount_percent": 15, "ends_at": "2031-01-31T23:59:00Z"}})])
+    qtbot.waitUntil(lambda: settled(page), timeout=10_000)
+    show_only(page, offer.sku)
+    sent = len(page.runner.outbox.entries())
+    for name in ("sku", "title", "stock_units", "unit_price", "price_tiers", "moq_units", "packagings",
+                 "collections", "promotion"):
+        cell = page.model.index(0, COLUMNS.index(name))
+        shown = page.model.data(cell)
+        if name != "price_tiers":  # their editor keeps the CSV's 10:3.10|100:2.60 (test_seller_tiers)
+            assert page.model.data(cell, Qt.ItemDataRole.EditRole) == shown, name
+        parsed = parse_typed(name, shown)  # what the cell shows reads back as the value it shows
+        assert value_text(name, to_wire(name, parsed)) == shown, name
+    promotion = page.model.index(0, COLUMNS.index("promotion"))
+    assert page.model.setData(promotion, page.model.data(promotion).replace("15", "20", 1))
+    qtbot.waitUntil(lambda: settled(page) and len(page.runner.outbox.entries()) == sent + 1, timeout=10_000)
+    now = on_server(desk, offer.id)
+    assert now.promotion.discount_percent == 20 and now.promotion.ends_at.date().isoformat() == "2031-01-31"

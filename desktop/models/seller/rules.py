@@ -256,7 +256,8 @@ def parse_cell(name: str, text: str, *, now: datetime | None = None, names: Mapp
     thousands; packagings are ``label:units|label:units`` (the CSV format; ``label × units`` as the
     table shows them too), volume prices ``units:price|units:price`` (empty: none); collections are names
     separated by ``|``, ``,`` or spaces, the codes or ``names`` (the words the table shows, lower case →
-    code); a promotion is ``15`` or ``15% 2027-01-31`` (empty ends it)."""
+    code); a promotion is ``15`` or ``15% 2027-01-31``, also as the cell shows it (``−15 % until
+    2027-01-31``; empty or ``—`` ends it)."""
     text = (text or "").strip()
     if name in ("sku", "title"):
         value: Any = text
@@ -338,7 +339,8 @@ def _parse_tiers(text: str) -> list[tuple[int, Decimal]]:
 def _parse_promotion(text: str) -> dict[str, Any] | None:
     if not text or text in ("-", "—"):
         return None
-    match = re.fullmatch(r"(\d{1,3})\s*%?\s*(?:(?:until|to|→|jusqu'au)?\s*(\d{4}-\d{2}-\d{2}))?", text)
+    # "15% 2027-01-31", or as the cell shows it: "−15 % until 2027-01-31" (the words of any language)
+    match = re.fullmatch(r"[−-]?\s*(\d{1,3})\s*%?\s*(?:[^\d]*?\s*(\d{4}-\d{2}-\d{2}))?", text)
     if not match:
         raise RuleError(Problem("invalid_promotion", "A promotion as 15% 2027-01-31 (empty to end it)."))
     percent = int(match.group(1))

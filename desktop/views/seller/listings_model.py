@@ -33,7 +33,7 @@ from desktop.models.seller.edits import OpenEntries
 from desktop.models.seller.fields import same, to_wire
 from desktop.views.locale.formatting import format_int, format_short_date
 
-from .texts import collection_names, conflict_text, edit_text, field_name, problem_text, status_text, value_text
+from .texts import conflict_text, edit_text, field_name, parse_typed, problem_text, status_text, value_text
 
 __all__ = ["COLUMNS", "EDITABLE", "ID_ROLE", "ListingsTableModel"]
 
@@ -282,7 +282,7 @@ class ListingsTableModel(QAbstractTableModel):
         if delta is not None:
             return self._set_delta(index, row, *delta, typed=str(value))
         try:
-            parsed = to_wire(name, rules.parse_cell(name, str(value), names=collection_names()))
+            parsed = to_wire(name, parse_typed(name, str(value)))
         except rules.RuleError as exc:
             return self._refuse(index, row, name, exc.problem, str(value))
         shown = effective_fields(row, self._marks.get(row.id))
@@ -292,7 +292,8 @@ class ListingsTableModel(QAbstractTableModel):
         self._cell_errors.pop(key, None)
         self._refused_text.pop(key, None)
         self._cells.pop(row.id, None)
-        if not same(name, shown.get(name), parsed):  # Enter on an unchanged cell sends nothing
+        unchanged = same(name, shown.get(name), parsed) or str(value).strip() == edit_text(name, shown.get(name))
+        if not unchanged:  # Enter on an unchanged cell sends nothing
             self.edit_requested.emit(row.id, name, parsed)
         self.dataChanged.emit(index, index)
         return True

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from desktop.models.seller import rules
 from desktop.models.seller.fields import FieldValue
 from desktop.models.seller.rules import COLLECTIONS, Problem, format_tiers
 from desktop.views.locale.formatting import format_int, format_money, format_short_date
@@ -151,6 +154,36 @@ def problem_text(problem: Problem) -> str:
     return _rule_template(problem.template).format(**params)
 
 
+def parse_typed(name: str, text: str) -> Any:
+    """What the seller typed into an editor, in the words and numbers the cells show in the user's
+    language ("Surstocks", "1 234", "12,50 €", "−15 % jusqu'au 31/01/2027"), as ``rules.parse_cell``
+    reads it; RuleError as it raises."""
+    return rules.parse_cell(name, typed_text(name, text), names=collection_names())
+
+
+def typed_text(name: str, text: str) -> str:
+    """The locale's own marks taken out of a typed value: digit grouping in whole numbers, the short date
+    of a promotion (as ISO), the "—" of no volume prices."""
+    text = str(text or "").strip()
+    locale = QLocale()
+    if name in ("stock_units", "moq_units"):
+        group = re.escape(locale.groupSeparator())
+        if re.fullmatch(rf"[+\-−]?\d{{1,3}}({group}\d{{3}})+", text):
+            return text.replace(locale.groupSeparator(), "")
+    if name == "price_tiers" and text in ("—", "-"):
+        return ""
+    if name == "promotion":
+        short = locale.dateFormat(QLocale.FormatType.ShortFormat)  # "dd/MM/yyyy", "M/d/yy", "d MM yyyy"
+        for token in re.findall(re.sub(r"d+|M+|y+", lambda _m: r"\d{1,4}", re.escape(short)), text):
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", token):
+                continue
+            day = locale.toDate(token, short)
+            if day.isValid():
+                day = day.addYears(100) if day.year() < 2000 else day  # "31/01/27"
+                text = text.replace(token, day.toString("yyyy-MM-dd"))
+    return text
+
+
 def value_text(name: str, value: FieldValue) -> str:
     """A field's JSON value as the table shows it."""
     if value is None:
@@ -184,19 +217,14 @@ def value_text(name: str, value: FieldValue) -> str:
 
 
 def edit_text(name: str, value: FieldValue) -> str:
-    """A field's JSON value as its cell editor shows it (what rules.parse_cell reads back): collections by
-    the names the cell shows, in the user's language (``collection_names`` reads them back)."""
-    if value is None:
+    """A field's JSON value as its cell editor shows it: what the cell shows, in the user's language
+    (``parse_typed`` reads it back), but volume prices in the CSV's ``10:3.10|100:2.60`` (the editor's
+    text since they exist; the cell's "10+ €3.10 · 100+ €2.60" is read back too)."""
+    if value is None and name != "promotion":
         return ""
-    if name == "packagings":
-        return "|".join(f"{label}:{units}" for label, units in value)
-    if name == "collections":
-        return ", ".join(collection_text(c) for c in value)
-    if name == "promotion":
-        return f"{value['discount_percent']}% {str(value['ends_at'])[:10]}"
     if name == "price_tiers":
         return format_tiers(value)
-    return str(value)
+    return value_text(name, value)
 
 
 def tiers_text(tiers: FieldValue, currency: str = "EUR") -> str:
