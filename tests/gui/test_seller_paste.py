@@ -124,3 +124,16 @@ def test_every_editor_shows_what_its_cell_shows_and_takes_it_back(qtbot, qapp, d
     qtbot.waitUntil(lambda: settled(page) and len(page.runner.outbox.entries()) == sent + 1, timeout=10_000)
     now = on_server(desk, offer.id)
     assert now.promotion.discount_percent == 20 and now.promotion.ends_at.date().isoformat() == "2031-01-31"
+
+
+def test_a_promotions_day_reads_back_as_typed_east_of_utc(qapp, monkeypatch):
+    import time
+
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        shown = value_text("promotion", {"discount_percent": 15, "ends_at": "2031-01-31T23:59:00Z"})
+        assert to_wire("promotion", parse_typed("promotion", shown))["ends_at"] == "2031-01-31T23:59:00Z"
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -204,14 +204,16 @@ def value_text(name: str, value: FieldValue) -> str:
     if name == "promotion":
         if not isinstance(value, dict):
             return str(value)
-        from datetime import datetime
+        from datetime import UTC, datetime
 
         ends = value["ends_at"]
         when = ends if isinstance(ends, datetime) else datetime.fromisoformat(str(ends).replace("Z", "+00:00"))
         return (
             QCoreApplication.translate("SellerTexts", "−%1 % until %2")
             .replace("%1", str(value["discount_percent"]))
-            .replace("%2", format_short_date(when))
+            # the day as typed: a promotion typed "until 31/01" ends at 23:59 UTC that day (rules.parse_cell),
+            # so the day is read in UTC too (in local time, east of UTC, it showed the next day)
+            .replace("%2", format_short_date(when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when))
         )
     return str(value)
 
