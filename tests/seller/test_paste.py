@@ -73,3 +73,12 @@ def test_collections_in_the_words_the_table_shows():
 
 def test_packagings_as_the_table_shows_them():
     assert rules.parse_cell("packagings", "carton × 12 | pallet × 600") == [("carton", 12), ("pallet", 600)]
+
+
+def test_the_tables_own_columns_that_are_not_pasted_are_left_out_and_unknown_names_are_not_guessed():
+    headers = {"Référence": "sku", "Stock": "stock_units", "Entrepôt": None, "Mis à jour": None}
+    block = read_block("Référence\tStock\tEntrepôt\tMis à jour\nA-1\t+2\tLyon\t03/12/2026\n", TARGETS.keys(), headers)
+    assert block.by_header and block.columns == ["sku", "stock_units", None, None]
+    changes = paste_changes("Référence\tStock\tEntrepôt\nA-1\t+2\tLyon\n", TARGETS, headers=headers)
+    assert [(c.field, c.stock_delta) for c in changes] == [("stock_units", 2)]
+    assert not read_block("sku\tstock\tnotes\nA-1\t3\tcall Bob\n", TARGETS.keys()).by_header  # "notes": ask

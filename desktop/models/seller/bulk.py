@@ -188,7 +188,7 @@ class UndoLast:
 
 
 def paste_changes(text: str, targets: Mapping[str, Target], columns: Sequence[str | None] | None = None,
-                  *, now: datetime | None = None, headers: Mapping[str, str] | None = None,
+                  *, now: datetime | None = None, headers: Mapping[str, str | None] | None = None,
                   names: Mapping[str, str] | None = None) -> list[Change]:
     """A block copied from a spreadsheet (:func:`.paste.read_block`: a first row of column names such
     as ``sku stock price``, or the table's headers, maps it; else ``columns`` when given, the seller's

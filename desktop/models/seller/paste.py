@@ -5,10 +5,11 @@
     block.columns       # ["sku", None, "unit_price"]: None where the column is not known
 
 A first row naming the columns (the field names, the table's headers in the user's language:
-``headers``) maps them. Without one, a column is known by its content only when nothing else could read
-it: a column of the seller's own SKUs, volume prices (``10:3.10|100:2.60``), packagings
-(``carton:12``), a promotion with its ``%``. Numbers and words could be a stock, a price, an MOQ or a
-title: such a column is never guessed (a sheet of ``sku, stock, price`` once wrote 4300 into titles).
+``headers``, where None marks a column of the table that is not pasted) maps them. Without one, a
+column is known by its content only when nothing else could read it: a column of the seller's own
+SKUs, volume prices (``10:3.10|100:2.60``), packagings (``carton:12``), a promotion with its ``%``.
+Numbers and words could be a stock, a price, an MOQ or a title: such a column is never guessed (a
+sheet of ``sku, stock, price`` once wrote 4300 into titles).
 """
 
 from __future__ import annotations
@@ -61,9 +62,15 @@ def _rows(text: str) -> list[list[str]]:
     return [r for r in csv.reader(io.StringIO(text.strip("\r\n")), delimiter=delimiter) if any(c.strip() for c in r)]
 
 
-def header_fields(row: Sequence[str], headers: Mapping[str, str] | None = None) -> list[str | None]:
-    names = {**ALIASES, **{_key(k): v for k, v in (headers or {}).items()}}
-    return [names.get(_key(c)) for c in row]
+#: a header cell that names no column the app knows
+_UNKNOWN = "?"
+
+
+def header_fields(row: Sequence[str], headers: Mapping[str, str | None] | None = None) -> list[str | None]:
+    """Each header cell's field: None for an empty cell or a column known but not pasted (``headers``
+    mapping it to None: the table's own Warehouse, Updated…), ``"?"`` for a name the app does not know."""
+    names: dict[str, str | None] = {**ALIASES, **{_key(k): v for k, v in (headers or {}).items()}}
+    return [names.get(_key(c), _UNKNOWN) if c.strip() else None for c in row]
 
 
 def _reads_as(name: str, values: list[str]) -> bool:
@@ -90,13 +97,12 @@ def _by_content(rows: list[list[str]], skus: Collection[str]) -> list[str | None
     return columns
 
 
-def read_block(text: str, skus: Collection[str], headers: Mapping[str, str] | None = None) -> PasteBlock:
+def read_block(text: str, skus: Collection[str], headers: Mapping[str, str | None] | None = None) -> PasteBlock:
     """The block's rows and columns (see the module's docstring); ``skus``: the seller's own."""
     rows = _rows(text)
     if not rows:
         return PasteBlock([], [])
     first = header_fields(rows[0], headers)
-    named = [c for c, name in zip(rows[0], first, strict=True) if c.strip()]
-    if "sku" in first and len(named) == len([n for n in first if n]):  # every header cell known
+    if "sku" in first and _UNKNOWN not in first:  # every header cell known
         return PasteBlock(rows[1:], first, by_header=True)
     return PasteBlock(rows, _by_content(rows, skus))

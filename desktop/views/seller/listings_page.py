@@ -366,7 +366,8 @@ class ListingsPage(QWidget):
             return None
         ids = self.listings.search(ListingQuery())
         by_sku = {t.sku: t for t in self.targets(ids)}
-        headers = {field_name(name): name for name in PASTE_FIELDS}
+        # the table's own headers (a copy of its rows pasted back): its other columns are left out
+        headers: dict[str, str | None] = {field_name(n): (n if n in PASTE_FIELDS else None) for n in COLUMNS}
         block = read_block(text, by_sku.keys(), headers)
         if not block.rows and not block.by_header:
             return None
