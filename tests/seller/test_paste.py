@@ -81,4 +81,9 @@ def test_the_tables_own_columns_that_are_not_pasted_are_left_out_and_unknown_nam
     assert block.by_header and block.columns == ["sku", "stock_units", None, None]
     changes = paste_changes("Référence\tStock\tEntrepôt\nA-1\t+2\tLyon\n", TARGETS, headers=headers)
     assert [(c.field, c.stock_delta) for c in changes] == [("stock_units", 2)]
-    assert not read_block("sku\tstock\tnotes\nA-1\t3\tcall Bob\n", TARGETS.keys()).by_header  # "notes": ask
+    partly = read_block("sku\tstock\tnotes\nA-1\t3\tcall Bob\n", TARGETS.keys())  # "notes": ask
+    assert not partly.by_header and not partly.certain
+    assert partly.columns == ["sku", "stock_units", None] and partly.titles == ["sku", "stock", "notes"]
+    assert partly.rows == [["A-1", "3", "call Bob"]]  # the header row is not a row of data
+    changes = paste_changes("sku\tstock\tnotes\nA-1\t3\tcall Bob\n", TARGETS, ["sku", "stock_units", None])
+    assert [(c.sku, c.field, c.after, c.refusal) for c in changes] == [("A-1", "stock_units", 3, None)]

@@ -18,7 +18,7 @@ import csv
 import io
 import re
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import rules
 
@@ -40,6 +40,8 @@ class PasteBlock:
     rows: list[list[str]]  # the data rows (a header row left out)
     columns: list[str | None]  # the field of each column, None when not known
     by_header: bool = False
+    #: a header row only partly known ("sku, stock, notes"): its names, shown when the seller is asked
+    titles: list[str] = field(default_factory=list)
 
     @property
     def width(self) -> int:
@@ -105,4 +107,7 @@ def read_block(text: str, skus: Collection[str], headers: Mapping[str, str | Non
     first = header_fields(rows[0], headers)
     if "sku" in first and _UNKNOWN not in first:  # every header cell known
         return PasteBlock(rows[1:], first, by_header=True)
+    partly = any(f not in (None, _UNKNOWN) for f in first) and not any(c.strip() in skus for c in rows[0])
+    if partly:  # a header row, partly known (a row holding one of the seller's SKUs is data): known ones kept
+        return PasteBlock(rows[1:], [None if f == _UNKNOWN else f for f in first], titles=list(rows[0]))
     return PasteBlock(rows, _by_content(rows, skus))

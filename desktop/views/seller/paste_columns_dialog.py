@@ -48,7 +48,10 @@ class PasteColumnsDialog(QDialog):
         self.table = QTableWidget(len(shown), block.width)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().hide()
+        if block.titles:  # a header row the app only partly knows: its names above the choices
+            self.table.setHorizontalHeaderLabels(block.titles)
+        else:
+            self.table.horizontalHeader().hide()
         self.combos: list[QComboBox] = []
         for column in range(block.width):
             combo = QComboBox()
