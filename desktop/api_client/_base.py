@@ -6,6 +6,11 @@ error, a timeout, 408, 429 or 5xx. Every POST/PUT/PATCH/DELETE carries an ``Idem
 caller's (an action that keeps its key durably, e.g. checkout), else one made for the call before its
 first attempt; the same key goes with every attempt, so the server performs the call once. 409, 412 and
 422 are never retried.
+
+A write waits ``write_timeout`` (a few seconds) for its answer, a read ``read_timeout``; a call that is
+long on purpose (a CSV import, a checkout) passes ``timeout=``. A write that times out with the default
+is not retried here: it reached the server, which may be hung; the ApiTimeoutError comes at once and the
+caller, who keeps the write's key (the seller outbox), sends it again later.
 """
 
 from __future__ import annotations
@@ -204,9 +209,13 @@ class BaseClient:
         headers: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         authenticated: bool = True,
+        timeout: float | None = None,
     ) -> httpx.Response:
-        """Send one logical request, retrying when safe; returns a < 400 response or raises ApiError."""
+        """Send one logical request, retrying when safe; returns a < 400 response or raises ApiError.
+        ``timeout``: this call's read timeout (default: ``write_timeout`` for a write, else ``read_timeout``)."""
         method = method.upper()
+        short_write = timeout is None and method not in SAFE_METHODS
+        read_timeout = self.config.write_timeout if short_write else timeout
         if idempotency_key is None and method not in SAFE_METHODS:
             # one key per call, made once before the retries: no caller can forget it (openai-python
             # does the same); a caller that keeps its key with a durable action (checkout) passes it
@@ -228,14 +237,16 @@ class BaseClient:
                 request_headers["Authorization"] = f"Bearer {token.get_secret_value()}"
             http = self._http  # one client per attempt (reconfigure() may swap it between attempts)
             request = http.build_request(
-                method, path, params=query, content=body, headers=request_headers
+                method, path, params=query, content=body, headers=request_headers,
+                timeout=self.config.timeout(read_timeout) if read_timeout is not None else httpx.USE_CLIENT_DEFAULT,
             )
             started = time.monotonic()
             try:
                 response = http.send(request)
             except httpx.TimeoutException as exc:
                 self._log(request, None, started, attempt, type(exc).__name__)
-                if retryable and attempt < self.config.max_retries:
+                unanswered = short_write and isinstance(exc, httpx.ReadTimeout | httpx.WriteTimeout)
+                if retryable and attempt < self.config.max_retries and not unanswered:
                     self.config.sleep(self._backoff(attempt))
                     attempt += 1
                     continue

@@ -70,6 +70,9 @@ class ClientConfig:
     verify_tls: bool = True
     connect_timeout: float = 5.0
     read_timeout: float = 30.0
+    #: a write's read timeout (POST/PUT/PATCH/DELETE without a timeout of its own): a hung server is told
+    #: apart from a slow read in seconds, and the caller who keeps the write's key retries it later
+    write_timeout: float = 6.0
     max_retries: int = 2
     #: the first backoff delay, doubled on every attempt, jittered
     initial_retry_delay: float = 0.5
@@ -83,8 +86,8 @@ class ClientConfig:
     def base_url(self) -> str:
         return self.server_url.rstrip("/") + API_PREFIX
 
-    def timeout(self) -> httpx.Timeout:
-        return httpx.Timeout(self.read_timeout, connect=self.connect_timeout)
+    def timeout(self, read: float | None = None) -> httpx.Timeout:
+        return httpx.Timeout(self.read_timeout if read is None else read, connect=self.connect_timeout)
 
     def headers(self) -> dict[str, str]:
         """Sent with every request."""

@@ -1426,6 +1426,10 @@
 <context>
     <name>ListingsPage</name>
     <message>
+        <source>%1 · %2: %3 — refused by the marketplace; fix the cell or see Pending changes.</source>
+        <translation>%1 · %2 : %3 — refusé par la place de marché ; corrigez la cellule ou voyez Modifications en attente.</translation>
+    </message>
+    <message>
         <source>Search SKU or title</source>
         <extracomment>the seller asked to open the conflicts (entry ids)</extracomment>
         <translation>Rechercher une référence ou un titre</translation>
@@ -1564,6 +1568,10 @@
         <extracomment>a stock cell typed as a delta: &quot;+40 received&quot;, &quot;-12&quot;, &quot;−12 damaged&quot; a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) the seller&apos;s own low-stock threshold of an offer changed (local only, never sent)</extracomment>
         <translation>Stock bas : %1 ou moins</translation>
     </message>
+    <message>
+        <source>%1 (still %2: nothing was changed)</source>
+        <translation>%1 (toujours %2 : rien n’a été modifié)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1638,10 +1646,6 @@
     <message>
         <source>unit:1|carton:12|pallet:600</source>
         <translation>unité:1|carton:12|palette:600</translation>
-    </message>
-    <message>
-        <source>weekly surplus</source>
-        <translation>surplus de la semaine</translation>
     </message>
     <message>
         <source>Loading warehouses…</source>
@@ -2356,6 +2360,41 @@
     <message>
         <source>Checkout %1</source>
         <translation>Achat %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasteColumnsDialog</name>
+    <message>
+        <source>Which column is which?</source>
+        <translation>Quelle colonne est quoi ?</translation>
+    </message>
+    <message>
+        <source>The pasted cells have no header row the app knows. Choose what each column holds; nothing is changed before the next preview.</source>
+        <translation>Les cellules collées n’ont pas de ligne d’en-tête connue de l’application. Choisissez ce que contient chaque colonne ; rien n’est modifié avant l’aperçu suivant.</translation>
+    </message>
+    <message>
+        <source>— Leave out —</source>
+        <translation>— Ignorer —</translation>
+    </message>
+    <message>
+        <source>The first rows of %1 pasted.</source>
+        <translation>Les premières lignes sur %1 collées.</translation>
+    </message>
+    <message>
+        <source>Preview the changes</source>
+        <translation>Voir les modifications</translation>
+    </message>
+    <message>
+        <source>Choose the one column that holds the SKUs.</source>
+        <translation>Choisissez la colonne qui contient les références (une seule).</translation>
+    </message>
+    <message>
+        <source>Each field can come from one column only.</source>
+        <translation>Chaque champ ne peut venir que d’une seule colonne.</translation>
+    </message>
+    <message>
+        <source>Choose at least one column to change besides the SKU.</source>
+        <translation>Choisissez au moins une colonne à modifier en plus de la référence.</translation>
     </message>
 </context>
 <context>
@@ -3214,8 +3253,8 @@
         <translation>Au plus {max}.</translation>
     </message>
     <message>
-        <source>Collections: weekly, surplus (a promotion is set on its own).</source>
-        <translation>Collections : weekly, surplus (une promotion se règle à part).</translation>
+        <source>Collections: {names} (a promotion is set on its own).</source>
+        <translation>Collections : {names} (une promotion se règle à part).</translation>
     </message>
     <message>
         <source>Each packaging needs its own label.</source>

@@ -19,7 +19,7 @@ from desktop.api_client import (
     VersionConflictError,
     new_idempotency_key,
 )
-from desktop.api_client.types import ReviewRequest
+from desktop.api_client.types import OfferPatch, ReviewRequest
 
 from .helpers import CHECKOUT_RESULT, checkout_request, closed_port, offer_doc, problem
 
@@ -209,3 +209,34 @@ def test_default_timeouts_and_user_agent(api, make_client):
     assert "(" in request.headers["User-Agent"] and request.headers["User-Agent"].endswith(")")
     timeout = request.extensions["timeout"]
     assert timeout["connect"] == 5.0 and timeout["read"] == 30.0
+
+
+def test_a_write_waits_a_few_seconds_for_its_answer_and_a_read_keeps_its_timeout(api, make_client):
+    # issue 29 bug 7: a hung server answered a PATCH after ~95 s (30 s read timeout, three attempts)
+    patch = api.patch("/seller/offers/1").mock(return_value=httpx.Response(200, json=offer_doc()))
+    get = api.get("/offers/1").mock(return_value=httpx.Response(200, json=offer_doc()))
+    client = make_client()
+    client.seller.update_offer(1, OfferPatch(stock_units=3), version=1)
+    client.catalog.offer(1)
+    assert patch.calls.last.request.extensions["timeout"]["read"] <= 8.0
+    assert patch.calls.last.request.extensions["timeout"]["connect"] == 5.0
+    assert get.calls.last.request.extensions["timeout"]["read"] == 30.0
+
+
+def test_a_write_that_times_out_is_not_retried_here_but_a_refused_connection_is(api, make_client, sleeps):
+    route = api.patch("/seller/offers/1").mock(side_effect=httpx.ReadTimeout("hung"))
+    with pytest.raises(ApiTimeoutError):
+        make_client(max_retries=2).seller.update_offer(1, OfferPatch(stock_units=3), version=1, idempotency_key="k")
+    assert route.call_count == 1 and sleeps.calls == []  # at once: the caller keeps the key and retries later
+    refused = api.patch("/seller/offers/2").mock(side_effect=[httpx.ConnectError("x"), httpx.Response(
+        200, json=offer_doc(2))])
+    make_client(max_retries=2).seller.update_offer(2, OfferPatch(stock_units=3), version=1, idempotency_key="k2")
+    assert refused.call_count == 2  # never reached the server: retried as before
+
+
+def test_a_long_write_on_purpose_keeps_the_read_timeout_and_its_retries(api, make_client, sleeps):
+    route = api.post("/checkout").mock(side_effect=[httpx.ReadTimeout("slow"),
+                                                    httpx.Response(201, json=CHECKOUT_RESULT)])
+    make_client(max_retries=2).checkout.place(checkout_request(), idempotency_key=new_idempotency_key())
+    assert route.call_count == 2
+    assert route.calls.last.request.extensions["timeout"]["read"] == 30.0

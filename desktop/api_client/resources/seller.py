@@ -76,6 +76,7 @@ class Seller(ApiResource):
             params=params,
             content=body,
             headers={"Content-Type": "text/csv; charset=utf-8"},
+            timeout=self._client.config.read_timeout,  # a whole file checked: long on purpose, not hung
         )
         return self._client.parse(response, ImportReport)
 

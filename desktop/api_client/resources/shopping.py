@@ -42,6 +42,7 @@ class Checkout(ApiResource):
             "/checkout",
             json_body=dump(request, exclude_none=True),
             idempotency_key=idempotency_key,
+            timeout=self._client.config.read_timeout,  # the payment provider's time too: retried as before
         )
         result = self._client.parse(response, CheckoutResult)
         if response.headers.get("idempotent-replayed", "").lower() == "true":
@@ -53,7 +54,8 @@ class Payments(ApiResource):
     def retry(self, group_ref: str, *, idempotency_key: str | None = None) -> PaymentRetry:
         """A fresh card checkout page for an unpaid order group."""
         response = self._client.request(
-            "POST", f"/payments/{seg(group_ref)}/retry", idempotency_key=idempotency_key
+            "POST", f"/payments/{seg(group_ref)}/retry", idempotency_key=idempotency_key,
+            timeout=self._client.config.read_timeout,  # the payment provider's time too, as checkout
         )
         return self._client.parse(response, PaymentRetry)
 

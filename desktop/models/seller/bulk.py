@@ -17,8 +17,6 @@ no longer fit, each of its changes is refused, and none is sent.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -32,6 +30,7 @@ from .edits import Edit, ListingEdits
 from .fields import from_wire, same, to_wire
 from .listings import ListingsStore
 from .outbox import Entry, Outbox
+from .paste import read_block
 from .plans import ForgetGroup, Plan
 
 __all__ = ["OPERATIONS", "BulkOp", "Change", "Target", "UndoLast", "edits_of", "inverse_of", "paste_changes",
@@ -39,13 +38,6 @@ __all__ = ["OPERATIONS", "BulkOp", "Change", "Target", "UndoLast", "edits_of", "
 
 OPERATIONS = ("set_stock", "adjust_stock", "set_price", "price_percent", "start_promotion", "end_promotion",
               "add_collection", "remove_collection")
-#: header names a pasted block may use for each field
-ALIASES = {
-    "sku": "sku", "title": "title", "stock": "stock_units", "stock_units": "stock_units",
-    "price": "unit_price", "unit_price": "unit_price", "moq": "moq_units", "moq_units": "moq_units",
-    "packagings": "packagings", "collections": "collections", "promotion": "promotion",
-    "price_tiers": "price_tiers", "tiers": "price_tiers", "volume_prices": "price_tiers",
-}
 _CENT = Decimal("0.01")
 
 
@@ -195,45 +187,55 @@ class UndoLast:
         return undo.plan(outbox) + Plan.of(ForgetGroup(group))
 
 
-def paste_changes(text: str, targets: Mapping[str, Target], columns: Sequence[str] | None = None,
-                  *, now: datetime | None = None) -> list[Change]:
-    """A block copied from a spreadsheet (tab-separated; a first row of column names such as ``sku
-    stock price`` is used when present, else ``columns``): rows matched by SKU, as changes."""
-    rows = [r for r in csv.reader(io.StringIO(text.strip("\r\n")), delimiter="\t" if "\t" in text else ",")
-            if any(c.strip() for c in r)]
-    if not rows:
+def paste_changes(text: str, targets: Mapping[str, Target], columns: Sequence[str | None] | None = None,
+                  *, now: datetime | None = None, headers: Mapping[str, str | None] | None = None,
+                  names: Mapping[str, str] | None = None) -> list[Change]:
+    """A block copied from a spreadsheet (:func:`.paste.read_block`: a first row of column names such
+    as ``sku stock price``, or the table's headers, maps it; else ``columns`` when given, the seller's
+    answer; else its content, when certain): rows matched by SKU, as changes. Each cell means what the
+    same text typed into that cell means ("+10" in a stock adds 10; ``names``: the collections' shown
+    names, as ``rules.parse_cell`` takes them)."""
+    block = read_block(text, targets.keys(), headers)
+    if not block.rows:
         return []
-    header = [ALIASES.get(c.strip().lower().replace(" ", "_")) for c in rows[0]]
-    if header and header[0] == "sku" and all(header):
-        names, rows = header, rows[1:]
-    else:
-        names = list(columns or ())
-    if not names or names[0] != "sku":
+    fields = block.columns if block.by_header or columns is None else list(columns)
+    if "sku" not in fields or (columns is None and not block.by_header and not block.certain):
         return [Change(0, "", "sku", None, None, rules.Problem(
             "no_sku_column", "The first column must be the SKU (or give a header row: sku, stock, price…)."))]
+    at = fields.index("sku")
     changes: list[Change] = []
-    for row in rows:
-        sku = row[0].strip()
+    for row in block.rows:
+        sku = row[at].strip() if at < len(row) else ""
         target = targets.get(sku)
         start = len(changes)
-        for name, cell in zip(names[1:], row[1:], strict=False):
-            if name == "sku":
+        for name, cell in zip(fields, row, strict=False):
+            if name is None or name == "sku":
                 continue
             if target is None:
                 changes.append(Change(0, sku, name, None, cell, rules.Problem(
                     "unknown_sku", "No offer of yours has this SKU.")))
                 break
-            try:
-                value = to_wire(name, rules.parse_cell(name, cell, now=now))
-            except rules.RuleError as exc:
-                changes.append(Change(target.offer_id, sku, name, target.fields.get(name), cell, exc.problem))
-                continue
-            change = Change(target.offer_id, sku, name, target.fields.get(name), value)
-            if change.changes_something:
-                changes.append(change)
+            changes.extend(_pasted(target, name, cell, now, names))
         if target is not None:
             changes[start:] = _checked(changes[start:], target)
     return changes
+
+
+def _pasted(target: Target, name: str, cell: str, now: datetime | None,
+            names: Mapping[str, str] | None) -> list[Change]:
+    """One pasted cell as the change typing it would make (none when it leaves the field as it is)."""
+    before = target.fields.get(name)
+    delta = rules.parse_delta(cell) if name == "stock_units" else None
+    if delta is not None:
+        units = delta[0]
+        return [Change(target.offer_id, target.sku, name, before, (before or 0) + units,
+                       rules.check_delta(before or 0, units), units)]
+    try:
+        value = to_wire(name, rules.parse_cell(name, cell, now=now, names=names))
+    except rules.RuleError as exc:
+        return [Change(target.offer_id, target.sku, name, before, cell, exc.problem)]
+    change = Change(target.offer_id, target.sku, name, before, value)
+    return [change] if change.changes_something else []
 
 
 def value_for_check(name: str, wire: FieldValue) -> Any:

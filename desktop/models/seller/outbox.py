@@ -279,6 +279,11 @@ class Outbox:
         self._update(entry_id, status=Status.SENT, result=_dump(result), message=None, errors=None,
                      detail=None, sent_at=now)
 
+    def mark_unanswered(self, entry_id: int) -> None:
+        """Sent, but no answer came (a timeout, the connection lost) or the server failed: ``waiting``
+        again, its prepared request and key kept, so the next attempt repeats it byte for byte."""
+        self._update(entry_id, status=Status.WAITING)
+
     def mark_conflict(self, entry_id: int, current: Mapping[str, Any] | None, message: str,
                       fields: Iterable[str] = ()) -> None:
         detail = {"current": dict(current) if current is not None else None, "fields": list(fields)}

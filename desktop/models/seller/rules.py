@@ -42,6 +42,7 @@ __all__ = [
     "format_packagings",
     "format_tiers",
     "parse_cell",
+    "parse_delta",
 ]
 
 MAX_UNITS = 2**31 - 1
@@ -126,7 +127,9 @@ def _packagings(value: FieldValue) -> Problem | None:
 
 def _collections(value: FieldValue) -> Problem | None:
     if not isinstance(value, list | tuple) or any(c not in COLLECTIONS for c in value) or len(set(value)) != len(value):
-        return Problem("invalid_collection", "Collections: weekly, surplus (a promotion is set on its own).")
+        # ``names``: the views put the names the table shows (the user's language) in their place
+        return Problem("invalid_collection", "Collections: {names} (a promotion is set on its own).",
+                       {"names": ", ".join(COLLECTIONS)})
     return None
 
 
@@ -234,12 +237,27 @@ def check_all(fields: dict[str, Any], *, now: datetime | None = None) -> dict[st
     return {name: p for name, value in fields.items() if (p := check(name, value, now=now)) is not None}
 
 
-def parse_cell(name: str, text: str, *, now: datetime | None = None) -> Any:
+#: a stock typed (or pasted) as a delta: "+40 received", "-12", "−12 damaged"
+_DELTA = re.compile(r"^\s*([+\-−])\s*(\d{1,9})\s*(.*)$")
+
+
+def parse_delta(text: str) -> tuple[int, str] | None:
+    """A stock cell's text as a delta and its note ("+40 received" → (40, "received")), or None when it
+    is not one (a stock to set). A cell and a pasted cell mean the same."""
+    match = _DELTA.match(str(text or ""))
+    if match is None:
+        return None
+    return int(match.group(2)) * (-1 if match.group(1) in "-−" else 1), match.group(3).strip()
+
+
+def parse_cell(name: str, text: str, *, now: datetime | None = None, names: Mapping[str, str] | None = None) -> Any:
     """A cell's (or a pasted cell's) text as the field's value; RuleError (with the Problem) when it
     cannot be read or breaks the server's rule. Numbers accept a decimal comma and spaces between
-    thousands; packagings are ``label:units|label:units`` (the CSV format), volume prices
-    ``units:price|units:price`` (empty: none); collections are names
-    separated by ``|``, ``,`` or spaces; a promotion is ``15`` or ``15% 2027-01-31`` (empty ends it)."""
+    thousands; packagings are ``label:units|label:units`` (the CSV format; ``label × units`` as the
+    table shows them too), volume prices ``units:price|units:price`` (empty: none); collections are names
+    separated by ``|``, ``,`` or spaces, the codes or ``names`` (the words the table shows, lower case →
+    code); a promotion is ``15`` or ``15% 2027-01-31``, also as the cell shows it (``−15 % until
+    2027-01-31``; empty or ``—`` ends it)."""
     text = (text or "").strip()
     if name in ("sku", "title"):
         value: Any = text
@@ -250,7 +268,10 @@ def parse_cell(name: str, text: str, *, now: datetime | None = None) -> Any:
     elif name == "packagings":
         value = _parse_packagings(text)
     elif name == "collections":
-        value = sorted({c.lower() for c in re.split(r"[|,;\s]+", text) if c})
+        words = text.lower()
+        for shown, code in sorted(((k.lower(), v) for k, v in (names or {}).items()), key=lambda n: -len(n[0])):
+            words = words.replace(shown, f" {code} ")  # longest first: a name may hold spaces
+        value = sorted({c for c in re.split(r"[|,;\s]+", words) if c})
     elif name == "promotion":
         value = _parse_promotion(text)
     elif name == "price_tiers":
@@ -293,7 +314,7 @@ def _parse_packagings(text: str) -> list[tuple[str, int]]:
     for part in (p.strip() for p in text.split("|")):
         if not part:
             continue
-        label, sep, units = part.rpartition(":")
+        label, sep, units = part.rpartition(":") if ":" in part else part.rpartition("×")
         if not sep or not re.fullmatch(r"\d+", units.strip()):
             raise RuleError(Problem("invalid_packagings",
                                     "Packagings as label:units|label:units, e.g. unit:1|carton:12."))
@@ -318,7 +339,8 @@ def _parse_tiers(text: str) -> list[tuple[int, Decimal]]:
 def _parse_promotion(text: str) -> dict[str, Any] | None:
     if not text or text in ("-", "—"):
         return None
-    match = re.fullmatch(r"(\d{1,3})\s*%?\s*(?:(?:until|to|→|jusqu'au)?\s*(\d{4}-\d{2}-\d{2}))?", text)
+    # "15% 2027-01-31", or as the cell shows it: "−15 % until 2027-01-31" (the words of any language)
+    match = re.fullmatch(r"[−-]?\s*(\d{1,3})\s*%?\s*(?:[^\d]*?\s*(\d{4}-\d{2}-\d{2}))?", text)
     if not match:
         raise RuleError(Problem("invalid_promotion", "A promotion as 15% 2027-01-31 (empty to end it)."))
     percent = int(match.group(1))

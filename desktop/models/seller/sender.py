@@ -16,7 +16,10 @@ JSON (kept as the entry's ``result``). It may raise:
   time with the same request and key.
 
 An entry whose status is ``sending`` when the handler gets it is a repeat of an attempt that may have
-reached the server (the app stopped before its answer was recorded); ``waiting``, a fresh request.
+reached the server (the app stopped before its answer was recorded, or no answer came in time);
+``waiting``, a fresh request. An attempt that gets no answer (a write times out after a few seconds,
+the connection drops) or a server error leaves its entry ``waiting`` with its prepared request kept: the
+drain stops, the caller hears why (``DrainReport.stopped_by``) and sends it again later.
 
 A handler registered with ``prepare=`` (``prepare(entry) -> dict``) gets its request built once, before the first
 attempt: the sender commits it to the outbox (status ``sending``) *before* calling the handler, and
@@ -191,7 +194,8 @@ class Sender:
         prepared = entry.prepared
         # ``entry.status`` tells the handler whether this attempt repeats one that may have reached the
         # server (``sending``: interrupted, its answer never recorded) or is a fresh one (``waiting``)
-        attempt = entry
+        # a prepared request kept on a waiting entry went out once without an answer: a repeat too
+        attempt = replace(entry, status=Status.SENDING) if prepared is not None else entry
         try:
             if prepared is None:
                 prepare = self._prepare.get(entry.kind)
@@ -232,6 +236,7 @@ class Sender:
             return "refused"
         except (ApiConnectionError, ApiStatusError) as exc:  # offline or the server failing: try later
             log.info("outbox entry %s not sent: %s", entry.id, exc)
+            self.outbox.mark_unanswered(entry.id)  # waiting again, not "sending" until the next attempt
             report.stopped_by = exc
             return "stopped"
         report.conflicts.append(entry.id)

@@ -30,7 +30,7 @@ from desktop.models.seller.conflicts import MINE, THEIRS, conflict_fields
 from desktop.models.seller.fields import FieldValue, offer_fields, to_wire
 from desktop.views.locale.formatting import format_datetime
 
-from .texts import edit_text, field_name, problem_text, value_text
+from .texts import edit_text, field_name, parse_typed, problem_text, value_text
 
 __all__ = ["ConflictDialog"]
 
@@ -124,7 +124,7 @@ class ConflictDialog(QDialog):
             editor.setVisible(choice == EDIT)
             if choice == EDIT:
                 try:
-                    result[name] = (EDIT, to_wire(name, rules.parse_cell(name, editor.text())))
+                    result[name] = (EDIT, to_wire(name, parse_typed(name, editor.text())))
                 except rules.RuleError as exc:
                     problem = f"{field_name(name)}: {problem_text(exc.problem)}"
             else:

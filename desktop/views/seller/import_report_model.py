@@ -70,6 +70,7 @@ def problem_text(p: ReadProblem, *, located: bool = True) -> str:
         "carrier_format": translate("SellerImport", "%1 is not a %2 tracking number: %3."),
     }
     text = words.get(p.code, p.code)
+    quoted = text.startswith("%1")  # begins with the seller's own text: "abc is not a price", as typed
     if p.code == "no_header":
         text = text.replace("%1", p.value).replace("%2", p.column or "")
     elif p.code in ("scientific_notation", "carrier_format"):
@@ -82,7 +83,7 @@ def problem_text(p: ReadProblem, *, located: bool = True) -> str:
     else:
         text = text.replace("%1", p.value)
     if not where or p.code in ("not_text", "empty_file"):
-        return text[:1].upper() + text[1:]
+        return text if quoted else text[:1].upper() + text[1:]
     return where + text
 
 

@@ -14,7 +14,6 @@ queued. Volume prices show as "10+ €3.10 · 100+ €2.60" and are edited as ``
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -31,10 +30,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.models.seller import ListingRow, ListingsStore, Mark, effective_fields, pending_marks, rules
 from desktop.models.seller.edits import OpenEntries
-from desktop.models.seller.fields import to_wire
+from desktop.models.seller.fields import same, to_wire
 from desktop.views.locale.formatting import format_int, format_short_date
 
-from .texts import conflict_text, edit_text, field_name, problem_text, status_text, value_text
+from .texts import conflict_text, edit_text, field_name, parse_typed, problem_text, status_text, value_text
 
 __all__ = ["COLUMNS", "EDITABLE", "ID_ROLE", "ListingsTableModel"]
 
@@ -46,8 +45,6 @@ ERROR_ROLE = Qt.ItemDataRole.UserRole + 2  # the cell's error message (a rule, o
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 3
 _BLOCK = 64
 _KEEP_ROWS = 5_000
-#: a stock cell typed as a delta: "+40 received", "-12", "−12 damaged"
-_DELTA = re.compile(r"^\s*([+\-−])\s*(\d{1,9})\s*(.*)$")
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _NUMERIC = {"stock_units", "threshold", "unit_price", "moq_units", "promotion"}
 _MARK = {"waiting": "●", "sending": "↻", "conflict": "⚠", "refused": "✖"}
@@ -75,6 +72,8 @@ class ListingsTableModel(QAbstractTableModel):
         self._rows: dict[int, ListingRow] = {}
         self._marks: dict[int, Mark] = {}
         self._cell_errors: dict[tuple[int, str], str] = {}
+        #: what the seller typed into a cell the rules refused: shown (in red, explained) until fixed
+        self._refused_text: dict[tuple[int, str], str] = {}
         self._cells: dict[int, list[dict[int, Any]]] = {}
         self._marks_loaded = False
 
@@ -225,7 +224,12 @@ class ListingsTableModel(QAbstractTableModel):
             roles[Qt.ItemDataRole.EditRole] = str(row.threshold)
         elif name in EDITABLE:
             roles[Qt.ItemDataRole.EditRole] = self._display(row, mark, name, shown, edit=True)
+        typed = self._refused_text.get((row.id, name))
         tooltip = error
+        if typed is not None and error:  # the seller's text stays, to fix; the value it would replace said
+            roles[Qt.ItemDataRole.DisplayRole] = roles[Qt.ItemDataRole.EditRole] = typed
+            tooltip = QCoreApplication.translate("ListingsTableModel", "%1 (still %2: nothing was changed)").replace(
+                "%1", error).replace("%2", self._display(row, mark, name, shown, edit=False) or "—")
         if not tooltip and name == "pending" and mark is not None:
             text = status_text(mark.status)
             message = conflict_text() if mark.status == "conflict" else mark.message
@@ -274,42 +278,50 @@ class ListingsTableModel(QAbstractTableModel):
         if row is None or name not in EDITABLE:
             return False
         key = (row.id, name)
-        delta = _DELTA.match(str(value)) if name == "stock_units" else None
+        delta = rules.parse_delta(str(value)) if name == "stock_units" else None
         if delta is not None:
-            return self._set_delta(index, row, delta)
+            return self._set_delta(index, row, *delta, typed=str(value))
         try:
-            parsed = to_wire(name, rules.parse_cell(name, str(value)))
+            parsed = to_wire(name, parse_typed(name, str(value)))
         except rules.RuleError as exc:
-            return self._refuse(index, row, name, exc.problem)
-        after = rules.check_after(effective_fields(row, self._marks.get(row.id)), {name: parsed})
+            return self._refuse(index, row, name, exc.problem, str(value))
+        shown = effective_fields(row, self._marks.get(row.id))
+        after = rules.check_after(shown, {name: parsed})
         if name in after:  # an MOQ or a price that the offer's volume prices no longer fit
-            return self._refuse(index, row, name, after[name])
+            return self._refuse(index, row, name, after[name], str(value))
         self._cell_errors.pop(key, None)
+        self._refused_text.pop(key, None)
         self._cells.pop(row.id, None)
-        self.edit_requested.emit(row.id, name, parsed)
+        unchanged = same(name, shown.get(name), parsed) or str(value).strip() == edit_text(name, shown.get(name))
+        if not unchanged:  # Enter on an unchanged cell sends nothing
+            self.edit_requested.emit(row.id, name, parsed)
         self.dataChanged.emit(index, index)
         return True
 
     def _refuse(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, name: str,
-                problem: rules.Problem) -> bool:
-        """A cell edit breaking a rule: the message on the cell, nothing queued."""
+                problem: rules.Problem, typed: str | None = None) -> bool:
+        """A cell edit breaking a rule: the message on the cell, the seller's text kept in it (to fix),
+        nothing queued."""
         message = problem_text(problem)
         self._cell_errors[(row.id, name)] = message
+        if typed is not None:
+            self._refused_text[(row.id, name)] = typed
         self._cells.pop(row.id, None)
         self.dataChanged.emit(index, index)
         self.problem.emit(row.id, name, message)
         return False
 
-    def _set_delta(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, match: re.Match) -> bool:
-        units = int(match.group(2)) * (-1 if match.group(1) in "-−" else 1)
+    def _set_delta(self, index: QModelIndex | QPersistentModelIndex, row: ListingRow, units: int, note: str, *,
+                   typed: str) -> bool:
         shown = effective_fields(row, self._marks.get(row.id))["stock_units"]
         key = (row.id, "stock_units")
         problem = rules.check_delta(shown, units)
         if problem is not None:
-            return self._refuse(index, row, "stock_units", problem)
+            return self._refuse(index, row, "stock_units", problem, typed)
         self._cell_errors.pop(key, None)
+        self._refused_text.pop(key, None)
         self._cells.pop(row.id, None)
-        self.delta_requested.emit(row.id, units, match.group(3).strip())
+        self.delta_requested.emit(row.id, units, note)
         self.dataChanged.emit(index, index)
         return True
 

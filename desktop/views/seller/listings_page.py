@@ -40,21 +40,28 @@ from desktop.models.seller import (
     cell_edit,
     effective_fields,
     paste_changes,
+    rules,
 )
 from desktop.models.seller.listings import SORT_COLUMNS
+from desktop.models.seller.paste import read_block
 from desktop.views.background.tasks import QueryOp
 from desktop.views.locale.formatting import format_int
 
 from .bulk_edit_dialog import BulkEditDialog
 from .listings_model import COLUMNS, ListingsTableModel
 from .outbox_runner import OutboxRunner
-from .texts import field_name
+from .texts import collection_names, field_name
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
     from desktop.models.seller import DrainReport
 
 __all__ = ["ListingsPage"]
+
+#: the Title column's width at first (px): the seller widens or narrows it
+TITLE_WIDTH = 260
+#: the fields a pasted block can write (and the SKU that matches its rows), as the table orders them
+PASTE_FIELDS = tuple(c for c in COLUMNS if c in rules.EDITABLE_FIELDS)
 
 
 class ListingsPage(QWidget):
@@ -69,6 +76,8 @@ class ListingsPage(QWidget):
         self.runner = runner
         self.model = ListingsTableModel(listings, runner, self)
         self.refresh_op: QueryOp | None = None
+        self.paste_preview: BulkEditDialog | None = None  # the last paste's preview
+        self._undoing: set[int] | None = None  # an undo's entries not through yet (the status line says so)
         self._sort = ("sku", False)
         # before the filters are built: a filter set while building asks for a search
         self.search_timer = QTimer(self, singleShot=True, interval=150)
@@ -174,11 +183,14 @@ class ListingsPage(QWidget):
         header.setSortIndicatorShown(True)
         header.sectionClicked.connect(self._sort_clicked)
         header.setSortIndicator(COLUMNS.index("sku"), Qt.SortOrder.AscendingOrder)
+        # every column the seller can widen, the title too (a stretched one could not be, and its neighbours
+        # squeezed it); the title starts wide, the last column takes what is left, a scroll bar the rest
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(COLUMNS.index("title"), QHeaderView.ResizeMode.Stretch)
-        # narrow enough that the title (stretched) keeps ~200 px in the app's window at 1440 px
-        for name, width in (("pending", 28), ("sku", 136), ("stock_units", 76), ("threshold", 64),
-                            ("unit_price", 84), ("price_tiers", 170), ("moq_units", 64), ("packagings", 110),
+        header.setStretchLastSection(True)
+        header.setMinimumSectionSize(28)
+        for name, width in (("pending", 28), ("sku", 136), ("title", TITLE_WIDTH), ("stock_units", 76),
+                            ("threshold", 64), ("unit_price", 84), ("price_tiers", 170), ("moq_units", 64),
+                            ("packagings", 110),
                             ("collections", 100), ("promotion", 110), ("warehouse", 100), ("updated_at", 84)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
@@ -263,10 +275,26 @@ class ListingsPage(QWidget):
         self._update_buttons()
 
     def _drained(self, report: DrainReport) -> None:
-        """Offers created or removed: the list itself changed (an edit only changes its rows)."""
+        """Offers created or removed: the list itself changed (an edit only changes its rows). An edit
+        the marketplace refused is said on the status line (its cells are red); an undo's words go once
+        it is through."""
         sent = self.runner.get_many(report.sent) if report.sent else []
         if any(e.kind in ("offer_create", "offer_delete") for e in sent):
             self.apply_filters()
+        refused = [e for e in self.runner.get_many(report.refused) if e.kind == "offer_edit"] if report.refused else []
+        if refused:
+            entry = refused[0]
+            row = self.listings.row(int(entry.target))
+            names = ", ".join(field_name(f) for f in entry.payload.get("fields", {})) or field_name("stock_units")
+            self.message.setText(self.tr("%1 · %2: %3 — refused by the marketplace; fix the cell or see Pending "
+                                         "changes.").replace("%1", row.sku if row else entry.target)
+                                 .replace("%2", names).replace("%3", entry.message or ""))
+        if self._undoing is not None:
+            self._undoing -= set(report.touched)
+            if not self._undoing:
+                self._undoing = None
+            if self._undoing is None and self.message.text() == self._undo_text():
+                self.message.clear()  # done: the line does not keep saying it is being undone
 
     def _update_buttons(self) -> None:
         self.undo_button.setEnabled(self.runner.can_undo())
@@ -329,27 +357,47 @@ class ListingsPage(QWidget):
         self.runner.apply(ListingEdits(self.listings, edits, group_id=group_id))
         self._update_buttons()
 
-    def paste(self, text: str | None = None) -> BulkEditDialog | None:
+    def paste(self, text: str | None = None) -> QDialog | None:
+        """A block from a spreadsheet: mapped by its header row (the table's headers, in the user's
+        language, or the field names) or by content when certain, then previewed; else the seller first
+        says which column is which (PasteColumnsDialog). Nothing is taken from the table's column order."""
         text = text if text is not None else QGuiApplication.clipboard().text()
         if not text.strip():
             return None
         ids = self.listings.search(ListingQuery())
         by_sku = {t.sku: t for t in self.targets(ids)}
-        current = self.table.currentIndex()
-        start = current.column() if current.isValid() and COLUMNS[current.column()] == "sku" else COLUMNS.index("sku")
-        columns = [c for c in COLUMNS[start:] if c not in ("threshold", "warehouse", "updated_at")]
-        changes = paste_changes(text, by_sku, columns)
+        # the table's own headers (a copy of its rows pasted back): its other columns are left out
+        headers: dict[str, str | None] = {field_name(n): (n if n in PASTE_FIELDS else None) for n in COLUMNS}
+        block = read_block(text, by_sku.keys(), headers)
+        if not block.rows and not block.by_header:
+            return None
+        if block.by_header or block.certain:
+            return self._paste_preview(paste_changes(text, by_sku, headers=headers, names=collection_names()))
+        from .paste_columns_dialog import PasteColumnsDialog
+
+        dialog = PasteColumnsDialog(block, PASTE_FIELDS, self)
+        dialog.chosen.connect(lambda columns: self._paste_preview(
+            paste_changes(text, by_sku, columns, headers=headers, names=collection_names())))
+        dialog.open()
+        return dialog
+
+    def _paste_preview(self, changes: list) -> BulkEditDialog:
         dialog = BulkEditDialog([], self, changes=changes, title=self.tr("Paste from spreadsheet"))
         dialog.applied.connect(self._apply_bulk)
         dialog.open()
+        self.paste_preview = dialog
         return dialog
 
     def undo_last(self) -> None:
         if not self.runner.can_undo():
             return
-        self.runner.apply(UndoLast(self.listings))  # the undone group leaves the undo chain
-        self.message.setText(self.tr("The last bulk edit is being undone."))
+        entries = self.runner.apply(UndoLast(self.listings))  # the undone group leaves the undo chain
+        self._undoing = {e.id for e in entries}  # (none: it revised edits still waiting; the next drain)
+        self.message.setText(self._undo_text())
         self._update_buttons()
+
+    def _undo_text(self) -> str:
+        return self.tr("The last bulk edit is being undone.")
 
     def new_offer(self) -> QDialog:
         from .offer_form import NewOfferDialog

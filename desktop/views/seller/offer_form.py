@@ -18,7 +18,7 @@ from desktop.models.seller import rules
 from desktop.models.seller.fields import patch_body, to_wire
 from desktop.views.background.tasks import QueryOp
 
-from .texts import field_name, problem_text
+from .texts import collection_text, field_name, parse_typed, problem_text
 from .tiers_editor import TiersEditor
 
 if TYPE_CHECKING:
@@ -59,7 +59,7 @@ class NewOfferDialog(QDialog):
         form.insertRow(2 * _FIELDS.index("unit_price") + 2, field_name("price_tiers"), self.tiers)
         form.insertRow(2 * _FIELDS.index("unit_price") + 3, "", self.errors["price_tiers"])
         self.inputs["packagings"].setPlaceholderText(self.tr("unit:1|carton:12|pallet:600"))
-        self.inputs["collections"].setPlaceholderText(self.tr("weekly surplus"))
+        self.inputs["collections"].setPlaceholderText(", ".join(collection_text(c) for c in rules.COLLECTIONS))
         self.category = QComboBox()
         parents = {p for _i, p, _n in categories}
         for id_, _parent, name in sorted(categories, key=lambda c: c[2]):
@@ -100,7 +100,7 @@ class NewOfferDialog(QDialog):
         values: dict[str, Any] = {}
         for name, edit in self.inputs.items():
             try:
-                values[name] = to_wire(name, rules.parse_cell(name, edit.text()))
+                values[name] = to_wire(name, parse_typed(name, edit.text()))
                 self.errors[name].setText("")
             except rules.RuleError as exc:
                 self.errors[name].setText(problem_text(exc.problem) if edit.text() or name in ("sku", "title",

@@ -14,7 +14,9 @@ marketplace has said who it is, so that an outbox is never drained into another 
 
 One drain at a time (the sender also holds a lock); entries queued while one runs start another when it
 ends. Offline (an OfflineError from the drain, or ``connectivity.changed(False)``), nothing is sent;
-when the marketplace answers again, the drain resumes by itself.
+when the marketplace answers again, the drain resumes by itself. A drain stopped without an answer (a
+write timed out: the connectivity owner hears of it at once) or by a server error goes again by itself
+after a back-off (2 s, doubling, at most a minute), until one ends without a stop.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ import logging
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 
 from desktop.api_client import ApiConnectionError
 from desktop.models.seller import (
@@ -45,6 +47,9 @@ if TYPE_CHECKING:
 __all__ = ["OutboxRunner", "follow_runner"]
 
 log = logging.getLogger(__name__)
+
+#: the first and the longest wait before a stopped drain goes again by itself (ms)
+RETRY_FIRST_MS, RETRY_MAX_MS = 2_000, 60_000
 
 
 class OutboxRunner(QObject):
@@ -68,6 +73,9 @@ class OutboxRunner(QObject):
         self._woken = False
         self._held = False
         self._wake.connect(self.queued, Qt.ConnectionType.QueuedConnection)
+        self._stops = 0  # drains stopped in a row (the back-off's exponent)
+        self.retry_timer = QTimer(self, singleShot=True)
+        self.retry_timer.timeout.connect(self.kick)
         if connectivity is not None:
             connectivity.changed.connect(self._online_changed)
             connectivity.reachable.connect(self.kick)
@@ -155,6 +163,11 @@ class OutboxRunner(QObject):
         if isinstance(report.stopped_by, ApiConnectionError) and self._connectivity is not None:
             self._again = False
             self._connectivity.went_offline(report.stopped_by)
+        self._stops = self._stops + 1 if report.stopped_by is not None else 0
+        if self._stops:
+            self.retry_timer.start(min(RETRY_FIRST_MS * 2 ** (self._stops - 1), RETRY_MAX_MS))
+        else:
+            self.retry_timer.stop()
         self.drained.emit(report)
         self.changed.emit()
 

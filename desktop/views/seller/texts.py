@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
+from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
+from desktop.models.seller import rules
 from desktop.models.seller.fields import FieldValue
-from desktop.models.seller.rules import Problem, format_tiers
+from desktop.models.seller.rules import COLLECTIONS, Problem, format_tiers
 from desktop.views.locale.formatting import format_int, format_money, format_short_date
 
 
@@ -58,6 +61,11 @@ def collection_text(name: str) -> str:
     }.get(name, name)
 
 
+def collection_names() -> dict[str, str]:
+    """The words the table shows for each collection, in the user's language (and English): code."""
+    return {**{c: c for c in COLLECTIONS}, **{collection_text(c): c for c in COLLECTIONS}}
+
+
 def _rule_template(template: str) -> str:
     """The rules' message templates (models/seller/rules.py, bulk.py), each a literal for lupdate."""
     return {
@@ -75,8 +83,8 @@ def _rule_template(template: str) -> str:
         "At most 2 decimals.": QCoreApplication.translate("SellerRules", "At most 2 decimals."),
         "At most {max} packagings.": QCoreApplication.translate("SellerRules", "At most {max} packagings."),
         "At most {max}.": QCoreApplication.translate("SellerRules", "At most {max}."),
-        "Collections: weekly, surplus (a promotion is set on its own).": QCoreApplication.translate(
-            "SellerRules", "Collections: weekly, surplus (a promotion is set on its own)."
+        "Collections: {names} (a promotion is set on its own).": QCoreApplication.translate(
+            "SellerRules", "Collections: {names} (a promotion is set on its own)."
         ),
         "Each packaging needs its own label.": QCoreApplication.translate(
             "SellerRules", "Each packaging needs its own label."
@@ -141,7 +149,39 @@ def problem_text(problem: Problem) -> str:
         params["price"] = format_money(params["price"], "EUR")
     if isinstance(params.get("moq"), int):
         params["moq"] = format_int(params["moq"])
+    if problem.code == "invalid_collection":  # the names the table shows, not the codes
+        params["names"] = ", ".join(collection_text(c) for c in COLLECTIONS)
     return _rule_template(problem.template).format(**params)
+
+
+def parse_typed(name: str, text: str) -> Any:
+    """What the seller typed into an editor, in the words and numbers the cells show in the user's
+    language ("Surstocks", "1 234", "12,50 €", "−15 % jusqu'au 31/01/2027"), as ``rules.parse_cell``
+    reads it; RuleError as it raises."""
+    return rules.parse_cell(name, typed_text(name, text), names=collection_names())
+
+
+def typed_text(name: str, text: str) -> str:
+    """The locale's own marks taken out of a typed value: digit grouping in whole numbers, the short date
+    of a promotion (as ISO), the "—" of no volume prices."""
+    text = str(text or "").strip()
+    locale = QLocale()
+    if name in ("stock_units", "moq_units"):
+        group = re.escape(locale.groupSeparator())
+        if re.fullmatch(rf"[+\-−]?\d{{1,3}}({group}\d{{3}})+", text):
+            return text.replace(locale.groupSeparator(), "")
+    if name == "price_tiers" and text in ("—", "-"):
+        return ""
+    if name == "promotion":
+        short = locale.dateFormat(QLocale.FormatType.ShortFormat)  # "dd/MM/yyyy", "M/d/yy", "d MM yyyy"
+        for token in re.findall(re.sub(r"d+|M+|y+", lambda _m: r"\d{1,4}", re.escape(short)), text):
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", token):
+                continue
+            day = locale.toDate(token, short)
+            if day.isValid():
+                day = day.addYears(100) if day.year() < 2000 else day  # "31/01/27"
+                text = text.replace(token, day.toString("yyyy-MM-dd"))
+    return text
 
 
 def value_text(name: str, value: FieldValue) -> str:
@@ -164,31 +204,29 @@ def value_text(name: str, value: FieldValue) -> str:
     if name == "promotion":
         if not isinstance(value, dict):
             return str(value)
-        from datetime import datetime
+        from datetime import UTC, datetime
 
         ends = value["ends_at"]
         when = ends if isinstance(ends, datetime) else datetime.fromisoformat(str(ends).replace("Z", "+00:00"))
         return (
             QCoreApplication.translate("SellerTexts", "−%1 % until %2")
             .replace("%1", str(value["discount_percent"]))
-            .replace("%2", format_short_date(when))
+            # the day as typed: a promotion typed "until 31/01" ends at 23:59 UTC that day (rules.parse_cell),
+            # so the day is read in UTC too (in local time, east of UTC, it showed the next day)
+            .replace("%2", format_short_date(when.astimezone(UTC).replace(tzinfo=None) if when.tzinfo else when))
         )
     return str(value)
 
 
 def edit_text(name: str, value: FieldValue) -> str:
-    """A field's JSON value as its cell editor shows it (what rules.parse_cell reads back)."""
-    if value is None:
+    """A field's JSON value as its cell editor shows it: what the cell shows, in the user's language
+    (``parse_typed`` reads it back), but volume prices in the CSV's ``10:3.10|100:2.60`` (the editor's
+    text since they exist; the cell's "10+ €3.10 · 100+ €2.60" is read back too)."""
+    if value is None and name != "promotion":
         return ""
-    if name == "packagings":
-        return "|".join(f"{label}:{units}" for label, units in value)
-    if name == "collections":
-        return " ".join(value)
-    if name == "promotion":
-        return f"{value['discount_percent']}% {str(value['ends_at'])[:10]}"
     if name == "price_tiers":
         return format_tiers(value)
-    return str(value)
+    return value_text(name, value)
 
 
 def tiers_text(tiers: FieldValue, currency: str = "EUR") -> str:
