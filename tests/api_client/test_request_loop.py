@@ -240,3 +240,13 @@ def test_a_long_write_on_purpose_keeps_the_read_timeout_and_its_retries(api, mak
     make_client(max_retries=2).checkout.place(checkout_request(), idempotency_key=new_idempotency_key())
     assert route.call_count == 2
     assert route.calls.last.request.extensions["timeout"]["read"] == 30.0
+
+
+def test_a_cart_quote_is_a_read_sent_as_post_it_keeps_the_read_timeout_and_is_retried(api, make_client, sleeps):
+    # nothing is written by a quote: a slow answer is waited for as a read's, and tried again
+    route = api.post("/cart/quote").mock(side_effect=[httpx.ReadTimeout("slow"), httpx.ReadTimeout("slow"),
+                                                      httpx.ConnectError("x")])
+    with pytest.raises(OfflineError):
+        make_client(max_retries=2).cart.quote([{"offer_id": 1, "packaging_id": 11, "quantity": 1}])
+    assert route.call_count == 3
+    assert route.calls.last.request.extensions["timeout"]["read"] == 30.0

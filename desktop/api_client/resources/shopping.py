@@ -22,7 +22,9 @@ class Cart(ApiResource):
     def quote(self, lines: Iterable[CartLine | dict], currency: str = "EUR") -> Quote:
         """Prices, shipping methods and every issue of a cart; never fails for stock/MOQ issues."""
         body = QuoteRequest(currency=currency, lines=[_line(line) for line in lines])
-        response = self._client.request("POST", "/cart/quote", json_body=dump(body))
+        # a read sent as POST (nothing is written): the read timeout, and retried as a read is
+        response = self._client.request("POST", "/cart/quote", json_body=dump(body),
+                                        timeout=self._client.config.read_timeout)
         return self._client.parse(response, Quote)
 
 
