@@ -1555,20 +1555,20 @@
         <translation>&amp;Compte</translation>
     </message>
     <message>
-        <source>Sign in…</source>
-        <translation>Se connecter…</translation>
+        <source>&amp;Sign in…</source>
+        <translation>Se &amp;connecter…</translation>
     </message>
     <message>
-        <source>Create account…</source>
-        <translation>Créer un compte…</translation>
+        <source>&amp;Create account…</source>
+        <translation>C&amp;réer un compte…</translation>
     </message>
     <message>
-        <source>Continue as guest</source>
-        <translation>Continuer en tant qu’invité</translation>
+        <source>Continue as &amp;guest</source>
+        <translation>Continuer en tant qu’&amp;invité</translation>
     </message>
     <message>
-        <source>Sign out</source>
-        <translation>Se déconnecter</translation>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
         <source>%1 (checking…)</source>
@@ -1589,6 +1589,22 @@
     <message>
         <source>Browsing as a guest</source>
         <translation>Navigation en tant qu’invité</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Aller à</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>Aller à : %1</translation>
     </message>
 </context>
 <context>
@@ -3555,6 +3571,132 @@
     <message>
         <source>Choose a shipping method for every warehouse.</source>
         <translation>Choisissez un mode de livraison pour chaque entrepôt.</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Everywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <source>Move to the next region: navigation, filters, results, detail</source>
+        <translation>Aller à la zone suivante : navigation, filtres, résultats, détail</translation>
+    </message>
+    <message>
+        <source>Move to the previous region</source>
+        <translation>Aller à la zone précédente</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Search the catalog (Return shows the results)</source>
+        <translation>Rechercher dans le catalogue (Entrée affiche les résultats)</translation>
+    </message>
+    <message>
+        <source>Add the offer shown to the cart, with the quantity in its detail</source>
+        <translation>Ajouter l’offre affichée au panier, avec la quantité de son détail</translation>
+    </message>
+    <message>
+        <source>Go to the quantity of the offer shown</source>
+        <translation>Aller à la quantité de l’offre affichée</translation>
+    </message>
+    <message>
+        <source>Update the catalog now</source>
+        <translation>Mettre à jour le catalogue maintenant</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <source>Check out the cart</source>
+        <translation>Passer la commande du panier</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Search and filter the orders</source>
+        <translation>Rechercher et filtrer les commandes</translation>
+    </message>
+    <message>
+        <source>Get the latest orders</source>
+        <translation>Télécharger les dernières commandes</translation>
+    </message>
+    <message>
+        <source>Seller: listings</source>
+        <translation>Vendeur : mes offres</translation>
+    </message>
+    <message>
+        <source>Edit the current cell</source>
+        <translation>Modifier la cellule courante</translation>
+    </message>
+    <message>
+        <source>Bulk edit the selected offers</source>
+        <translation>Modifier en masse les offres sélectionnées</translation>
+    </message>
+    <message>
+        <source>Paste rows from a spreadsheet</source>
+        <translation>Coller des lignes d’un tableur</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Show the pending changes (not yet sent or refused)</source>
+        <translation>Afficher les modifications en attente (pas encore envoyées ou refusées)</translation>
+    </message>
+    <message>
+        <source>Any table</source>
+        <translation>Tout tableau</translation>
+    </message>
+    <message>
+        <source>Open the current row</source>
+        <translation>Ouvrir la ligne courante</translation>
+    </message>
+    <message>
+        <source>Select the first row when none is selected</source>
+        <translation>Sélectionner la première ligne quand aucune ne l’est</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>This list of keyboard shortcuts</source>
+        <translation>Cette liste des raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Tab and Shift+Tab move between controls, the arrow keys inside a list or a table, Alt with an underlined letter presses that button or goes to that field.</source>
+        <translation>Tab et Maj+Tab passent d’un contrôle à l’autre, les flèches se déplacent dans une liste ou un tableau, Alt avec une lettre soulignée appuie sur ce bouton ou va à ce champ.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Ce que cela fait</translation>
     </message>
 </context>
 <context>

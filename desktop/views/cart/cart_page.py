@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.cart import Cart, CartLine, CartStore, Quote, QuoteIssue, QuoteLine, cart_to_csv
 from desktop.views.locale.formatting import format_money
+from desktop.views.window.keyboard import install
 from desktop.views.window.main_window import EmptyState
 
 from .cart_model import CartQuoter
@@ -213,6 +214,17 @@ class CartPage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.orphans_label)
         layout.addWidget(self.footer)
+        install(self, "checkout", self._checkout_key, context=Qt.ShortcutContext.WindowShortcut)
+
+    def _checkout_key(self) -> None:
+        """The checkout shortcut: as the Checkout button, when it can be pressed."""
+        if self.checkout_button.isVisible() and self.checkout_button.isEnabled():
+            self.checkout_button.click()
+
+    def regions(self) -> list[QWidget | tuple[QWidget, ...]]:
+        """The page's regions for F6: the actions on top, the lines, the total and Checkout."""
+        return [(self.quick_button, self.export_button, self.clear_button, self.pending_frame), self.stack,
+                self.footer]
 
     # -- reloading ---------------------------------------------------------------------------------
     def _session_changed(self) -> None:

@@ -390,6 +390,14 @@ class OfferDetail(QWidget):
         self.added_to_cart.emit(message)
         return line
 
+    def focus_quantity(self) -> bool:
+        """The focus on the quantity (its text selected, to type another); False when no offer is shown."""
+        if self.offer is None or not self.quantity_spin.isVisible():
+            return False
+        self.quantity_spin.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.quantity_spin.selectAll()
+        return True
+
     def contact_seller(self) -> ContactSellerDialog | None:
         if self.offer is None or self.client is None:
             return None

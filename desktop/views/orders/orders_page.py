@@ -39,6 +39,7 @@ from desktop.models.orders_cache.rules import guest_account
 from desktop.views.background.tasks import OpContext, QueryOp, mutations
 from desktop.views.errors import channel as errors
 from desktop.views.locale.formatting import format_datetime
+from desktop.views.window.keyboard import focus_first, install
 
 from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS, OrdersTableModel, orders_table
 from .filter_bar import OrderFilterBar
@@ -155,6 +156,21 @@ class OrdersPage(QWidget):
             mutations.changed.connect(self._mutation_done)
         bar.update_chips()
         self._update_count()
+        self._keyboard()
+
+    def _keyboard(self) -> None:
+        """Ctrl+F to the search, Return there to the results, Return on a row to its detail."""
+        install(self, "orders_filter", self._focus_search, context=Qt.ShortcutContext.WindowShortcut)
+        self.search_edit.returnPressed.connect(lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.table.activated.connect(lambda _index: focus_first(self.detail))
+
+    def regions(self) -> list[QWidget | tuple[QWidget, ...]]:
+        """The page's regions for F6: the filters (and the refresh and export row), the orders, the detail."""
+        return [(self.filter_bar, self.sync_button, self.export_button), self.table, self.detail]
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
 
     @property
     def chips(self) -> dict[str, QToolButton]:

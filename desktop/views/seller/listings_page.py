@@ -44,6 +44,7 @@ from desktop.models.seller import (
 from desktop.models.seller.listings import SORT_COLUMNS
 from desktop.views.background.tasks import QueryOp
 from desktop.views.locale.formatting import format_int
+from desktop.views.window.keyboard import install, keyboard_view
 
 from .bulk_edit_dialog import BulkEditDialog
 from .listings_model import COLUMNS, ListingsTableModel
@@ -158,7 +159,7 @@ class ListingsPage(QWidget):
 
     def _offers_table(self) -> QTableView:
         """The table of offer ids (sorted in SQL by a header click), edited in place, Ctrl+V pastes."""
-        self.table = QTableView()
+        self.table = keyboard_view(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -182,6 +183,7 @@ class ListingsPage(QWidget):
                             ("collections", 100), ("promotion", 110), ("warehouse", 100), ("updated_at", 84)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
+        install(self, "bulk_edit", self.bulk_edit)
         return self.table
 
     # -- reading ----------------------------------------------------------------------------------------
