@@ -228,16 +228,16 @@
         <translation>Panier</translation>
     </message>
     <message>
-        <source>Quick order…</source>
-        <translation>Commande rapide…</translation>
+        <source>&amp;Quick order…</source>
+        <translation>Commande &amp;rapide…</translation>
     </message>
     <message>
         <source>Paste or import SKU and quantity rows</source>
         <translation>Coller ou importer des lignes référence et quantité</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>Exporter en CSV…</translation>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
         <source>Empty the cart</source>
@@ -264,8 +264,8 @@
         <translation>Ajoutez des lots depuis le catalogue, ou collez des références et quantités avec la commande rapide. Le panier est conservé sur cet ordinateur.</translation>
     </message>
     <message>
-        <source>Checkout…</source>
-        <translation>Commander…</translation>
+        <source>Chec&amp;kout…</source>
+        <translation>Comman&amp;der…</translation>
     </message>
     <message>
         <source>Remove every line from the cart?</source>
@@ -391,6 +391,10 @@
         <source>If the order reached the marketplace, it exists anyway: check the Orders page. Discard the pending submission?</source>
         <translation>Si la commande est parvenue à la place de marché, elle existe quand même : consultez la page Commandes. Abandonner l’envoi en attente ?</translation>
     </message>
+    <message>
+        <source>E&amp;mpty the cart</source>
+        <translation>&amp;Vider le panier</translation>
+    </message>
 </context>
 <context>
     <name>CatalogFilterBar</name>
@@ -420,12 +424,12 @@
         <translation>Prix unitaire maximum</translation>
     </message>
     <message>
-        <source>In stock only</source>
-        <translation>En stock uniquement</translation>
+        <source>In stock o&amp;nly</source>
+        <translation>En stock &amp;uniquement</translation>
     </message>
     <message>
-        <source>Clear filters</source>
-        <translation>Effacer les filtres</translation>
+        <source>C&amp;lear filters</source>
+        <translation>Effacer &amp;les filtres</translation>
     </message>
     <message>
         <source>All countries</source>
@@ -574,12 +578,12 @@
         <translation>Récapitulatif</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Retour</translation>
+        <source>&amp;Back</source>
+        <translation>&amp;Retour</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>Suivant</translation>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -590,8 +594,8 @@
         <translation>Envoyer de nouveau</translation>
     </message>
     <message>
-        <source>Submit order</source>
-        <translation>Passer la commande</translation>
+        <source>&amp;Submit order</source>
+        <translation>&amp;Passer la commande</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1458,32 +1462,32 @@
         <translation>Seuil de stock bas par défaut (celui d’une offre se règle dans sa cellule « Seuil bas »)</translation>
     </message>
     <message>
-        <source>New offer…</source>
-        <translation>Nouvelle offre…</translation>
+        <source>&amp;New offer…</source>
+        <translation>&amp;Nouvelle offre…</translation>
     </message>
     <message>
-        <source>Bulk edit…</source>
-        <translation>Modification groupée…</translation>
+        <source>&amp;Bulk edit…</source>
+        <translation>&amp;Modification groupée…</translation>
     </message>
     <message>
-        <source>Volume prices…</source>
-        <translation>Prix dégressifs…</translation>
+        <source>&amp;Volume prices…</source>
+        <translation>Prix &amp;dégressifs…</translation>
     </message>
     <message>
         <source>Paste from spreadsheet</source>
         <translation>Coller depuis un tableur</translation>
     </message>
     <message>
-        <source>Undo last bulk edit</source>
-        <translation>Annuler la dernière modification groupée</translation>
+        <source>&amp;Undo last bulk edit</source>
+        <translation>Ann&amp;uler la dernière modification groupée</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
     </message>
     <message numerus="yes">
         <source>%Ln offer(s)</source>
@@ -1522,6 +1526,10 @@
     <message>
         <source>Delete offers</source>
         <translation>Supprimer des offres</translation>
+    </message>
+    <message>
+        <source>&amp;Paste from spreadsheet</source>
+        <translation>C&amp;oller depuis un tableur</translation>
     </message>
 </context>
 <context>
@@ -1667,12 +1675,12 @@
         <translation>Total de la ligne</translation>
     </message>
     <message>
-        <source>Add to cart</source>
-        <translation>Ajouter au panier</translation>
+        <source>A&amp;dd to cart</source>
+        <translation>A&amp;jouter au panier</translation>
     </message>
     <message>
-        <source>Contact the seller…</source>
-        <translation>Contacter le vendeur…</translation>
+        <source>&amp;Contact the seller…</source>
+        <translation>Co&amp;ntacter le vendeur…</translation>
     </message>
     <message>
         <source>This offer is no longer on the marketplace.</source>
@@ -1730,6 +1738,14 @@
     <message>
         <source>Added %1 × %2 of “%3” to the cart.</source>
         <translation>%1 × %2 de « %3 » ajouté au panier.</translation>
+    </message>
+    <message>
+        <source>&amp;Packaging</source>
+        <translation>C&amp;onditionnement</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>&amp;Quantité</translation>
     </message>
 </context>
 <context>
@@ -1807,8 +1823,8 @@
         <translation>Me prévenir du retour en stock</translation>
     </message>
     <message>
-        <source>Notify me</source>
-        <translation>Me prévenir</translation>
+        <source>No&amp;tify me</source>
+        <translation>Me &amp;prévenir</translation>
     </message>
     <message>
         <source>Alerts</source>
@@ -1869,28 +1885,28 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <source>Cancel order…</source>
-        <translation>Annuler la commande…</translation>
+        <source>Ca&amp;ncel order…</source>
+        <translation>Ann&amp;uler la commande…</translation>
     </message>
     <message>
-        <source>Review…</source>
-        <translation>Évaluer…</translation>
+        <source>Re&amp;view…</source>
+        <translation>É&amp;valuer…</translation>
     </message>
     <message>
-        <source>Reorder</source>
-        <translation>Commander à nouveau</translation>
+        <source>Re&amp;order</source>
+        <translation>Co&amp;mmander à nouveau</translation>
     </message>
     <message>
         <source>Pay again</source>
         <translation>Payer à nouveau</translation>
     </message>
     <message>
-        <source>Copy reference</source>
-        <translation>Copier la référence</translation>
+        <source>Cop&amp;y reference</source>
+        <translation>Copier la &amp;référence</translation>
     </message>
     <message>
-        <source>Contact the seller…</source>
-        <translation>Contacter le vendeur…</translation>
+        <source>&amp;Contact the seller…</source>
+        <translation>Co&amp;ntacter le vendeur…</translation>
     </message>
     <message>
         <source>Item</source>
@@ -2069,12 +2085,12 @@
         <translation>Rechercher : référence, vendeur, code article, titre…</translation>
     </message>
     <message>
-        <source>Payment</source>
-        <translation>Paiement</translation>
+        <source>&amp;Payment</source>
+        <translation>&amp;Paiement</translation>
     </message>
     <message>
-        <source>Shipping</source>
-        <translation>Livraison</translation>
+        <source>&amp;Shipping</source>
+        <translation>&amp;Livraison</translation>
     </message>
     <message>
         <source>Any date</source>
@@ -2205,17 +2221,17 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <source>Refresh</source>
+        <source>&amp;Refresh</source>
         <extracomment>how often the page syncs while the app runs (ms)</extracomment>
-        <translation>Actualiser</translation>
+        <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
         <source>Get the latest orders from the marketplace (F5)</source>
         <translation>Récupérer les dernières commandes de la place de marché (F5)</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>Exporter en CSV…</translation>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
         <source>Offline — no orders downloaded yet</source>
@@ -2332,16 +2348,16 @@
 <context>
     <name>PaymentStep</name>
     <message>
-        <source>Card</source>
-        <translation>Carte</translation>
+        <source>&amp;Card</source>
+        <translation>&amp;Carte</translation>
     </message>
     <message>
-        <source>Bank transfer</source>
-        <translation>Virement bancaire</translation>
+        <source>Bank &amp;transfer</source>
+        <translation>&amp;Virement bancaire</translation>
     </message>
     <message>
-        <source>Multibanco</source>
-        <translation>Multibanco</translation>
+        <source>&amp;Multibanco</source>
+        <translation>&amp;Multibanco</translation>
     </message>
     <message>
         <source>You pay on the marketplace&apos;s secure page, opened in your browser.</source>
@@ -2742,9 +2758,9 @@
 <context>
     <name>SavedSearchesPane</name>
     <message>
-        <source>Save search…</source>
+        <source>Sa&amp;ve search…</source>
         <extracomment>a search was saved (its record) a search was opened on the page: (search id, the new matches marked)</extracomment>
-        <translation>Enregistrer la recherche…</translation>
+        <translation>En&amp;registrer la recherche…</translation>
     </message>
     <message>
         <source>Keep this search and its filters, and be told of new matching offers after each sync</source>
@@ -3722,12 +3738,12 @@
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <source>Create account…</source>
-        <translation>Créer un compte…</translation>
+        <source>C&amp;reate account…</source>
+        <translation>C&amp;réer un compte…</translation>
     </message>
     <message>
-        <source>Continue as guest</source>
-        <translation>Continuer en tant qu’invité</translation>
+        <source>Continue as &amp;guest</source>
+        <translation>Continuer en tant qu’&amp;invité</translation>
     </message>
     <message>
         <source>Enter your email.</source>
@@ -3740,6 +3756,10 @@
     <message>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Se &amp;connecter</translation>
     </message>
 </context>
 <context>

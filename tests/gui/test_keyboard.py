@@ -52,7 +52,7 @@ def table_in_dialog(qtbot):
 
 def test_a_plain_qt_table_traps_tab_and_the_helper_frees_it(qtbot, table_in_dialog):
     assert QTableView().tabKeyNavigation()  # Qt's default: the trap the helper exists for
-    dialog, table, default = table_in_dialog
+    _dialog, table, default = table_in_dialog
     assert not table.tabKeyNavigation()
     table.setFocus()
     press(qtbot, Qt.Key.Key_Tab)

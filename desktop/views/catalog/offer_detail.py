@@ -209,8 +209,8 @@ class OfferDetail(QWidget):
         self.units_label = QLabel()
         self.total_label = QLabel()
         self.total_label.setObjectName("lineTotal")
-        form.addRow(self.tr("Packaging"), self.packaging_combo)
-        form.addRow(self.tr("Quantity"), self.quantity_spin)
+        form.addRow(self.tr("&Packaging"), self.packaging_combo)
+        form.addRow(self.tr("&Quantity"), self.quantity_spin)
         form.addRow(self.tr("Units"), self.units_label)
         form.addRow(self.tr("Line total"), self.total_label)
         return form
@@ -218,11 +218,11 @@ class OfferDetail(QWidget):
     def _actions(self) -> QHBoxLayout:
         """[Add to cart] (the default button) [Contact the seller…]."""
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add to cart"))
+        self.add_button = QPushButton(self.tr("A&dd to cart"))
         self.add_button.setObjectName("addToCart")
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.add_to_cart)
-        self.contact_button = QPushButton(self.tr("Contact the seller…"))
+        self.contact_button = QPushButton(self.tr("&Contact the seller…"))
         self.contact_button.clicked.connect(self.contact_seller)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.contact_button)

@@ -88,7 +88,7 @@ class SavedSearchesPane(QWidget):
         self.server_url = ""
         self.account: AccountSearches | None = None
         self._email = ""
-        self.save_button = QPushButton(self.tr("Save search…"))
+        self.save_button = QPushButton(self.tr("Sa&ve search…"))
         self.save_button.setObjectName("saveSearch")
         self.save_button.setToolTip(self.tr("Keep this search and its filters, and be told of new matching "
                                             "offers after each sync"))

@@ -11,9 +11,9 @@ class PaymentStep(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.radios: dict[str, QRadioButton] = {
-            "card": QRadioButton(self.tr("Card")),
-            "bank_transfer": QRadioButton(self.tr("Bank transfer")),
-            "multibanco": QRadioButton(self.tr("Multibanco")),
+            "card": QRadioButton(self.tr("&Card")),
+            "bank_transfer": QRadioButton(self.tr("Bank &transfer")),
+            "multibanco": QRadioButton(self.tr("&Multibanco")),
         }
         notes = {
             "card": self.tr("You pay on the marketplace's secure page, opened in your browser."),

@@ -98,7 +98,7 @@ class OrdersPage(QWidget):
         self.from_label, self.to_label = bar.from_label, bar.to_label
 
         self.sync_button = QToolButton()
-        self.sync_button.setText(self.tr("Refresh"))
+        self.sync_button.setText(self.tr("&Refresh"))
         self.sync_button.setToolTip(self.tr("Get the latest orders from the marketplace (F5)"))
         self.sync_button.clicked.connect(lambda: self.sync())
         refresh = QAction(self)
@@ -106,7 +106,7 @@ class OrdersPage(QWidget):
         refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         refresh.triggered.connect(lambda: self.sync())
         self.addAction(refresh)
-        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button = QPushButton(self.tr("E&xport CSV…"))
         self.export_button.clicked.connect(self.choose_export)
 
         # -- chips, count, as-of -------------------------------------------------------------------------

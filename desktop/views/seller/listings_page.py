@@ -133,19 +133,19 @@ class ListingsPage(QWidget):
 
     def _action_bar(self) -> QHBoxLayout:
         """New, bulk edit, volume prices, paste, undo, delete; the count and Refresh."""
-        self.new_button = QPushButton(self.tr("New offer…"))
+        self.new_button = QPushButton(self.tr("&New offer…"))
         self.new_button.clicked.connect(self.new_offer)
-        self.bulk_button = QPushButton(self.tr("Bulk edit…"))
+        self.bulk_button = QPushButton(self.tr("&Bulk edit…"))
         self.bulk_button.clicked.connect(self.bulk_edit)
-        self.tiers_button = QPushButton(self.tr("Volume prices…"))
+        self.tiers_button = QPushButton(self.tr("&Volume prices…"))
         self.tiers_button.clicked.connect(self.edit_tiers)
-        self.paste_button = QPushButton(self.tr("Paste from spreadsheet"))
+        self.paste_button = QPushButton(self.tr("&Paste from spreadsheet"))
         self.paste_button.clicked.connect(self.paste)
-        self.undo_button = QPushButton(self.tr("Undo last bulk edit"))
+        self.undo_button = QPushButton(self.tr("&Undo last bulk edit"))
         self.undo_button.clicked.connect(self.undo_last)
-        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button = QPushButton(self.tr("De&lete"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         actions = QHBoxLayout()
         for button in (self.new_button, self.bulk_button, self.tiers_button, self.paste_button, self.undo_button,
