@@ -44,7 +44,7 @@ class PaymentStep(QWidget):
             self.radios[method].setChecked(True)
 
     def method_label(self, method: str) -> str:
-        return self.radios[method].text() if method in self.radios else method
+        return self.radios[method].text().replace("&", "") if method in self.radios else method  # no mnemonic
 
     def validate(self) -> bool:
         return True

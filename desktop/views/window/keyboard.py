@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Protocol, TypeVar, runtime_checkable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
-__all__ = ["SHORTCUTS", "RegionCycle", "Shortcut", "description", "focus_first", "install", "key",
+__all__ = ["SHORTCUTS", "HasRegions", "RegionCycle", "Shortcut", "description", "focus_first", "install", "key",
            "keyboard_view", "regions_of"]
 
 Region = QWidget | tuple[QWidget, ...]
@@ -211,12 +211,18 @@ def _takes_focus(w: QWidget) -> bool:
             and w.focusProxy() is None)
 
 
+@runtime_checkable
+class HasRegions(Protocol):
+    """A page that declares its regions for F6 (in the order F6 visits them)."""
+
+    def regions(self) -> Sequence[Region]: ...
+
+
 def regions_of(page: QWidget | None) -> list[Region]:
-    """The regions a page declares (``regions()``), or the page itself."""
+    """The regions a page declares (:class:`HasRegions`), or the page itself."""
     if page is None:
         return []
-    declared = getattr(page, "regions", None)
-    return list(declared()) if callable(declared) else [page]
+    return list(page.regions()) if isinstance(page, HasRegions) else [page]
 
 
 class RegionCycle(QObject):
