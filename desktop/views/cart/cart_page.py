@@ -223,7 +223,7 @@ class CartPage(QWidget):
 
     def regions(self) -> list[QWidget | tuple[QWidget, ...]]:
         """The page's regions for F6: the actions on top, the lines, the total and Checkout."""
-        return [(self.quick_button, self.export_button, self.clear_button, self.pending_frame), self.stack,
+        return [(self.quick_button, self.export_button, self.clear_button, self.pending_frame), self.groups_widget,
                 self.footer]
 
     # -- reloading ---------------------------------------------------------------------------------
