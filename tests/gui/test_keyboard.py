@@ -106,6 +106,25 @@ def test_tab_leaves_the_offer_table_for_add_to_cart_and_shift_tab_comes_back(qtb
     assert focused() is page.table
 
 
+def test_the_sellers_link_in_the_detail_opens_from_the_keyboard(qtbot, synced_ui):
+    page = synced_ui.page
+    active(qtbot, synced_ui.window)
+    page.table.setFocus()
+    press(qtbot, Qt.Key.Key_Down)
+    for _ in range(12):  # Tab from the table reaches the "Sold by" link
+        press(qtbot, Qt.Key.Key_Tab)
+        if focused() is page.detail.seller_label:
+            break
+    assert focused() is page.detail.seller_label
+    press(qtbot, Qt.Key.Key_Tab)  # Qt's way: the next Tab goes to the label's (first) link
+    assert focused() is page.detail.seller_label and page.detail.seller_label.selectedText()
+    with qtbot.waitSignal(page.detail.seller_requested, timeout=2000) as blocker:
+        press(qtbot, Qt.Key.Key_Return)
+    assert blocker.args == [int(page.detail.offer["seller"]["id"])]
+    qtbot.waitUntil(lambda: page.seller_dialog is not None and page.seller_dialog.isVisible(), timeout=5000)
+    page.seller_dialog.close()
+
+
 def test_down_in_a_freshly_filled_table_selects_the_first_row_and_the_detail_follows(qtbot, synced_ui):
     page = synced_ui.page
     active(qtbot, synced_ui.window)

@@ -186,6 +186,9 @@ class OfferDetail(QWidget):
         self.seller_label.setTextFormat(Qt.TextFormat.RichText)
         self.seller_label.setWordWrap(True)
         self.seller_label.linkActivated.connect(self._seller_clicked)
+        # Tab reaches the seller's link and Return opens it, as a click does
+        self.seller_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.facts_label = QLabel()
         self.facts_label.setObjectName("mutedText")
         self.facts_label.setWordWrap(True)

@@ -62,6 +62,7 @@ class PendingChangesView(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.resolve_selected())
+        self.table.activated.connect(lambda _i: self.resolve_selected())  # Return, as a double click
         self.retry_button = QPushButton(self.tr("Retry"))
         self.discard_button = QPushButton(self.tr("Discard"))
         self.resolve_button = QPushButton(self.tr("Resolve conflict…"))
