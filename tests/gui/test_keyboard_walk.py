@@ -263,3 +263,30 @@ def test_the_walk_notices_a_trap_and_a_shared_mnemonic(qtbot):
     assert len(walk.problems) == 2, walk.problems
     assert "keeps Tab" in walk.problems[0] and "Alt+S" in walk.problems[1]
     assert mnemonic("Fish && &chips") == "c" and mnemonic("R&&D") is None
+
+
+def test_one_key_per_page_in_the_whole_window(qtbot, app_shell):
+    """Ctrl+F is the catalog's search on the catalog and the orders' on the orders page (one window, no
+    ambiguity); F6 goes round the orders page's regions as the catalog's."""
+    shell, w = app_shell, app_shell.window
+    shell.session.signed_in_with(shell.client.auth.login(BUYER, PASSWORD))
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w, timeout=3000)
+    w.nav.setFocus()
+    qtbot.keyClick(w.nav, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is shell.catalog_page.search_edit
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    orders = shell.orders_page
+    assert w.current_page_key() == "orders"
+    qtbot.waitUntil(lambda: orders.model.rowCount() > 0, timeout=30_000)
+    qtbot.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is orders.search_edit
+    orders.table.selectRow(0)
+    qtbot.waitUntil(lambda: orders.detail.current is not None, timeout=10_000)
+    w.nav.setFocus()
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)
+        seen.append(QApplication.focusWidget())
+    assert seen[0] is orders.search_edit and seen[1] is orders.table
+    assert orders.detail.isAncestorOf(seen[2]) and seen[3] is w.nav
