@@ -266,8 +266,8 @@ def test_the_walk_notices_a_trap_and_a_shared_mnemonic(qtbot):
 
 
 def test_one_key_per_page_in_the_whole_window(qtbot, app_shell):
-    """Ctrl+F is the catalog's search on the catalog and the orders' on the orders page (one window, no
-    ambiguity); F6 goes round the orders page's regions as the catalog's."""
+    """Ctrl+F is the catalog's search on the catalog and the orders' on the orders page, F5 their refresh
+    and the catalog's sync elsewhere (one window, no ambiguous key); F6 goes round the orders' regions."""
     shell, w = app_shell, app_shell.window
     shell.session.signed_in_with(shell.client.auth.login(BUYER, PASSWORD))
     w.activateWindow()
@@ -281,6 +281,10 @@ def test_one_key_per_page_in_the_whole_window(qtbot, app_shell):
     qtbot.waitUntil(lambda: orders.model.rowCount() > 0, timeout=30_000)
     qtbot.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert QApplication.focusWidget() is orders.search_edit
+    _idle(qtbot)  # no sync of either running
+    with qtbot.waitSignal(orders.synced, timeout=20_000):  # F5 on the orders page: their refresh (not an
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F5)  # ambiguous key that runs nothing)
+    assert not shell.sync_controller.running
     orders.table.selectRow(0)
     qtbot.waitUntil(lambda: orders.detail.current is not None, timeout=10_000)
     w.nav.setFocus()
@@ -290,3 +294,7 @@ def test_one_key_per_page_in_the_whole_window(qtbot, app_shell):
         seen.append(QApplication.focusWidget())
     assert seen[0] is orders.search_edit and seen[1] is orders.table
     assert orders.detail.isAncestorOf(seen[2]) and seen[3] is w.nav
+    assert w.show_page("catalog")
+    with qtbot.waitSignal(shell.sync_controller.started, timeout=5000):  # elsewhere F5 syncs the catalog
+        qtbot.keyClick(w.nav, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: not shell.sync_controller.running, timeout=30_000)

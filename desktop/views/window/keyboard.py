@@ -26,7 +26,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 __all__ = ["SHORTCUTS", "HasRegions", "RegionCycle", "Shortcut", "description", "focus_first", "install", "key",
-           "keyboard_view", "regions_of"]
+           "keyboard_view", "regions_of", "take_key"]
 
 Region = QWidget | tuple[QWidget, ...]
 V = TypeVar("V", bound=QAbstractItemView)
@@ -133,6 +133,34 @@ def install(parent: QWidget, name: str, slot: Callable[[], object], *,
         shortcut.activated.connect(slot)
         made.append(shortcut)
     return made
+
+
+class _PageKey(QObject):
+    """The filter of :func:`take_key`: the page's key wins over a window shortcut while the focus is in it."""
+
+    def __init__(self, page: QWidget, sequence: QKeySequence, slot: Callable[[], object]) -> None:
+        super().__init__(page)
+        self._sequence, self._slot = sequence, slot
+
+    def _matches(self, event: QEvent) -> bool:
+        exact = QKeySequence.SequenceMatch.ExactMatch
+        return isinstance(event, QKeyEvent) and QKeySequence(event.keyCombination()).matches(self._sequence) == exact
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self._matches(event):
+            event.accept()  # no shortcut: the key comes to the focused widget, then up to the page
+            return True
+        if event.type() == QEvent.Type.KeyPress and self._matches(event):
+            self._slot()
+            return True
+        return False
+
+
+def take_key(page: QWidget, name: str, slot: Callable[[], object]) -> None:
+    """Shortcut ``name``'s key runs ``slot`` while the focus is in ``page``, even where the window has a
+    shortcut of the same key (F5: the orders' refresh on the orders page, the catalog's sync elsewhere);
+    two shortcuts of one key would be ambiguous, and Qt runs neither."""
+    page.installEventFilter(_PageKey(page, key(name), slot))
 
 
 # -- item views ------------------------------------------------------------------------------------
