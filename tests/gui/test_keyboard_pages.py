@@ -80,3 +80,46 @@ def test_listings_f2_edits_the_cell_and_ctrl_e_opens_the_bulk_edit(qtbot, desk):
     assert len(dialogs) == 1
     qtbot.addWidget(dialogs[0])
     dialogs[0].reject()
+
+
+@pytest.fixture
+def cart_env(qtbot, live_server, token_store, app_folders):
+    from tests.support.cart import close_env, make_env
+
+    env = make_env(qtbot, live_server, token_store, app_folders)
+    yield env
+    close_env(qtbot, env)
+
+
+def test_the_checkout_shortcut_checks_out_the_cart_once_it_can(qtbot, cart_env):
+    from tests.support.cart import shop_offers
+
+    env = cart_env
+    active(qtbot, env.page)
+    _shop, offer = shop_offers(env, price="2.50", pack_units=10)
+    env.cart().add(offer.id, offer.packaging_id, 4)
+    env.page.reload()
+    env.wait_quote(qtbot, lambda q: q.ok)
+    env.page.quick_button.setFocus()
+    press(qtbot, Qt.Key.Key_Return, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert env.page.wizard is not None
+    qtbot.waitUntil(env.page.wizard.isVisible, timeout=5000)
+    env.page.wizard.reject()
+
+
+def test_ctrl_shift_p_shows_the_pending_changes(qtbot):
+    from PySide6.QtWidgets import QLabel
+
+    from desktop.views.seller.seller_page import SellerPage
+
+    page = SellerPage()
+    qtbot.addWidget(page)
+    for key in ("orders", "listings", "pending"):
+        page.add_tab(key, QLabel(key), key.title())
+    page.show_tab("orders")
+    page.show()
+    qtbot.waitExposed(page)
+    active(qtbot, page)
+    page.tabs.tabBar().setFocus()
+    press(qtbot, Qt.Key.Key_P, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert page.current_key() == "pending"
