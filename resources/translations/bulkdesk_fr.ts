@@ -586,8 +586,8 @@
         <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
+        <source>Canc&amp;el</source>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>Submit again</source>
@@ -598,8 +598,8 @@
         <translation>&amp;Passer la commande</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
     </message>
     <message>
         <source>An order was being submitted when Bulkdesk stopped. Check it and press “Submit again”: if the marketplace already has it, you get that order — it is never placed twice.</source>
@@ -756,8 +756,8 @@
         <translation>Disponibilité, livraison, documents…</translation>
     </message>
     <message>
-        <source>Send</source>
-        <translation>Envoyer</translation>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
     </message>
     <message>
         <source>Contact the seller</source>
@@ -989,6 +989,10 @@
     <message>
         <source>Creating the account…</source>
         <translation>Création du compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>&amp;Créer un compte</translation>
     </message>
 </context>
 <context>
@@ -2579,12 +2583,12 @@
         <translation>Une ligne par article : référence, quantité (conditionnements) et éventuellement le conditionnement, séparés par des virgules, points-virgules ou tabulations. Une ligne d’en-tête est acceptée.</translation>
     </message>
     <message>
-        <source>Import CSV…</source>
-        <translation>Importer un CSV…</translation>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <source>Add to cart</source>
-        <translation>Ajouter au panier</translation>
+        <source>&amp;Add to cart</source>
+        <translation>&amp;Ajouter au panier</translation>
     </message>
     <message>
         <source>Import a CSV</source>

@@ -334,7 +334,7 @@ class CreateAccountDialog(AccountDialog):
         self.add_field("role", self.tr("Account type"), self.role)
 
         self.create_button = self.buttons.addButton(
-            self.tr("Create account"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Create account"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.create_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)

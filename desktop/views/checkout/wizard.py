@@ -146,7 +146,7 @@ class CheckoutWizard(QDialog):
         self.next_button = QPushButton(self.tr("&Next"))
         self.next_button.setObjectName("wizardNext")
         self.next_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton(self.tr("Canc&el"))
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.cancel_button.clicked.connect(self.reject)
@@ -196,7 +196,7 @@ class CheckoutWizard(QDialog):
             self.next_button.setText(self.tr("Submit again") if self.locked else self.tr("&Submit order"))
         else:
             self.next_button.setText(self.tr("&Next"))
-        self.cancel_button.setText(self.tr("Close") if index > REVIEW else self.tr("Cancel"))
+        self.cancel_button.setText(self.tr("&Close") if index > REVIEW else self.tr("Canc&el"))
         self.step_changed.emit(index)
 
     def next(self) -> None:
