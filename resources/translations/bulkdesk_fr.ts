@@ -228,16 +228,16 @@
         <translation>Panier</translation>
     </message>
     <message>
-        <source>Quick order…</source>
-        <translation>Commande rapide…</translation>
+        <source>&amp;Quick order…</source>
+        <translation>Commande &amp;rapide…</translation>
     </message>
     <message>
         <source>Paste or import SKU and quantity rows</source>
         <translation>Coller ou importer des lignes référence et quantité</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>Exporter en CSV…</translation>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
         <source>Empty the cart</source>
@@ -264,8 +264,8 @@
         <translation>Ajoutez des lots depuis le catalogue, ou collez des références et quantités avec la commande rapide. Le panier est conservé sur cet ordinateur.</translation>
     </message>
     <message>
-        <source>Checkout…</source>
-        <translation>Commander…</translation>
+        <source>Chec&amp;kout…</source>
+        <translation>Comman&amp;der…</translation>
     </message>
     <message>
         <source>Remove every line from the cart?</source>
@@ -391,6 +391,10 @@
         <source>If the order reached the marketplace, it exists anyway: check the Orders page. Discard the pending submission?</source>
         <translation>Si la commande est parvenue à la place de marché, elle existe quand même : consultez la page Commandes. Abandonner l’envoi en attente ?</translation>
     </message>
+    <message>
+        <source>E&amp;mpty the cart</source>
+        <translation>&amp;Vider le panier</translation>
+    </message>
 </context>
 <context>
     <name>CatalogFilterBar</name>
@@ -420,12 +424,12 @@
         <translation>Prix unitaire maximum</translation>
     </message>
     <message>
-        <source>In stock only</source>
-        <translation>En stock uniquement</translation>
+        <source>In stock o&amp;nly</source>
+        <translation>En stock &amp;uniquement</translation>
     </message>
     <message>
-        <source>Clear filters</source>
-        <translation>Effacer les filtres</translation>
+        <source>C&amp;lear filters</source>
+        <translation>Effacer &amp;les filtres</translation>
     </message>
     <message>
         <source>All countries</source>
@@ -574,28 +578,28 @@
         <translation>Récapitulatif</translation>
     </message>
     <message>
-        <source>Back</source>
-        <translation>Retour</translation>
+        <source>&amp;Back</source>
+        <translation>&amp;Retour</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>Suivant</translation>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Annuler</translation>
+        <source>Canc&amp;el</source>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>Submit again</source>
         <translation>Envoyer de nouveau</translation>
     </message>
     <message>
-        <source>Submit order</source>
-        <translation>Passer la commande</translation>
+        <source>&amp;Submit order</source>
+        <translation>&amp;Passer la commande</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
     </message>
     <message>
         <source>An order was being submitted when Bulkdesk stopped. Check it and press “Submit again”: if the marketplace already has it, you get that order — it is never placed twice.</source>
@@ -752,8 +756,8 @@
         <translation>Disponibilité, livraison, documents…</translation>
     </message>
     <message>
-        <source>Send</source>
-        <translation>Envoyer</translation>
+        <source>&amp;Send</source>
+        <translation>&amp;Envoyer</translation>
     </message>
     <message>
         <source>Contact the seller</source>
@@ -985,6 +989,10 @@
     <message>
         <source>Creating the account…</source>
         <translation>Création du compte…</translation>
+    </message>
+    <message>
+        <source>&amp;Create account</source>
+        <translation>&amp;Créer un compte</translation>
     </message>
 </context>
 <context>
@@ -1495,32 +1503,32 @@
         <translation>Seuil de stock bas par défaut (celui d’une offre se règle dans sa cellule « Seuil bas »)</translation>
     </message>
     <message>
-        <source>New offer…</source>
-        <translation>Nouvelle offre…</translation>
+        <source>&amp;New offer…</source>
+        <translation>&amp;Nouvelle offre…</translation>
     </message>
     <message>
-        <source>Bulk edit…</source>
-        <translation>Modification groupée…</translation>
+        <source>&amp;Bulk edit…</source>
+        <translation>&amp;Modification groupée…</translation>
     </message>
     <message>
-        <source>Volume prices…</source>
-        <translation>Prix dégressifs…</translation>
+        <source>&amp;Volume prices…</source>
+        <translation>Prix &amp;dégressifs…</translation>
     </message>
     <message>
         <source>Paste from spreadsheet</source>
         <translation>Coller depuis un tableur</translation>
     </message>
     <message>
-        <source>Undo last bulk edit</source>
-        <translation>Annuler la dernière modification groupée</translation>
+        <source>&amp;Undo last bulk edit</source>
+        <translation>Ann&amp;uler la dernière modification groupée</translation>
     </message>
     <message>
-        <source>Delete</source>
-        <translation>Supprimer</translation>
+        <source>De&amp;lete</source>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
     </message>
     <message numerus="yes">
         <source>%Ln offer(s)</source>
@@ -1560,6 +1568,10 @@
         <source>Delete offers</source>
         <translation>Supprimer des offres</translation>
     </message>
+    <message>
+        <source>&amp;Paste from spreadsheet</source>
+        <translation>C&amp;oller depuis un tableur</translation>
+    </message>
 </context>
 <context>
     <name>ListingsTableModel</name>
@@ -1596,20 +1608,20 @@
         <translation>&amp;Compte</translation>
     </message>
     <message>
-        <source>Sign in…</source>
-        <translation>Se connecter…</translation>
+        <source>&amp;Sign in…</source>
+        <translation>Se &amp;connecter…</translation>
     </message>
     <message>
-        <source>Create account…</source>
-        <translation>Créer un compte…</translation>
+        <source>&amp;Create account…</source>
+        <translation>C&amp;réer un compte…</translation>
     </message>
     <message>
-        <source>Continue as guest</source>
-        <translation>Continuer en tant qu’invité</translation>
+        <source>Continue as &amp;guest</source>
+        <translation>Continuer en tant qu’&amp;invité</translation>
     </message>
     <message>
-        <source>Sign out</source>
-        <translation>Se déconnecter</translation>
+        <source>Sign &amp;out</source>
+        <translation>Se &amp;déconnecter</translation>
     </message>
     <message>
         <source>%1 (checking…)</source>
@@ -1630,6 +1642,22 @@
     <message>
         <source>Browsing as a guest</source>
         <translation>Navigation en tant qu’invité</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Aller à</translation>
+    </message>
+    <message>
+        <source>Go to %1</source>
+        <translation>Aller à : %1</translation>
     </message>
 </context>
 <context>
@@ -1688,12 +1716,12 @@
         <translation>Total de la ligne</translation>
     </message>
     <message>
-        <source>Add to cart</source>
-        <translation>Ajouter au panier</translation>
+        <source>A&amp;dd to cart</source>
+        <translation>A&amp;jouter au panier</translation>
     </message>
     <message>
-        <source>Contact the seller…</source>
-        <translation>Contacter le vendeur…</translation>
+        <source>&amp;Contact the seller…</source>
+        <translation>Co&amp;ntacter le vendeur…</translation>
     </message>
     <message>
         <source>This offer is no longer on the marketplace.</source>
@@ -1751,6 +1779,14 @@
     <message>
         <source>Added %1 × %2 of “%3” to the cart.</source>
         <translation>%1 × %2 de « %3 » ajouté au panier.</translation>
+    </message>
+    <message>
+        <source>&amp;Packaging</source>
+        <translation>C&amp;onditionnement</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>&amp;Quantité</translation>
     </message>
 </context>
 <context>
@@ -1828,8 +1864,8 @@
         <translation>Me prévenir du retour en stock</translation>
     </message>
     <message>
-        <source>Notify me</source>
-        <translation>Me prévenir</translation>
+        <source>No&amp;tify me</source>
+        <translation>Me &amp;prévenir</translation>
     </message>
     <message>
         <source>Alerts</source>
@@ -1890,28 +1926,28 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <source>Cancel order…</source>
-        <translation>Annuler la commande…</translation>
+        <source>Ca&amp;ncel order…</source>
+        <translation>Ann&amp;uler la commande…</translation>
     </message>
     <message>
-        <source>Review…</source>
-        <translation>Évaluer…</translation>
+        <source>Re&amp;view…</source>
+        <translation>É&amp;valuer…</translation>
     </message>
     <message>
-        <source>Reorder</source>
-        <translation>Commander à nouveau</translation>
+        <source>Re&amp;order</source>
+        <translation>Co&amp;mmander à nouveau</translation>
     </message>
     <message>
         <source>Pay again</source>
         <translation>Payer à nouveau</translation>
     </message>
     <message>
-        <source>Copy reference</source>
-        <translation>Copier la référence</translation>
+        <source>Cop&amp;y reference</source>
+        <translation>Copier la &amp;référence</translation>
     </message>
     <message>
-        <source>Contact the seller…</source>
-        <translation>Contacter le vendeur…</translation>
+        <source>&amp;Contact the seller…</source>
+        <translation>Co&amp;ntacter le vendeur…</translation>
     </message>
     <message>
         <source>Item</source>
@@ -2090,12 +2126,12 @@
         <translation>Rechercher : référence, vendeur, code article, titre…</translation>
     </message>
     <message>
-        <source>Payment</source>
-        <translation>Paiement</translation>
+        <source>&amp;Payment</source>
+        <translation>&amp;Paiement</translation>
     </message>
     <message>
-        <source>Shipping</source>
-        <translation>Livraison</translation>
+        <source>&amp;Shipping</source>
+        <translation>&amp;Livraison</translation>
     </message>
     <message>
         <source>Any date</source>
@@ -2238,17 +2274,17 @@
 <context>
     <name>OrdersPage</name>
     <message>
-        <source>Refresh</source>
+        <source>&amp;Refresh</source>
         <extracomment>how often the page syncs while the app runs (ms)</extracomment>
-        <translation>Actualiser</translation>
+        <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
         <source>Get the latest orders from the marketplace (F5)</source>
         <translation>Récupérer les dernières commandes de la place de marché (F5)</translation>
     </message>
     <message>
-        <source>Export CSV…</source>
-        <translation>Exporter en CSV…</translation>
+        <source>E&amp;xport CSV…</source>
+        <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
         <source>Offline — no orders downloaded yet</source>
@@ -2400,16 +2436,16 @@
 <context>
     <name>PaymentStep</name>
     <message>
-        <source>Card</source>
-        <translation>Carte</translation>
+        <source>&amp;Card</source>
+        <translation>&amp;Carte</translation>
     </message>
     <message>
-        <source>Bank transfer</source>
-        <translation>Virement bancaire</translation>
+        <source>Bank &amp;transfer</source>
+        <translation>&amp;Virement bancaire</translation>
     </message>
     <message>
-        <source>Multibanco</source>
-        <translation>Multibanco</translation>
+        <source>&amp;Multibanco</source>
+        <translation>&amp;Multibanco</translation>
     </message>
     <message>
         <source>You pay on the marketplace&apos;s secure page, opened in your browser.</source>
@@ -2631,12 +2667,12 @@
         <translation>Une ligne par article : référence, quantité (conditionnements) et éventuellement le conditionnement, séparés par des virgules, points-virgules ou tabulations. Une ligne d’en-tête est acceptée.</translation>
     </message>
     <message>
-        <source>Import CSV…</source>
-        <translation>Importer un CSV…</translation>
+        <source>&amp;Import CSV…</source>
+        <translation>&amp;Importer un CSV…</translation>
     </message>
     <message>
-        <source>Add to cart</source>
-        <translation>Ajouter au panier</translation>
+        <source>&amp;Add to cart</source>
+        <translation>&amp;Ajouter au panier</translation>
     </message>
     <message>
         <source>Import a CSV</source>
@@ -2810,9 +2846,9 @@
 <context>
     <name>SavedSearchesPane</name>
     <message>
-        <source>Save search…</source>
+        <source>Sa&amp;ve search…</source>
         <extracomment>a search was saved (its record) a search was opened on the page: (search id, the new matches marked)</extracomment>
-        <translation>Enregistrer la recherche…</translation>
+        <translation>En&amp;registrer la recherche…</translation>
     </message>
     <message>
         <source>Keep this search and its filters, and be told of new matching offers after each sync</source>
@@ -3686,6 +3722,132 @@
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Everywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <source>Move to the next region: navigation, filters, results, detail</source>
+        <translation>Aller à la zone suivante : navigation, filtres, résultats, détail</translation>
+    </message>
+    <message>
+        <source>Move to the previous region</source>
+        <translation>Aller à la zone précédente</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catalogue</translation>
+    </message>
+    <message>
+        <source>Search the catalog (Return shows the results)</source>
+        <translation>Rechercher dans le catalogue (Entrée affiche les résultats)</translation>
+    </message>
+    <message>
+        <source>Add the offer shown to the cart, with the quantity in its detail</source>
+        <translation>Ajouter l’offre affichée au panier, avec la quantité de son détail</translation>
+    </message>
+    <message>
+        <source>Go to the quantity of the offer shown</source>
+        <translation>Aller à la quantité de l’offre affichée</translation>
+    </message>
+    <message>
+        <source>Update the catalog now</source>
+        <translation>Mettre à jour le catalogue maintenant</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <source>Check out the cart</source>
+        <translation>Passer la commande du panier</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
+        <source>Search and filter the orders</source>
+        <translation>Rechercher et filtrer les commandes</translation>
+    </message>
+    <message>
+        <source>Get the latest orders</source>
+        <translation>Télécharger les dernières commandes</translation>
+    </message>
+    <message>
+        <source>Seller: listings</source>
+        <translation>Vendeur : mes offres</translation>
+    </message>
+    <message>
+        <source>Edit the current cell</source>
+        <translation>Modifier la cellule courante</translation>
+    </message>
+    <message>
+        <source>Bulk edit the selected offers</source>
+        <translation>Modifier en masse les offres sélectionnées</translation>
+    </message>
+    <message>
+        <source>Paste rows from a spreadsheet</source>
+        <translation>Coller des lignes d’un tableur</translation>
+    </message>
+    <message>
+        <source>Seller</source>
+        <translation>Vendeur</translation>
+    </message>
+    <message>
+        <source>Show the pending changes (not yet sent or refused)</source>
+        <translation>Afficher les modifications en attente (pas encore envoyées ou refusées)</translation>
+    </message>
+    <message>
+        <source>Any table</source>
+        <translation>Tout tableau</translation>
+    </message>
+    <message>
+        <source>Open the current row</source>
+        <translation>Ouvrir la ligne courante</translation>
+    </message>
+    <message>
+        <source>Select the first row when none is selected</source>
+        <translation>Sélectionner la première ligne quand aucune ne l’est</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source>This list of keyboard shortcuts</source>
+        <translation>Cette liste des raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quitter</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Tab and Shift+Tab move between controls, the arrow keys inside a list or a table, Alt with an underlined letter presses that button or goes to that field.</source>
+        <translation>Tab et Maj+Tab passent d’un contrôle à l’autre, les flèches se déplacent dans une liste ou un tableau, Alt avec une lettre soulignée appuie sur ce bouton ou va à ce champ.</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
+    </message>
+    <message>
+        <source>What it does</source>
+        <translation>Ce que cela fait</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>Sign in</source>
@@ -3708,12 +3870,12 @@
         <translation>Mot de passe</translation>
     </message>
     <message>
-        <source>Create account…</source>
-        <translation>Créer un compte…</translation>
+        <source>C&amp;reate account…</source>
+        <translation>C&amp;réer un compte…</translation>
     </message>
     <message>
-        <source>Continue as guest</source>
-        <translation>Continuer en tant qu’invité</translation>
+        <source>Continue as &amp;guest</source>
+        <translation>Continuer en tant qu’&amp;invité</translation>
     </message>
     <message>
         <source>Enter your email.</source>
@@ -3726,6 +3888,10 @@
     <message>
         <source>Signing in…</source>
         <translation>Connexion…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Se &amp;connecter</translation>
     </message>
 </context>
 <context>

@@ -54,7 +54,7 @@ def to_review(qtbot, env: CartEnv, method: str, *, guest: str | None = None) -> 
     wizard.payment.radios[method].setChecked(True)
     wizard.next()
     assert wizard.current() == REVIEW
-    assert wizard.next_button.text() == "Submit order"
+    assert wizard.next_button.text() == "&Submit order"
     return wizard
 
 

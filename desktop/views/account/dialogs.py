@@ -239,13 +239,13 @@ class SignInDialog(AccountDialog):
         self.add_field("password", self.tr("Password"), self.password)
 
         self.sign_in_button = self.buttons.addButton(
-            self.tr("Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Sign in"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.sign_in_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
-        self.create_button = QPushButton(self.tr("Create account…"))
+        self.create_button = QPushButton(self.tr("C&reate account…"))
         self.create_button.setFlat(True)
-        self.guest_button = QPushButton(self.tr("Continue as guest"))
+        self.guest_button = QPushButton(self.tr("Continue as &guest"))
         self.guest_button.setFlat(True)
         self.create_button.clicked.connect(self._create_instead)
         self.guest_button.clicked.connect(self._guest_instead)
@@ -334,7 +334,7 @@ class CreateAccountDialog(AccountDialog):
         self.add_field("role", self.tr("Account type"), self.role)
 
         self.create_button = self.buttons.addButton(
-            self.tr("Create account"), QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Create account"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.create_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.cart import Cart, CartLine, CartStore, Quote, QuoteIssue, QuoteLine, cart_to_csv
 from desktop.views.locale.formatting import format_money
+from desktop.views.window.keyboard import install
 from desktop.views.window.main_window import EmptyState
 
 from .cart_model import CartQuoter
@@ -141,12 +142,12 @@ class CartPage(QWidget):
         title.setStyleSheet("font-size: 18px; font-weight: 600;")
         self.status_label = QLabel()
         self.status_label.setObjectName("cartStatus")
-        self.quick_button = QPushButton(self.tr("Quick order…"))
+        self.quick_button = QPushButton(self.tr("&Quick order…"))
         self.quick_button.setToolTip(self.tr("Paste or import SKU and quantity rows"))
         self.quick_button.clicked.connect(self.open_quick_order)
-        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button = QPushButton(self.tr("E&xport CSV…"))
         self.export_button.clicked.connect(self.export_csv)
-        self.clear_button = QPushButton(self.tr("Empty the cart"))
+        self.clear_button = QPushButton(self.tr("E&mpty the cart"))
         self.clear_button.clicked.connect(self.clear_cart)
         top = QHBoxLayout()
         top.addWidget(title)
@@ -195,7 +196,7 @@ class CartPage(QWidget):
         self.total_note = QLabel()
         self.total_note.setObjectName("cartIssueNote")
         self.total_note.setWordWrap(True)
-        self.checkout_button = QPushButton(self.tr("Checkout…"))
+        self.checkout_button = QPushButton(self.tr("Chec&kout…"))
         self.checkout_button.setObjectName("checkoutButton")
         self.checkout_button.setDefault(True)
         self.checkout_button.clicked.connect(self.open_checkout)
@@ -213,6 +214,17 @@ class CartPage(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.orphans_label)
         layout.addWidget(self.footer)
+        install(self, "checkout", self._checkout_key, context=Qt.ShortcutContext.WindowShortcut)
+
+    def _checkout_key(self) -> None:
+        """The checkout shortcut: as the Checkout button, when it can be pressed."""
+        if self.checkout_button.isVisible() and self.checkout_button.isEnabled():
+            self.checkout_button.click()
+
+    def regions(self) -> list[QWidget | tuple[QWidget, ...]]:
+        """The page's regions for F6: the actions on top, the lines, the total and Checkout."""
+        return [(self.quick_button, self.export_button, self.clear_button, self.pending_frame), self.groups_widget,
+                self.footer]
 
     # -- reloading ---------------------------------------------------------------------------------
     def _session_changed(self) -> None:

@@ -16,7 +16,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.catalog_cache import OfferQuery
+from desktop.views.window.keyboard import focus_first, install, keyboard_view
 
 from .category_model import CATEGORY_ID_ROLE, CategoryTreeModel
 from .currency import CurrencyContext
@@ -152,7 +152,7 @@ class CatalogPage(QWidget):
         self.price_label, self.in_stock_check = bar.price_label, bar.in_stock_check
         self.clear_button, self.count_label = bar.clear_button, bar.count_label
 
-        self.tree = QTreeView()
+        self.tree = keyboard_view(QTreeView())
         self.tree.setObjectName("categoryTree")
         self.tree.setModel(self.category_model)
         self.tree.setUniformRowHeights(True)
@@ -165,7 +165,7 @@ class CatalogPage(QWidget):
         self.tree.setMinimumWidth(170)
         self.side = side_pane(self.tree, self.saved)  # the category tree, the saved searches below
 
-        self.table = QTableView()
+        self.table = keyboard_view(QTableView())
         self.table.setObjectName("offerTable")
         self.table.setModel(self.model)
         self.fit_columns = setup_offer_table(self.table)
@@ -194,7 +194,9 @@ class CatalogPage(QWidget):
         layout.addWidget(self.tabs)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.splitter, 1)
-        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search)
+        install(self, "search", self._focus_search, context=Qt.ShortcutContext.WindowShortcut)
+        install(self, "add_to_cart", self.detail.add_to_cart)
+        install(self, "quantity", self.detail.focus_quantity)
 
     def _sort_labels(self) -> tuple[str, ...]:
         return (self.tr("Relevance"), self.tr("Price: low to high"), self.tr("Price: high to low"),
@@ -206,13 +208,14 @@ class CatalogPage(QWidget):
 
     def _connect(self) -> None:
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
-        self.search_edit.returnPressed.connect(self.run_search)
+        self.search_edit.returnPressed.connect(self.search_and_show)
         self.sort_combo.currentIndexChanged.connect(lambda _i: self.run_search())
         self.tabs.currentChanged.connect(lambda _i: self.run_search())
         self.filter_bar.changed.connect(lambda: self.run_search())
         self.filter_bar.clear_requested.connect(self.clear_filters)
         self.tree.selectionModel().currentChanged.connect(self._category_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(self.open_row)
         self.detail.seller_requested.connect(self.open_seller)
         self.detail.added_to_cart.connect(self.status_message)
         self.detail.question_sent.connect(self.status_message)
@@ -332,6 +335,23 @@ class CatalogPage(QWidget):
         self._category_id = None
         self.tree.setCurrentIndex(self.category_model.index_of(None))
         self.run_search()
+
+    def regions(self) -> list[QWidget | tuple[QWidget, ...]]:
+        """The page's regions for F6 (keyboard.RegionCycle): the filters, the results, the detail."""
+        return [(self.search_edit, self.tabs, self.filter_bar, self.side), self.results, self.detail]
+
+    def search_and_show(self) -> None:
+        """Return in the search box: search now, and go to the results (Down then selects the first)."""
+        self.run_search()
+        if self.results.currentWidget() is self.table:
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_row(self, index: QModelIndex) -> None:
+        """Return (or a double click) on a row: that offer in the detail, the focus on its quantity."""
+        if index.isValid():
+            self.table.selectRow(index.row())
+            if not self.detail.focus_quantity():
+                focus_first(self.detail)
 
     def _focus_search(self) -> None:
         self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -186,6 +186,9 @@ class OfferDetail(QWidget):
         self.seller_label.setTextFormat(Qt.TextFormat.RichText)
         self.seller_label.setWordWrap(True)
         self.seller_label.linkActivated.connect(self._seller_clicked)
+        # Tab reaches the seller's link and Return opens it, as a click does
+        self.seller_label.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                                  | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.facts_label = QLabel()
         self.facts_label.setObjectName("mutedText")
         self.facts_label.setWordWrap(True)
@@ -209,8 +212,8 @@ class OfferDetail(QWidget):
         self.units_label = QLabel()
         self.total_label = QLabel()
         self.total_label.setObjectName("lineTotal")
-        form.addRow(self.tr("Packaging"), self.packaging_combo)
-        form.addRow(self.tr("Quantity"), self.quantity_spin)
+        form.addRow(self.tr("&Packaging"), self.packaging_combo)
+        form.addRow(self.tr("&Quantity"), self.quantity_spin)
         form.addRow(self.tr("Units"), self.units_label)
         form.addRow(self.tr("Line total"), self.total_label)
         return form
@@ -218,11 +221,11 @@ class OfferDetail(QWidget):
     def _actions(self) -> QHBoxLayout:
         """[Add to cart] (the default button) [Contact the seller…]."""
         buttons = QHBoxLayout()
-        self.add_button = QPushButton(self.tr("Add to cart"))
+        self.add_button = QPushButton(self.tr("A&dd to cart"))
         self.add_button.setObjectName("addToCart")
         self.add_button.setDefault(True)
         self.add_button.clicked.connect(self.add_to_cart)
-        self.contact_button = QPushButton(self.tr("Contact the seller…"))
+        self.contact_button = QPushButton(self.tr("&Contact the seller…"))
         self.contact_button.clicked.connect(self.contact_seller)
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.contact_button)
@@ -389,6 +392,14 @@ class OfferDetail(QWidget):
             "%2", str(packaging.get("label", ""))).replace("%3", str(self.offer.get("title", "")))
         self.added_to_cart.emit(message)
         return line
+
+    def focus_quantity(self) -> bool:
+        """The focus on the quantity (its text selected, to type another); False when no offer is shown."""
+        if self.offer is None or not self.quantity_spin.isVisible():
+            return False
+        self.quantity_spin.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.quantity_spin.selectAll()
+        return True
 
     def contact_seller(self) -> ContactSellerDialog | None:
         if self.offer is None or self.client is None:

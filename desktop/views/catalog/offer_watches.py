@@ -70,7 +70,7 @@ class OfferWatches(QWidget):
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)
         self.price_edit.setValidator(validator)
         self.price_edit.returnPressed.connect(lambda: self.watch("price_below"))
-        self.price_button = QPushButton(self.tr("Notify me"))
+        self.price_button = QPushButton(self.tr("No&tify me"))
         self.price_button.clicked.connect(lambda: self.watch("price_below"))
         price_row = QHBoxLayout()
         price_row.setContentsMargins(0, 0, 0, 0)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.models import money
 from desktop.models.price_tiers import offer_tiers, packagings_to_reach, tier_position
 from desktop.views.locale.counts import counts
+from desktop.views.window.keyboard import keyboard_view
 
 from .currency import CurrencyContext
 
@@ -58,7 +59,7 @@ class PriceTiersTable(QWidget):
         self.in_cart = 0
         self.title = QLabel(self.tr("Volume prices"))
         self.title.setStyleSheet("font-weight: 600;")
-        self.table = QTableWidget(0, 2)
+        self.table = keyboard_view(QTableWidget(0, 2))
         self.table.setObjectName("priceTiersTable")
         self.table.setHorizontalHeaderLabels([self.tr("Quantity"), self.tr("Price per unit")])
         self.table.verticalHeader().hide()

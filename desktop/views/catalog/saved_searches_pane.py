@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.catalog_cache import OfferQuery
 from desktop.views.background.tasks import QueryOp
+from desktop.views.window.keyboard import keyboard_view
 
 from .saved_searches_model import SEARCH_ID_ROLE, SavedSearchesModel
 
@@ -87,7 +88,7 @@ class SavedSearchesPane(QWidget):
         self.server_url = ""
         self.account: AccountSearches | None = None
         self._email = ""
-        self.save_button = QPushButton(self.tr("Save search…"))
+        self.save_button = QPushButton(self.tr("Sa&ve search…"))
         self.save_button.setObjectName("saveSearch")
         self.save_button.setToolTip(self.tr("Keep this search and its filters, and be told of new matching "
                                             "offers after each sync"))
@@ -101,7 +102,7 @@ class SavedSearchesPane(QWidget):
 
         self.title = QLabel(self.tr("Saved searches"))
         self.title.setObjectName("sectionTitle")
-        self.list = QListView()
+        self.list = keyboard_view(QListView())
         self.list.setObjectName("savedSearchList")
         self.list.setModel(self.model)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

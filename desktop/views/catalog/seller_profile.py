@@ -23,6 +23,7 @@ from desktop.models import money
 from desktop.models.catalog_cache import OfferQuery
 from desktop.views.background.tasks import QueryOp
 from desktop.views.locale.formatting import country_name, format_date, format_int
+from desktop.views.window.keyboard import keyboard_view
 
 from .currency import CurrencyContext
 from .offer_columns import setup_offer_table
@@ -76,7 +77,7 @@ class SellerProfileDialog(QDialog):
         self.offers_label = QLabel()
         self.model = OfferTableModel(cache, currency, thumbnails, parent=self)
         self.api_model = QStandardItemModel(self)
-        self.table = QTableView()
+        self.table = keyboard_view(QTableView())
         self.table.setModel(self.model)
         setup_offer_table(self.table)
         self.table.hideColumn(Column.SELLER)  # all the same seller

@@ -11,9 +11,9 @@ class PaymentStep(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.radios: dict[str, QRadioButton] = {
-            "card": QRadioButton(self.tr("Card")),
-            "bank_transfer": QRadioButton(self.tr("Bank transfer")),
-            "multibanco": QRadioButton(self.tr("Multibanco")),
+            "card": QRadioButton(self.tr("&Card")),
+            "bank_transfer": QRadioButton(self.tr("Bank &transfer")),
+            "multibanco": QRadioButton(self.tr("&Multibanco")),
         }
         notes = {
             "card": self.tr("You pay on the marketplace's secure page, opened in your browser."),
@@ -44,7 +44,7 @@ class PaymentStep(QWidget):
             self.radios[method].setChecked(True)
 
     def method_label(self, method: str) -> str:
-        return self.radios[method].text() if method in self.radios else method
+        return self.radios[method].text().replace("&", "") if method in self.radios else method  # no mnemonic
 
     def validate(self) -> bool:
         return True

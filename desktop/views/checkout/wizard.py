@@ -142,11 +142,11 @@ class CheckoutWizard(QDialog):
         self.stack = QStackedWidget()
         for step in self.steps:
             self.stack.addWidget(step)
-        self.back_button = QPushButton(self.tr("Back"))
-        self.next_button = QPushButton(self.tr("Next"))
+        self.back_button = QPushButton(self.tr("&Back"))
+        self.next_button = QPushButton(self.tr("&Next"))
         self.next_button.setObjectName("wizardNext")
         self.next_button.setDefault(True)
-        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button = QPushButton(self.tr("Canc&el"))
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
         self.cancel_button.clicked.connect(self.reject)
@@ -193,10 +193,10 @@ class CheckoutWizard(QDialog):
         self.next_button.setVisible(index <= REVIEW)
         self.header_widget.setVisible(index <= REVIEW)
         if index == REVIEW:
-            self.next_button.setText(self.tr("Submit again") if self.locked else self.tr("Submit order"))
+            self.next_button.setText(self.tr("Submit again") if self.locked else self.tr("&Submit order"))
         else:
-            self.next_button.setText(self.tr("Next"))
-        self.cancel_button.setText(self.tr("Close") if index > REVIEW else self.tr("Cancel"))
+            self.next_button.setText(self.tr("&Next"))
+        self.cancel_button.setText(self.tr("&Close") if index > REVIEW else self.tr("Canc&el"))
         self.step_changed.emit(index)
 
     def next(self) -> None:

@@ -14,6 +14,7 @@ from desktop.api_client.types import Order, OrderLine, OrderSeller, Origin, Trac
 from desktop.models.orders_cache.rules import ReorderIssue
 from desktop.views.locale.counts import counts
 from desktop.views.locale.formatting import format_datetime, format_money, html_text
+from desktop.views.window.keyboard import keyboard_view
 
 from .orders_model import payment_text, shipping_text
 from .timeline import method_name
@@ -107,6 +108,7 @@ class OrderLines(QTreeWidget):
         self.header().setMinimumSectionSize(60)
         self.setMinimumHeight(90)
         self.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
+        keyboard_view(self)
 
     def show_lines(self, lines: Sequence[OrderLine]) -> None:
         self.clear()

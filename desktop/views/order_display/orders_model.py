@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.models.orders_cache import OrderRow, OrdersCache
 from desktop.views.locale.formatting import format_int, format_money, format_short_date
+from desktop.views.window.keyboard import keyboard_view
 
 __all__ = ["COLUMNS", "OrdersTableModel", "orders_table", "payment_text", "shipping_text"]
 
@@ -185,7 +186,7 @@ _WIDTHS = {"ref": 116, "date": 80, "seller": 160, "items": 48, "total": 124, "pa
 def orders_table(model: OrdersTableModel) -> QTableView:
     """The Orders page's table over ``model``: whole rows, one at a time; sorted by a header click (the
     page runs the sort in SQL), the seller column stretching."""
-    table = QTableView()
+    table = keyboard_view(QTableView())
     table.setObjectName("ordersTable")
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -61,9 +61,9 @@ class OrderFilterBar(QWidget):
         self.search_edit.returnPressed.connect(self._emit)
 
         self.payment_button, self.payment_actions = self._status_menu(
-            self.tr("Payment"), PAYMENT_STATUSES, payment_text)
+            self.tr("&Payment"), PAYMENT_STATUSES, payment_text)
         self.shipping_button, self.shipping_actions = self._status_menu(
-            self.tr("Shipping"), SHIPPING_STATUSES, shipping_text)
+            self.tr("&Shipping"), SHIPPING_STATUSES, shipping_text)
 
         self.preset_combo = QComboBox()
         self.preset_combo.setObjectName("datePreset")

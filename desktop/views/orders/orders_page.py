@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -39,6 +38,7 @@ from desktop.models.orders_cache.rules import guest_account
 from desktop.views.background.tasks import OpContext, QueryOp, mutations
 from desktop.views.errors import channel as errors
 from desktop.views.locale.formatting import format_datetime
+from desktop.views.window.keyboard import focus_first, install, take_key
 
 from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS, OrdersTableModel, orders_table
 from .filter_bar import OrderFilterBar
@@ -97,15 +97,10 @@ class OrdersPage(QWidget):
         self.from_label, self.to_label = bar.from_label, bar.to_label
 
         self.sync_button = QToolButton()
-        self.sync_button.setText(self.tr("Refresh"))
+        self.sync_button.setText(self.tr("&Refresh"))
         self.sync_button.setToolTip(self.tr("Get the latest orders from the marketplace (F5)"))
         self.sync_button.clicked.connect(lambda: self.sync())
-        refresh = QAction(self)
-        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        refresh.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        refresh.triggered.connect(lambda: self.sync())
-        self.addAction(refresh)
-        self.export_button = QPushButton(self.tr("Export CSV…"))
+        self.export_button = QPushButton(self.tr("E&xport CSV…"))
         self.export_button.clicked.connect(self.choose_export)
 
         # -- chips, count, as-of -------------------------------------------------------------------------
@@ -155,6 +150,22 @@ class OrdersPage(QWidget):
             mutations.changed.connect(self._mutation_done)
         bar.update_chips()
         self._update_count()
+        self._keyboard()
+
+    def _keyboard(self) -> None:
+        """Ctrl+F to the search, Return there to the results, Return on a row to its detail."""
+        install(self, "orders_filter", self._focus_search, context=Qt.ShortcutContext.WindowShortcut)
+        take_key(self, "orders_refresh", lambda: self.sync())  # F5 here; the catalog's sync F5 elsewhere
+        self.search_edit.returnPressed.connect(lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.table.activated.connect(lambda _index: focus_first(self.detail))
+
+    def regions(self) -> list[QWidget | tuple[QWidget, ...]]:
+        """The page's regions for F6: the filters (and the refresh and export row), the orders, the detail."""
+        return [(self.filter_bar, self.sync_button, self.export_button), self.table, self.detail]
+
+    def _focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
 
     @property
     def chips(self) -> dict[str, QToolButton]:

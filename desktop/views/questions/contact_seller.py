@@ -78,7 +78,7 @@ class ContactSellerDialog(QDialog):
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.buttons = QDialogButtonBox()
-        self.send_button = self.buttons.addButton(self.tr("Send"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.send_button = self.buttons.addButton(self.tr("&Send"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.send_button.clicked.connect(self.send)
         self.cancel_button.clicked.connect(self.reject)

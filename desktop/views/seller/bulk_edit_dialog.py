@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.seller import BulkOp, Change, Target, edits_of, new_group, preview
 from desktop.views.locale.formatting import format_int
+from desktop.views.window.keyboard import keyboard_view
 
 from .texts import collection_text, field_name, problem_text, value_text
 
@@ -78,7 +79,7 @@ class BulkEditDialog(QDialog):
             self.value.textChanged.connect(self.update_preview)
             self.collection.currentIndexChanged.connect(self.update_preview)
             self.ends.dateChanged.connect(self.update_preview)
-        self.table = QTableWidget(0, 4)
+        self.table = keyboard_view(QTableWidget(0, 4))
         self.table.setHorizontalHeaderLabels([self.tr("Offer"), self.tr("Field"), self.tr("Before"), self.tr("After")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()

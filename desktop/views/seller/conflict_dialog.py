@@ -29,6 +29,7 @@ from desktop.models.seller import Entry, rules
 from desktop.models.seller.conflicts import MINE, THEIRS, conflict_fields
 from desktop.models.seller.fields import FieldValue, offer_fields, to_wire
 from desktop.views.locale.formatting import format_datetime
+from desktop.views.window.keyboard import keyboard_view
 
 from .texts import edit_text, field_name, parse_typed, problem_text, value_text
 
@@ -52,7 +53,7 @@ class ConflictDialog(QDialog):
         intro = QLabel(self.tr("Offer %1 changed on the marketplace after you edited it. Choose, for each "
                                "field, which value to keep.").replace("%1", str(sku)), wordWrap=True)
         layout.addWidget(intro)
-        self.table = QTableWidget(len(self.fields), _COLUMNS)
+        self.table = keyboard_view(QTableWidget(len(self.fields), _COLUMNS))
         self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Started from"), self.tr("Mine"),
                                               self.tr("Theirs"), self.tr("Changed"), self.tr("Keep")])
         self.table.verticalHeader().hide()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from desktop.models.seller.csv_files import ReadProblem
 from desktop.models.seller.import_check import ImportCheck, ReportRow
 from desktop.views.locale.formatting import format_int
+from desktop.views.window.keyboard import keyboard_view
 
 __all__ = ["ImportReportModel", "carrier_formats", "check_summary", "file_filter", "problem_text", "report_table"]
 
@@ -217,7 +218,7 @@ class ImportReportModel(QAbstractTableModel):
 def report_table(model: ImportReportModel) -> QTableView:
     """The report's table. Columns fit the rows in view when the report comes (fitting all of 10,000
     rows took most of a second), then the seller may widen them."""
-    table = QTableView()
+    table = keyboard_view(QTableView())
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setAlternatingRowColors(True)

@@ -46,6 +46,7 @@ from desktop.models.seller.listings import SORT_COLUMNS
 from desktop.models.seller.paste import read_block
 from desktop.views.background.tasks import QueryOp
 from desktop.views.locale.formatting import format_int
+from desktop.views.window.keyboard import install, keyboard_view
 
 from .bulk_edit_dialog import BulkEditDialog
 from .listings_model import COLUMNS, ListingsTableModel
@@ -141,19 +142,19 @@ class ListingsPage(QWidget):
 
     def _action_bar(self) -> QHBoxLayout:
         """New, bulk edit, volume prices, paste, undo, delete; the count and Refresh."""
-        self.new_button = QPushButton(self.tr("New offer…"))
+        self.new_button = QPushButton(self.tr("&New offer…"))
         self.new_button.clicked.connect(self.new_offer)
-        self.bulk_button = QPushButton(self.tr("Bulk edit…"))
+        self.bulk_button = QPushButton(self.tr("&Bulk edit…"))
         self.bulk_button.clicked.connect(self.bulk_edit)
-        self.tiers_button = QPushButton(self.tr("Volume prices…"))
+        self.tiers_button = QPushButton(self.tr("&Volume prices…"))
         self.tiers_button.clicked.connect(self.edit_tiers)
-        self.paste_button = QPushButton(self.tr("Paste from spreadsheet"))
+        self.paste_button = QPushButton(self.tr("&Paste from spreadsheet"))
         self.paste_button.clicked.connect(self.paste)
-        self.undo_button = QPushButton(self.tr("Undo last bulk edit"))
+        self.undo_button = QPushButton(self.tr("&Undo last bulk edit"))
         self.undo_button.clicked.connect(self.undo_last)
-        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button = QPushButton(self.tr("De&lete"))
         self.delete_button.clicked.connect(self.delete_selected)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         actions = QHBoxLayout()
         for button in (self.new_button, self.bulk_button, self.tiers_button, self.paste_button, self.undo_button,
@@ -167,7 +168,7 @@ class ListingsPage(QWidget):
 
     def _offers_table(self) -> QTableView:
         """The table of offer ids (sorted in SQL by a header click), edited in place, Ctrl+V pastes."""
-        self.table = QTableView()
+        self.table = keyboard_view(QTableView())
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -194,6 +195,7 @@ class ListingsPage(QWidget):
                             ("collections", 100), ("promotion", 110), ("warehouse", 100), ("updated_at", 84)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
         QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
+        install(self, "bulk_edit", self.bulk_edit)
         return self.table
 
     # -- reading ----------------------------------------------------------------------------------------

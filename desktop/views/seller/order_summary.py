@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QTableView, QVBoxLayout, QWid
 from desktop.models.orders_cache.rules import read_order
 from desktop.views.locale.formatting import format_money, html_text
 from desktop.views.locale.server_texts import shipping_method_name
+from desktop.views.window.keyboard import keyboard_view
 
 from ..order_display.links import open_url
 from ..order_display.order_text import OrderLines, rich_label, subtitle, tracking_html
@@ -24,7 +25,7 @@ __all__ = ["OrderSummary", "make_table"]
 
 def make_table(model: QAbstractItemModel, name: str, *, multi: bool = False) -> QTableView:
     """A table of whole rows as the seller's screens show them (one or several rows selected)."""
-    table = QTableView()
+    table = keyboard_view(QTableView())
     table.setObjectName(name)
     table.setModel(model)
     table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.seller import DiscardEntries, Entry, ListingsStore, Resolution, RetryEntries, Status
 from desktop.views.locale.formatting import format_datetime, format_int
+from desktop.views.window.keyboard import keyboard_view
 
 from ..order_display.orders_model import shipping_text
 from .conflict_dialog import ConflictDialog
@@ -46,7 +47,7 @@ class PendingChangesView(QWidget):
         self.entries: list[Entry] = []
         self.dialog: ConflictDialog | None = None
         self.summary = QLabel()
-        self.table = QTableWidget(0, 5)
+        self.table = keyboard_view(QTableWidget(0, 5))
         self.table.setHorizontalHeaderLabels([self.tr("Queued"), self.tr("Change"), self.tr("Offer / order"),
                                               self.tr("Status"), self.tr("Server's message")])
         self.table.verticalHeader().hide()
@@ -61,6 +62,7 @@ class PendingChangesView(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.doubleClicked.connect(lambda _i: self.resolve_selected())
+        self.table.activated.connect(lambda _i: self.resolve_selected())  # Return, as a double click
         self.retry_button = QPushButton(self.tr("Retry"))
         self.discard_button = QPushButton(self.tr("Discard"))
         self.resolve_button = QPushButton(self.tr("Resolve conflict…"))

@@ -14,8 +14,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from desktop.views.window.keyboard import install, regions_of
 
 __all__ = ["KeepsStore", "SellerPage"]
 
@@ -50,6 +52,11 @@ class SellerPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.tabs)
+        install(self, "pending_changes", lambda: self.show_tab("pending"), context=Qt.ShortcutContext.WindowShortcut)
+
+    def regions(self) -> list[QWidget | tuple[QWidget, ...]]:
+        """The page's regions for F6: the tabs, then the current tab's regions (or the tab itself)."""
+        return [self.tabs.tabBar(), *regions_of(self.tabs.currentWidget())]
 
     # -- tabs --------------------------------------------------------------------------------------
     def add_tab(self, key: str, widget: QWidget, title: str, *, at: int | None = None) -> int:

@@ -35,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from desktop.views.window.banner import OfflineBanner
 from desktop.views.window.icons import icon
+from desktop.views.window.keyboard import RegionCycle, key, keyboard_view, regions_of
+from desktop.views.window.shortcuts_dialog import ShortcutsDialog
 from desktop.views.window.status import StatusBar
 
 __all__ = ["EmptyState", "MainWindow", "Page", "first_geometry"]
@@ -120,7 +122,7 @@ class MainWindow(QMainWindow):
         self._index: dict[str, int] = {}
 
         self.banner = banner if banner is not None else OfflineBanner()
-        self.nav = QListWidget()
+        self.nav = keyboard_view(QListWidget())
         self.nav.setObjectName("navList")
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMinimumWidth(130)
@@ -154,6 +156,8 @@ class MainWindow(QMainWindow):
         self.status = status if status is not None else StatusBar()
         self.setStatusBar(self.status)
         self._build_menus()
+        self.region_cycle = RegionCycle(self, self.regions)  # F6: navigation, then the page's regions
+        self.shortcuts_dialog: ShortcutsDialog | None = None
         self.set_account(None)
         if self.pages:
             self.nav.setCurrentRow(0)
@@ -200,10 +204,10 @@ class MainWindow(QMainWindow):
         self.account_menu = bar.addMenu(self.tr("&Account"))
         self.account_header = QAction(self)
         self.account_header.setEnabled(False)
-        self.sign_in_action = QAction(self.tr("Sign in…"), self)
-        self.create_account_action = QAction(self.tr("Create account…"), self)
-        self.guest_action = QAction(self.tr("Continue as guest"), self)
-        self.sign_out_action = QAction(self.tr("Sign out"), self)
+        self.sign_in_action = QAction(self.tr("&Sign in…"), self)
+        self.create_account_action = QAction(self.tr("&Create account…"), self)
+        self.guest_action = QAction(self.tr("Continue as &guest"), self)
+        self.sign_out_action = QAction(self.tr("Sign &out"), self)
         self.sign_in_action.triggered.connect(self.sign_in_requested)
         self.create_account_action.triggered.connect(self.create_account_requested)
         self.guest_action.triggered.connect(self.guest_requested)
@@ -215,6 +219,13 @@ class MainWindow(QMainWindow):
             menu.addSeparator()
             menu.addAction(self.sign_out_action)
 
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.shortcuts_action = QAction(self.tr("&Keyboard shortcuts"), self)
+        self.shortcuts_action.setShortcut(key("shortcuts"))
+        self.shortcuts_action.triggered.connect(self.show_shortcuts)
+        help_menu.addAction(self.shortcuts_action)
+        self.addAction(self.shortcuts_action)
+
         self.account_button = QToolButton()
         self.account_button.setObjectName("accountButton")
         self.account_button.setIcon(icon("account"))
@@ -224,7 +235,25 @@ class MainWindow(QMainWindow):
         self.account_button.setMenu(self.account_menu)
         bar.setCornerWidget(self.account_button, Qt.Corner.TopRightCorner)
 
+    def show_shortcuts(self) -> ShortcutsDialog:
+        """Help → Keyboard shortcuts (one window, raised again when open)."""
+        if self.shortcuts_dialog is None:
+            go = self.tr("Go")
+            extra = [(a.shortcut().toString(QKeySequence.SequenceFormat.NativeText), go,
+                      self.tr("Go to %1").replace("%1", a.text().replace("&", "")))
+                     for a in self.page_actions.values() if not a.shortcut().isEmpty() and a.isVisible()]
+            self.shortcuts_dialog = ShortcutsDialog(extra, self)
+            self.shortcuts_dialog.finished.connect(lambda _r: setattr(self, "shortcuts_dialog", None))
+            self.shortcuts_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.shortcuts_dialog.show()
+        self.shortcuts_dialog.raise_()
+        return self.shortcuts_dialog
+
     # -- pages -------------------------------------------------------------------------------------
+    def regions(self) -> list[QWidget | tuple[QWidget, ...]]:
+        """The regions F6 cycles: the navigation list, then the current page's (``regions()``)."""
+        return [self.nav, *regions_of(self.stack.currentWidget())]
+
     def page(self, key: str) -> QWidget:
         return self.pages[self._index[key]].widget
 
