@@ -121,6 +121,10 @@
         <translation>Offre</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
@@ -454,6 +458,14 @@
     <message>
         <source>Sort by</source>
         <translation>Trier par</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Offres</translation>
     </message>
     <message>
         <source>Relevance</source>
@@ -1159,6 +1171,14 @@
         <translation>Rechercher : référence, SKU, titre…</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -1181,6 +1201,10 @@
     <message>
         <source>Upload tracking CSV…</source>
         <translation>Suivi par CSV…</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
     </message>
     <message>
         <source>Offline — orders as of %1</source>
@@ -1242,6 +1266,10 @@
     <message>
         <source>Choose a file: the server checks every row first, and nothing is written before you click Import.</source>
         <translation>Choisissez un fichier : le serveur vérifie d’abord chaque ligne, et rien n’est écrit avant que vous cliquiez sur Importer.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>The report shows here, a row per problem found in the file.</source>
@@ -1446,12 +1474,28 @@
         <translation>Hors promotion</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
         <source>Low at ≤ </source>
         <translation>Seuil bas ≤ </translation>
     </message>
     <message>
         <source>Low stock: never</source>
         <translation>Stock bas : jamais</translation>
+    </message>
+    <message>
+        <source>Default low-stock threshold</source>
+        <translation>Seuil de stock bas par défaut</translation>
     </message>
     <message>
         <source>Default low-stock threshold (an offer&apos;s own is set in its “Low at” cell)</source>
@@ -1484,6 +1528,10 @@
     <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Offres</translation>
     </message>
     <message numerus="yes">
         <source>%Ln offer(s)</source>
@@ -1528,12 +1576,16 @@
     <name>ListingsTableModel</name>
     <message>
         <source>Low stock: at or below %1</source>
-        <extracomment>a stock cell typed as a delta: &quot;+40 received&quot;, &quot;-12&quot;, &quot;−12 damaged&quot; a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) the seller&apos;s own low-stock threshold of an offer changed (local only, never sent)</extracomment>
+        <extracomment>a stock cell typed as a delta: &quot;+40 received&quot;, &quot;-12&quot;, &quot;−12 damaged&quot; a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note)</extracomment>
         <translation>Stock bas : %1 ou moins</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
@@ -1669,6 +1721,14 @@
     <message>
         <source>SKU %1</source>
         <translation>Réf. %1</translation>
+    </message>
+    <message>
+        <source>Picture of %1</source>
+        <translation>Photo de %1</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Pas de photo</translation>
     </message>
     <message>
         <source>per unit</source>
@@ -1875,6 +1935,10 @@
     <message>
         <source>Contact the seller…</source>
         <translation>Contacter le vendeur…</translation>
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation>Lignes de la commande</translation>
     </message>
     <message>
         <source>Item</source>
@@ -2085,6 +2149,10 @@
         <translation>Dates choisies</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Du</translation>
     </message>
@@ -2200,6 +2268,10 @@
     <message>
         <source>Export CSV…</source>
         <translation>Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
     </message>
     <message>
         <source>Offline — no orders downloaded yet</source>
@@ -2343,6 +2415,10 @@
 <context>
     <name>PendingChangesView</name>
     <message>
+        <source>Pending changes</source>
+        <translation>Modifications en attente</translation>
+    </message>
+    <message>
         <source>Queued</source>
         <translation>En attente depuis</translation>
     </message>
@@ -2469,6 +2545,14 @@
     <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
     </message>
     <message>
         <source>Write your answer; the buyer reads it in Bulkdesk.</source>
@@ -2623,6 +2707,10 @@
 <context>
     <name>ReviewStep</name>
     <message>
+        <source>Order summary</source>
+        <translation>Récapitulatif de la commande</translation>
+    </message>
+    <message>
         <source>Shipping: %1</source>
         <translation>Livraison : %1</translation>
     </message>
@@ -2727,7 +2815,7 @@
     <name>SavedSearchesPane</name>
     <message>
         <source>Save search…</source>
-        <extracomment>a search was saved (its record) a search was opened on the page: (search id, the new matches marked)</extracomment>
+        <extracomment>a search was saved (its record) a search was opened on the page: (search id, the new matches marked) a short confirmation or problem for the status bar</extracomment>
         <translation>Enregistrer la recherche…</translation>
     </message>
     <message>
@@ -3062,6 +3150,10 @@
         <translation>Vendeur</translation>
     </message>
     <message>
+        <source>Offers</source>
+        <translation>Offres</translation>
+    </message>
+    <message>
         <source>(%1 reviews)</source>
         <translation>(%1 avis)</translation>
     </message>
@@ -3363,12 +3455,11 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>a value the caller does not give: the setting&apos;s default, but no server (the field stays empty)</extracomment>
+        <extracomment>a setting&apos;s value as the dialog shows and returns it: text, a whole number, or None (not set) a value the caller does not give: the setting&apos;s default, but no server (the field stays empty)</extracomment>
         <translation>Paramètres</translation>
     </message>
     <message>
         <source>Marketplace</source>
-        <extracomment>the note beside each value the administrator set (managed or recommended)</extracomment>
         <translation>Place de marché</translation>
     </message>
     <message>
@@ -3413,6 +3504,7 @@
     </message>
     <message>
         <source>Language and server changes apply after Bulkdesk restarts.</source>
+        <extracomment>the note beside each value the administrator set (managed or recommended)</extracomment>
         <translation>Les changements de langue et de serveur s’appliquent au prochain démarrage de Bulkdesk.</translation>
     </message>
     <message>
@@ -3529,6 +3621,14 @@
     <message>
         <source>Tracking number</source>
         <translation>Numéro de suivi</translation>
+    </message>
+    <message>
+        <source>Tracking number for %1</source>
+        <translation>Numéro de suivi de %1</translation>
+    </message>
+    <message>
+        <source>Carrier for %1</source>
+        <translation>Transporteur de %1</translation>
     </message>
     <message>
         <source>The buyer sees the number, with a link to the carrier&apos;s tracking page.</source>
@@ -3670,6 +3770,10 @@
         <translation>À partir de</translation>
     </message>
     <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
         <source>units:</source>
         <translation>unités :</translation>
     </message>
@@ -3724,6 +3828,10 @@
     <message>
         <source>Order</source>
         <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Mark shipped</source>
@@ -3795,6 +3903,10 @@
     <message>
         <source>A new file in the import folder %1:</source>
         <translation>Un nouveau fichier dans le dossier d’import %1 :</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Import</source>
@@ -3908,6 +4020,7 @@
     </message>
     <message>
         <source>Sign in to contact the seller.</source>
+        <extracomment>saved searches and offer watches, per account, on this computer</extracomment>
         <translation>Connectez-vous pour contacter le vendeur.</translation>
     </message>
     <message>

@@ -47,6 +47,7 @@ class PendingChangesView(QWidget):
         self.dialog: ConflictDialog | None = None
         self.summary = QLabel()
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName(self.tr("Pending changes"))
         self.table.setHorizontalHeaderLabels([self.tr("Queued"), self.tr("Change"), self.tr("Offer / order"),
                                               self.tr("Status"), self.tr("Server's message")])
         self.table.verticalHeader().hide()

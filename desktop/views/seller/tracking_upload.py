@@ -66,6 +66,7 @@ class TrackingUploadDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.model = ImportReportModel(self, key_label=self.tr("Order"))
         table = report_table(self.model)
+        table.setAccessibleName(self.tr("Report"))
         self.buttons = QDialogButtonBox()
         self.apply_button = self.buttons.addButton(self.tr("Mark shipped"), QDialogButtonBox.ButtonRole.ApplyRole)
         self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)

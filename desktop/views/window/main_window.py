@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.banner = banner if banner is not None else OfflineBanner()
         self.nav = QListWidget()
         self.nav.setObjectName("navList")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMinimumWidth(130)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
