@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.seller import DiscardEntries, Entry, ListingsStore, Resolution, RetryEntries, Status
 from desktop.views.locale.formatting import format_datetime, format_int
+from desktop.views.window import accessible
 
 from ..order_display.orders_model import shipping_text
 from .conflict_dialog import ConflictDialog
@@ -45,6 +46,7 @@ class PendingChangesView(QWidget):
         self.listings = listings
         self.entries: list[Entry] = []
         self.dialog: ConflictDialog | None = None
+        self._problems: set[int] | None = None  # the entries needing a decision at the last reload
         self.summary = QLabel()
         self.table = QTableWidget(0, 5)
         self.table.setAccessibleName(self.tr("Pending changes"))
@@ -111,6 +113,10 @@ class PendingChangesView(QWidget):
             if not self.runner.online:
                 text += " · " + self.tr("offline: they go out when the marketplace answers")
             self.summary.setText(text)
+        problem_ids = {e.id for e in open_ if e.status in (Status.CONFLICT, Status.REFUSED)}
+        if self._problems is not None and problem_ids - self._problems:  # a refusal or conflict came
+            accessible.announce(self.summary, self.summary.text(), assertive=True)
+        self._problems = problem_ids
         self._update_buttons()
 
     def _describe(self, entry: Entry) -> str:
