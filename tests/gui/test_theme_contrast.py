@@ -76,3 +76,24 @@ def test_the_app_follows_the_platforms_high_contrast_preference(qapp):
     assert qapp.property("bulkdeskHighContrast") is theme.is_high_contrast(qapp)
     assert theme.make_palette(False, True).color(R.Text) == QColor("#000000")
     assert theme.make_palette(True, True).color(R.Window) == QColor("#000000")
+
+
+@pytest.mark.parametrize(("dark", "high"), VARIANTS, ids=[_name(*v) for v in VARIANTS])
+def test_the_state_colours_of_the_tables_have_4_5_to_1_on_the_table_backgrounds(dark, high):
+    """Promotion and refused red, low-stock and pending amber, sent green, out-of-stock grey."""
+    palette = theme.make_palette(dark, high)
+    low = [f"{kind} on {palette.color(ground).name()}: {contrast(colour, palette.color(ground)):.2f}"
+           for kind in theme.STATUS_KINDS
+           for colour in [theme.status_colour(kind, dark=dark, high_contrast=high)]
+           for ground in (R.Base, R.AlternateBase, R.Window)
+           if contrast(colour, palette.color(ground)) < 4.5]
+    assert not low, f"{_name(dark, high)}: {low}"
+
+
+def test_the_state_colours_follow_the_theme_the_app_applied(qapp):
+    theme.apply_theme(qapp, dark=True, follow_os=False)
+    try:
+        assert theme.status_colour("error") == theme.status_colour("error", dark=True, high_contrast=False)
+    finally:
+        theme.apply_theme(qapp, dark=False, follow_os=False)
+    assert theme.status_colour("error") == QColor("#b3261e")

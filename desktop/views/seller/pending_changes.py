@@ -7,7 +7,7 @@ waiting, sending, sent, conflict, refused with the server's message — and Retr
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.models.seller import DiscardEntries, Entry, ListingsStore, Resolution, RetryEntries, Status
 from desktop.views.locale.formatting import format_datetime, format_int
 from desktop.views.window import accessible
+from desktop.views.window.theme import status_colour
 
 from ..order_display.orders_model import shipping_text
 from .conflict_dialog import ConflictDialog
@@ -31,7 +32,7 @@ from .texts import conflict_text, field_name, kind_text, status_text, value_text
 
 __all__ = ["PendingChangesView"]
 
-_COLOURS = {Status.CONFLICT: "#c53030", Status.REFUSED: "#c53030", Status.SENT: "#2f855a"}
+_COLOURS = {Status.CONFLICT: "error", Status.REFUSED: "error", Status.SENT: "success"}
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -97,7 +98,7 @@ class PendingChangesView(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3 and entry.status in _COLOURS:
-                    item.setForeground(QBrush(QColor(_COLOURS[entry.status])))
+                    item.setForeground(QBrush(status_colour(_COLOURS[entry.status])))
                 if column in (1, 4):
                     item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.views.window.icons import clear_icon_cache
 
-__all__ = ["ACCENT", "apply_style_sheet", "apply_theme", "is_dark", "is_high_contrast", "make_palette"]
+__all__ = ["ACCENT", "STATUS_KINDS", "apply_style_sheet", "apply_theme", "is_dark", "is_high_contrast", "make_palette",
+           "status_colour"]
 
 ACCENT = "#2f6fb0"  # a muted steel blue
 _LIGHT = {
@@ -38,6 +39,28 @@ _HIGH = {
            "highlight_text": "#000000", "link": "#8cc8ff", "banner": "#000000", "banner_text": "#ffffff",
            "banner_border": "#ffffff", "nav": "#000000"},
 }  # fmt: skip
+
+
+#: text colours that mark a state in tables (item models' ForegroundRole), each with 4.5:1 on the
+#: palette's backgrounds; the state is always in the text too (a word, a glyph, bold), never colour alone
+_STATUS = {
+    False: {"error": "#b3261e", "warning": "#8a5300", "success": "#256b45", "muted": "#5a6774"},
+    True: {"error": "#ff8a80", "warning": "#f0b64a", "success": "#7fd1a1", "muted": "#9aa5b1"},
+}
+STATUS_KINDS = tuple(_STATUS[False])
+
+
+def status_colour(kind: str, app: QGuiApplication | None = None, *, dark: bool | None = None,
+                  high_contrast: bool | None = None) -> QColor:
+    """The colour of a state's text (``error``, ``warning``, ``success``, ``muted``) in the theme
+    :func:`apply_theme` chose (or the one given); high contrast: the palette's text colour itself."""
+    app = app or QGuiApplication.instance()
+    use_dark = bool(app.property("bulkdeskDark")) if dark is None and app is not None else bool(dark)
+    high = bool(app.property("bulkdeskHighContrast")) if high_contrast is None and app is not None else bool(
+        high_contrast)
+    if high:
+        return QColor(_HIGH[use_dark]["text"])
+    return QColor(_STATUS[use_dark][kind])
 
 
 def _colours(dark: bool, high_contrast: bool = False) -> dict[str, str]:
