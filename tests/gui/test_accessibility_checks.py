@@ -105,3 +105,12 @@ def test_the_status_bar_announces_going_offline_and_a_finished_sync_not_its_firs
     status.set_last_sync(datetime(2026, 1, 2, 9, 45, tzinfo=UTC))
     assert accessible.announced[1] == ("Online", False)
     assert accessible.announced[2][0] == status.sync_label.text() and status.sync_label.text().startswith("Last sync")
+
+
+def test_a_passing_status_bar_message_is_announced(qtbot):
+    status = StatusBar()
+    qtbot.addWidget(status)
+    accessible.announced.clear()
+    status.showMessage("Added 2 × 1 of “Pallet” to the cart.", 5000)
+    status.clearMessage()  # its end is not announced
+    assert accessible.announced == [("Added 2 × 1 of “Pallet” to the cart.", False)]

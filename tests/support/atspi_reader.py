@@ -43,6 +43,7 @@ def _node(acc) -> dict[str, object]:
         "role": acc.getRoleName(), "name": acc.name or "", "description": acc.description or "",
         "labels": _labels(acc), "focusable": states.contains(pyatspi.STATE_FOCUSABLE),
         "focused": states.contains(pyatspi.STATE_FOCUSED),
+        "parent": (acc.parent.name or "") if acc.parent is not None else "",
     }
     if acc.getRole() == pyatspi.ROLE_TABLE:
         try:

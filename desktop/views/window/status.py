@@ -34,6 +34,8 @@ class StatusBar(QStatusBar):
         self._last_sync: datetime | None = None
         self._cancel_callback: Callable[[], object] | None = None
         self._total = 0
+        # a passing message ("Added … to the cart.", "Search saved"): read out as it is shown
+        self.messageChanged.connect(lambda text: accessible.announce(self, text))
 
         # progress (left, permanent while a sync runs)
         self.progress_box = QWidget()
