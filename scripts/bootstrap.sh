@@ -13,8 +13,10 @@ APP_PACKAGES=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 lib
               libxcb-render0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
               libxcb-glx0 libxcb1 libx11-6 libx11-xcb1 fonts-dejavu-core)
 # xvfb and xdotool: the test that starts the app on a real X display (tests/gui/test_x11.py);
+# at-spi2-core and python3-pyatspi (Debian's, for /usr/bin/python3): the screen-reader test (tests/gui/test_atspi.py);
 # wixl to nodejs: the installer tests (tests/installer)
 TEST_PACKAGES=(chromium chromium-driver postgresql gnome-keyring dbus libsecret-tools xvfb xdotool
+               at-spi2-core python3-pyatspi
                wixl msitools osslsigncode openssl nodejs)
 
 bulkdesk_apt() {

@@ -121,6 +121,10 @@
         <translation>Offre</translation>
     </message>
     <message>
+        <source>Preview</source>
+        <translation>Aperçu</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Champ</translation>
     </message>
@@ -458,6 +462,14 @@
     <message>
         <source>Sort by</source>
         <translation>Trier par</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Offres</translation>
     </message>
     <message>
         <source>Relevance</source>
@@ -1167,6 +1179,14 @@
         <translation>Rechercher : référence, SKU, titre…</translation>
     </message>
     <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
     </message>
@@ -1189,6 +1209,10 @@
     <message>
         <source>Upload tracking CSV…</source>
         <translation>Suivi par CSV…</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
     </message>
     <message>
         <source>Offline — orders as of %1</source>
@@ -1250,6 +1274,10 @@
     <message>
         <source>Choose a file: the server checks every row first, and nothing is written before you click Import.</source>
         <translation>Choisissez un fichier : le serveur vérifie d’abord chaque ligne, et rien n’est écrit avant que vous cliquiez sur Importer.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>The report shows here, a row per problem found in the file.</source>
@@ -1439,7 +1467,7 @@
     </message>
     <message>
         <source>Search SKU or title</source>
-        <extracomment>the seller asked to open the conflicts (entry ids)</extracomment>
+        <extracomment>the Title column&apos;s width at first (px): the seller widens or narrows it the fields a pasted block can write (and the SKU that matches its rows), as the table orders them the seller asked to open the conflicts (entry ids)</extracomment>
         <translation>Rechercher une référence ou un titre</translation>
     </message>
     <message>
@@ -1491,12 +1519,28 @@
         <translation>Hors promotion</translation>
     </message>
     <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Collection</source>
+        <translation>Collection</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
         <source>Low at ≤ </source>
         <translation>Seuil bas ≤ </translation>
     </message>
     <message>
         <source>Low stock: never</source>
         <translation>Stock bas : jamais</translation>
+    </message>
+    <message>
+        <source>Default low-stock threshold</source>
+        <translation>Seuil de stock bas par défaut</translation>
     </message>
     <message>
         <source>Default low-stock threshold (an offer&apos;s own is set in its “Low at” cell)</source>
@@ -1529,6 +1573,10 @@
     <message>
         <source>&amp;Refresh</source>
         <translation>Ac&amp;tualiser</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Offres</translation>
     </message>
     <message numerus="yes">
         <source>%Ln offer(s)</source>
@@ -1577,16 +1625,20 @@
     <name>ListingsTableModel</name>
     <message>
         <source>Low stock: at or below %1</source>
-        <extracomment>a stock cell typed as a delta: &quot;+40 received&quot;, &quot;-12&quot;, &quot;−12 damaged&quot; a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) the seller&apos;s own low-stock threshold of an offer changed (local only, never sent)</extracomment>
         <translation>Stock bas : %1 ou moins</translation>
     </message>
     <message>
         <source>%1 (still %2: nothing was changed)</source>
+        <extracomment>a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) what the seller typed into a cell the rules refused: shown (in red, explained) until fixed</extracomment>
         <translation>%1 (toujours %2 : rien n’a été modifié)</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Fichier</translation>
@@ -1734,6 +1786,14 @@
     <message>
         <source>SKU %1</source>
         <translation>Réf. %1</translation>
+    </message>
+    <message>
+        <source>Picture of %1</source>
+        <translation>Photo de %1</translation>
+    </message>
+    <message>
+        <source>No picture</source>
+        <translation>Pas de photo</translation>
     </message>
     <message>
         <source>per unit</source>
@@ -1950,6 +2010,10 @@
         <translation>Co&amp;ntacter le vendeur…</translation>
     </message>
     <message>
+        <source>Order lines</source>
+        <translation>Lignes de la commande</translation>
+    </message>
+    <message>
         <source>Item</source>
         <translation>Article</translation>
     </message>
@@ -2158,6 +2222,10 @@
         <translation>Dates choisies</translation>
     </message>
     <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
         <source>From</source>
         <translation>Du</translation>
     </message>
@@ -2287,6 +2355,10 @@
         <translation>E&amp;xporter en CSV…</translation>
     </message>
     <message>
+        <source>Orders</source>
+        <translation>Commandes</translation>
+    </message>
+    <message>
         <source>Offline — no orders downloaded yet</source>
         <translation>Hors ligne — aucune commande téléchargée</translation>
     </message>
@@ -2402,6 +2474,7 @@
     <name>PasteColumnsDialog</name>
     <message>
         <source>Which column is which?</source>
+        <extracomment>the seller&apos;s answer: the field of each column (None: left out)</extracomment>
         <translation>Quelle colonne est quoi ?</translation>
     </message>
     <message>
@@ -2462,6 +2535,10 @@
 </context>
 <context>
     <name>PendingChangesView</name>
+    <message>
+        <source>Pending changes</source>
+        <translation>Modifications en attente</translation>
+    </message>
     <message>
         <source>Queued</source>
         <translation>En attente depuis</translation>
@@ -2589,6 +2666,14 @@
     <message>
         <source>Refresh</source>
         <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Questions</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Réponse</translation>
     </message>
     <message>
         <source>Write your answer; the buyer reads it in Bulkdesk.</source>
@@ -2743,6 +2828,10 @@
 <context>
     <name>ReviewStep</name>
     <message>
+        <source>Order summary</source>
+        <translation>Récapitulatif de la commande</translation>
+    </message>
+    <message>
         <source>Shipping: %1</source>
         <translation>Livraison : %1</translation>
     </message>
@@ -2847,7 +2936,7 @@
     <name>SavedSearchesPane</name>
     <message>
         <source>Sa&amp;ve search…</source>
-        <extracomment>a search was saved (its record) a search was opened on the page: (search id, the new matches marked)</extracomment>
+        <extracomment>a search was saved (its record) a search was opened on the page: (search id, the new matches marked) a short confirmation or problem for the status bar</extracomment>
         <translation>En&amp;registrer la recherche…</translation>
     </message>
     <message>
@@ -3218,6 +3307,10 @@
         <translation>Vendeur</translation>
     </message>
     <message>
+        <source>Offers</source>
+        <translation>Offres</translation>
+    </message>
+    <message>
         <source>(%1 reviews)</source>
         <translation>(%1 avis)</translation>
     </message>
@@ -3519,12 +3612,11 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>a value the caller does not give: the setting&apos;s default, but no server (the field stays empty)</extracomment>
+        <extracomment>a setting&apos;s value as the dialog shows and returns it: text, a whole number, or None (not set) a value the caller does not give: the setting&apos;s default, but no server (the field stays empty)</extracomment>
         <translation>Paramètres</translation>
     </message>
     <message>
         <source>Marketplace</source>
-        <extracomment>the note beside each value the administrator set (managed or recommended)</extracomment>
         <translation>Place de marché</translation>
     </message>
     <message>
@@ -3569,6 +3661,7 @@
     </message>
     <message>
         <source>Language and server changes apply after Bulkdesk restarts.</source>
+        <extracomment>the note beside each value the administrator set (managed or recommended)</extracomment>
         <translation>Les changements de langue et de serveur s’appliquent au prochain démarrage de Bulkdesk.</translation>
     </message>
     <message>
@@ -3695,6 +3788,14 @@
         <translation>Numéro de suivi</translation>
     </message>
     <message>
+        <source>Tracking number for %1</source>
+        <translation>Numéro de suivi de %1</translation>
+    </message>
+    <message>
+        <source>Carrier for %1</source>
+        <translation>Transporteur de %1</translation>
+    </message>
+    <message>
         <source>The buyer sees the number, with a link to the carrier&apos;s tracking page.</source>
         <translation>L&apos;acheteur voit le numéro, avec un lien vers la page de suivi du transporteur.</translation>
     </message>
@@ -3725,6 +3826,7 @@
     <name>Shortcuts</name>
     <message>
         <source>Everywhere</source>
+        <extracomment>every shortcut of the app, in the order the Help window lists them. The Go menu&apos;s Ctrl+1…Ctrl+4 are listed from the window&apos;s pages (their titles), after these.</extracomment>
         <translation>Partout</translation>
     </message>
     <message>
@@ -3964,6 +4066,10 @@
         <translation>À partir de</translation>
     </message>
     <message>
+        <source>Unit price</source>
+        <translation>Prix unitaire</translation>
+    </message>
+    <message>
         <source>units:</source>
         <translation>unités :</translation>
     </message>
@@ -4014,6 +4120,10 @@
     <message>
         <source>Order</source>
         <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
     </message>
     <message>
         <source>Mark shipped</source>
@@ -4149,6 +4259,10 @@
         <translation>Un nouveau fichier dans le dossier d’import %1 :</translation>
     </message>
     <message>
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
@@ -4260,6 +4374,7 @@
     </message>
     <message>
         <source>Sign in to contact the seller.</source>
+        <extracomment>saved searches and offer watches, per account, on this computer</extracomment>
         <translation>Connectez-vous pour contacter le vendeur.</translation>
     </message>
     <message>

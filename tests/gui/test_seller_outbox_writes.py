@@ -184,3 +184,20 @@ def test_a_new_write_of_a_refused_order_or_answer_revises_it_in_its_place(qtbot,
     assert (sent.id, sent.idempotency_key, sent.status) == (refused.id, refused.idempotency_key, Status.SENT)
     answer = next(x for x in seller.seller.questions(unanswered=False, limit=500) if x.id == asked.id)
     assert answer.answer == "Yes, on Saturdays."
+
+
+def test_a_refusal_is_announced_to_a_screen_reader(qtbot, desk, seller, orders):
+    """A status message (WCAG 4.1.3, issue 30): the pending changes' summary, read out when a write is
+    refused, without moving the focus."""
+    from desktop.views.window import accessible
+
+    refs, _ = orders
+    f = desk.fulfilment
+    synced(qtbot, desk)
+    pending = desk.widget("pending")
+    accessible.announced.clear()
+    seller.seller.update_shipping(refs[1], "shipped", carrier="UPS", tracking_number="1Z43")  # on the web
+    with qtbot.waitSignal(f.applied, timeout=30_000):
+        f.mark("preparing", [refs[1]])
+    qtbot.waitUntil(lambda: "need your decision" in pending.summary.text(), timeout=10_000)
+    assert (pending.summary.text(), True) in accessible.announced, accessible.announced

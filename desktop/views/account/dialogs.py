@@ -82,7 +82,9 @@ class AccountDialog(QDialog):
         error.setWordWrap(True)
         error.hide()
         column.addWidget(error)
-        self.form.addRow(label, box)
+        caption = QLabel(label)
+        caption.setBuddy(widget)  # the field's accessible name (the row's label is the box's otherwise)
+        self.form.addRow(caption, box)
         self.fields[name] = widget
         self.field_errors[name] = error
         if isinstance(widget, QLineEdit):
@@ -94,6 +96,7 @@ class AccountDialog(QDialog):
         widget = self.fields[name]
         label.setText(message or "")
         label.setVisible(bool(message))
+        widget.setAccessibleDescription(message or "")  # read out with the field's name
         widget.setProperty("invalid", bool(message))
         widget.style().unpolish(widget)
         widget.style().polish(widget)

@@ -84,6 +84,9 @@ class AccountFlow(QObject):
 
     def _sign_in_closed(self, *_: object) -> None:
         self.sign_in_dialog = None
+        # the keyboard back to the window (without a window manager X gave it to nobody, and Orca then
+        # announced nothing and keys went nowhere: tests/gui/test_atspi.py)
+        self._window.activateWindow()
 
     def sign_in_again(self) -> None:
         self.sign_in(QCoreApplication.translate(

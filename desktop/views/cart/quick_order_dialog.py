@@ -81,6 +81,8 @@ class QuickOrderDialog(QDialog):
         self.text = QPlainTextEdit()
         self.text.setPlaceholderText("HW16-PAP-000185, 4, Carton of 48\nLL12-COF-000033; 10")
         self.text.setMinimumSize(520, 200)
+        self.text.setAccessibleName(self.tr("Quick order"))
+        self.text.setAccessibleDescription(intro.text())
         self.import_button = QPushButton(self.tr("&Import CSV…"))
         self.import_button.clicked.connect(self.import_csv)
         self.report = QLabel()

@@ -120,6 +120,7 @@ class LineRow:
         self.spin.setValue(line.quantity)
         self.spin.setKeyboardTracking(False)
         self.spin.setAccessibleName(QCoreApplication.translate("CartPage", "Quantity (packagings)"))
+        self.spin.setAccessibleDescription(f"{name}, {packaging.text()}")  # which line's quantity
         self.spin.valueChanged.connect(
             lambda value: page.set_quantity(line.offer_id, line.packaging_id, value))
         unit = self.unit_label = QLabel(format_money(line.unit_price))

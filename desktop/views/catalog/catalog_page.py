@@ -135,7 +135,9 @@ class CatalogPage(QWidget):
         top.addWidget(self.search_edit, 1)
         self.saved = SavedSearchesPane(self, matches=self.cache.search)  # below the tree; "Save search…" here
         top.addWidget(self.saved.save_button)
-        top.addWidget(QLabel(self.tr("Sort by")))
+        sort_label = QLabel(self.tr("Sort by"))
+        sort_label.setBuddy(self.sort_combo)  # on Linux a combo box is named by its label relation
+        top.addWidget(sort_label)
         top.addWidget(self.sort_combo)
 
         self.tabs = QTabBar()
@@ -154,6 +156,7 @@ class CatalogPage(QWidget):
 
         self.tree = keyboard_view(QTreeView())
         self.tree.setObjectName("categoryTree")
+        self.tree.setAccessibleName(self.tr("Categories"))
         self.tree.setModel(self.category_model)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(False)
@@ -167,6 +170,7 @@ class CatalogPage(QWidget):
 
         self.table = keyboard_view(QTableView())
         self.table.setObjectName("offerTable")
+        self.table.setAccessibleName(self.tr("Offers"))
         self.table.setModel(self.model)
         self.fit_columns = setup_offer_table(self.table)
 

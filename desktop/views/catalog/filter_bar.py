@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEd
 from desktop.models import money
 from desktop.models.catalog_cache import Seller
 from desktop.views.locale.formatting import country_name
+from desktop.views.window import accessible
 
 from .currency import CurrencyContext
 
@@ -50,8 +51,11 @@ class CatalogFilterBar(QWidget):
             edit.setFixedWidth(70)
             edit.setClearButtonEnabled(False)
         self.min_price_edit.setAccessibleName(self.tr("Minimum unit price"))
+        accessible.name(self.country_combo, self.tr("Country"))
+        accessible.name(self.seller_combo, self.tr("Seller"))
         self.max_price_edit.setAccessibleName(self.tr("Maximum unit price"))
         self.price_label = QLabel()
+        self.price_label.setBuddy(self.min_price_edit)
         self.in_stock_check = QCheckBox(self.tr("In stock o&nly"))
         self.clear_button = QPushButton(self.tr("C&lear filters"))
         self.clear_button.setFlat(True)

@@ -317,6 +317,8 @@ class OfferDetail(QWidget):
             url = urls[n] if n < len(urls) else None
             label.setProperty("url", url)
             label.setVisible(url is not None or n == 0)
+            label.setAccessibleName(self.tr("Picture of %1").replace("%1", str(offer.get("title") or ""))
+                                    if url else self.tr("No picture"))
             self._set_picture(label, url, size)
 
     def _set_picture(self, label: QLabel, url: str | None, size: int) -> None:

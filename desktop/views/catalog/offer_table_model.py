@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from desktop.views.locale.formatting import country_name, format_int
+from desktop.views.window.theme import status_colour
 
 from .currency import CurrencyContext
 from .thumbnails import ThumbnailLoader
@@ -46,8 +47,6 @@ class Column:
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_PROMO_COLOUR = QColor("#b3261e")
-_MUTED = QColor("#7b8794")
 _NEW_TINT = QColor(46, 125, 50, 40)  # translucent green: readable on the light and the dark theme
 
 
@@ -247,9 +246,9 @@ class OfferTableModel(QAbstractTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == Column.PROMOTION or (column == Column.PRICE and row.promotion_active(self._now())):
-                return _PROMO_COLOUR
+                return status_colour("error")
             if column == Column.STOCK and row.stock_units <= 0:
-                return _MUTED
+                return status_colour("muted")
             return None
         if role == Qt.ItemDataRole.FontRole and (column == Column.PROMOTION or offer_id in self._new):
             return self._bold

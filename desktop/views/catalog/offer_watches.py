@@ -65,6 +65,7 @@ class OfferWatches(QWidget):
         self.price_label = QLabel()
         self.price_edit = QLineEdit()
         self.price_edit.setObjectName("watchPrice")
+        self.price_label.setBuddy(self.price_edit)
         self.price_edit.setFixedWidth(80)
         validator = QDoubleValidator(0.0, 1e9, 2, self)
         validator.setNotation(QDoubleValidator.Notation.StandardNotation)

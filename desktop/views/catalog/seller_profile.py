@@ -78,6 +78,7 @@ class SellerProfileDialog(QDialog):
         self.model = OfferTableModel(cache, currency, thumbnails, parent=self)
         self.api_model = QStandardItemModel(self)
         self.table = keyboard_view(QTableView())
+        self.table.setAccessibleName(self.tr("Offers"))
         self.table.setModel(self.model)
         setup_offer_table(self.table)
         self.table.hideColumn(Column.SELLER)  # all the same seller

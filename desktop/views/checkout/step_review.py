@@ -39,6 +39,7 @@ class ReviewStep(QWidget):
         super().__init__(parent)
         self.summary = QTextBrowser()
         self.summary.setObjectName("reviewSummary")
+        self.summary.setAccessibleName(self.tr("Order summary"))
         self.summary.setOpenLinks(False)
         self.summary.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.notice = QLabel()

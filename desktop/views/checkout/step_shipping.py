@@ -40,6 +40,7 @@ class ShippingStep(QWidget):
             combo.setCurrentIndex(max(0, index))
             place = ", ".join(filter(None, (group.warehouse_city, group.warehouse_country)))
             label = QLabel(f"<b>{group.seller_name}</b><br>{place} · {format_money(group.subtotal)}")
+            label.setBuddy(combo)  # the combo box's name: the seller and the warehouse
             self.form.addRow(label, combo)
             self.combos[group.warehouse_id] = combo
 

@@ -96,6 +96,7 @@ class OrderLines(QTreeWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setRootIsDecorated(False)
+        self.setAccessibleName(QCoreApplication.translate("OrderDetail", "Order lines"))
         self.setHeaderLabels([QCoreApplication.translate("OrderDetail", "Item"),
                               QCoreApplication.translate("OrderDetail", "Amount")])
         self.header().setStretchLastSection(False)

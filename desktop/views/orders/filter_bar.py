@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 from desktop.models.orders_cache import PAYMENT_STATUSES, SHIPPING_STATUSES, OrderQuery
 
 from ..order_display.orders_model import payment_text, shipping_text
+from ..window import accessible
 
 __all__ = ["NO_DATE", "SEARCH_DELAY_MS", "OrderFilterBar"]
 
@@ -53,6 +54,7 @@ class OrderFilterBar(QWidget):
         self.search_edit.setObjectName("ordersSearch")
         self.search_edit.setPlaceholderText(self.tr("Search orders: reference, seller, SKU, title…"))
         self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.setAccessibleName(self.search_edit.placeholderText())
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
@@ -72,6 +74,7 @@ class OrderFilterBar(QWidget):
                           ("year", self.tr("This year")), ("custom", self.tr("Custom dates"))):
             self.preset_combo.addItem(text, key)
         self.preset_combo.activated.connect(self.preset_chosen)
+        accessible.name(self.preset_combo, self.tr("Date"))
         self.from_edit = _date_edit()
         self.to_edit = _date_edit()
         self.from_edit.dateChanged.connect(self._dates_edited)
@@ -86,6 +89,8 @@ class OrderFilterBar(QWidget):
         row.addWidget(self.preset_combo)
         self.from_label = QLabel(self.tr("From"))
         self.to_label = QLabel(self.tr("to"))
+        self.from_label.setBuddy(self.from_edit)
+        self.to_label.setBuddy(self.to_edit)
         row.addWidget(self.from_label)
         row.addWidget(self.from_edit)
         row.addWidget(self.to_label)

@@ -131,6 +131,7 @@ class CancelDialog(QDialog):
         self.refund_text = consequence
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("Reason (optional)"))
+        self.reason_edit.setAccessibleName(self.reason_edit.placeholderText())
         self.reason_edit.setMaxLength(500)
         buttons = QDialogButtonBox()
         self.confirm_button = buttons.addButton(self.tr("Cancel order"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -120,6 +120,7 @@ class OrdersPage(QWidget):
         # -- table and detail ----------------------------------------------------------------------------
         self.model = OrdersTableModel(None, self)
         self.table = orders_table(self.model)
+        self.table.setAccessibleName(self.tr("Orders"))
         self.table.horizontalHeader().sectionClicked.connect(self._header_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self._show_sort_indicator()

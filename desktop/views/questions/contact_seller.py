@@ -75,6 +75,7 @@ class ContactSellerDialog(QDialog):
         if order_ref:
             self.message_edit.setPlainText(self.tr("About order %1: ").replace("%1", order_ref))
         self.message_edit.textChanged.connect(self._changed)
+        self.intro_label.setBuddy(self.message_edit)  # its name when it stands alone (the form names it else)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
         self.buttons = QDialogButtonBox()

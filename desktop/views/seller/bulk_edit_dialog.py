@@ -63,6 +63,7 @@ class BulkEditDialog(QDialog):
                                ("remove_collection", self.tr("Remove from collection"))):
                 self.operation.addItem(text, kind)
             self.value = QLineEdit(placeholderText=self.tr("e.g. 40, -12, 9.90 or -10"))
+            self.value.setAccessibleName(self.tr("Value"))  # its form row holds a layout: no buddy
             self.collection = QComboBox()
             for name in ("weekly", "surplus"):
                 self.collection.addItem(collection_text(name), name)
@@ -80,6 +81,7 @@ class BulkEditDialog(QDialog):
             self.collection.currentIndexChanged.connect(self.update_preview)
             self.ends.dateChanged.connect(self.update_preview)
         self.table = keyboard_view(QTableWidget(0, 4))
+        self.table.setAccessibleName(self.tr("Preview"))
         self.table.setHorizontalHeaderLabels([self.tr("Offer"), self.tr("Field"), self.tr("Before"), self.tr("After")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()

@@ -41,6 +41,7 @@ class WatchedFileDialog(QDialog):
         self.model = ImportReportModel(self)
         self.model.set_rows(check.rows)
         table = report_table(self.model)
+        table.setAccessibleName(self.tr("Report"))
         table.setVisible(bool(check.rows))
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.api_client.types import Order
 from desktop.models.seller import fulfilment
 from desktop.views.locale.formatting import format_money
+from desktop.views.window import accessible
 
 __all__ = ["SellerCancelDialog", "ShipDialog", "method_name"]
 
@@ -65,6 +66,8 @@ class ShipDialog(QDialog):
             number = QLineEdit()
             number.setPlaceholderText(self.tr("Tracking number"))
             number.setMaxLength(64)
+            number.setAccessibleName(self.tr("Tracking number for %1").replace("%1", ref))
+            accessible.name(carrier, self.tr("Carrier for %1").replace("%1", ref))
             number.textChanged.connect(self._update_ok)
             form.addRow(ref, _pair(carrier, number))
             self.carriers[ref], self.numbers[ref] = carrier, number
@@ -136,6 +139,7 @@ class SellerCancelDialog(QDialog):
         self.refund_label.setStyleSheet("font-weight: bold;")
         self.reason_edit = QLineEdit()
         self.reason_edit.setPlaceholderText(self.tr("Reason, shown to the buyer (optional)"))
+        self.reason_edit.setAccessibleName(self.reason_edit.placeholderText())
         self.reason_edit.setMaxLength(500)
         buttons = QDialogButtonBox()
         self.confirm_button = buttons.addButton(self.tr("Cancel and refund") if refund else self.tr("Cancel order"),

@@ -12,18 +12,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 
 from desktop.models.orders_cache import OrderRow
 from desktop.models.seller import Entry, Status, fulfilment
 
 from ..order_display.orders_model import COLUMNS, OrdersTableModel, shipping_text
+from ..window.theme import status_colour
 
 __all__ = ["ORDER_KINDS", "FulfilmentModel"]
 
 ORDER_KINDS = (fulfilment.KIND_SHIPPING, fulfilment.KIND_CANCEL)
 _SHIPPING = COLUMNS.index("shipping")
-_PENDING, _REFUSED = QColor("#8a5a00"), QColor("#b00020")
 
 
 
@@ -74,7 +74,7 @@ class FulfilmentModel(OrdersTableModel):
                     "%1", refused.message or ""))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(_REFUSED if refused is not None and queued is None else _PENDING)
+            return QBrush(status_colour("error" if refused is not None and queued is None else "warning"))
         if role == Qt.ItemDataRole.FontRole and queued is not None:
             font = QFont()
             font.setItalic(True)

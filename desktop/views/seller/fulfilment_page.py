@@ -42,6 +42,7 @@ from desktop.models.seller import fulfilment
 from desktop.views.background.tasks import OpContext, QueryOp
 from desktop.views.errors import channel as errors
 from desktop.views.locale.formatting import format_datetime
+from desktop.views.window import accessible
 
 from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS
 from .fulfilment_model import FulfilmentModel
@@ -123,6 +124,9 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
         self.days_combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(self.tr("Search: reference, SKU, title…"))
+        self.search_edit.setAccessibleName(self.search_edit.placeholderText())
+        accessible.name(self.preset_combo, self.tr("Status"))
+        accessible.name(self.days_combo, self.tr("Date"))
         self.search_edit.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filters)
@@ -177,6 +181,7 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
     def _table_and_summary(self) -> QSplitter:
         """The orders table (multi-selection, sorted by its headers) beside the current order's summary."""
         self.table = make_table(self.model, "fulfilmentTable", multi=True)
+        self.table.setAccessibleName(self.tr("Orders"))
         widths = {"ref": 120, "date": 84, "items": 52, "total": 120, "payment": 84, "shipping": 200, "tracking": 120}
         for name, width in widths.items():
             self.table.setColumnWidth(COLUMNS.index(name), width)

@@ -78,6 +78,7 @@ class ImportPage(QWidget):
 
         self.model = ImportReportModel(self)
         self.table = report_table(self.model)
+        self.table.setAccessibleName(self.tr("Report"))
         self.empty = QLabel(self.tr("The report shows here, a row per problem found in the file."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)

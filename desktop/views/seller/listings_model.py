@@ -32,6 +32,7 @@ from desktop.models.seller import ListingRow, ListingsStore, Mark, effective_fie
 from desktop.models.seller.edits import OpenEntries
 from desktop.models.seller.fields import same, to_wire
 from desktop.views.locale.formatting import format_int, format_short_date
+from desktop.views.window.theme import status_colour
 
 from .texts import conflict_text, edit_text, field_name, parse_typed, problem_text, status_text, value_text
 
@@ -48,8 +49,6 @@ _KEEP_ROWS = 5_000
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _NUMERIC = {"stock_units", "threshold", "unit_price", "moq_units", "promotion"}
 _MARK = {"waiting": "●", "sending": "↻", "conflict": "⚠", "refused": "✖"}
-_LOW = QColor("#b7791f")
-_ERROR = QColor("#c53030")
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
                     Qt.ItemDataRole.BackgroundRole, ID_ROLE, ERROR_ROLE, STATUS_ROLE})
@@ -243,9 +242,9 @@ class ListingsTableModel(QAbstractTableModel):
         if name in _NUMERIC:
             roles[Qt.ItemDataRole.TextAlignmentRole] = _RIGHT
         if error or (name == "pending" and mark is not None and mark.status in ("conflict", "refused")):
-            roles[Qt.ItemDataRole.ForegroundRole] = QBrush(_ERROR)
+            roles[Qt.ItemDataRole.ForegroundRole] = QBrush(status_colour("error"))
         elif name == "stock_units" and low:
-            roles[Qt.ItemDataRole.ForegroundRole] = QBrush(_LOW)
+            roles[Qt.ItemDataRole.ForegroundRole] = QBrush(status_colour("warning"))
         if pending or (name == "stock_units" and low):
             font = QFont()
             font.setItalic(bool(pending))

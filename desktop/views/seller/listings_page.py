@@ -46,6 +46,7 @@ from desktop.models.seller.listings import SORT_COLUMNS
 from desktop.models.seller.paste import read_block
 from desktop.views.background.tasks import QueryOp
 from desktop.views.locale.formatting import format_int
+from desktop.views.window import accessible
 from desktop.views.window.keyboard import install, keyboard_view
 
 from .bulk_edit_dialog import BulkEditDialog
@@ -123,10 +124,15 @@ class ListingsPage(QWidget):
             self.promotion.addItem(text, value)
         for combo in (self.category, self.collection, self.stock, self.promotion):
             combo.currentIndexChanged.connect(self.apply_filters)
+        self.search.setAccessibleName(self.search.placeholderText())
+        for combo, text in ((self.category, self.tr("Category")), (self.collection, self.tr("Collection")),
+                            (self.stock, self.tr("Stock")), (self.promotion, self.tr("Promotion"))):
+            accessible.name(combo, text)
         self.default_threshold = QSpinBox(minimum=0, maximum=1_000_000)
         self.default_threshold.setPrefix(self.tr("Low at ≤ "))
         self.default_threshold.setSpecialValueText(self.tr("Low stock: never"))
         self.default_threshold.setMaximumWidth(150)
+        self.default_threshold.setAccessibleName(self.tr("Default low-stock threshold"))
         self.default_threshold.setToolTip(self.tr("Default low-stock threshold (an offer's own is set in its "
                                                   "\u201cLow at\u201d cell)"))
         self.default_threshold.setValue(self.listings.default_threshold())
@@ -169,6 +175,7 @@ class ListingsPage(QWidget):
     def _offers_table(self) -> QTableView:
         """The table of offer ids (sorted in SQL by a header click), edited in place, Ctrl+V pastes."""
         self.table = keyboard_view(QTableView())
+        self.table.setAccessibleName(self.tr("Offers"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -7,7 +7,7 @@ waiting, sending, sent, conflict, refused with the server's message — and Retr
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from desktop.models.seller import DiscardEntries, Entry, ListingsStore, Resolution, RetryEntries, Status
 from desktop.views.locale.formatting import format_datetime, format_int
+from desktop.views.window import accessible
 from desktop.views.window.keyboard import keyboard_view
+from desktop.views.window.theme import status_colour
 
 from ..order_display.orders_model import shipping_text
 from .conflict_dialog import ConflictDialog
@@ -31,7 +33,7 @@ from .texts import conflict_text, field_name, kind_text, status_text, value_text
 
 __all__ = ["PendingChangesView"]
 
-_COLOURS = {Status.CONFLICT: "#c53030", Status.REFUSED: "#c53030", Status.SENT: "#2f855a"}
+_COLOURS = {Status.CONFLICT: "error", Status.REFUSED: "error", Status.SENT: "success"}
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -46,8 +48,10 @@ class PendingChangesView(QWidget):
         self.listings = listings
         self.entries: list[Entry] = []
         self.dialog: ConflictDialog | None = None
+        self._problems: set[int] | None = None  # the entries needing a decision at the last reload
         self.summary = QLabel()
         self.table = keyboard_view(QTableWidget(0, 5))
+        self.table.setAccessibleName(self.tr("Pending changes"))
         self.table.setHorizontalHeaderLabels([self.tr("Queued"), self.tr("Change"), self.tr("Offer / order"),
                                               self.tr("Status"), self.tr("Server's message")])
         self.table.verticalHeader().hide()
@@ -98,7 +102,7 @@ class PendingChangesView(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3 and entry.status in _COLOURS:
-                    item.setForeground(QBrush(QColor(_COLOURS[entry.status])))
+                    item.setForeground(QBrush(status_colour(_COLOURS[entry.status])))
                 if column in (1, 4):
                     item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.id)
@@ -114,6 +118,10 @@ class PendingChangesView(QWidget):
             if not self.runner.online:
                 text += " · " + self.tr("offline: they go out when the marketplace answers")
             self.summary.setText(text)
+        problem_ids = {e.id for e in open_ if e.status in (Status.CONFLICT, Status.REFUSED)}
+        if self._problems is not None and problem_ids - self._problems:  # a refusal or conflict came
+            accessible.announce(self.summary, self.summary.text(), assertive=True)
+        self._problems = problem_ids
         self._update_buttons()
 
     def _describe(self, entry: Entry) -> str:

@@ -69,6 +69,7 @@ class QuestionsPage(QWidget):
 
         self.model = QuestionsModel(self)
         self.table = make_table(self.model, "questionsTable")
+        self.table.setAccessibleName(self.tr("Questions"))
         for name, width in {"status": 96, "asked": 84, "buyer": 176, "offer": 240, "sku": 140}.items():
             self.table.setColumnWidth(COLUMNS.index(name), width)
         self.table.horizontalHeader().setSectionResizeMode(COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
@@ -85,6 +86,7 @@ class QuestionsPage(QWidget):
         self.answer_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.answer_edit = QPlainTextEdit()
         self.answer_edit.setObjectName("answerEdit")
+        self.answer_edit.setAccessibleName(self.tr("Answer"))
         self.answer_edit.setPlaceholderText(self.tr("Write your answer; the buyer reads it in Bulkdesk."))
         self.answer_edit.setMaximumHeight(110)
         self.answer_edit.textChanged.connect(self._update_send)

@@ -87,6 +87,7 @@ class TrackingUploadDialog(QDialog):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.model = ImportReportModel(self, key_label=self.tr("Order"))
         table = self.table = report_table(self.model)
+        table.setAccessibleName(self.tr("Report"))
         # a tracking file is small: its messages wrap in full (a cut-off reason told the seller nothing)
         table.setWordWrap(True)
         table.horizontalHeader().setSectionResizeMode(len(self.model.COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)

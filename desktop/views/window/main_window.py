@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.views.window import accessible
 from desktop.views.window.banner import OfflineBanner
 from desktop.views.window.icons import icon
 from desktop.views.window.keyboard import RegionCycle, key, keyboard_view, regions_of
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         self.banner = banner if banner is not None else OfflineBanner()
         self.nav = keyboard_view(QListWidget())
         self.nav.setObjectName("navList")
+        self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setIconSize(QSize(20, 20))
         self.nav.setMinimumWidth(130)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -319,20 +321,25 @@ class MainWindow(QMainWindow):
             text = self.tr("Guest")
         else:
             text = self.tr("Not signed in")
+        if text != self.account_button.text() and self.account_button.text():  # not at start
+            accessible.announce(self.account_button, self.account_header_text(email, guest))
         self.account_button.setText(text)
         self.account_button.setToolTip(
             self.tr("Signed in as %1").replace("%1", email) if email else self.tr("Not signed in")
         )
-        self.account_header.setText(
-            self.tr("Signed in as %1").replace("%1", email) if email
-            else (self.tr("Browsing as a guest") if guest else self.tr("Not signed in"))
-        )
+        self.account_header.setText(self.account_header_text(email, guest))
         signed_in = bool(email)
         self.sign_in_action.setVisible(not signed_in)
         self.create_account_action.setVisible(not signed_in)
         self.guest_action.setVisible(not signed_in and not guest)
         self.sign_out_action.setVisible(signed_in)
         self.set_seller_visible(signed_in and seller)
+
+    def account_header_text(self, email: str | None, guest: bool = False) -> str:
+        """Who is signed in, as the Account menu's first line says it (and a screen reader announces it)."""
+        if email:
+            return self.tr("Signed in as %1").replace("%1", email)
+        return self.tr("Browsing as a guest") if guest else self.tr("Not signed in")
 
     # -- state -------------------------------------------------------------------------------------
     def restore_state(self) -> bool:

@@ -17,6 +17,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QStatusBar, QToolButton, QWidget
 
 from desktop.views.locale.formatting import format_datetime
+from desktop.views.window import accessible
 from desktop.views.window.icons import icon
 
 __all__ = ["LastSync", "StatusBar"]
@@ -33,6 +34,8 @@ class StatusBar(QStatusBar):
         self._last_sync: datetime | None = None
         self._cancel_callback: Callable[[], object] | None = None
         self._total = 0
+        # a passing message ("Added … to the cart.", "Search saved"): read out as it is shown
+        self.messageChanged.connect(lambda text: accessible.announce(self, text))
 
         # progress (left, permanent while a sync runs)
         self.progress_box = QWidget()
@@ -74,17 +77,24 @@ class StatusBar(QStatusBar):
         return bool(self._online)
 
     def set_online(self, online: bool) -> None:
+        changed = self._online is not None and self._online != online
         self._online = online
         self.online_label.setText(self.tr("Online") if online else self.tr("Offline"))
         self.online_icon.setPixmap(icon("online" if online else "offline").pixmap(QSize(14, 14)))
+        self.online_icon.setAccessibleName(self.online_label.text())  # the icon is not the only sign
         self.online_label.setProperty("online", online)
+        if changed:
+            accessible.announce(self.online_label, self.online_label.text(), assertive=not online)
 
     def set_last_sync(self, when: datetime | None) -> None:
+        changed = self._last_sync is not None and when is not None and when != self._last_sync
         self._last_sync = when
         if when is None:
             self.sync_label.setText(self.tr("Not synced yet"))
         else:
             self.sync_label.setText(self.tr("Last sync: %1").replace("%1", format_datetime(when)))
+        if changed:  # a sync finished (not the time read from the cache at start)
+            accessible.announce(self.sync_label, self.sync_label.text())
 
     # -- progress ----------------------------------------------------------------------------------
     @property
