@@ -1318,6 +1318,22 @@
             <numerusform>%n offres exportées dans %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Offers edited on the server since the export:</source>
+        <translation>Offres modifiées sur le serveur depuis l’export :</translation>
+    </message>
+    <message>
+        <source>Skip them (keep the server&apos;s values)</source>
+        <translation>Les ignorer (garder les valeurs du serveur)</translation>
+    </message>
+    <message>
+        <source>Overwrite them with the file&apos;s values</source>
+        <translation>Les écraser avec les valeurs du fichier</translation>
+    </message>
+    <message>
+        <source>Offers were edited on the server since the check: it is checked again.</source>
+        <translation>Des offres ont été modifiées sur le serveur depuis la vérification : le fichier est vérifié à nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>Instructions</name>
@@ -1528,7 +1544,7 @@
     <name>ListingsTableModel</name>
     <message>
         <source>Low stock: at or below %1</source>
-        <extracomment>a stock cell typed as a delta: &quot;+40 received&quot;, &quot;-12&quot;, &quot;−12 damaged&quot; a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) the seller&apos;s own low-stock threshold of an offer changed (local only, never sent)</extracomment>
+        <extracomment>a stock cell typed as a delta: &quot;+40 received&quot;, &quot;-12&quot;, &quot;−12 damaged&quot; a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note)</extracomment>
         <translation>Stock bas : %1 ou moins</translation>
     </message>
 </context>
@@ -2727,7 +2743,7 @@
     <name>SavedSearchesPane</name>
     <message>
         <source>Save search…</source>
-        <extracomment>a search was saved (its record) a search was opened on the page: (search id, the new matches marked)</extracomment>
+        <extracomment>a search was saved (its record) a search was opened on the page: (search id, the new matches marked) a short confirmation or problem for the status bar</extracomment>
         <translation>Enregistrer la recherche…</translation>
     </message>
     <message>
@@ -3012,6 +3028,34 @@
     <message>
         <source>Message</source>
         <translation>Message</translation>
+    </message>
+    <message>
+        <source>Offers edited on the server since the export, left as they are: %1.</source>
+        <translation>Offres modifiées sur le serveur depuis l’export, laissées telles quelles : %1.</translation>
+    </message>
+    <message>
+        <source>No errors, but %1 row(s) change offers edited on the server after the file was exported (marked below): choose whether to skip or overwrite them.</source>
+        <translation>Aucune erreur, mais %1 ligne(s) modifient des offres changées sur le serveur après l’export du fichier (signalées ci-dessous) : choisissez de les ignorer ou de les écraser.</translation>
+    </message>
+    <message>
+        <source>Edited on the server after the export (version %1 → %2): importing the file&apos;s value undoes that edit.</source>
+        <translation>Modifiée sur le serveur après l’export (version %1 → %2) : importer la valeur du fichier annule cette modification.</translation>
+    </message>
+    <message>
+        <source>On the server now</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Dans le fichier</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Changed on the server since the export</source>
+        <translation>Modifiée sur le serveur depuis l’export</translation>
     </message>
 </context>
 <context>
@@ -3363,12 +3407,11 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <extracomment>a value the caller does not give: the setting&apos;s default, but no server (the field stays empty)</extracomment>
+        <extracomment>a setting&apos;s value as the dialog shows and returns it: text, a whole number, or None (not set) a value the caller does not give: the setting&apos;s default, but no server (the field stays empty)</extracomment>
         <translation>Paramètres</translation>
     </message>
     <message>
         <source>Marketplace</source>
-        <extracomment>the note beside each value the administrator set (managed or recommended)</extracomment>
         <translation>Place de marché</translation>
     </message>
     <message>
@@ -3413,6 +3456,7 @@
     </message>
     <message>
         <source>Language and server changes apply after Bulkdesk restarts.</source>
+        <extracomment>the note beside each value the administrator set (managed or recommended)</extracomment>
         <translation>Les changements de langue et de serveur s’appliquent au prochain démarrage de Bulkdesk.</translation>
     </message>
     <message>
@@ -3908,6 +3952,7 @@
     </message>
     <message>
         <source>Sign in to contact the seller.</source>
+        <extracomment>saved searches and offer watches, per account, on this computer</extracomment>
         <translation>Connectez-vous pour contacter le vendeur.</translation>
     </message>
     <message>

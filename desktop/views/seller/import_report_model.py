@@ -121,11 +121,18 @@ def check_summary(check: ImportCheck) -> str:
               .replace("%3", format_int(check.unchanged)))
     if check.applied:
         tail = translate("SellerImport", "Imported.")
+        if check.skipped:
+            tail += " " + translate("SellerImport", "Offers edited on the server since the export, left as they "
+                                    "are: %1.").replace("%1", format_int(check.skipped))
     elif check.rows:
         tail = translate("SellerImport", "Rows with errors: %1. Nothing will be written until they are fixed.")
         tail = tail.replace("%1", format_int(check.error_rows))
     elif not check.created and not check.updated:
         tail = translate("SellerImport", "Nothing to import.")
+    elif check.stale:
+        tail = translate("SellerImport", "No errors, but %1 row(s) change offers edited on the server after the "
+                         "file was exported (marked below): choose whether to skip or overwrite them.")
+        tail = tail.replace("%1", format_int(check.stale))
     else:
         tail = translate("SellerImport", "No errors: ready to import.")
     template = translate("SellerImport", "%1 (%2): %3 %4")
