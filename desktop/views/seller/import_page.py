@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.api_client import ApiStatusError, ConflictError
 from desktop.models.seller.import_check import FileChanged, ImportCheck, apply_check, check_file, export_offers
 from desktop.views.background.tasks import MutationOp, QueryOp
+from desktop.views.window.file_dialogs import remember_folder, start_folder
 
 from .import_changes_model import ImportChangesModel, changes_table
 from .import_report_model import ImportReportModel, check_summary, file_filter, report_table
@@ -158,8 +159,10 @@ class ImportPage(QWidget):
 
     # -- choosing a file ------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import offers from CSV"), "", file_filter())
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import offers from CSV"), start_folder("csv"),
+                                              file_filter())
         if name:
+            remember_folder("csv", name)
             self.load_file(Path(name))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -281,8 +284,10 @@ class ImportPage(QWidget):
         self.export(skus)
 
     def export(self, skus: list[str] | None) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export offers to CSV"), "offers.csv", file_filter())
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export offers to CSV"),
+                                              start_folder("csv", "offers.csv"), file_filter())
         if name:
+            remember_folder("csv", name)
             self.export_to(Path(name), skus)
 
     def export_to(self, path: Path, skus: list[str] | None) -> QueryOp:
