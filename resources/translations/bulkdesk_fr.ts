@@ -3057,6 +3057,34 @@
         <source>Changed on the server since the export</source>
         <translation>Modifiée sur le serveur depuis l’export</translation>
     </message>
+    <message>
+        <source>The title needs 1 to %2 characters.</source>
+        <translation>Le titre doit compter de 1 à %2 caractères.</translation>
+    </message>
+    <message>
+        <source>The SKU needs 1 to %2 characters.</source>
+        <translation>Le SKU doit compter de 1 à %2 caractères.</translation>
+    </message>
+    <message>
+        <source>The title cannot contain control characters (NUL, tab, line breaks).</source>
+        <translation>Le titre ne peut pas contenir de caractères de contrôle (NUL, tabulation, saut de ligne).</translation>
+    </message>
+    <message>
+        <source>The SKU cannot contain control characters (NUL, tab, line breaks).</source>
+        <translation>Le SKU ne peut pas contenir de caractères de contrôle (NUL, tabulation, saut de ligne).</translation>
+    </message>
+    <message>
+        <source>There is no currency %1 on the marketplace.</source>
+        <translation>La place de marché n’a pas de devise %1.</translation>
+    </message>
+    <message>
+        <source>Several categories are named %1; use the category&apos;s number.</source>
+        <translation>Plusieurs catégories s’appellent %1 ; indiquez le numéro de la catégorie.</translation>
+    </message>
+    <message>
+        <source>The offer&apos;s version as the export writes it (a whole number), or empty.</source>
+        <translation>La version de l’offre telle que l’export l’écrit (un nombre entier), ou vide.</translation>
+    </message>
 </context>
 <context>
     <name>SellerPage</name>
@@ -3462,10 +3490,6 @@
     <message>
         <source> min</source>
         <translation> min</translation>
-    </message>
-    <message>
-        <source> MB</source>
-        <translation> Mo</translation>
     </message>
     <message>
         <source>Clear cache</source>
