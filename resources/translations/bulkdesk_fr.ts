@@ -740,6 +740,10 @@
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
+    <message>
+        <source>%1, your value:</source>
+        <translation>%1, votre valeur :</translation>
+    </message>
 </context>
 <context>
     <name>ContactSellerDialog</name>
@@ -1411,7 +1415,7 @@
     <message>
         <source>Search SKU or title</source>
         <extracomment>the seller asked to open the conflicts (entry ids)</extracomment>
-        <translation>Rechercher une référence ou un titre</translation>
+        <translation>Rechercher réf. ou titre</translation>
     </message>
     <message>
         <source>All categories</source>

@@ -132,11 +132,11 @@ def test_a_stale_export_lists_its_changes_and_waits_for_the_sellers_choice(qtbot
     assert page.model.rowCount() == 0 and page.changes_table.isVisible() and page.stale_choice.isVisible()
     shown = [[page.changes_model.index(r, c).data() for c in range(6)] for r in range(page.changes_model.rowCount())]
     assert shown == [
-        ["2", skus[0], "stock_units", "3", "10", "Changed on the server since the export"],
-        ["3", skus[1], "stock_units", "10", "25", ""],
+        ["2", skus[0], "Changed on the server since the export", "stock_units", "3", "10"],
+        ["3", skus[1], "", "stock_units", "10", "25"],
     ]
-    assert "version 1 → 2" in page.changes_model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
-    assert page.changes_model.index(1, 3).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert "version 1 → 2" in page.changes_model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert page.changes_model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole) is None
     assert "2 to update" in page.summary.text() and "1 row(s) change offers edited on the server" in page.summary.text()
     assert not page.import_button.isEnabled()  # the seller has not chosen
     page.skip_stale.click()

@@ -1,5 +1,7 @@
-"""What a checked import changes, a line per field (row, SKU, column, on the server now → in the file),
-the rows whose offer changed on the server after the file was exported marked (issue 29, bug 5)."""
+"""What a checked import changes, a line per field (row, SKU, the stale mark, column, on the server now →
+in the file), the rows whose offer changed on the server after the file was exported marked (issue 29,
+bug 5). The mark comes before the values, and long values (titles) are capped to MAX_VALUE_WIDTH with
+their whole text in the tooltip, so the mark is always in view at 1280 × 800."""
 
 from __future__ import annotations
 
@@ -19,6 +21,8 @@ _Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 #: a stale row's background: the conflict view's amber
 _STALE = QColor(255, 236, 179)
+#: the widest a value column grows when the report comes (the seller may widen it)
+MAX_VALUE_WIDTH = 320
 
 
 def stale_note(change: FieldChange) -> str:
@@ -34,7 +38,7 @@ def stale_note(change: FieldChange) -> str:
 class ImportChangesModel(QAbstractTableModel):
     """The changes of one dry run (a list: an import names at most a few thousand fields in practice)."""
 
-    COLUMNS = ("row", "sku", "field", "old", "new", "note")
+    COLUMNS = ("row", "sku", "note", "field", "old", "new")
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +51,8 @@ class ImportChangesModel(QAbstractTableModel):
         self.endResetModel()
         for view in self._views:
             view.resizeColumnsToContents()
+            for column in (self.COLUMNS.index("old"), self.COLUMNS.index("new")):
+                view.setColumnWidth(column, min(view.columnWidth(column), MAX_VALUE_WIDTH))
 
     def attach(self, view: QTableView) -> None:
         self._views.append(view)
@@ -66,8 +72,8 @@ class ImportChangesModel(QAbstractTableModel):
         if not 0 <= section < len(self.COLUMNS):
             return None
         titles = (translate("SellerImport", "Row"), translate("SellerImport", "SKU"),
-                  translate("SellerImport", "Column"), translate("SellerImport", "On the server now"),
-                  translate("SellerImport", "In the file"), translate("SellerImport", "Note"))
+                  translate("SellerImport", "Note"), translate("SellerImport", "Column"),
+                  translate("SellerImport", "On the server now"), translate("SellerImport", "In the file"))
         return titles[section]
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -82,6 +88,8 @@ class ImportChangesModel(QAbstractTableModel):
                 return translate("SellerImport", "Changed on the server since the export") if c.stale else ""
             return getattr(c, column)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column in ("old", "new"):
+                return "\n\n".join(filter(None, (getattr(c, column), stale_note(c)))) or None
             return stale_note(c) or None
         if role == Qt.ItemDataRole.BackgroundRole and c.stale:
             return QBrush(_STALE)

@@ -48,7 +48,7 @@ class FieldError(QLabel):
     def message(self) -> str:
         return self._message
 
-    def setText(self, text: str) -> None:  # noqa: N802 - QLabel's
+    def setText(self, text: str) -> None:
         self._message = text
         self.setToolTip(text)
         self._elide()
@@ -163,7 +163,7 @@ class NewOfferDialog(QDialog):
         self.errors["price_tiers"].setText(problem_text(problem) if problem else "")
         return tiers
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:
             name = next((n for n, edit in self.inputs.items() if edit is watched), None)
             if name is not None and name not in self.touched:
