@@ -25,6 +25,7 @@ def test_french_headers_promotions_and_search_hint_fit(qtbot, french, desk):
     assert page.model.headerData(COLUMNS.index("packagings"), Qt.Orientation.Horizontal) == "Conditionnements"
     promotion = value_text("promotion", {"discount_percent": 40, "ends_at": "2026-12-31T12:00:00+00:00"})
     assert promotion.startswith("−40 % jusqu’au")
-    assert page.table.fontMetrics().horizontalAdvance(promotion) + 8 <= page.table.columnWidth(COLUMNS.index("promotion"))
+    room = page.table.columnWidth(COLUMNS.index("promotion"))
+    assert page.table.fontMetrics().horizontalAdvance(promotion) + 8 <= room
     hint = page.search.placeholderText()
     assert page.search.fontMetrics().horizontalAdvance(hint) + 24 <= page.search.width(), (hint, page.search.width())
