@@ -2,12 +2,12 @@
 
 Builds the settings, the error channel, the shell (which builds the token store, the API client, the
 session, the pages and the main window, in two stages) and wires them; nothing else constructs them.
-Everything long-running is a background op (views/tasks.py).
+Everything long-running is a background op (views/background/tasks.py).
 
     main()                 → parse args, QApplication, theme, language, error channel, OS signals
-      --demo               → DemoServer (models/demo_server.py) child + splash until /health answers
-                             (views/demo_start.py)
-      Shell(url, staged=True).start()                 (views/shell.py; its areas: views/areas/)
+      --demo               → DemoServer (models/infrastructure/demo_server.py) child + splash until /health answers
+                             (views/shell/demo_start.py)
+      Shell(url, staged=True).start()                 (views/shell/shell.py; its areas: views/areas/)
         stage 1            → settings, catalog cache, Catalog page, MainWindow (Cart, Orders: placeholders)
         (first paint)      → the window with the cached catalog is on screen
         stage 2            → token store + API client in a worker (keyring, httpx, pydantic), then the
@@ -17,8 +17,8 @@ Everything long-running is a background op (views/tasks.py).
 Stage 1 imports no httpx, pydantic or keyring, and touches no network: they cost most of a second,
 which the first paint does not wait for. Dialogs are imported when they open.
 
-Where things live: folders (models/paths.py), the user's settings and last account (models/settings/),
-the account flow (views/account_flow.py), OS signals (views/os_signals.py).
+Where things live: folders (models/infrastructure/paths.py), the user's settings and last account (models/settings/),
+the account flow (views/account/flow.py), OS signals (views/shell/os_signals.py).
 """
 
 from __future__ import annotations

@@ -144,8 +144,9 @@ class _BodyTooLarge(Exception):
 
 def create_app(config: Config, db: Database | None = None, media: MediaSource | None = None) -> FastAPI:
     """The app; `media` answers the picture route (default: the stored pictures of `config.media_dir`)."""
+    from .readiness import router as readiness_router
     from .routers import all_routers
-    from .schema_setup import ensure_schema
+    from .schema_setup import ensure_schema, require_current
     from .services.housekeeping import expire_promotions
     from .services.page_cache import PageCache
     from .services.server_secrets import kept_secret
@@ -154,7 +155,8 @@ def create_app(config: Config, db: Database | None = None, media: MediaSource | 
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        await run_in_threadpool(ensure_schema, database)
+        # "check": a production deployment migrates as a step of its own (bulkdesk-server migrate)
+        await run_in_threadpool(require_current if config.schema == "check" else ensure_schema, database)
         if not config.secret_key:
             config.secret_key = await run_in_threadpool(kept_secret, database, "page_links")
 
@@ -200,7 +202,7 @@ def create_app(config: Config, db: Database | None = None, media: MediaSource | 
 
     # each router straight under the app, not inside one /api/v1 router: FastAPI walks every level of
     # included routers on each request to see whether their routes changed (a fifth of a cached page)
-    for router in (*all_routers(), health_router):
+    for router in (*all_routers(), health_router, readiness_router):
         app.include_router(router, prefix=API_PREFIX)
     from .routers.pages import router as pages_router  # checkout page and webhooks live outside /api/v1
 

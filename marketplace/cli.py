@@ -10,9 +10,14 @@ import sys
 import threading
 import time
 
+#: on SIGTERM, how long requests under way may take before uvicorn cancels them (below serving.py's wait)
+GRACEFUL_TIMEOUT_S = 20.0
+
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="bulkdesk-server", description="Run the Bulkdesk marketplace API server.")
+    parser = argparse.ArgumentParser(prog="bulkdesk-server", description="Run the Bulkdesk marketplace API server.",
+                                     epilog="`bulkdesk-server migrate [--check]` upgrades the database's schema "
+                                     "and exits (see `bulkdesk-server migrate --help`)")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--database", help="SQLAlchemy URL (default: a SQLite file in the user data folder)")
@@ -29,6 +34,13 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--forwarded-allow-ips", default=os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
                         help="addresses of the reverse proxies whose X-Forwarded-For is trusted as the client "
                         "address (sign-in throttling per address); default 127.0.0.1")
+    parser.add_argument("--schema", choices=("upgrade", "check"), default=os.environ.get("BULKDESK_SCHEMA", "upgrade"),
+                        help="upgrade: bring the schema up to date at start (default; one instance at a time); "
+                        "check: refuse to start unless it is current (run `bulkdesk-server migrate` first)")
+    parser.add_argument("--graceful-timeout", type=float, metavar="SECONDS",
+                        default=float(os.environ.get("BULKDESK_GRACEFUL_TIMEOUT", GRACEFUL_TIMEOUT_S)),
+                        help="on SIGTERM, how long requests under way may take to finish before they are "
+                        f"cancelled (default {GRACEFUL_TIMEOUT_S:.0f})")
     parser.add_argument("--log-level", default=os.environ.get("BULKDESK_LOG_LEVEL", "info"))
     parser.add_argument("--ssl-certfile", metavar="PEM", help="serve HTTPS with this certificate (chain)")
     parser.add_argument("--ssl-keyfile", metavar="PEM", help="the private key of --ssl-certfile")
@@ -60,6 +72,11 @@ def watch_parent(pid: int, interval_s: float = 1.0) -> threading.Thread:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["migrate"]:
+        from .migrate import main as migrate
+
+        return migrate(argv[1:])
     args = parse_args(argv)
     logging.basicConfig(level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s",
                         stream=sys.stderr)
@@ -69,16 +86,24 @@ def main(argv: list[str] | None = None) -> int:
     from .asgi import build
     from .config import Config, split_hosts
     from .db import Database
-    from .schema_setup import ensure_schema
+    from .schema_setup import SchemaNotCurrent, ensure_schema, require_current
 
     scheme = "https" if args.ssl_certfile else "http"
     public_url = args.public_url or (
         f"{scheme}://{'127.0.0.1' if args.host in ('0.0.0.0', '::') else args.host}:{args.port}")  # noqa: S104
     hosts = (*split_hosts(args.allowed_hosts or ""), *([args.host] if args.host not in ("0.0.0.0", "::") else []))  # noqa: S104
     config = Config.from_env(database_url=args.database, public_url=public_url.rstrip("/"), allowed_hosts=hosts,
-                             demo=args.demo or None)
+                             demo=args.demo or None, schema=args.schema)
     db = Database(config.database_url)
-    ensure_schema(db)
+    if args.schema == "check":
+        try:
+            require_current(db)
+        except SchemaNotCurrent as exc:
+            logging.getLogger("marketplace").error("%s", exc)
+            db.dispose()
+            return 2
+    else:
+        ensure_schema(db)
     stripe_stack = None
     if args.demo:
         from .demo.seed import seed_if_empty
@@ -89,7 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.exit_with_parent:
         watch_parent(args.exit_with_parent)
     options = dict(host=args.host, port=args.port, log_level="warning", access_log=False,
-                   forwarded_allow_ips=args.forwarded_allow_ips,
+                   forwarded_allow_ips=args.forwarded_allow_ips, timeout_graceful_shutdown=args.graceful_timeout,
                    ssl_certfile=args.ssl_certfile, ssl_keyfile=args.ssl_keyfile)
     try:
         if args.workers > 1:

@@ -55,6 +55,11 @@ class Config:
     media_dir: str | None = None
     #: `--demo`: the demo's generated pictures answer the media route (BULKDESK_DEMO=1 for workers)
     demo: bool = False
+    #: `--schema` (BULKDESK_SCHEMA): "upgrade" the schema at start (under a lock: schema_setup.py), or
+    #: "check" it and refuse to start unless it is current (migrations run as their own step)
+    schema: str = "upgrade"
+    #: the name `GET /marketplace` gives (BULKDESK_MARKETPLACE_NAME); none: a default (services/identity.py)
+    name: str | None = None
 
     def host_allowed(self, host: str) -> bool:
         name = host_name(host)
@@ -72,7 +77,8 @@ class Config:
             "STRIPE_SECRET_KEY": self.stripe_secret_key, "STRIPE_PUBLISHABLE_KEY": self.stripe_publishable_key,
             "STRIPE_WEBHOOK_SECRET": self.stripe_webhook_secret, "STRIPE_API_BASE": self.stripe_api_base,
             "STRIPE_JS_URL": self.stripe_js_url, "BULKDESK_MEDIA_DIR": self.media_dir,
-            "BULKDESK_DEMO": "1" if self.demo else None,
+            "BULKDESK_DEMO": "1" if self.demo else None, "BULKDESK_MARKETPLACE_NAME": self.name,
+            "BULKDESK_SCHEMA": self.schema,
         }
         return {k: v for k, v in pairs.items() if v}
 
@@ -94,6 +100,10 @@ class Config:
             values["media_dir"] = env["BULKDESK_MEDIA_DIR"]
         if env.get("BULKDESK_DEMO") == "1":
             values["demo"] = True
+        if env.get("BULKDESK_SCHEMA"):
+            values["schema"] = env["BULKDESK_SCHEMA"]
+        if env.get("BULKDESK_MARKETPLACE_NAME"):
+            values["name"] = env["BULKDESK_MARKETPLACE_NAME"]
         if env.get("BULKDESK_DATABASE_URL"):
             values["database_url"] = env["BULKDESK_DATABASE_URL"]
         values.update({k: v for k, v in overrides.items() if v is not None})

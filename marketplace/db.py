@@ -31,6 +31,10 @@ READ_THREADS = int(os.environ.get("BULKDESK_READ_THREADS", "4"))
 INLINE_READS = os.environ.get("BULKDESK_INLINE_READS", "1") == "1"
 
 
+#: seconds PostgreSQL connection attempts may take (libpq's connect_timeout)
+PG_CONNECT_TIMEOUT_S = 10
+
+
 def normalise_url(url: str) -> str:
     if url.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + url.split("://", 1)[1]
@@ -66,7 +70,11 @@ def make_engine(url: str, *, immediate: bool = False) -> Engine:
                 conn.connection.dbapi_connection.execute("BEGIN")
 
         return engine
-    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True)
+    # connect_timeout: a database host gone silent fails a connection attempt in 10 s, rather than after
+    # the kernel's SYN retries (about 2 minutes) or never (a peer that accepts and does not answer), so
+    # requests and readiness checks (readiness.py) do not pile up waiting
+    return create_engine(url, pool_size=20, max_overflow=20, pool_pre_ping=True,
+                         connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S})
 
 
 #: how long a writer waits for SQLite's write lock before "database is locked" (as busy_timeout did)

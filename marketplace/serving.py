@@ -18,13 +18,15 @@ import signal
 import socket
 import sys
 import threading
+import time
 from typing import Any
 
 log = logging.getLogger("marketplace.serving")
 
 #: uvicorn's exit status when a worker cannot start (port taken, app failing to load)
 STARTUP_FAILURE = 3
-#: how long a stopping worker may take to finish its requests before it is killed
+#: how long stopping workers may take to finish their requests before they are killed (at least 5 s more
+#: than their own graceful timeout, `--graceful-timeout`)
 STOP_TIMEOUT_S = 30.0
 
 
@@ -84,8 +86,9 @@ def run(app: str, workers: int, options: dict[str, Any]) -> int:
     for process in processes:
         if process.is_alive():
             process.terminate()  # SIGTERM: uvicorn finishes the requests under way, then exits
+    deadline = time.monotonic() + max(STOP_TIMEOUT_S, (options.get("timeout_graceful_shutdown") or 0) + 5)
     for process in processes:
-        process.join(STOP_TIMEOUT_S)
+        process.join(max(0.0, deadline - time.monotonic()))
         if process.is_alive():
             process.kill()
             process.join()

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from tests.support.server import ServerProcess, cleanup, make_server
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """The `postgres` marker's meaning (pyproject.toml): such a test needs the PostgreSQL server of the
+    suite's second pass (scripts/test) and is not run in the first, on SQLite."""
+    if item.get_closest_marker("postgres") and not os.environ.get("BULKDESK_TEST_DATABASE_URL", "").startswith(
+        "postgresql"
+    ):
+        pytest.skip("PostgreSQL only: runs in the second pass (BULKDESK_TEST_DATABASE_URL)")
 
 
 @pytest.fixture(scope="session")

@@ -9,19 +9,23 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
+from ..services.order_states import reachable
 from .catalog import CatalogRows, money
 from .reference import BANK, CARRIERS, MULTIBANCO_ENTITY, SHIPPING_METHODS
 
 PAYMENT_STATUSES = ("pending", "paid", "failed", "refunded")
 SHIPPING_STATUSES = ("awaiting_preparation", "preparing", "shipped", "delivered", "cancelled")
-#: realistic mix for orders beyond the first 20 (which cover every combination once)
+#: every pair the marketplace's shipping rule lets an order reach (services/order_states.py: no refunded,
+#: failed or unpaid order is shipped or delivered), each once at the start of the history
+EVERY_PAIR = tuple(c for c in itertools.product(PAYMENT_STATUSES, SHIPPING_STATUSES) if reachable(*c))
+#: realistic mix for orders beyond the first ones (which cover every reachable combination once)
 WEIGHTED = (
     (("paid", "delivered"), 40), (("paid", "shipped"), 10), (("paid", "preparing"), 6),
     (("paid", "awaiting_preparation"), 5), (("pending", "awaiting_preparation"), 8),
     (("refunded", "cancelled"), 6), (("failed", "awaiting_preparation"), 3), (("failed", "cancelled"), 3),
     (("pending", "cancelled"), 2),
 )
-#: the orders after the first 20 go, one each, to the demo seller: every state its fulfilment screen
+#: the orders after EVERY_PAIR's go, one each, to the demo seller: every state its fulfilment screen
 #: shows (several to prepare, one shipped recently, one shipped over 30 days ago and never delivered)
 SELLER_MIX = (
     ("paid", "awaiting_preparation"), ("paid", "awaiting_preparation"), ("paid", "awaiting_preparation"),
@@ -54,7 +58,7 @@ class Buyer:
 
 
 def _combos(rng: random.Random, count: int) -> list[tuple[str, str]]:
-    every = list(itertools.product(PAYMENT_STATUSES, SHIPPING_STATUSES))
+    every = list(EVERY_PAIR)
     weights = [w for _, w in WEIGHTED]
     rest = rng.choices([c for c, _ in WEIGHTED], weights=weights, k=max(0, count - len(every) - len(SELLER_MIX)))
     return (every + list(SELLER_MIX) + rest)[:count]
@@ -88,7 +92,7 @@ def build_orders(
     demo_warehouse_ids: set[int],
     now: datetime,
 ) -> OrderRows:
-    """`count` orders in groups of 1–3 (the first 20 alone, one per status combination; then SELLER_MIX
+    """`count` orders in groups of 1–3 (the first ones alone, one per reachable status pair; then SELLER_MIX
     alone, each with the demo seller, its warehouses in turn)."""
     rows = OrderRows()
     by_warehouse: dict[int, list[int]] = {}
@@ -104,8 +108,9 @@ def build_orders(
     position = 0
     while position < count:
         size = min(count - position, rng.choice((1, 1, 1, 2, 2, 3)), len(warehouse_ids))
-        mix = position - 20 if 0 <= position - 20 < len(SELLER_MIX) else None
-        size = 1 if position < 20 or mix is not None else size
+        first = len(EVERY_PAIR)
+        mix = position - first if 0 <= position - first < len(SELLER_MIX) else None
+        size = 1 if position < first or mix is not None else size
         group_id = len(rows.groups) + 1
         group_ref = _ref(rng, used_refs)
         currency = rng.choice(CURRENCY_MIX)
@@ -119,7 +124,7 @@ def build_orders(
             # room for the whole history (at most ~13 days) before now
             created_at = min(created_at, now - timedelta(days=14 + rng.randrange(0, 20)))
         chosen = rng.sample(warehouse_ids, k=size)
-        if (group_id % 4 == 0 or (position < 20 and position % 3 == 0)) and demo_ids:
+        if (group_id % 4 == 0 or (position < first and position % 3 == 0)) and demo_ids:
             chosen[0] = rng.choice(demo_ids)
         if mix is not None:
             chosen[0] = demo_ids[mix % len(demo_ids)]
@@ -129,6 +134,8 @@ def build_orders(
         for n, ((payment, shipping), warehouse_id) in enumerate(zip(group_combos, chosen, strict=True), 1):
             if payment != "refunded" and n > 1:
                 payment = group_payment if group_payment != "refunded" else "paid"
+                if not reachable(payment, shipping):  # e.g. a delivered order in a group not yet paid
+                    shipping = "awaiting_preparation"
             order_id += 1
             order_ref = f"O-{group_ref[2:]}-{n}"
             warehouse = warehouses[warehouse_id]

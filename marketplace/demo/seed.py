@@ -39,6 +39,7 @@ from ..orm import (
     Warehouse,
     utcnow,
 )
+from ..schema_setup import SEED_LOCK, serialise
 from ..security import hash_password
 from ..services.offers import FEED
 from ..services.search_facets import FTS_INSERT, FTS_OPTIMIZE
@@ -57,14 +58,21 @@ CHUNK = 5_000
 
 
 def seed_if_empty(db: Database) -> bool:
-    """Seed the demo when the database has no users; True if it did."""
+    """Seed the demo when the database has no users; True if it did. Servers starting together seed
+    once: the check is made again under the seed lock (schema_setup.serialise), held until the seed's
+    transaction commits, so the others wait and then find the users there."""
     with db.session() as session:
         if session.scalar(select(func.count()).select_from(User)):
-            return False
+            return False  # the usual restart: no write lock taken
     offers = _env_count("BULKDESK_DEMO_OFFERS", 5000)
     orders = _env_count("BULKDESK_DEMO_ORDERS", 300)
     started = time.perf_counter()
-    seed(db, offers=offers, orders=orders)
+    with db.session(write=True) as session:
+        serialise(session.connection(), SEED_LOCK)
+        if session.scalar(select(func.count()).select_from(User)):
+            return False
+        _write(session, offers=offers, orders=orders, now=utcnow())
+        session.commit()
     log.info("demo data seeded: %d offers, %d orders in %.1fs", offers, orders, time.perf_counter() - started)
     return True
 
@@ -82,47 +90,50 @@ def _env_count(name: str, default: int) -> int:
 
 def seed(db: Database, *, offers: int = 5000, orders: int = 300, now: datetime | None = None) -> None:
     """Write the whole demo in one transaction (nothing half-seeded if it fails)."""
-    now = now or utcnow()
-    rng = random.Random(SEED)
     with db.session(write=True) as session:
-        _currencies(session, now)
-        leaves = _categories(session)
-        places, demo_places, warehouses = _sellers(session, rng)
-        buyer = _accounts(session, demo_places[0].seller_id)
-        first_offer = (session.scalar(select(func.max(Offer.id))) or 0) + 1
-        first_pack = (session.scalar(select(func.max(Packaging.id))) or 0) + 1
-        first_seq = (session.scalar(select(Counter.value).where(Counter.name == FEED)) or 0) + 1
-        catalog = build_offers(rng, offers, leaves, places, demo_places, first_offer_id=first_offer,
-                               first_packaging_id=first_pack, first_change_seq=first_seq,
-                               created_epoch=CREATED_EPOCH, now=now)
-        _bulk(session, Offer, catalog.offers)
-        _bulk(session, Packaging, catalog.packagings)
-        if session.get_bind().dialect.name == "sqlite":
-            fts = text(FTS_INSERT)
-            for start in range(0, len(catalog.fts), CHUNK):
-                session.execute(fts, catalog.fts[start:start + CHUNK])
-            # Bulk inserts leave the index in several segments (10 at 100,000 offers) that every search
-            # reads and merges; one segment makes a search of a common word a fifth cheaper (100,000
-            # offers: 0.8 s here, the ids of a GET /offers page 1.6 -> 1.28 ms on average over the
-            # benchmark's mix).
-            session.execute(text(FTS_OPTIMIZE))
-        last_seq = first_seq + offers - 1
-        if session.scalar(select(Counter.value).where(Counter.name == FEED)) is None:
-            session.execute(insert(Counter), [{"name": FEED, "value": last_seq}])
-        else:
-            session.execute(update(Counter).where(Counter.name == FEED).values(value=last_seq))
-        rates = {code: rate for code, _name, rate in CURRENCIES}
-        history = build_orders(rng, orders, catalog, warehouses, rates, buyer,
-                               {p.id for p in demo_places}, now)
-        _bulk(session, OrderGroup, history.groups)
-        _bulk(session, Order, history.orders)
-        _bulk(session, OrderLine, history.lines)
-        _bulk(session, OrderEvent, history.events)
-        first_question = (session.scalar(select(func.max(Question.id))) or 0) + 1
-        _bulk(session, Question, build_questions(rng, catalog.offers, demo_places[0].seller_id, buyer.user_id,
-                                                 now, first_question))
-        _advance_sequences(session)
+        _write(session, offers=offers, orders=orders, now=now or utcnow())
         session.commit()
+
+
+def _write(session: Session, *, offers: int, orders: int, now: datetime) -> None:
+    rng = random.Random(SEED)
+    _currencies(session, now)
+    leaves = _categories(session)
+    places, demo_places, warehouses = _sellers(session, rng)
+    buyer = _accounts(session, demo_places[0].seller_id)
+    first_offer = (session.scalar(select(func.max(Offer.id))) or 0) + 1
+    first_pack = (session.scalar(select(func.max(Packaging.id))) or 0) + 1
+    first_seq = (session.scalar(select(Counter.value).where(Counter.name == FEED)) or 0) + 1
+    catalog = build_offers(rng, offers, leaves, places, demo_places, first_offer_id=first_offer,
+                           first_packaging_id=first_pack, first_change_seq=first_seq,
+                           created_epoch=CREATED_EPOCH, now=now)
+    _bulk(session, Offer, catalog.offers)
+    _bulk(session, Packaging, catalog.packagings)
+    if session.get_bind().dialect.name == "sqlite":
+        fts = text(FTS_INSERT)
+        for start in range(0, len(catalog.fts), CHUNK):
+            session.execute(fts, catalog.fts[start:start + CHUNK])
+        # Bulk inserts leave the index in several segments (10 at 100,000 offers) that every search
+        # reads and merges; one segment makes a search of a common word a fifth cheaper (100,000
+        # offers: 0.8 s here, the ids of a GET /offers page 1.6 -> 1.28 ms on average over the
+        # benchmark's mix).
+        session.execute(text(FTS_OPTIMIZE))
+    last_seq = first_seq + offers - 1
+    if session.scalar(select(Counter.value).where(Counter.name == FEED)) is None:
+        session.execute(insert(Counter), [{"name": FEED, "value": last_seq}])
+    else:
+        session.execute(update(Counter).where(Counter.name == FEED).values(value=last_seq))
+    rates = {code: rate for code, _name, rate in CURRENCIES}
+    history = build_orders(rng, orders, catalog, warehouses, rates, buyer,
+                           {p.id for p in demo_places}, now)
+    _bulk(session, OrderGroup, history.groups)
+    _bulk(session, Order, history.orders)
+    _bulk(session, OrderLine, history.lines)
+    _bulk(session, OrderEvent, history.events)
+    first_question = (session.scalar(select(func.max(Question.id))) or 0) + 1
+    _bulk(session, Question, build_questions(rng, catalog.offers, demo_places[0].seller_id, buyer.user_id,
+                                             now, first_question))
+    _advance_sequences(session)
 
 
 def _advance_sequences(session: Session) -> None:

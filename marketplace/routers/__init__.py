@@ -10,6 +10,7 @@ def all_routers() -> list[APIRouter]:
         cart,
         catalog,
         checkout,
+        marketplace,
         media,
         orders,
         payments,
@@ -19,5 +20,5 @@ def all_routers() -> list[APIRouter]:
     )
 
     # the catalog first: GET /offers, the busiest route, is then matched after a handful of others
-    modules = (catalog, auth, media, questions, cart, checkout, orders, seller, seller_orders, payments)
+    modules = (catalog, auth, media, questions, cart, checkout, orders, seller, seller_orders, payments, marketplace)
     return [m.router for m in (*modules, admin)]

@@ -40,7 +40,9 @@ def seller_order(ref: str, caller: SellerAccount, db: ReadDB) -> dict[str, Any]:
     responses=responses(401, 403, 404, 409, 422),
     description="Moves the order forward only: awaiting_preparation → preparing → shipped → delivered "
     "(`preparing` may be skipped; `delivered` only from `shipped`); anything else → 409 "
-    "`invalid_transition`. `shipped` needs a `tracking_number` (422 `tracking_number_required`).",
+    "`invalid_transition`. Only the steps the payment status allows (the order's `allowed_shipping`: "
+    "pending → preparing only; failed, refunded → none), else 409 `shipping_not_allowed`. "
+    "`shipped` needs a `tracking_number` (422 `tracking_number_required`).",
 )
 def update_shipping(ref: str, body: ShippingUpdateIn, caller: SellerAccount, db: WriteDB) -> dict[str, Any]:
     order = order_access.seller_order(db, caller.seller_id, ref, lock=True)
@@ -56,7 +58,7 @@ def update_shipping(ref: str, body: ShippingUpdateIn, caller: SellerAccount, db:
     response_model=OrderOut,
     responses=responses(401, 403, 404, 409, 422),
     description="An order the seller cannot fulfil: cancelled, stock back on sale, refunded if paid. "
-    "Not once delivered or already cancelled (409 `cancellation_not_allowed`).",
+    "Not once delivered or already cancelled, nor once refunded (409 `cancellation_not_allowed`).",
 )
 def seller_cancel(
     ref: str, body: CancelIn, caller: SellerAccount, db: WriteDB, config: Settings

@@ -82,4 +82,10 @@ class Status(BaseModel):
     status: str = Field(examples=["ok"])
 
 
+class MarketplaceOut(BaseModel):
+    id: str = Field(description="Made once and kept with the marketplace's data: the same at any address",
+                    examples=["6f1c2e0a-8b1d-4c55-9a57-0d2f5b7e4c11"])
+    name: str = Field(examples=["Bulkdesk demo marketplace"])
+
+
 Timestamp = datetime

@@ -90,6 +90,14 @@ class OrderOut(BaseModel):
     cancelled_at: datetime | None
     can_cancel: bool
     can_review: bool
+    allowed_shipping: list[Literal["preparing", "shipped", "delivered", "cancelled"]] = Field(
+        description="What the seller may do next (`POST /seller/orders/{ref}/shipping` with one of "
+        "preparing, shipped, delivered; `cancelled`: `POST /seller/orders/{ref}/cancel`). A paid order "
+        "moves forward; an unpaid one (pending) may only be prepared; a failed or refunded payment allows "
+        "no shipping step (409 `shipping_not_allowed`); a refunded, delivered or cancelled order cannot "
+        "be cancelled",
+        examples=[["preparing", "shipped", "cancelled"]],
+    )
     history: list[HistoryOut]
 
 

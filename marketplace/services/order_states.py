@@ -93,10 +93,12 @@ def cancel_order(
     """Cancel: stock goes back to the offers, a paid order is refunded. `allowed`: whether the
     caller's rules (the buyer's and the seller's differ) let it; if not, 409 cancellation_not_allowed."""
     if not allowed:
+        refunded = order.payment_status == "refunded" and order.shipping_status not in ("delivered", "cancelled")
         raise ApiError(
             409,
             "cancellation_not_allowed",
-            f"An order that is {order.shipping_status.replace('_', ' ')} cannot be cancelled.",
+            "An order whose payment was refunded cannot be cancelled." if refunded
+            else f"An order that is {order.shipping_status.replace('_', ' ')} cannot be cancelled.",
             shipping_status=order.shipping_status,
         )
     order.shipping_status = "cancelled"
@@ -126,10 +128,66 @@ def cancel_order(
 #: the shipping steps an order moves forward through (`preparing` may be skipped)
 STEPS = ("awaiting_preparation", "preparing", "shipped", "delivered")
 
+#: the shipping steps each payment status lets the seller take: a paid order goes all the way; an
+#: unpaid one (a bank transfer on its way) may be put aside but never leaves the warehouse; a failed or
+#: refunded payment allows nothing (a cancelled order allows nothing either, whatever its payment)
+SHIPPING_BY_PAYMENT: dict[str, tuple[str, ...]] = {
+    "paid": STEPS[1:],
+    "pending": ("preparing",),
+    "failed": (),
+    "refunded": (),
+}
+#: the payment statuses under which the seller may still cancel (a refunded order is settled: its
+#: money went back already, so there is nothing left to cancel)
+SELLER_CANCEL_PAYMENTS = ("pending", "paid", "failed")
+
+
+def allowed_shipping(order: Any) -> list[str]:
+    """The shipping changes the seller may make next on `order` (anything with `payment_status` and
+    `shipping_status`): the forward steps its payment status allows, then `cancelled` if it may
+    cancel. The order JSON's `allowed_shipping`; the routes refuse anything else."""
+    current = order.shipping_status
+    allowed = [
+        step
+        for step in SHIPPING_BY_PAYMENT.get(order.payment_status, ())
+        if current in STEPS
+        and STEPS.index(step) > STEPS.index(current)
+        and (step != "delivered" or current == "shipped")
+    ]
+    if current not in ("delivered", "cancelled") and order.payment_status in SELLER_CANCEL_PAYMENTS:
+        allowed.append("cancelled")
+    return allowed
+
+
+def reachable(payment_status: str, shipping_status: str) -> bool:
+    """Whether an order may be in this pair of states under the rule above (what the demo seed obeys):
+    awaiting preparation unless refunded, cancelled always, a later step only if its payment allows it.
+    (On a live server a pending order prepared, whose card payment then fails, stays `preparing` with
+    `failed`: it may then only be cancelled. The demo leaves that pair out.)"""
+    if shipping_status == "cancelled":
+        return True
+    if shipping_status == "awaiting_preparation":
+        return payment_status != "refunded"
+    return shipping_status in SHIPPING_BY_PAYMENT.get(payment_status, ())
+
+
+def _refuse_unpaid(order: Order, status: str) -> None:
+    """409 `shipping_not_allowed` when the order's payment status does not allow `status`."""
+    if status not in SHIPPING_BY_PAYMENT.get(order.payment_status, ()):
+        raise ApiError(
+            409,
+            "shipping_not_allowed",
+            f"An order whose payment is {order.payment_status} cannot become {status}.",
+            payment_status=order.payment_status,
+            shipping_status=order.shipping_status,
+            allowed_shipping=allowed_shipping(order),
+        )
+
 
 def advance_shipping(order: Order, status: str, tracking_number: str | None, carrier: str | None) -> None:
     """Move the order forward to `status`: 409 `invalid_transition` for a step back, a repeat, or
-    `delivered` other than from `shipped`; `shipped` needs a tracking number (422
+    `delivered` other than from `shipped`; 409 `shipping_not_allowed` for a step its payment status does
+    not allow (:data:`SHIPPING_BY_PAYMENT`); `shipped` needs a tracking number (422
     `tracking_number_required`)."""
     current = order.shipping_status
     forward = current in STEPS and STEPS.index(status) > STEPS.index(current)
@@ -140,6 +198,7 @@ def advance_shipping(order: Order, status: str, tracking_number: str | None, car
             f"An order that is {current.replace('_', ' ')} cannot become {status}.",
             shipping_status=current,
         )
+    _refuse_unpaid(order, status)
     now = utcnow()
     if status == "shipped":
         if not tracking_number:

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from ..errors import ApiError
 from ..orm import Order, OrderEvent, OrderGroup, OrderLine, Review, Seller, Warehouse, utcnow
 from ..schemas.orders import OrderFilters
+from .order_states import allowed_shipping
 from .quote import money
 
 #: a shipment not delivered this long after it left may be cancelled by the buyer
@@ -52,8 +53,9 @@ def can_cancel(order: Order, now: datetime | None = None) -> bool:
 
 
 def seller_can_cancel(order: Order) -> bool:
-    """The seller may cancel what it cannot fulfil until the order is delivered (or already cancelled)."""
-    return order.shipping_status not in ("delivered", "cancelled")
+    """The seller may cancel what it cannot fulfil until the order is delivered (or already cancelled),
+    unless its payment was refunded (see `order_states.allowed_shipping`)."""
+    return "cancelled" in allowed_shipping(order)
 
 
 def can_review(order: Order) -> bool:
@@ -140,6 +142,7 @@ def _order_dict(
         "delivered_at": _iso(order.delivered_at),
         "cancelled_at": _iso(order.cancelled_at),
         "can_cancel": can_cancel(order, now),
+        "allowed_shipping": allowed_shipping(order),
         "can_review": order.shipping_status == "delivered" and not reviewed and order.buyer_id is not None,
         "history": [
             {"at": _iso(e.at), "event": e.event, "detail": e.detail, "params": e.params or {}} for e in events

@@ -160,6 +160,23 @@
     </message>
 </context>
 <context>
+    <name>KeptElsewhereBar</name>
+    <message numerus="yes">
+        <source>%n change(s) for another marketplace (%1) kept: sent when Bulkdesk is connected to it again.</source>
+        <translation>
+            <numerusform>%n change for another marketplace (%1) kept: sent when Bulkdesk is connected to it again.</numerusform>
+            <numerusform>%n changes for another marketplace (%1) kept: sent when Bulkdesk is connected to it again.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n change(s) never sent to %1? This cannot be undone.</source>
+        <translation>
+            <numerusform>Discard %n change never sent to %1? This cannot be undone.</numerusform>
+            <numerusform>Discard %n changes never sent to %1? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ListingsPage</name>
     <message numerus="yes">
         <source>%Ln offer(s)</source>
@@ -308,6 +325,16 @@
         <translation>
             <numerusform>%n order marked shipped.</numerusform>
             <numerusform>%n orders marked shipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnsentChangesDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the marketplace.</source>
+        <translation>
+            <numerusform>%n change not yet sent to the marketplace.</numerusform>
+            <numerusform>%n changes not yet sent to the marketplace.</numerusform>
         </translation>
     </message>
 </context>

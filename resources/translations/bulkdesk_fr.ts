@@ -1411,6 +1411,39 @@
     </message>
 </context>
 <context>
+    <name>KeptElsewhereBar</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Discard them…</source>
+        <translation>Les abandonner…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) for another marketplace (%1) kept: sent when Bulkdesk is connected to it again.</source>
+        <translation>
+            <numerusform>%n modification pour une autre place de marché (%1) conservée : envoyée quand Bulkdesk y sera de nouveau connecté.</numerusform>
+            <numerusform>%n modifications pour une autre place de marché (%1) conservées : envoyées quand Bulkdesk y sera de nouveau connecté.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Abandonner des modifications</translation>
+    </message>
+    <message numerus="yes">
+        <source>Discard %n change(s) never sent to %1? This cannot be undone.</source>
+        <translation>
+            <numerusform>Abandonner %n modification jamais envoyée à %1 ? C’est définitif.</numerusform>
+            <numerusform>Abandonner %n modifications jamais envoyées à %1 ? C’est définitif.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>Abandonner</translation>
+    </message>
+</context>
+<context>
     <name>ListingsPage</name>
     <message>
         <source>Search SKU or title</source>
@@ -2204,6 +2237,18 @@
     <message>
         <source>Shipping: %1</source>
         <translation>Livraison : %1</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <source>Shipping cost</source>
+        <translation>Frais de livraison</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -3089,6 +3134,34 @@
         <source>The offer&apos;s version as the export writes it (a whole number), or empty.</source>
         <translation>La version de l’offre telle que l’export l’écrit (un nombre entier), ou vide.</translation>
     </message>
+    <message>
+        <source>1Z followed by 16 letters or digits</source>
+        <translation>1Z suivi de 16 lettres ou chiffres</translation>
+    </message>
+    <message>
+        <source>10, 12 or 20 digits, or JJD, JVGL or JD followed by digits</source>
+        <translation>10, 12 ou 20 chiffres, ou JJD, JVGL ou JD suivi de chiffres</translation>
+    </message>
+    <message>
+        <source>14 digits</source>
+        <translation>14 chiffres</translation>
+    </message>
+    <message>
+        <source>11 or 12 digits</source>
+        <translation>11 ou 12 chiffres</translation>
+    </message>
+    <message>
+        <source>13 characters like AA123456789FR or 6A12345678901, or 11 to 15 digits</source>
+        <translation>13 caractères comme AA123456789FR ou 6A12345678901, ou 11 à 15 chiffres</translation>
+    </message>
+    <message>
+        <source>%1 is a number in scientific notation: the spreadsheet took the tracking number for a number and lost its digits (and leading zeros). Format the column as Text (or import the CSV with that column as Text), type or paste the numbers again, then save the CSV.</source>
+        <translation>%1 est un nombre en notation scientifique : le tableur a pris le numéro de suivi pour un nombre et en a perdu les chiffres (et les zéros de tête). Mettez la colonne au format Texte (ou importez le CSV avec cette colonne en Texte), saisissez ou collez à nouveau les numéros, puis enregistrez le CSV.</translation>
+    </message>
+    <message>
+        <source>%1 is not a %2 tracking number: %3.</source>
+        <translation>%1 n’est pas un numéro de suivi %2 : %3.</translation>
+    </message>
 </context>
 <context>
     <name>SellerPage</name>
@@ -3128,6 +3201,14 @@
     <message>
         <source>Changes not yet accepted by the marketplace: %1</source>
         <translation>Modifications pas encore acceptées par la place de marché : %1</translation>
+    </message>
+    <message>
+        <source>%1 now answers as %2: the changes kept for %3 stay kept for it.</source>
+        <translation>%1 répond désormais en tant que %2 : les modifications conservées pour %3 le restent pour elle.</translation>
+    </message>
+    <message>
+        <source>Another marketplace</source>
+        <translation>Une autre place de marché</translation>
     </message>
 </context>
 <context>
@@ -3587,6 +3668,14 @@
         <source>Clearing…</source>
         <translation>Vidage…</translation>
     </message>
+    <message>
+        <source>Connected now to %1.</source>
+        <translation>Connecté en ce moment à %1.</translation>
+    </message>
+    <message>
+        <source>Connected now to %1 (this session only; the address above is the one saved).</source>
+        <translation>Connecté en ce moment à %1 (pour cette session ; l’adresse ci-dessus est celle enregistrée).</translation>
+    </message>
 </context>
 <context>
     <name>ShipDialog</name>
@@ -3786,10 +3875,6 @@
         <translation>Importer des numéros de suivi</translation>
     </message>
     <message>
-        <source>A CSV with the columns order_ref, carrier and tracking_number (comma, semicolon or tab). Every row is checked against your orders first.</source>
-        <translation>Un CSV avec les colonnes order_ref, carrier et tracking_number (virgule, point-virgule ou tabulation). Chaque ligne est d’abord vérifiée par rapport à vos commandes.</translation>
-    </message>
-    <message>
         <source>Choose file…</source>
         <translation>Choisir un fichier…</translation>
     </message>
@@ -3856,6 +3941,68 @@
     <message>
         <source>%1 not sent: the connection was lost; upload the file again.</source>
         <translation>%1 non envoyées : la connexion a été perdue ; importez le fichier à nouveau.</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>Transporteur</translation>
+    </message>
+    <message>
+        <source>Tracking number</source>
+        <translation>N° de suivi</translation>
+    </message>
+    <message>
+        <source>A CSV with the columns %1, %2 and %3 (or order_ref, carrier, tracking_number; comma, semicolon or tab). Every row is checked against your orders first. Keep the tracking numbers as text in your spreadsheet: a number it shows as 3,4E+17 has lost its digits.</source>
+        <translation>Un CSV avec les colonnes %1, %2 et %3 (ou order_ref, carrier, tracking_number ; virgule, point-virgule ou tabulation). Chaque ligne est d’abord vérifiée par rapport à vos commandes. Gardez les numéros de suivi en texte dans votre tableur : un numéro affiché 3,4E+17 a perdu ses chiffres.</translation>
+    </message>
+    <message>
+        <source>Waiting for the marketplace&apos;s answer</source>
+        <translation>En attente de la réponse de la place de marché</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyée</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Refusée : %1</translation>
+    </message>
+    <message>
+        <source>%1 waiting to be sent (see Pending changes).</source>
+        <translation>%1 en attente d’envoi (voir Modifications en attente).</translation>
+    </message>
+</context>
+<context>
+    <name>UnsentChangesDialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Changes not sent</source>
+        <translation>Modifications non envoyées</translation>
+    </message>
+    <message>
+        <source>They are kept: if you quit now, they are sent the next time Bulkdesk starts and the marketplace answers.</source>
+        <translation>Elles sont conservées : si vous quittez maintenant, elles seront envoyées au prochain démarrage de Bulkdesk, quand la place de marché répondra.</translation>
+    </message>
+    <message>
+        <source>Wait and send</source>
+        <translation>Attendre et envoyer</translation>
+    </message>
+    <message>
+        <source>Quit anyway</source>
+        <translation>Quitter quand même</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent to the marketplace.</source>
+        <translation>
+            <numerusform>%n modification pas encore envoyée à la place de marché.</numerusform>
+            <numerusform>%n modifications pas encore envoyées à la place de marché.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sending… Bulkdesk quits once the marketplace has them. Changes it refuses need your decision: Cancel to see them.</source>
+        <translation>Envoi en cours… Bulkdesk se fermera dès que la place de marché les aura reçues. Celles qu’elle refuse attendent votre décision : Annuler pour les voir.</translation>
     </message>
 </context>
 <context>

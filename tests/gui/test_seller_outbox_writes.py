@@ -136,7 +136,7 @@ def test_a_tracking_csv_is_checked_then_queued_and_sent_through_the_outbox(qtbot
     f, outbox = desk.fulfilment, desk.workspace.desk.outbox
     synced(qtbot, desk)
     path = tmp_path / "tracking.csv"
-    path.write_text(f"order_ref;carrier;tracking_number\n{refs[0]};GLS;GLS-7781\n{refs[1]};UPS;1Z-5521\n",
+    path.write_text(f"order_ref;carrier;tracking_number\n{refs[0]};GLS;77810000001\n{refs[1]};UPS;1Z999AA10123455521\n",
                     encoding="utf-8")
     f.tracking_button.click()
     dialog = f.dialog
@@ -149,7 +149,7 @@ def test_a_tracking_csv_is_checked_then_queued_and_sent_through_the_outbox(qtbot
     assert [(e.kind, e.target, e.status) for e in outbox.entries()] == [
         ("shipping", refs[0], Status.SENT), ("shipping", refs[1], Status.SENT)]
     got = on_server(seller, refs[1])
-    assert (got.shipping_status, got.tracking.carrier, got.tracking.number) == ("shipped", "UPS", "1Z-5521")
+    assert (got.shipping_status, got.tracking.carrier, got.tracking.number) == ("shipped", "UPS", "1Z999AA10123455521")
     dialog.reject()
 
 

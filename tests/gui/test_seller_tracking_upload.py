@@ -17,13 +17,17 @@ client = live_csv.client  # the demo seller (a fixture)
 
 @pytest.fixture(scope="module")
 def my_orders(live_server, client):
-    """Two orders of the test's own, awaiting preparation."""
+    """Two paid orders of the test's own, awaiting preparation (only a paid order ships)."""
     buyer = signed_in(live_server.url, BUYER)
+    admin = signed_in(live_server.url, "admin@demo.test")
     refs = []
     for _ in range(2):
         offer = create_offer(client)
-        refs.append(place_order(buyer, offer, 1).order_group.orders[0].ref)
+        group = place_order(buyer, offer, 1).order_group
+        admin.request("POST", f"/admin/payment-groups/{group.ref}/received")
+        refs.append(group.orders[0].ref)
     buyer.close()
+    admin.close()
     return refs
 
 
@@ -31,8 +35,8 @@ def test_the_report_checks_every_row_then_the_orders_are_marked_shipped(qtbot, q
                                                                        monkeypatch, tmp_path):
     a, b = my_orders
     path = tmp_path / "tracking.csv"
-    path.write_bytes(f"Order ref;Carrier;Tracking number\r\n{a};dhl;JD0001\r\nNOPE-1;DHL;X1\r\n{b};;\r\n"
-                     f"{a};UPS;1Z2\r\n".encode("cp1252"))
+    path.write_bytes(f"Order ref;Carrier;Tracking number\r\n{a};dhl;JD014600006101234567\r\n"
+                     f"NOPE-1;DHL;1234567890\r\n{b};;\r\n{a};UPS;1Z999AA10123456784\r\n".encode("cp1252"))
     dialog = TrackingUploadDialog(client.seller)
     qtbot.addWidget(dialog)
     dialog.show()
@@ -48,7 +52,8 @@ def test_the_report_checks_every_row_then_the_orders_are_marked_shipped(qtbot, q
         ["5", a, "order_ref", "duplicate_order", f"Order {a} is also on row 2."],
     ]
     assert not dialog.apply_button.isEnabled() and "3 rows with errors" in dialog.summary.text()
-    path.write_bytes(f"order_ref,carrier,tracking_number\r\n{a},dhl,JD0001\r\n{b},Own van,VAN-7\r\n".encode())
+    path.write_bytes(f"order_ref,carrier,tracking_number\r\n{a},dhl,JD014600006101234567\r\n"
+                     f"{b},Own van,VAN-7\r\n".encode())
     with qtbot.waitSignal(dialog.checked, timeout=30_000):
         dialog.load_file(path)
     assert [dialog.model.index(0, c).data() for c in (0, 3)] == ["3", "unknown_carrier"]  # a warning

@@ -211,6 +211,18 @@ def buy(api: httpx.Client, account: Account, offers: list[OfferRef], quantity: i
     return r.json()
 
 
+def buy_paid(api: httpx.Client, account: Account, offers: list[OfferRef], quantity: int = 1, **kw: Any) -> dict:
+    """:func:`buy` by bank transfer, then the admin marks it received (a paid order may be shipped);
+    returns the 201 body (as placed, before the payment)."""
+    body = buy(api, account, offers, quantity, payment_method="bank_transfer", **kw)
+    r = api.post("/auth/login", json={"email": "admin@demo.test", "password": "demo-password"})
+    assert r.status_code == 200, r.text
+    ref = body["order_group"]["ref"]
+    paid = api.post(f"/admin/payment-groups/{ref}/received", headers={"Authorization": f"Bearer {r.json()['token']}"})
+    assert paid.status_code == 200, paid.text
+    return body
+
+
 def ship(api: httpx.Client, seller: Account, ref: str, status: str, **kw: Any) -> httpx.Response:
     return api.post(f"/seller/orders/{ref}/shipping", json={"status": status, **kw}, headers=seller.headers)
 

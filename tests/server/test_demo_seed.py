@@ -31,6 +31,7 @@ from marketplace.orm import (
     utcnow,
 )
 from marketplace.schema_setup import ensure_schema
+from marketplace.services.order_states import reachable
 from tests.support.server import demo_sqlite
 
 OFFERS, ORDERS = 300, 60
@@ -166,7 +167,13 @@ def test_orders_cover_every_status_pair_and_add_up(seeded):
         orders = s.scalars(select(Order)).all()
         assert len(orders) == ORDERS
         pairs = {(o.payment_status, o.shipping_status) for o in orders}
-        assert pairs == {(p, sh) for p in PAYMENT_STATUSES for sh in SHIPPING_STATUSES}
+        # every pair the shipping rule lets an order reach, and no other: no refunded, failed or unpaid
+        # order is shipped or delivered (issue 29)
+        assert pairs == {(p, sh) for p in PAYMENT_STATUSES for sh in SHIPPING_STATUSES if reachable(p, sh)}
+        assert len(pairs) == 11 and ("refunded", "delivered") not in pairs and ("failed", "shipped") not in pairs
+        assert ("pending", "preparing") in pairs and ("paid", "delivered") in pairs
+        for o in orders:  # what the seller is offered next follows the same rule
+            assert reachable(o.payment_status, o.shipping_status), (o.ref, o.payment_status, o.shipping_status)
         demo_seller_id = s.scalar(
             select(Seller.id).join(User, Seller.user_id == User.id).where(User.email == "seller@demo.test")
         )

@@ -9,7 +9,7 @@ import pytest
 
 from marketplace.orm import Seller
 from tests.server import orders_kit as kit
-from tests.server.orders_kit import add_offer, at, buy, new_shop, register, set_order, ship, stock_of
+from tests.server.orders_kit import add_offer, at, buy, buy_paid, new_shop, register, set_order, ship, stock_of
 
 api = kit.api  # fixture
 db = kit.db  # fixture
@@ -170,7 +170,7 @@ def test_cancel_rules_after_shipping(live_server, api, db):
     buyer = register(live_server.api)
     shop = new_shop(live_server.api, db)
     offer = add_offer(db, shop.seller_id, shop.warehouse_id)
-    ref = buy(api, buyer, [offer])["order_group"]["orders"][0]["ref"]
+    ref = buy_paid(api, buyer, [offer])["order_group"]["orders"][0]["ref"]
     assert ship(api, shop.seller, ref, "preparing").status_code == 200
     r = api.post(f"/orders/{ref}/cancel", json={}, headers=buyer.headers)
     assert r.status_code == 409 and r.json()["code"] == "cancellation_not_allowed"
@@ -187,7 +187,7 @@ def test_delivered_order_cannot_be_cancelled_even_late(live_server, api, db):
     buyer = register(live_server.api)
     shop = new_shop(live_server.api, db)
     offer = add_offer(db, shop.seller_id, shop.warehouse_id)
-    ref = buy(api, buyer, [offer])["order_group"]["orders"][0]["ref"]
+    ref = buy_paid(api, buyer, [offer])["order_group"]["orders"][0]["ref"]
     ship(api, shop.seller, ref, "shipped", tracking_number="T1")
     ship(api, shop.seller, ref, "delivered")
     set_order(db, ref, shipped_at=datetime.now(UTC) - timedelta(days=60))
@@ -200,8 +200,8 @@ def test_review_rules_and_seller_rating(live_server, api, db):
     shop = new_shop(live_server.api, db)
     offer = add_offer(db, shop.seller_id, shop.warehouse_id)
     other = add_offer(db, shop.seller_id, shop.warehouse_id)
-    first = buy(api, buyer, [offer])["order_group"]["orders"][0]["ref"]
-    second = buy(api, buyer, [offer])["order_group"]["orders"][0]["ref"]
+    first = buy_paid(api, buyer, [offer])["order_group"]["orders"][0]["ref"]
+    second = buy_paid(api, buyer, [offer])["order_group"]["orders"][0]["ref"]
     review = {
         "seller_rating": 5,
         "delivery_rating": 4,

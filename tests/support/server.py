@@ -7,6 +7,7 @@ import shutil
 import ssl
 import subprocess
 import tempfile
+import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,6 +67,11 @@ class ServerProcess:
 
     def start(self, timeout: float = 120.0) -> None:
         """Start it (the app's own launcher, desktop/models/infrastructure/server_process.py) and wait for /health."""
+        self.launch()
+        self.wait_until_healthy(timeout)
+
+    def launch(self) -> None:
+        """Start the process and return at once (see `start_together`)."""
         self.log_path = self.data_dir / "server.log"
         scheme = self.url.split("://", 1)[0]
         self._child = MarketplaceProcess(self.database_url, self.log_path, demo=self.demo, port=self.port,
@@ -73,7 +79,13 @@ class ServerProcess:
                                          verify=self.verify)
         self._child.start()
         self.process = self._child.process
+
+    def wait_until_healthy(self, timeout: float = 120.0) -> None:
+        assert self._child is not None, "launch() first"
         self._child.wait_until_healthy(timeout)
+
+    def log_text(self) -> str:
+        return self._child.log_tail(100_000) if self._child is not None else ""
 
     def stop(self) -> None:
         if self._child is not None:
@@ -87,7 +99,8 @@ class ServerProcess:
 
 
 def make_server(
-    offers: int = 400, orders: int = 80, extra_env: dict[str, str] | None = None, *, demo: bool = True
+    offers: int = 400, orders: int = 80, extra_env: dict[str, str] | None = None, *, demo: bool = True,
+    database_url: str | None = None,
 ) -> ServerProcess:
     data_dir = Path(tempfile.mkdtemp(prefix="bulkdesk-server-"))
     port = free_port()
@@ -100,8 +113,28 @@ def make_server(
         "LOCALSTRIPE_STATE_DIR": str(data_dir),
         **(extra_env or {}),
     }
-    return ServerProcess(url=f"http://127.0.0.1:{port}", database_url=fresh_database_url(data_dir),
+    return ServerProcess(url=f"http://127.0.0.1:{port}", database_url=database_url or fresh_database_url(data_dir),
                          data_dir=data_dir, env=env, port=port, demo=demo)
+
+
+def instances(count: int, *, database_url: str | None = None, demo: bool = False, offers: int = 40,
+              orders: int = 4) -> list[ServerProcess]:
+    """`count` servers (not started) on one database, a fresh empty one unless `database_url` is given;
+    each has its own port, data folder and (with `demo`) local Stripe."""
+    first = make_server(offers=offers, orders=orders, demo=demo, database_url=database_url)
+    return [first, *(make_server(offers=offers, orders=orders, demo=demo, database_url=first.database_url)
+                     for _ in range(count - 1))]
+
+
+def start_together(servers: list[ServerProcess], timeout: float = 180.0) -> float:
+    """Launch every server at the same moment, then wait until each answers /health; the seconds it took
+    until the last one did."""
+    started = time.monotonic()
+    for server in servers:
+        server.launch()
+    for server in servers:
+        server.wait_until_healthy(max(1.0, timeout - (time.monotonic() - started)))
+    return time.monotonic() - started
 
 
 def use_tls(server: ServerProcess, cert_pem: Path, key_pem: Path, ca_pem: Path) -> ServerProcess:

@@ -37,11 +37,11 @@ def test_a_broken_boundary_is_caught(tmp_path):
     """The contract really bites: a models module importing PySide6 breaks it."""
     pkg = tmp_path / "desktop"
     for sub in ("", "models", "api_client", "views", "views/catalog", "views/cart", "views/checkout", "views/orders",
-                "views/seller", "views/areas"):
+                "views/seller", "views/areas", "views/shell"):
         (pkg / sub).mkdir(parents=True, exist_ok=True)
         (pkg / sub / "__init__.py").write_text("")
     (pkg / "models" / "bad.py").write_text("import PySide6\n")
-    (pkg / "views" / "shell.py").write_text("")
+    (pkg / "views" / "shell" / "shell.py").write_text("")
     (tmp_path / "marketplace").mkdir()
     (tmp_path / "marketplace" / "__init__.py").write_text("")
     _server_tree(tmp_path)
@@ -65,7 +65,9 @@ def _lint_tree(tmp_path, files):
         (tmp_path / sub).mkdir(parents=True, exist_ok=True)
         (tmp_path / sub / "__init__.py").write_text("")
     _server_tree(tmp_path)
-    (tmp_path / "desktop/views/shell.py").write_text("")  # a contract's forbidden module must exist
+    (tmp_path / "desktop/views/shell").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "desktop/views/shell/__init__.py").write_text("")
+    (tmp_path / "desktop/views/shell/shell.py").write_text("")  # a contract's forbidden module must exist
     for path, text in files.items():
         (tmp_path / path).write_text(text)
     (tmp_path / "pyproject.toml").write_text((ROOT / "pyproject.toml").read_text())
@@ -86,17 +88,17 @@ def test_a_view_area_importing_another_is_caught(tmp_path):
 def test_an_area_part_importing_the_shell_is_caught(tmp_path):
     """The shell's areas (desktop/views/areas/) are handed what they need: reaching back into the shell
     (the old shell_areas.py set attributes on it and read its privates) breaks the contract."""
-    result = _lint_tree(tmp_path, {"desktop/views/areas/catalog.py": "from desktop.views import shell\n",
-                                   "desktop/views/shell.py": "X = 1\n"})
+    result = _lint_tree(tmp_path, {"desktop/views/areas/catalog.py": "from desktop.views.shell import shell\n",
+                                   "desktop/views/shell/shell.py": "X = 1\n"})
     assert result.returncode != 0
-    assert "desktop.views.areas.catalog -> desktop.views.shell" in result.stdout
+    assert "desktop.views.areas.catalog -> desktop.views.shell.shell" in result.stdout
 
 
 def test_a_model_importing_a_view_is_caught(tmp_path):
-    result = _lint_tree(tmp_path, {"desktop/models/rules.py": "from desktop.views import shell\n",
-                                   "desktop/views/shell.py": "X = 1\n"})
+    result = _lint_tree(tmp_path, {"desktop/models/rules.py": "from desktop.views.shell import shell\n",
+                                   "desktop/views/shell/shell.py": "X = 1\n"})
     assert result.returncode != 0
-    assert "desktop.models.rules -> desktop.views.shell" in result.stdout
+    assert "desktop.models.rules -> desktop.views.shell.shell" in result.stdout
 
 
 def test_the_seller_area_importing_the_buyers_orders_is_caught(tmp_path):
@@ -183,9 +185,9 @@ def test_a_test_module_importing_another_is_caught(tmp_path):
 
 
 #: views whose long builders were split into named parts (issue 28): they stay under the limit
-SHORT_FUNCTION_FILES = ("desktop/views/settings_dialog.py", "desktop/views/catalog/offer_detail.py",
-                        "desktop/views/crash_report.py", "desktop/views/error_dialog.py",
-                        "desktop/views/report_layout.py")
+SHORT_FUNCTION_FILES = ("desktop/views/settings/dialog.py", "desktop/views/catalog/offer_detail.py",
+                        "desktop/views/errors/crash_notice.py", "desktop/views/errors/dialog.py",
+                        "desktop/views/errors/layout.py")
 MAX_FUNCTION_LINES = 80
 
 

@@ -13,6 +13,7 @@ from ..types import (
     Collection,
     Currency,
     Id,
+    Marketplace,
     Offer,
     OfferChanges,
     OfferChangesJson,
@@ -155,6 +156,10 @@ class Catalog(ApiResource):
         return self._paginate(
             f"/sellers/{seg(seller_id)}/offers", Offer, offer_filters(**filters), limit=limit
         )
+
+    def marketplace(self) -> Marketplace:
+        """Which marketplace answers at this address (its kept id and its name; public)."""
+        return self._client.parse(self._client.request("GET", "/marketplace", authenticated=False), Marketplace)
 
     def health(self) -> dict[str, Any]:
         return self._client.parse_json(self._client.request("GET", "/health", authenticated=False))

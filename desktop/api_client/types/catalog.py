@@ -16,6 +16,13 @@ OfferSort = Literal["relevance", "price", "-price", "newest"]
 CURRENCY_CODES = ("EUR", "USD", "CHF", "CZK", "DKK", "GBP", "HUF", "NOK", "PLN", "RON", "SEK", "UAH")
 
 
+class Marketplace(Resource):
+    """``GET /marketplace``: which marketplace this is (``id`` kept by the server: the same at any address)."""
+
+    id: Annotated[str, Field(min_length=1, max_length=200)]
+    name: str
+
+
 class Currency(Resource):
     code: str
     name: str

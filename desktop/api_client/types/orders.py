@@ -79,6 +79,9 @@ class Order(Resource):
     cancelled_at: datetime | None = None
     can_cancel: bool
     can_review: bool
+    #: what the seller may do next (preparing, shipped, delivered, cancelled); None from a server (or a
+    #: cached order) from before it said so
+    allowed_shipping: list[str] | None = None
     history: list[HistoryEntry]
 
 

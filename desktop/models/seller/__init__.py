@@ -20,6 +20,7 @@ from .edits import (
     queue_delete,
     queue_edits,
 )
+from .identity import Identified, KeptElsewhere, MarketplaceIdentity, SellerFiles
 from .listings import ListingQuery, ListingRow, ListingsStore
 from .offer_handlers import OFFER_KINDS, OfferHandlers
 from .outbox import Entry, NewEntry, Outbox, Status
@@ -29,9 +30,10 @@ from .writes import AnswerWrite, DiscardEntries, OrderWrites, RetryEntries
 
 __all__ = [
     "OFFER_KINDS", "AnswerWrite", "BulkOp", "Change", "Conflict", "DeleteOffers", "DiscardEntries", "DrainReport",
-    "Edit", "Entry", "ListingEdits", "ListingQuery", "ListingRow", "ListingsStore", "Mark", "NewEntry", "NewOffer",
+    "Edit", "Entry", "Identified", "KeptElsewhere", "ListingEdits", "ListingQuery", "ListingRow", "ListingsStore",
+    "Mark", "MarketplaceIdentity", "NewEntry", "NewOffer",
     "OfferHandlers", "Operation", "OrderWrites", "Outbox", "Plan", "Rebase", "Refused", "Resolution",
-    "RetryEntries", "Sender", "Status", "Target", "Threshold", "UndoLast", "cell_edit", "edits_of",
+    "RetryEntries", "SellerFiles", "Sender", "Status", "Target", "Threshold", "UndoLast", "cell_edit", "edits_of",
     "effective_fields", "inverse_of", "new_group", "paste_changes", "pending_marks", "preview", "queue_create",
     "queue_delete", "queue_edits",
 ]

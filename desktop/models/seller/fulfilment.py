@@ -11,8 +11,10 @@ typed answer (:class:`~desktop.api_client.types.Order` or ``Question``) and rais
 (``ConflictError`` ``invalid_transition``, ``UnprocessableError``, ``OfflineError``…).
 
 The rules the server applies (``POST /seller/orders/{ref}/shipping``: forward only, ``preparing`` may
-be skipped, ``delivered`` only from ``shipped``, ``shipped`` needs a tracking number) are here too, to
-enable the right buttons; the server still decides, and its refusal is shown per order.
+be skipped, ``delivered`` only from ``shipped``, ``shipped`` needs a tracking number, only the steps the
+payment status allows — each order's ``allowed_shipping``) are here too, to enable the right buttons
+(for an order with queued writes too, which the server has not seen yet); the server still decides,
+and its refusal is shown per order.
 """
 
 from __future__ import annotations
@@ -46,6 +48,7 @@ __all__ = [
     "cancel",
     "cancel_payload",
     "install",
+    "next_steps",
     "outbox_handler",
     "outcome_of",
     "queued_status",
@@ -62,18 +65,34 @@ CARRIERS = ("DHL", "DPD", "GLS", "UPS", "FedEx", "TNT", "Colissimo", "PostNL")
 STEPS = ("awaiting_preparation", "preparing", "shipped", "delivered")
 
 
-def can_mark(current: str, target: str) -> bool:
-    """The server's rule: forward only (``preparing`` may be skipped), ``delivered`` only from ``shipped``."""
-    if current not in STEPS or target not in STEPS[1:]:
+#: the server's rule of which shipping steps each payment status allows (its ``SHIPPING_BY_PAYMENT``,
+#: told to the app in each order's ``allowed_shipping``): paid all, pending (a transfer on its way) only
+#: ``preparing``, failed and refunded none
+SHIPPING_BY_PAYMENT = {"paid": STEPS[1:], "pending": ("preparing",), "failed": (), "refunded": ()}
+#: the payment statuses under which a seller may still cancel (a refunded order is settled)
+CANCEL_PAYMENTS = ("pending", "paid", "failed")
+
+
+def can_mark(current: str, target: str, payment_status: str = "paid") -> bool:
+    """The server's rule: forward only (``preparing`` may be skipped), ``delivered`` only from ``shipped``,
+    and only the steps the payment status allows (an unpaid order is never shipped)."""
+    if current not in STEPS or target not in SHIPPING_BY_PAYMENT.get(payment_status, ()):
         return False
     if target == "delivered":
         return current == "shipped"
     return STEPS.index(target) > STEPS.index(current)
 
 
-def can_cancel(current: str) -> bool:
-    """A seller may cancel what it cannot fulfil until it is delivered (or already cancelled)."""
-    return current not in ("delivered", "cancelled")
+def can_cancel(current: str, payment_status: str = "paid") -> bool:
+    """A seller may cancel what it cannot fulfil until it is delivered (or already cancelled), unless
+    its payment was refunded."""
+    return current not in ("delivered", "cancelled") and payment_status in CANCEL_PAYMENTS
+
+
+def next_steps(current: str, payment_status: str) -> list[str]:
+    """What the seller may do next, as the order JSON's ``allowed_shipping`` says it (the same rule)."""
+    steps = [t for t in STEPS[1:] if can_mark(current, t, payment_status)]
+    return steps + (["cancelled"] if can_cancel(current, payment_status) else [])
 
 
 @dataclass(frozen=True)

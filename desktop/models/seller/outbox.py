@@ -316,6 +316,31 @@ class Outbox:
         with self._file.write() as conn:
             conn.execute("DELETE FROM entries WHERE id = ? AND status != 'sending'", (entry_id,))
 
+    def adopt(self, other: Outbox) -> int:
+        """Carry ``other``'s entries not yet sent over to this outbox (the same account on the same
+        marketplace, kept under an older key), after this one's, in their order, each with its stored
+        Idempotency-Key, status, prepared request and group; then they leave ``other``. A second adoption
+        of the same entries (a crash between the two commits) finds their keys here and skips them."""
+        moved = other.entries(OPEN)
+        if not moved:
+            return 0
+        with self._file.write() as conn:
+            conn.executemany(
+                "INSERT OR IGNORE INTO entries (kind, target, payload, base, idempotency_key, status, message, "
+                "errors, detail, prepared, result, attempts, group_id, label, created_at, updated_at, sent_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(e.kind, e.target, _dump(e.payload), _dump(e.base), e.idempotency_key, e.status, e.message,
+                  _dump(e.errors or None), _dump(e.detail), _dump(e.prepared), _dump(e.result), e.attempts,
+                  e.group_id, e.label, e.created_at.isoformat(), e.updated_at.isoformat(), None) for e in moved])
+        with other._file.write() as conn:
+            conn.executemany("DELETE FROM entries WHERE id = ?", [(e.id,) for e in moved])
+        return len(moved)
+
+    def discard_open(self) -> int:
+        """The seller gave up every entry not yet sent (another marketplace's, never to be sent there)."""
+        with self._file.write() as conn:
+            return conn.execute("DELETE FROM entries WHERE status != 'sent'").rowcount
+
     def prune_sent(self, older_than: timedelta = timedelta(days=1), keep: int = 200) -> int:
         """Forget sent entries older than ``older_than`` beyond the last ``keep``."""
         cutoff = (datetime.now(UTC) - older_than).isoformat()

@@ -6,37 +6,61 @@ orders before anything is sent, then applied as "shipped" updates.
 
 ``apply_tracking`` takes the sending step as a callable, so the fulfilment screen can pass its outbox
 (offline shipping updates go through it like edits) instead of sending at once. The file is read as
-:mod:`.csv_files` reads offers (any encoding, delimiter); the header may say ``order_ref`` or
-``order``/``ref``/``commande``, ``tracking_number`` or ``tracking``/``number``/``suivi``, ``carrier``
-or ``transporteur``. The carriers the marketplace links to a tracking page are :data:`CARRIERS`
-(another carrier is allowed: the buyer then sees the number without a link)."""
+:mod:`.csv_files` reads offers (any encoding, delimiter); the header may use the column names
+(``order_ref``, ``carrier``, ``tracking_number``) or the words the app itself shows for them, in English
+or French (:data:`HEADERS`: "Order", "Référence", "Tracking number", "N° de suivi", "Transporteur"…;
+case, accents and the ° of "N°" do not matter). The carriers the marketplace links to a tracking page
+are :data:`CARRIERS` (another carrier is allowed: the buyer then sees the number without a link). A
+number a spreadsheet turned into scientific notation is refused, and so is a number not in its
+carrier's format where that is known (:mod:`.tracking_numbers`)."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from desktop.api_client import ApiConnectionError, ApiStatusError, new_idempotency_key
 
-from .csv_files import ReadProblem, UnreadableFile, read_table
+from .csv_files import ReadProblem, UnreadableFile, column_name, read_table
+from .tracking_numbers import number_problem
 
 if TYPE_CHECKING:
     from desktop.api_client.resources.seller import Seller
     from desktop.api_client.types import Order
 
-__all__ = ["CARRIERS", "TrackingReport", "TrackingResult", "TrackingUpdate", "apply_tracking",
-           "check_tracking", "parse_tracking", "shipping_sender"]
+__all__ = ["CARRIERS", "HEADERS", "TrackingReport", "TrackingResult", "TrackingUpdate", "apply_tracking",
+           "check_tracking", "header_key", "parse_tracking", "shipping_sender"]
 
 #: the carriers whose tracking page the marketplace links for the buyer (its tracking_url rules)
 CARRIERS = ("DHL", "UPS", "DPD", "GLS", "Colissimo", "FedEx", "TNT", "PostNL")
-_ALIASES = {
-    "order_ref": "order_ref", "order": "order_ref", "ref": "order_ref", "order_reference": "order_ref",
-    "reference": "order_ref", "commande": "order_ref", "référence": "order_ref",
-    "carrier": "carrier", "transporteur": "carrier", "shipper": "carrier",
-    "tracking_number": "tracking_number", "tracking": "tracking_number", "number": "tracking_number",
-    "tracking_no": "tracking_number", "numéro_de_suivi": "tracking_number", "suivi": "tracking_number",
+#: the headers each column may have: its name, and the words the app shows for it (the fulfilment
+#: table's and the Mark shipped dialog's, in English and in French), with their usual short forms
+HEADERS = {
+    "order_ref": ("order_ref", "order", "ref", "order ref", "order reference", "reference", "commande",
+                  "référence", "réf", "référence commande", "réf commande", "n° de commande",
+                  "numéro de commande"),
+    "carrier": ("carrier", "shipper", "transporteur"),
+    "tracking_number": ("tracking_number", "tracking", "number", "tracking no", "tracking no.", "tracking #",
+                        "suivi", "numéro de suivi", "n° de suivi", "nº de suivi", "no de suivi", "n° suivi"),
 }  # fmt: skip
+
+
+def header_key(cell: str) -> str:
+    """A header cell folded so that its spellings meet: "N° de suivi", "n°_de_suivi", "No de suivi" and
+    "Numero de suivi" → "numero_de_suivi"."""
+    text = unicodedata.normalize("NFKD", cell.replace("°", "o ").replace("º", "o ").replace("#", " no "))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    words = re.findall(r"[a-z0-9]+", text)
+    return "_".join({"n": "numero", "no": "numero", "num": "numero", "nr": "numero", "ref": "reference"}.get(w, w)
+                    for w in words)
+
+
+_ALIASES = {header_key(h): column for column, headers in HEADERS.items() for h in headers}
+#: the header names as :mod:`.csv_files` spells them, to tell the delimiter
+_KNOWN = tuple(column_name(h)[0] for headers in HEADERS.values() for h in headers)
 SHIPPABLE = ("awaiting_preparation", "preparing")
 MAX_CARRIER = 60
 
@@ -85,11 +109,11 @@ def parse_tracking(data: bytes, orders: Mapping[str, Order], name: str = "") -> 
     """Check every row against ``orders`` (ref → an order with ``shipping_status`` and ``tracking``)."""
     report = TrackingReport(name)
     try:
-        table = read_table(data, tuple(_ALIASES), required=())
+        table = read_table(data, _KNOWN, required=())
     except UnreadableFile as exc:
         report.unreadable, report.problems = True, [exc.problem]
         return report
-    table.names = [_ALIASES.get(n, n) for n in table.names]
+    table.names = [_ALIASES.get(header_key(n), n) for n in table.names]
     for column in ("order_ref", "tracking_number"):
         if column not in table.names:
             report.unreadable = True
@@ -115,7 +139,10 @@ def parse_tracking(data: bytes, orders: Mapping[str, Order], name: str = "") -> 
             problems.append(ReadProblem(row, "tracking_number", "missing_tracking_number", "", ref))
         if len(carrier) > MAX_CARRIER:
             problems.append(ReadProblem(row, "carrier", "too_long", carrier[:20] + "…", ref))
-        if order is None or ref in seen or not number or len(carrier) > MAX_CARRIER:
+        wrong = number_problem(number, carrier_name(carrier) or None) if number else None
+        if wrong is not None:  # scientific_notation | carrier_format
+            problems.append(ReadProblem(row, "tracking_number", wrong, f"{number}|{carrier_name(carrier)}", ref))
+        if order is None or ref in seen or not number or len(carrier) > MAX_CARRIER or wrong is not None:
             seen.setdefault(ref, row)
             continue
         seen[ref] = row

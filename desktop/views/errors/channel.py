@@ -181,7 +181,7 @@ def current_channel() -> ErrorChannel | None:
 
 
 def __getattr__(name: str) -> Any:
-    if name == "ErrorDialog":  # in error_dialog.py, imported with the first error shown
+    if name == "ErrorDialog":  # in errors/dialog.py, imported with the first error shown
         from desktop.views.errors.dialog import ErrorDialog
 
         return ErrorDialog

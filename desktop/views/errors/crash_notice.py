@@ -1,6 +1,6 @@
 """The notice after a crash: "Bulkdesk closed unexpectedly", the report, [Copy details] [Open folder]
 [Close]. Not modal: the window behind it works. Imported only when the last run left a crash log
-(models/crash_log.py)."""
+(models/infrastructure/crash_log.py)."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The frame both report dialogs share (the error dialog, error_dialog.py, and the notice after a crash,
-crash_report.py): a warning icon beside a bold title and its sentences, the report's text below, then the
+"""The frame both report dialogs share (the error dialog, dialog.py, and the notice after a crash,
+crash_notice.py): a warning icon beside a bold title and its sentences, the report's text below, then the
 dialog's own buttons and a default Close. The dialogs keep their texts (translated in their own context),
 their buttons' work and what they copy."""
 

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject
 from desktop.models.seller import OfferHandlers, Sender, fulfilment
 
 from .import_page import ImportPage
+from .kept_elsewhere import KeptElsewhereBar
 from .listings_page import ListingsPage
 from .outbox_runner import OutboxRunner
 from .pending_changes import PendingChangesView
@@ -52,7 +53,8 @@ class SellerDesk(QObject):
         self._connectivity = connectivity
         self.runner = OutboxRunner(self.outbox, self.sender, connectivity, parent=self)
         self.listings_page = ListingsPage(client, self.listings, self.runner)
-        self.pending_view = PendingChangesView(self.runner, self.listings)
+        self.kept_elsewhere = KeptElsewhereBar()
+        self.pending_view = PendingChangesView(self.runner, self.listings, above=self.kept_elsewhere)
         self.import_page = ImportPage(client.seller, selected_skus=self.selected_skus)
         self.closed = False
 

@@ -5,7 +5,7 @@ account's listings copy and outbox (the root's openers; see :mod:`.workspace`).
 
     page = seller_page(client, caches=seller_orders_caches, listings=open_listings, outboxes=open_outbox,
                        state_path=paths.window_state_path)
-    wire(page, session, window, connectivity, catalog=catalog_area, settings=settings)
+    wire(page, session, window, connectivity, catalog=catalog_area, settings=settings, files=files)
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from .seller_page import SellerPage
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
+    from desktop.models.seller import SellerFiles
     from desktop.models.settings import SettingsStore
     from desktop.views.account.session import Session
     from desktop.views.shell.collaborators import OrdersCacheOpener
@@ -63,15 +64,17 @@ def seller_page(client: MarketplaceClient, *, caches: OrdersCacheOpener, listing
 
 
 def wire(page: SellerPage, session: Session, window: MainWindow, connectivity: Connectivity, *,
-         catalog: OfferShower | None = None, settings: SettingsStore | None = None) -> None:
+         catalog: OfferShower | None = None, settings: SettingsStore | None = None,
+         files: SellerFiles | None = None) -> None:
     """Follow the signed-in account (a seller's: its orders, questions, listings and outbox; anyone else:
-    nothing), sync when the Seller page is shown, and go offline / online with the window."""
+    nothing), sync when the Seller page is shown, and go offline / online with the window. ``files``: what
+    the listings and outbox openers open through, keyed by the marketplace's identity (see workspace.py)."""
     from .workspace import SellerWorkspace
 
     if page.openers is not None:
         page.workspace = SellerWorkspace(page, page.fulfilment.client, listings=page.openers[0],
                                          outboxes=page.openers[1], connectivity=connectivity, settings=settings,
-                                         window=window)
+                                         window=window, files=files)
 
     def account_changed() -> None:
         seller = session.signed_in and session.is_seller

@@ -329,9 +329,10 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
         refs = self.selected_refs()
         return refs[0] if refs else None
 
-    def _statuses(self) -> list[str]:
+    def _statuses(self) -> list[tuple[str, str]]:
+        """(shipping status once queued writes are sent, payment status) of each selected order."""
         rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
-        return [self.model.effective_status(r) for r in rows if r is not None]
+        return [(self.model.effective_status(r), r.payment_status) for r in rows if r is not None]
 
     def _selection_changed(self) -> None:
         statuses = self._statuses()
@@ -340,8 +341,8 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
                                      else self.tr("Select orders to update"))
         for button, target in ((self.preparing_button, "preparing"), (self.shipped_button, "shipped"),
                                (self.delivered_button, "delivered")):
-            button.setEnabled(self.runner is not None and any(fulfilment.can_mark(s, target) for s in statuses))
-        self.cancel_button.setEnabled(self.runner is not None and n == 1 and fulfilment.can_cancel(statuses[0]))
+            button.setEnabled(self.runner is not None and any(fulfilment.can_mark(s, target, p) for s, p in statuses))
+        self.cancel_button.setEnabled(self.runner is not None and n == 1 and fulfilment.can_cancel(*statuses[0]))
         self.tracking_button.setEnabled(self.runner is not None and self.online)  # its check reads the server
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -60,7 +60,8 @@ class FulfilmentWrites:
         if refs is not None:
             return list(refs)  # as asked: the server says what it refuses
         rows = [self.model.row_at(i.row()) for i in self.table.selectionModel().selectedRows()]
-        return [r.ref for r in rows if r is not None and fulfilment.can_mark(self.model.effective_status(r), status)]
+        return [r.ref for r in rows
+                if r is not None and fulfilment.can_mark(self.model.effective_status(r), status, r.payment_status)]
 
     def request_ship(self, refs: Sequence[str] | None = None) -> ShipDialog | None:
         refs = self._eligible("shipped", refs)
@@ -99,7 +100,7 @@ class FulfilmentWrites:
             runner.apply(OrderWrites(fulfilment.KIND_SHIPPING, [fulfilment.shipping_payload(
                 update.order_ref, "shipped", carrier=update.carrier, tracking_number=update.tracking_number)]))
 
-        return self._open(TrackingUploadDialog(self.client.seller, send=queue, parent=self))
+        return self._open(TrackingUploadDialog(self.client.seller, send=queue, answers=self.applied, parent=self))
 
     def send(self, kind: str, payloads: list[dict]) -> list | None:
         """Queue ``payloads`` in the outbox (committed first), then the runner sends them in order when

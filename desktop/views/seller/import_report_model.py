@@ -14,12 +14,25 @@ from desktop.models.seller.csv_files import ReadProblem
 from desktop.models.seller.import_check import ImportCheck, ReportRow
 from desktop.views.locale.formatting import format_int
 
-__all__ = ["ImportReportModel", "check_summary", "file_filter", "problem_text", "report_table"]
+__all__ = ["ImportReportModel", "carrier_formats", "check_summary", "file_filter", "problem_text", "report_table"]
 
 _Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
 
+
+
+def carrier_formats() -> dict[str, str]:
+    """The tracking number format of each carrier :mod:`~desktop.models.seller.tracking_numbers` checks,
+    in a few words of the user's language."""
+    return {
+        "UPS": translate("SellerImport", "1Z followed by 16 letters or digits"),
+        "DHL": translate("SellerImport", "10, 12 or 20 digits, or JJD, JVGL or JD followed by digits"),
+        "DPD": translate("SellerImport", "14 digits"),
+        "GLS": translate("SellerImport", "11 or 12 digits"),
+        "Colissimo": translate("SellerImport", "13 characters like AA123456789FR or 6A12345678901, or 11 to 15 "
+                               "digits"),
+    }
 
 
 def problem_text(p: ReadProblem, *, located: bool = True) -> str:
@@ -51,10 +64,19 @@ def problem_text(p: ReadProblem, *, located: bool = True) -> str:
             "SellerImport", "carrier %1 has no tracking page the buyer can follow (it is still sent)."),
         "duplicate_order": translate("SellerImport", "order %1 is also on row %2."),
         "too_long": translate("SellerImport", "%1 is longer than the carrier field allows (60 characters)."),
+        "scientific_notation": translate(
+            "SellerImport", "%1 is a number in scientific notation: the spreadsheet took the tracking number for "
+            "a number and lost its digits (and leading zeros). Format the column as Text (or import the CSV "
+            "with that column as Text), type or paste the numbers again, then save the CSV."),
+        "carrier_format": translate("SellerImport", "%1 is not a %2 tracking number: %3."),
     }
     text = words.get(p.code, p.code)
     if p.code == "no_header":
         text = text.replace("%1", p.value).replace("%2", p.column or "")
+    elif p.code in ("scientific_notation", "carrier_format"):
+        number, _, carrier = p.value.partition("|")
+        hint = carrier_formats().get(carrier, "")
+        text = text.replace("%1", number).replace("%2", carrier).replace("%3", hint)
     elif p.code in ("order_not_shippable", "duplicate_order"):
         first, _, second = p.value.partition("|")
         text = text.replace("%1", first).replace("%2", second)

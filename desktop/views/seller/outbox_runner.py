@@ -9,6 +9,9 @@ DeleteOffers, UndoLast, OrderWrites, AnswerWrite, RetryEntries, DiscardEntries, 
 ``models/seller/plans.py`` for what a new write of a target becomes) and read the outbox through it
 (entries, get_many, open_by_target, can_undo); they never write the outbox themselves.
 
+Held (:meth:`hold`), nothing is sent until :meth:`release`: the workspace holds a desk's runner until the
+marketplace has said who it is, so that an outbox is never drained into another marketplace.
+
 One drain at a time (the sender also holds a lock); entries queued while one runs start another when it
 ends. Offline (an OfflineError from the drain, or ``connectivity.changed(False)``), nothing is sent;
 when the marketplace answers again, the drain resumes by itself.
@@ -63,6 +66,7 @@ class OutboxRunner(QObject):
         self.op: QueryOp | None = None
         self._again = False
         self._woken = False
+        self._held = False
         self._wake.connect(self.queued, Qt.ConnectionType.QueuedConnection)
         if connectivity is not None:
             connectivity.changed.connect(self._online_changed)
@@ -75,6 +79,19 @@ class OutboxRunner(QObject):
     @property
     def busy(self) -> bool:
         return self.op is not None
+
+    @property
+    def held(self) -> bool:
+        return self._held
+
+    def hold(self) -> None:
+        """Send nothing until :meth:`release` (writes are still kept)."""
+        self._held = True
+
+    def release(self) -> None:
+        """Sending allowed again: a drain starts if online."""
+        self._held = False
+        self.kick()
 
     # -- writing (the outbox first, then the drain) ----------------------------------------------------
     def apply(self, op: Operation) -> list[Entry]:
@@ -116,8 +133,8 @@ class OutboxRunner(QObject):
 
     # -- sending --------------------------------------------------------------------------------------
     def kick(self) -> QueryOp | None:
-        """Drain now (off the GUI thread) if online; if a drain runs, once more after it."""
-        if not self.online:
+        """Drain now (off the GUI thread) if online and not held; if a drain runs, once more after it."""
+        if not self.online or self._held:
             return None
         if self.op is not None:
             self._again = True

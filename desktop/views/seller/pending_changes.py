@@ -39,7 +39,7 @@ def _short(text: str, limit: int = 40) -> str:
 
 class PendingChangesView(QWidget):
     def __init__(self, runner: OutboxRunner, listings: ListingsStore | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, above: QWidget | None = None) -> None:
         super().__init__(parent)
         self.runner = runner
         self.listings = listings
@@ -74,6 +74,8 @@ class PendingChangesView(QWidget):
         for button in (self.resolve_button, self.retry_button, self.discard_button, self.send_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
+        if above is not None:  # the changes kept for other marketplaces (kept_elsewhere.py)
+            layout.addWidget(above)
         layout.addLayout(buttons)
         layout.addWidget(self.table, 1)
         runner.changed.connect(self.reload)

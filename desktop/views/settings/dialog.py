@@ -65,8 +65,12 @@ class SettingsDialog(QDialog):
         parent: QWidget | None = None,
         sources: Mapping[str, str] | None = None,
         seller: bool = False,
+        connected_url: str | None = None,
     ) -> None:
+        """``connected_url``: the address the app is connected to now (the demo's port, a --server), shown
+        under the saved address."""
         super().__init__(parent)
+        self._connected_url = connected_url
         self.setWindowTitle(self.tr("Settings"))
         self.setMinimumWidth(480)
         self._initial = {**DEFAULTS, **{k: v for k, v in values.items() if k in KEYS}}
@@ -116,6 +120,18 @@ class SettingsDialog(QDialog):
         box = QGroupBox(self.tr("Marketplace"))
         form = self._form(box)
         form.addRow(self.tr("Server address"), self.server_url)
+        self.connected_url = QLabel()
+        self.connected_url.setObjectName("connectedUrl")
+        self.connected_url.setWordWrap(True)
+        self.connected_url.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if self._connected_url:
+            now = self._connected_url.rstrip("/")
+            same = now == str(self._initial["server_url"] or "").strip().rstrip("/")
+            self.connected_url.setText(self.tr("Connected now to %1.").replace("%1", now) if same else self.tr(
+                "Connected now to %1 (this session only; the address above is the one saved).").replace("%1", now))
+            form.addRow("", self.connected_url)
+        else:
+            self.connected_url.hide()
         self.proxy_url = QLineEdit(str(self._initial["proxy_url"] or ""))
         self.proxy_url.setPlaceholderText(self.tr("The system's proxy settings"))
         self.ca_bundle = QLineEdit(str(self._initial["extra_ca_bundle"] or ""))

@@ -36,11 +36,11 @@ PROBE_INTERVAL_MS = 3000
 Probe = Callable[[], object]
 
 
-class _Status(Protocol):  # the status bar's part (views/status.py)
+class _Status(Protocol):  # the status bar's part (views/window/status.py)
     def set_online(self, online: bool) -> None: ...
 
 
-class _Banner(Protocol):  # the offline banner's part (views/banner.py)
+class _Banner(Protocol):  # the offline banner's part (views/window/banner.py)
     retry_requested: SignalInstance
 
     def show_offline(self, as_of: datetime | None) -> None: ...

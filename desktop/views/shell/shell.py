@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from desktop.views.orders import OrdersPage
     from desktop.views.seller.seller_page import SellerPage
     from desktop.views.settings.dialog import SettingsDialog
+    from desktop.views.shell.quit_guard import UnsentChangesDialog
 
 __all__ = ["STAGE2_FALLBACK_MS", "Shell"]
 
@@ -98,10 +99,14 @@ class Shell(QObject):
         channel: ErrorChannel | None = None,
         client: MarketplaceClient | None = None,
         staged: bool = False,
+        quit_app: Callable[[], object] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.paths = paths
+        self._quit_app = quit_app or QApplication.quit  # what File > Quit (or closing the window) ends with
+        self._quitting = False
+        self.quit_dialog: UnsentChangesDialog | None = None
         self.settings = settings or SettingsStore.at(paths)
         self.last_accounts = LastAccounts(paths.account_state_path)
         self.server_url = server_url.rstrip("/")
@@ -330,10 +335,50 @@ class Shell(QObject):
         w.guest_requested.connect(lambda: self.when_ready(lambda: self.session.continue_as_guest()))
         w.sign_out_requested.connect(lambda: self.when_ready(lambda: self.session.sign_out(w)))
         w.settings_requested.connect(self.open_settings)
-        w.quit_requested.connect(QApplication.quit)
+        w.quit_requested.connect(self.request_quit)
+        w.set_close_guard(self._may_close)
         c.offline.connect(self.connectivity.went_offline)
         self.connectivity.reachable.connect(self._marketplace_reachable)
         c.auth_expired.connect(lambda exc: self.when_ready(lambda: self.session.expire(exc)))
+
+    # -- quitting (desktop/views/shell/quit_guard.py) -----------------------------------------------
+    def request_quit(self) -> UnsentChangesDialog | None:
+        """Quit, unless the seller's outbox holds changes not yet sent: then ask (Wait and send, Quit
+        anyway, Cancel); the changes stay kept whatever the answer."""
+        seller = self.areas.seller
+        count, runner = seller.unsent(), seller.runner()
+        if count == 0 or runner is None or self._quitting:
+            self._quit()
+            return None
+        if self.quit_dialog is not None and self.quit_dialog.isVisible():
+            self.quit_dialog.raise_()
+            return self.quit_dialog
+        from desktop.views.shell.quit_guard import UnsentChangesDialog
+
+        def send() -> None:  # offline: ask the marketplace again; once it answers, the runner drains
+            if self.connectivity.online:
+                runner.kick()
+            else:
+                self.retry_connection()
+
+        dialog = self.quit_dialog = UnsentChangesDialog(unsent=seller.unsent, changed=runner.changed, send=send,
+                                                        parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.quit_now.connect(self._quit)
+        dialog.destroyed.connect(lambda: setattr(self, "quit_dialog", None))
+        dialog.open()
+        return dialog
+
+    def _may_close(self) -> bool:
+        """The window's close button: the same question as File > Quit (False: the window stays)."""
+        if self._quitting or self._closed or self.areas.seller.unsent() == 0:
+            return True
+        self.request_quit()
+        return False
+
+    def _quit(self) -> None:
+        self._quitting = True
+        self._quit_app()
 
     # -- account (desktop/views/account/flow.py) --------------------------------------------------
     def sign_in(self, reason: str = "") -> SignInDialog | None:
@@ -357,7 +402,8 @@ class Shell(QObject):
         values["server_url"] = values.get("server_url") or self.server_url
         dialog = SettingsDialog(values, set(self.settings.locked_fields), cache_size=self.cache_size,
                                 clear_cache=self.clear_cache, parent=self.window, sources=self.settings.sources(),
-                                seller=self.session is not None and self.session.is_seller)
+                                seller=self.session is not None and self.session.is_seller,
+                                connected_url=self.server_url)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.saved.connect(self._save_settings)
         dialog.open()

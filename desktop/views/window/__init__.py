@@ -1,1 +1,3 @@
-"""The main window and its chrome: navigation and pages, the status bar, the offline banner, desktop notices, icons and theme."""
+"""The main window and its chrome: navigation and pages, the status bar, the offline banner, desktop notices, icons and
+theme.
+"""

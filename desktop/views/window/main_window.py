@@ -15,7 +15,7 @@ app.py connects.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, QRect, QSettings, QSize, Qt, QTimer, Signal
@@ -115,6 +115,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self._state = state
         self._shown_once = False
+        self._close_guard: Callable[[], bool] | None = None
         self.pages: list[Page] = list(pages)
         self._index: dict[str, int] = {}
 
@@ -349,7 +350,15 @@ class MainWindow(QMainWindow):
             self.activateWindow()
             self.first_shown.emit()
 
+    def set_close_guard(self, may_close: Callable[[], bool] | None) -> None:
+        """``may_close()`` is asked when the window is closed (False: it stays open; the guard asks the
+        user, e.g. about changes not yet sent)."""
+        self._close_guard = may_close
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._close_guard is not None and not self._close_guard():
+            event.ignore()
+            return
         self.save_state()
         super().closeEvent(event)
 

@@ -1,6 +1,6 @@
 """The main window's status bar: Online/Offline, the last sync time, and a sync progress with Cancel.
 
-    status.set_online(True)                     # by Connectivity only (views/connectivity.py)
+    status.set_online(True)                     # by Connectivity only (views/shell/connectivity.py)
     last_sync = LastSync(status, cache.last_synced_at)
     last_sync.refresh()                         # "Last sync: <the cache's time>" (its one writer)
     status.begin_progress(self.tr("Syncing the catalog…"), total=1200, cancel_callback=op.cancel)
