@@ -118,6 +118,17 @@ def _price_tiers(offer_id: int, list_price: Decimal, moq: int, packs: list[tuple
     return json.dumps(tiers) if tiers else None
 
 
+#: the demo seller's lots: a few hundred, as a real surplus seller's catalogue (67 of 400 was too few to
+#: try the listings' search, bulk edit and export on, issue 29), and never most of a small marketplace
+DEMO_SELLER_LOTS = 300
+
+
+def demo_share(count: int) -> int:
+    """How many of `count` offers are the demo seller's: a twelfth of a big catalogue (417 of the
+    default 5,000), else up to DEMO_SELLER_LOTS, at most half (200 of the tests' 400)."""
+    return max(count // 12, min(DEMO_SELLER_LOTS, count // 2), 1 if count else 0)
+
+
 def build_offers(
     rng: random.Random,
     count: int,
@@ -131,10 +142,10 @@ def build_offers(
     created_epoch: datetime,
     now: datetime,
 ) -> CatalogRows:
-    """`count` offers; every k-th belongs to the demo seller (`demo_places`): 60+ offers from 400, a few
-    hundred from the default 5,000."""
+    """`count` offers, of which `demo_share(count)` (spread evenly through the catalogue) belong to the
+    demo seller (`demo_places`): a surplus seller's catalogue of a few hundred lots."""
     rows = CatalogRows()
-    demo_every = max(1, min(12, count // 60))
+    demo_count = demo_share(count)
     packaging_id = first_packaging_id
     for i in range(count):
         offer_id = first_offer_id + i
@@ -142,7 +153,7 @@ def build_offers(
         product = rng.choice(leaf.spec.products)
         brand = rng.choice(leaf.spec.brands)
         size = rng.choice(product.sizes)
-        place = rng.choice(demo_places) if i % demo_every == 0 else rng.choice(places)
+        place = rng.choice(demo_places) if (i * demo_count) % count < demo_count else rng.choice(places)
         packs = _packagings(rng, product)
         largest = packs[-1][1]
         lot = largest if largest > 1 else rng.choice((120, 240, 480, 960))

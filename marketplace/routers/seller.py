@@ -67,7 +67,7 @@ def export_offers(caller: SellerAccount, db: ReadDB) -> Response:
 @router.post(
     "/seller/offers/import",
     response_model=ImportReport,
-    responses=responses(401, 403, 413, 415, 422),
+    responses=responses(401, 403, 409, 413, 415, 422),
     openapi_extra={
         "requestBody": {"required": True, "content": {"text/csv": {"schema": {"type": "string"}}}}
     },
@@ -80,9 +80,15 @@ async def import_offers(
         Literal["create_or_update", "update_only"],
         Query(description="update_only: a row whose SKU is not one of your offers is an error (unknown_sku)"),
     ] = "create_or_update",
+    stale: Annotated[
+        Literal["refuse", "skip", "overwrite"],
+        Query(description="Rows whose offer changed after the export (`version`): refuse (409 stale_rows), "
+                          "skip them, or overwrite the server's edits"),
+    ] = "refuse",
 ) -> ImportReport:
     """Create or update offers from CSV (columns: sku, title, category, unit_price, currency, stock_units,
-    moq_units, packagings, collections, warehouse). With any error nothing is written."""
+    moq_units, packagings, collections, warehouse, price_tiers, version). With any error nothing is
+    written. The report lists each update field by field and flags stale rows (docs/seller-csv.md)."""
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if content_type not in catalog_csv.CSV_MEDIA_TYPES:
         raise ApiError(415, "unsupported_media_type", "Send the CSV with Content-Type: text/csv.")
@@ -90,12 +96,13 @@ async def import_offers(
     from starlette.concurrency import run_in_threadpool
 
     return await run_in_threadpool(
-        _import_sync, request.app.state.db, caller.seller_id, body, dry_run, mode == "update_only"
+        _import_sync, request.app.state.db, caller.seller_id, body, dry_run, mode == "update_only", stale
     )
 
 
-def _import_sync(database, seller_id: int, body: bytes, dry_run: bool, update_only: bool) -> ImportReport:
-    return catalog_import.import_csv(database, seller_id, body, dry_run=dry_run, update_only=update_only)
+def _import_sync(database, seller_id: int, body: bytes, dry_run: bool, update_only: bool, stale) -> ImportReport:
+    return catalog_import.import_csv(database, seller_id, body, dry_run=dry_run, update_only=update_only,
+                                     stale=stale)
 
 
 @router.post(

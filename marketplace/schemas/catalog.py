@@ -252,10 +252,37 @@ class ImportRowError(BaseModel):
     sku: str | None = Field(default=None, description="The row's SKU as the file gives it, when it has one")
 
 
+class ImportFieldChange(BaseModel):
+    field: str = Field(description="The CSV column, e.g. `stock_units`")
+    old: str = Field(description="The offer's value on the server now, as the export writes it")
+    new: str = Field(description="The file's value")
+
+
+class ImportRowChange(BaseModel):
+    """One row that updates an offer: what it changes, and whether the offer changed on the server
+    after the file was exported."""
+
+    row: int = Field(description="Line of the CSV file, the header being line 1")
+    sku: str
+    changes: list[ImportFieldChange]
+    stale: bool = Field(
+        description="The offer's version on the server is newer than the file's `version` cell: it was edited "
+        "after the export, and importing the row overwrites those edits (see `old`)"
+    )
+    file_version: int | None = Field(description="The row's `version` cell (none: the file has no version)")
+    server_version: int
+    server_updated_at: datetime
+
+
 class ImportReport(BaseModel):
     created: int
-    updated: int
+    updated: int = Field(description="Rows that update an offer (stale rows skipped with `stale=skip` not counted)")
     unchanged: int
     errors: list[ImportRowError]
     dry_run: bool
     applied: bool = Field(description="Whether anything was written (never with errors or on a dry run)")
+    stale: int = Field(0, description="Rows whose offer changed on the server after the file was exported")
+    skipped: int = Field(0, description="Stale rows left as they are on the server (`stale=skip`)")
+    changes: list[ImportRowChange] = Field(
+        default_factory=list, description="Each row that updates an offer, field by field, in file order"
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -38,9 +39,11 @@ COLUMNS = (
     "collections",
     "warehouse",
     "price_tiers",
+    "version",
 )
-#: a file without `price_tiers` leaves the offers' volume prices as they are
-OPTIONAL = {"currency", "collections", "price_tiers"}
+#: a file without `price_tiers` leaves the offers' volume prices as they are; `version` (the offer's
+#: version when exported) lets the import tell rows whose offer changed since (catalog_import)
+OPTIONAL = {"currency", "collections", "price_tiers", "version"}
 #: the columns that hold text (the others are numbers, codes or lists the import checks)
 TEXT_COLUMNS = {"sku", "title", "category", "packagings", "warehouse"}
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -65,6 +68,8 @@ class RowSpec:
     warehouse_id: int
     #: volume prices (min_units, list price EUR); None: the file has no such column (left as they are)
     price_tiers: tuple[price_tiers.Tier, ...] | None = None
+    #: the offer's version when the file was exported; None: the file has no such column, or the cell is empty
+    version: int | None = None
 
 
 @dataclass
@@ -288,6 +293,12 @@ def _row(
         if tiers is None:
             out.error(line, "price_tiers", price_tiers.CODE,
                       'Like "10:3.10|100:2.60" (from 10 units 3.10 each, from 100 units 2.60).')
+    version = None
+    if cell.get("version"):
+        version = _int(cell["version"], 1, 2**31 - 1)
+        if version is None:
+            out.error(line, "version", "invalid_version",
+                      "The offer's version as the export writes it (a whole number), or empty.")
     if len(out.errors) > before:
         return None
     price_eur = fx.to_eur(price, rates[code])
@@ -313,6 +324,7 @@ def _row(
         "surplus" in collections,
         warehouse_id,
         tiers,
+        version,
     )
 
 
@@ -337,13 +349,26 @@ def export_csv(session: Session, seller_id: int) -> str:
                 "EUR",
                 o.stock_units,
                 o.moq_units,
-                _guarded("|".join(f"{p.label}:{p.units}" for p in o.packagings)),
-                "|".join(c for c in ("weekly", "surplus") if getattr(o, c)),
+                _guarded(packagings_text((p.label, p.units) for p in o.packagings)),
+                collections_text(o.weekly, o.surplus),
                 _guarded(lookup.warehouse_code.get(o.warehouse_id, "")),
-                "|".join(f"{units}:{price:.2f}" for units, price in price_tiers.load(o.price_tiers)),
+                tiers_text(price_tiers.load(o.price_tiers)),
+                o.version,
             ]
         )
     return out.getvalue()
+
+
+def packagings_text(packagings: Iterable[tuple[str, int]]) -> str:
+    return "|".join(f"{label}:{units}" for label, units in packagings)
+
+
+def collections_text(weekly: bool, surplus: bool) -> str:
+    return "|".join(name for name, member in (("weekly", weekly), ("surplus", surplus)) if member)
+
+
+def tiers_text(tiers: Iterable[tuple[int, Decimal]]) -> str:
+    return "|".join(f"{units}:{price:.2f}" for units, price in tiers)
 
 
 def _guarded(text: str) -> str:

@@ -8,6 +8,14 @@
    between batches. Each batch reloads its offers, so an edit made meanwhile is not overwritten
    with stale data (an offer that now matches the file is left alone).
 
+The report lists each row that updates an offer, field by field (the server's value → the file's).
+A file exported by us carries each offer's `version`: a row whose offer is newer on the server was
+edited after the export, and importing it would undo that edit. Such rows are `stale` in the report;
+the import (not a dry run) then needs the seller's choice, ``stale="skip"`` (leave them as they are on
+the server) or ``"overwrite"``; by default ("refuse") it is a 409 ``stale_rows`` naming them and
+nothing is written. A row that becomes stale between the check and its batch is skipped unless
+"overwrite" (never overwritten without the seller's word).
+
 A batch that fails (the database goes away mid-import) leaves the earlier batches written: the
 import is then a 500 whose retry converges, since re-importing the same file writes only what
 still differs."""
@@ -20,22 +28,26 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from typing import Literal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ..db import Database
+from ..errors import ApiError
 from ..orm import Offer, Packaging, Seller, utcnow
-from ..schemas.catalog import ImportReport
+from ..schemas.catalog import ImportFieldChange, ImportReport, ImportRowChange
 from . import currency as fx
 from . import price_tiers
-from .catalog_csv import RowSpec, _Lookup, decode, parse
+from .catalog_csv import RowSpec, _Lookup, collections_text, decode, packagings_text, parse, tiers_text
 from .offer_edit import revive, set_attrs, set_list_price, set_packagings
 from .offers import next_change_seq, touch
 from .search_facets import FTS_INSERT
 
 #: rows per write transaction: ~50 ms of writing each, so nobody waits on the lock for long
 BATCH = 1000
+#: what the import (not a dry run) does with rows whose offer changed on the server after the export
+StaleRows = Literal["refuse", "skip", "overwrite"]
 #: the pause between batches on SQLite (see import_csv): waiting writers ask every 5 ms (db.begin_immediate)
 YIELD_S = 0.02
 
@@ -55,6 +67,8 @@ class _Current:
     warehouse_id: int
     deleted_at: datetime | None
     price_tiers: str | None
+    version: int
+    updated_at: datetime
     packs: list[tuple[str, int]]
 
 
@@ -69,7 +83,7 @@ def _snapshot(session: Session, seller_id: int) -> dict[str, _Current]:
         packs[offer_id].append((label, units))
     columns = (Offer.id, Offer.sku, Offer.title, Offer.category_id, Offer.list_price, Offer.stock_units,
                Offer.moq_units, Offer.weekly, Offer.surplus, Offer.warehouse_id, Offer.deleted_at,
-               Offer.price_tiers)
+               Offer.price_tiers, Offer.version, Offer.updated_at)
     return {
         sku: _Current(*rest, packs.get(offer_id, []))
         for offer_id, sku, *rest in session.execute(select(*columns).where(Offer.seller_id == seller_id)).tuples()
@@ -120,13 +134,47 @@ def _plan(existing: Mapping[str, Offer | _Current], specs: list[RowSpec]):
     return created, updated, unchanged
 
 
+def _stale(offer: Offer | _Current, spec: RowSpec) -> bool:
+    """The offer changed on the server after the file's row was exported."""
+    return spec.version is not None and (offer.version or 0) > spec.version
+
+
+def _change(offer: _Current, spec: RowSpec, lookup: _Lookup) -> ImportRowChange:
+    """What the row changes, field by field, as the export writes the values."""
+    def category(cid: int) -> str:
+        return lookup.category_label.get(cid, str(cid))
+
+    def warehouse(wid: int) -> str:
+        return lookup.warehouse_code.get(wid, "")
+
+    pairs = [
+        ("title", offer.title, spec.title),
+        ("category", category(offer.category_id), category(spec.category_id)),
+        ("unit_price", f"{Decimal(offer.list_price):.2f}", f"{spec.price_eur:.2f}"),
+        ("stock_units", str(offer.stock_units), str(spec.stock_units)),
+        ("moq_units", str(offer.moq_units), str(spec.moq_units)),
+        ("packagings", packagings_text(offer.packs), packagings_text(spec.packagings)),
+        ("collections", collections_text(offer.weekly, offer.surplus), collections_text(spec.weekly, spec.surplus)),
+        ("warehouse", warehouse(offer.warehouse_id), warehouse(spec.warehouse_id)),
+    ]
+    if spec.price_tiers is not None:
+        pairs.append(("price_tiers", tiers_text(price_tiers.load(offer.price_tiers)), tiers_text(spec.price_tiers)))
+    same_packs = sorted(offer.packs) == sorted(spec.packagings)  # the order of packagings is no change
+    changes = [ImportFieldChange(field=name, old=old, new=new) for name, old, new in pairs
+               if old != new and not (name == "packagings" and same_packs)]
+    return ImportRowChange(row=spec.line, sku=spec.sku, changes=changes, stale=_stale(offer, spec),
+                           file_version=spec.version, server_version=offer.version,
+                           server_updated_at=offer.updated_at)
+
+
 def import_csv(
-    database: Database, seller_id: int, body: bytes, *, dry_run: bool, update_only: bool = False
+    database: Database, seller_id: int, body: bytes, *, dry_run: bool, update_only: bool = False,
+    stale: StaleRows = "refuse",
 ) -> ImportReport:
-    """Check the file, count what it would do, and (no errors, not a dry run) do it in batches.
+    """Check the file, count and list what it would do, and (no errors, not a dry run) do it in batches.
 
     ``update_only``: a row whose SKU is not one of the seller's live offers is the row error
-    ``unknown_sku`` (so nothing is written), never a new offer."""
+    ``unknown_sku`` (so nothing is written), never a new offer. ``stale``: see the module's doc."""
     with database.session() as session:
         lookup = _Lookup(session, seller_id)
         parsed = parse(decode(body), lookup, fx.rates(session))
@@ -139,8 +187,21 @@ def import_csv(
             parsed.errors[-1].sku = spec.sku
         parsed.errors.sort(key=lambda error: error.row)
         created = []
+    changes = [_change(offer, spec, lookup) for spec, offer, _ in updated]
+    stale_rows = [c for c in changes if c.stale]
+    if stale == "skip":
+        updated = [u for u in updated if not _stale(u[1], u[0])]
+    if stale == "refuse" and stale_rows and not dry_run and not parsed.errors:
+        raise ApiError(
+            409, "stale_rows",
+            f"{len(stale_rows)} row(s) change offers edited after the file was exported; import again with "
+            "stale=skip to leave them as they are, or stale=overwrite to write the file's values.",
+            stale_rows=[{"row": c.row, "sku": c.sku, "file_version": c.file_version,
+                         "server_version": c.server_version} for c in stale_rows],
+        )
     todo = [spec for spec, _ in created] + [spec for spec, _, _ in updated]
     apply = not dry_run and not parsed.errors and bool(todo)
+    late = 0
     if apply:
         todo.sort(key=lambda spec: spec.line)
         for start in range(0, len(todo), BATCH):
@@ -149,23 +210,33 @@ def import_csv(
                 # writer asks every 5 ms (db.begin_immediate): without a pause the import's next
                 # batch always wins and a checkout or sign-in waits for the whole import.
                 time.sleep(YIELD_S)
-            _write_batch(database, seller_id, todo[start:start + BATCH])
+            late += _write_batch(database, seller_id, todo[start:start + BATCH], overwrite=stale == "overwrite")
     return ImportReport(
         created=len(created),
-        updated=len(updated),
+        updated=len(updated) - late,
         unchanged=unchanged,
         errors=parsed.errors,
         dry_run=dry_run,
         applied=apply,
+        stale=len(stale_rows),
+        skipped=(len(stale_rows) if stale == "skip" else 0) + late,
+        changes=changes,
     )
 
 
-def _write_batch(database: Database, seller_id: int, specs: list[RowSpec]) -> None:
+def _write_batch(database: Database, seller_id: int, specs: list[RowSpec], *, overwrite: bool) -> int:
+    """Write one batch; returns the rows skipped because their offer changed since the check
+    (unless ``overwrite``)."""
     with database.session(write=True) as session:
         created, updated, _ = _plan(_offers(session, seller_id, [s.sku for s in specs]), specs)
+        late = 0
+        if not overwrite:
+            kept = [u for u in updated if not _stale(u[1], u[0])]
+            late, updated = len(updated) - len(kept), kept
         if created or updated:
             _apply(session, seller_id, created, updated)
         session.commit()
+    return late
 
 
 def _fill(offer: Offer, spec: RowSpec) -> None:

@@ -756,6 +756,10 @@
         <source>Apply</source>
         <translation>Appliquer</translation>
     </message>
+    <message>
+        <source>%1, your value:</source>
+        <translation>%1, votre valeur :</translation>
+    </message>
 </context>
 <context>
     <name>ContactSellerDialog</name>
@@ -1354,6 +1358,22 @@
             <numerusform>%n offres exportées dans %1.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Offers edited on the server since the export:</source>
+        <translation>Offres modifiées sur le serveur depuis l’export :</translation>
+    </message>
+    <message>
+        <source>Skip them (keep the server&apos;s values)</source>
+        <translation>Les ignorer (garder les valeurs du serveur)</translation>
+    </message>
+    <message>
+        <source>Overwrite them with the file&apos;s values</source>
+        <translation>Les écraser avec les valeurs du fichier</translation>
+    </message>
+    <message>
+        <source>Offers were edited on the server since the check: it is checked again.</source>
+        <translation>Des offres ont été modifiées sur le serveur depuis la vérification : le fichier est vérifié à nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>Instructions</name>
@@ -1468,7 +1488,7 @@
     <message>
         <source>Search SKU or title</source>
         <extracomment>the Title column&apos;s width at first (px): the seller widens or narrows it the fields a pasted block can write (and the SKU that matches its rows), as the table orders them the seller asked to open the conflicts (entry ids)</extracomment>
-        <translation>Rechercher une référence ou un titre</translation>
+        <translation>Rechercher réf. ou titre</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -1721,6 +1741,7 @@
     </message>
     <message>
         <source>unit:1</source>
+        <extracomment>the fields whose message shows: left once, or all after a try to create</extracomment>
         <translation>unité:1</translation>
     </message>
     <message>
@@ -3223,6 +3244,63 @@
         <translation>Message</translation>
     </message>
     <message>
+        <source>Offers edited on the server since the export, left as they are: %1.</source>
+        <translation>Offres modifiées sur le serveur depuis l’export, laissées telles quelles : %1.</translation>
+    </message>
+    <message>
+        <source>No errors, but %1 row(s) change offers edited on the server after the file was exported (marked below): choose whether to skip or overwrite them.</source>
+        <translation>Aucune erreur, mais %1 ligne(s) modifient des offres changées sur le serveur après l’export du fichier (signalées ci-dessous) : choisissez de les ignorer ou de les écraser.</translation>
+    </message>
+    <message>
+        <source>Edited on the server after the export (version %1 → %2): importing the file&apos;s value undoes that edit.</source>
+        <extracomment>the widest a value column grows when the report comes (the seller may widen it)</extracomment>
+        <translation>Modifiée sur le serveur après l’export (version %1 → %2) : importer la valeur du fichier annule cette modification.</translation>
+    </message>
+    <message>
+        <source>On the server now</source>
+        <translation>Sur le serveur</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>Dans le fichier</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
+    <message>
+        <source>Changed on the server since the export</source>
+        <translation>Modifiée sur le serveur depuis l’export</translation>
+    </message>
+    <message>
+        <source>The title needs 1 to %2 characters.</source>
+        <translation>Le titre doit compter de 1 à %2 caractères.</translation>
+    </message>
+    <message>
+        <source>The SKU needs 1 to %2 characters.</source>
+        <translation>Le SKU doit compter de 1 à %2 caractères.</translation>
+    </message>
+    <message>
+        <source>The title cannot contain control characters (NUL, tab, line breaks).</source>
+        <translation>Le titre ne peut pas contenir de caractères de contrôle (NUL, tabulation, saut de ligne).</translation>
+    </message>
+    <message>
+        <source>The SKU cannot contain control characters (NUL, tab, line breaks).</source>
+        <translation>Le SKU ne peut pas contenir de caractères de contrôle (NUL, tabulation, saut de ligne).</translation>
+    </message>
+    <message>
+        <source>There is no currency %1 on the marketplace.</source>
+        <translation>La place de marché n’a pas de devise %1.</translation>
+    </message>
+    <message>
+        <source>Several categories are named %1; use the category&apos;s number.</source>
+        <translation>Plusieurs catégories s’appellent %1 ; indiquez le numéro de la catégorie.</translation>
+    </message>
+    <message>
+        <source>The offer&apos;s version as the export writes it (a whole number), or empty.</source>
+        <translation>La version de l’offre telle que l’export l’écrit (un nombre entier), ou vide.</translation>
+    </message>
+    <message>
         <source>1Z followed by 16 letters or digits</source>
         <translation>1Z suivi de 16 lettres ou chiffres</translation>
     </message>
@@ -3667,10 +3745,6 @@
     <message>
         <source> min</source>
         <translation> min</translation>
-    </message>
-    <message>
-        <source> MB</source>
-        <translation> Mo</translation>
     </message>
     <message>
         <source>Clear cache</source>

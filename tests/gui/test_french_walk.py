@@ -169,6 +169,10 @@ class Walk:
         for d in self.data:
             if d in value:
                 value = value.replace(d, " ")
+        if value.endswith("…"):  # data elided to its column ("Surplus stock: 1,380 kitchen towel rolls R…")
+            tail = re.split(r" · |\n", value[:-1])[-1]
+            if len(tail) >= 8 and any(d.startswith(tail) for d in self.data):
+                value = value[: len(value) - 1 - len(tail)]
         hit = _WORDS.search(value)
         if hit:
             return hit.group(0)

@@ -108,3 +108,41 @@ def test_unreadable_file_and_export(qtbot, page, client, monkeypatch, tmp_path):
         pass
     rows = list(csv.DictReader(io.StringIO(out.read_text("utf-8-sig"))))
     assert rows and "offers exported to export.csv" in page.summary.text()
+
+
+def test_a_stale_export_lists_its_changes_and_waits_for_the_sellers_choice(qtbot, qtmodeltester, page, client,
+                                                                          monkeypatch, tmp_path):
+    """Issue 29, bug 5: re-importing an old export listed "2 to update" and undid the server's edits."""
+    from desktop.api_client.types import OfferPatch
+    from desktop.models.seller.import_check import select_rows
+
+    rows = new_rows(client, 2)
+    assert client.seller.import_csv(to_csv(rows), dry_run=False).created == 2
+    skus = [r["sku"] for r in rows]
+    exported = list(csv.DictReader(io.StringIO(select_rows(client.seller.export_csv(), skus))))
+    assert [r["sku"] for r in exported] == skus and all(r["version"] for r in exported)
+    sold = next(iter(client.seller.offers(q=skus[0])))
+    client.seller.update_offer(sold.id, OfferPatch(stock_units=3), version=sold.version)  # a sale, say
+    exported[1]["stock_units"] = "25"  # the seller's own edit in the file
+    path = tmp_path / "old-export.csv"
+    path.write_bytes(to_csv(exported, ";").encode("cp1252"))
+
+    choose(qtbot, page, monkeypatch, path)
+    qtmodeltester.check(page.changes_model)
+    assert page.model.rowCount() == 0 and page.changes_table.isVisible() and page.stale_choice.isVisible()
+    shown = [[page.changes_model.index(r, c).data() for c in range(6)] for r in range(page.changes_model.rowCount())]
+    assert shown == [
+        ["2", skus[0], "Changed on the server since the export", "stock_units", "3", "10"],
+        ["3", skus[1], "", "stock_units", "10", "25"],
+    ]
+    assert "version 1 → 2" in page.changes_model.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert page.changes_model.index(1, 2).data(Qt.ItemDataRole.ToolTipRole) is None
+    assert "2 to update" in page.summary.text() and "1 row(s) change offers edited on the server" in page.summary.text()
+    assert not page.import_button.isEnabled()  # the seller has not chosen
+    page.skip_stale.click()
+    assert page.import_button.isEnabled()
+    with qtbot.waitSignal(page.imported, timeout=30_000):
+        qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    assert "left as they are: 1." in page.summary.text() and not page.stale_choice.isVisible()
+    stock = {o.sku: o.stock_units for o in client.seller.offers(q=skus[0].split("-")[0])}
+    assert stock == {skus[0]: 3, skus[1]: 25}

@@ -129,6 +129,9 @@ def test_conflict_view_keep_mine_and_take_theirs(qtbot, page, desk, live_server)
         assert dialog.table.item(0, 2).text() != dialog.table.item(0, 3).text()  # mine vs theirs
         if choice == "edit":
             dialog.set_choice("unit_price", "edit", "abc")
+            label = dialog.edit_labels["unit_price"]  # labelled, under the table (issue 29)
+            assert label.buddy() is dialog.editors["unit_price"] and label.text().startswith("Price")
+            assert not dialog.editors["unit_price"].isHidden() and not label.isHidden()
             assert not dialog.apply_button.isEnabled() and dialog.problem.text()  # the rule, at once
             dialog.set_choice("unit_price", "edit", "58,00")
         else:
@@ -187,6 +190,7 @@ def test_new_offer_form_with_the_warehouse_list_then_delete(qtbot, page, desk):
     dialog.inputs["title"].setText("Sixty crates of tiles")
     dialog.inputs["unit_price"].setText("7,40")
     dialog.inputs["packagings"].setText("crate:0")
+    dialog.inputs["packagings"].editingFinished.emit()  # its message shows once the field is left
     assert not dialog.create_button.isEnabled() and "1 to" in dialog.errors["packagings"].text()
     dialog.inputs["packagings"].setText("crate:60")
     dialog.inputs["stock_units"].setText("600")

@@ -299,3 +299,13 @@ def test_category_names_follow_accept_language(live_server, accept, language, co
     assert len(names) == 20 and coffee in names
     if language == "fr":  # every demo category has its French name
         assert not {"Coffee & tea", "Household", "Garden", "Pet supplies"} & set(names)
+
+
+def test_the_demo_seller_owns_a_few_hundred_lots(seeded):
+    """Issue 29: 67 of the tests' 400 offers was no surplus seller's catalogue."""
+    from marketplace.demo.catalog import demo_share
+
+    assert [demo_share(n) for n in (0, 60, 400, 1000, 5000)] == [0, 30, 200, 300, 416]
+    with seeded.session() as s:
+        owned = s.scalar(select(func.count()).select_from(Offer).where(Offer.seller_id == _demo_seller_id(s)))
+    assert owned == demo_share(OFFERS) == 150

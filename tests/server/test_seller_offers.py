@@ -239,6 +239,9 @@ def test_csv_dry_run_counts_and_writes_nothing(shop):
         "errors": [],
         "dry_run": True,
         "applied": False,
+        "stale": 0,
+        "skipped": 0,
+        "changes": [],
     }
     assert shop.client.get("/seller/offers").json()["items"] == []
     real = post_csv(shop, text)

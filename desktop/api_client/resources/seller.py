@@ -63,13 +63,18 @@ class Seller(ApiResource):
             "DELETE", f"/seller/offers/{seg(offer_id)}", headers=headers, idempotency_key=idempotency_key
         )
 
-    def import_csv(self, csv: bytes | str, *, dry_run: bool = True, update_only: bool = False) -> ImportReport:
+    def import_csv(self, csv: bytes | str, *, dry_run: bool = True, update_only: bool = False,
+                   stale: str = "refuse") -> ImportReport:
         """Check (``dry_run``) or apply a CSV of offers; with any row error nothing is written.
-        ``update_only``: a row whose SKU is not one of the seller's offers is the error ``unknown_sku``."""
+        ``update_only``: a row whose SKU is not one of the seller's offers is the error ``unknown_sku``.
+        ``stale``: rows whose offer changed on the server after the export: "refuse" (ConflictError
+        ``stale_rows``), "skip" or "overwrite"."""
         body = csv.encode("utf-8") if isinstance(csv, str) else csv
         params: dict[str, Any] = {"dry_run": dry_run}
         if update_only:
             params["mode"] = "update_only"
+        if stale != "refuse":
+            params["stale"] = stale
         response = self._client.request(
             "POST",
             "/seller/offers/import",

@@ -80,6 +80,25 @@ class ImportRowError(Resource):
     sku: str | None = None
 
 
+class ImportFieldChange(Resource):
+    field: str
+    #: the server's value now and the file's, as the export writes them
+    old: str
+    new: str
+
+
+class ImportRowChange(Resource):
+    """A row that updates an offer; ``stale``: the offer changed on the server after the file's export."""
+
+    row: int
+    sku: str
+    changes: list[ImportFieldChange]
+    stale: bool = False
+    file_version: int | None = None
+    server_version: int | None = None
+    server_updated_at: datetime | None = None
+
+
 class ImportReport(Resource):
     created: int
     updated: int
@@ -88,6 +107,11 @@ class ImportReport(Resource):
     dry_run: bool | None = None
     #: whether anything was written (never with errors or on a dry run)
     applied: bool | None = None
+    #: rows whose offer changed on the server after the export, and those left as they are (stale=skip)
+    stale: int = 0
+    skipped: int = 0
+    #: each update field by field (servers before it was added send none)
+    changes: list[ImportRowChange] = Field(default_factory=list)
 
 
 class Question(Resource):

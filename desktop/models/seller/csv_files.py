@@ -35,7 +35,7 @@ __all__ = [
 
 #: the import format of ``POST /seller/offers/import`` (and of the export)
 OFFER_COLUMNS = ("sku", "title", "category", "unit_price", "currency", "stock_units", "moq_units",
-                 "packagings", "collections", "warehouse", "price_tiers")
+                 "packagings", "collections", "warehouse", "price_tiers", "version")
 PRICE_COLUMNS = ("unit_price",)
 DELIMITERS = ",;\t"
 # A cell may be as long as the file (the server's own limit names an over-long title as a row error).

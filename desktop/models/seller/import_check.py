@@ -2,6 +2,11 @@
 before anything is written) and, on the seller's word, :func:`apply_check` (the same canonical CSV,
 for real, only if the file is still the one checked). Plus the export, of all offers or a selection.
 
+The dry run lists each update field by field (``ImportCheck.changes``) and counts the rows whose offer
+changed on the server after the file was exported (``stale``: the export carries each offer's
+version); importing such a file needs the seller's choice, ``apply_check(..., stale="skip")`` or
+``"overwrite"`` (the server refuses it otherwise: ConflictError ``stale_rows``).
+
 Plain functions over ``client.seller``: the views run them in background ops, the watched folder and
 the benchmark call them as they are."""
 
@@ -24,8 +29,16 @@ if TYPE_CHECKING:
     from desktop.api_client.resources.seller import Seller
     from desktop.api_client.types import ImportReport
 
-__all__ = ["FileChanged", "ImportCheck", "ReportRow", "apply_check", "check_file", "export_offers",
-           "select_rows"]
+__all__ = [
+    "FieldChange",
+    "FileChanged",
+    "ImportCheck",
+    "ReportRow",
+    "apply_check",
+    "check_file",
+    "export_offers",
+    "select_rows",
+]
 
 
 class FileChanged(Exception):
@@ -47,6 +60,21 @@ class ReportRow:
     value: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    """One field a row changes: the server's value now (``old``) and the file's (``new``). ``stale``:
+    the row's offer changed on the server after the file was exported (importing it undoes that)."""
+
+    row: int
+    sku: str
+    field: str
+    old: str
+    new: str
+    stale: bool = False
+    file_version: int | None = None
+    server_version: int | None = None
+
+
 @dataclass(slots=True)
 class ImportCheck:
     name: str
@@ -63,6 +91,11 @@ class ImportCheck:
     server_seconds: float = 0.0
     #: after apply_check: whether the server wrote it
     applied: bool = False
+    #: each update, a line per field changed, in file order
+    changes: list[FieldChange] = field(default_factory=list)
+    #: rows whose offer changed on the server after the export; after apply_check, those left as they were
+    stale: int = 0
+    skipped: int = 0
 
     @property
     def clean(self) -> bool:
@@ -95,15 +128,16 @@ def check_file(seller: Seller, data: bytes, *, update_only: bool = False, name: 
     return check
 
 
-def apply_check(seller: Seller, check: ImportCheck, data: bytes) -> ImportCheck:
+def apply_check(seller: Seller, check: ImportCheck, data: bytes, *, stale: str = "refuse") -> ImportCheck:
     """Import what ``check`` checked, if it was clean and ``data`` is still that file (FileChanged
     otherwise). The server checks again: rows that became errors meanwhile are in the answer, and
-    then nothing is written."""
+    then nothing is written. ``stale``: the seller's choice for rows whose offer changed on the server
+    after the export ("skip", "overwrite"; "refuse": ConflictError ``stale_rows`` if there are any)."""
     if digest(data) != check.digest or check.canonical is None:
         raise FileChanged(check.name)
     if not check.clean:
         raise ValueError("a report with errors is not imported")
-    report = seller.import_csv(check.canonical.text, dry_run=False, update_only=check.update_only)
+    report = seller.import_csv(check.canonical.text, dry_run=False, update_only=check.update_only, stale=stale)
     done = ImportCheck(check.name, check.digest, check.update_only, check.canonical)
     _take_report(done, report)
     done.applied = bool(report.applied)
@@ -127,6 +161,12 @@ def _take_report(check: ImportCheck, report: ImportReport) -> None:
         rows.append(ReportRow(row, error.sku, error.field, error.code, error.message, value=value))
     rows.sort(key=lambda r: r.row)
     check.rows = rows
+    check.stale, check.skipped = report.stale, report.skipped
+    check.changes = [
+        FieldChange(canonical.source_row(c.row), c.sku, f.field, f.old, f.new, c.stale, c.file_version,
+                    c.server_version)
+        for c in report.changes for f in c.changes
+    ]
 
 
 def select_rows(export: str, skus: Collection[str]) -> str:

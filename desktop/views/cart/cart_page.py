@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.cart import Cart, CartLine, CartStore, Quote, QuoteIssue, QuoteLine, cart_to_csv
 from desktop.views.locale.formatting import format_money
+from desktop.views.window.file_dialogs import remember_folder, start_folder
 from desktop.views.window.keyboard import install
 from desktop.views.window.main_window import EmptyState
 
@@ -360,10 +361,11 @@ class CartPage(QWidget):
 
     def export_csv(self, path: str | None = None) -> str | None:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the cart"), "cart.csv",
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the cart"), start_folder("csv", "cart.csv"),
                                                   self.tr("CSV files (*.csv)"))
             if not path:
                 return None
+            remember_folder("csv", path)
         lines = self.cart().lines()
         offers = self.quoter.offers([ln.offer_id for ln in lines])
         quote = self.quoter.quote

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from desktop.models.cart import CartLine, RejectedRow, parse_quick_order, resolve_quick_order
 from desktop.views.background.tasks import QueryOp
 from desktop.views.locale.formatting import html_text
+from desktop.views.window.file_dialogs import remember_folder, start_folder
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
@@ -106,10 +107,11 @@ class QuickOrderDialog(QDialog):
 
     def import_csv(self, path: str | None = None) -> None:
         if not path:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a CSV"), "",
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a CSV"), start_folder("csv"),
                                                   self.tr("CSV files (*.csv *.txt);;All files (*)"))
             if not path:
                 return
+            remember_folder("csv", path)
         raw = Path(path).read_bytes()
         try:
             text = raw.decode("utf-8-sig")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.api_client import ApiConnectionError
 from desktop.views.background.tasks import MutationOp, QueryOp
 from desktop.views.locale.formatting import format_money
+from desktop.views.window.file_dialogs import remember_folder, start_folder
 
 from .instructions_pdf import save_pdf
 
@@ -253,7 +254,10 @@ class Instructions(QWidget):
     def save_pdf(self, path: str | None = None) -> str | None:
         if path is None:
             path = self._choose_path() if self._choose_path else QFileDialog.getSaveFileName(
-                self, self.tr("Save the payment instructions"), f"{self.ref}.pdf", self.tr("PDF files (*.pdf)"))[0]
+                self, self.tr("Save the payment instructions"), start_folder("pdf", f"{self.ref}.pdf"),
+                self.tr("PDF files (*.pdf)"))[0]
+            if path:
+                remember_folder("pdf", path)
         if not path:
             return None
         save_pdf(path, self.html(), self.title_text)

@@ -30,6 +30,8 @@ class MoneyLike(Protocol):
 __all__ = [
     "CURRENCY_SYMBOLS",
     "country_name",
+    "data_size_suffix",
+    "format_data_size",
     "format_date",
     "format_datetime",
     "format_int",
@@ -42,6 +44,22 @@ __all__ = [
 #: symbol). USD is "US$" in every language: a B2B buyer also meets CA$, AU$ and HK$, and "$" alone is
 #: ambiguous. Any other currency shows its ISO code ("CHF1,234.50" / "1 234,50 CHF").
 CURRENCY_SYMBOLS = {"EUR": "€", "USD": "US$", "GBP": "£"}
+
+#: sizes in one format everywhere: binary multiples under their usual names ("500 MB", "11,68 Mo"; the
+#: cache limit is a number of 1024 × 1024 bytes), never a mix of "Mo" and "Mio"
+_DATA_SIZE = QLocale.DataSizeFormat.DataSizeTraditionalFormat
+
+
+def format_data_size(size: int, locale: QLocale | None = None) -> str:
+    """12_247_000 → "11.68 MB" / "11,68 Mo"."""
+    return (locale or QLocale()).formattedDataSize(int(size), 2, _DATA_SIZE)
+
+
+def data_size_suffix(locale: QLocale | None = None) -> str:
+    """" MB" / " Mo": format_data_size's unit for a number of mebibytes (a spin box's suffix)."""
+    locale = locale or QLocale()
+    one = locale.formattedDataSize(1024 * 1024, 0, _DATA_SIZE)
+    return one[len(locale.toString(1)):]
 
 
 def format_money(

@@ -3,6 +3,10 @@
 ``install_translations(app, "fr")`` loads resources/translations/bulkdesk_fr.qm (built from the .ts by
 scripts/build_translations.py) and Qt's own qtbase_fr, and sets the default QLocale, which the views
 use to format money and dates.
+
+Qt's own catalogue lags behind its widgets: Qt 6's file dialog asks for "&Look in:" and "Files of
+&type:", which qtbase_fr.qm has only without the "&" (so a French file dialog showed English labels,
+issue 29). ``QtAccelFallback`` answers those from the same catalogue, the accelerator on the first letter.
 """
 
 from __future__ import annotations
@@ -55,6 +59,25 @@ def choose_locale(setting: str | None, system: QLocale | None = None) -> QLocale
     return QLocale(language)
 
 
+class QtAccelFallback(QTranslator):
+    """For Qt's own classes (contexts "Q…"): a label with an accelerator that ``qt_own`` lacks is looked
+    up without it. Answers None (not found: the next translator is asked) for everything else."""
+
+    def __init__(self, qt_own: QTranslator, parent: QCoreApplication | None = None) -> None:
+        super().__init__(parent)
+        self.qt_own = qt_own
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        if "&" not in source or not context.startswith("Q") or self.qt_own.translate(context, source,
+                                                                                         disambiguation, n):
+            return None
+        found = self.qt_own.translate(context, source.replace("&", ""), disambiguation, n)
+        return "&" + found if found else None
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def install_translations(app: QCoreApplication, setting: str | None) -> list[QTranslator]:
     """Install the translators for ``setting`` and set the default QLocale; returns them (keep them)."""
     language = resolve_language(setting)
@@ -73,4 +96,9 @@ def install_translations(app: QCoreApplication, setting: str | None) -> list[QTr
     if qt_own.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_own)
         installed.append(qt_own)
+        fallback = QtAccelFallback(qt_own, app)
+        app.installTranslator(fallback)
+        installed.append(fallback)
+    else:
+        log.warning("no qtbase_%s.qm in Qt's translations folder: Qt's own dialogs stay in English", language)
     return installed

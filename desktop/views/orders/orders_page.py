@@ -38,6 +38,7 @@ from desktop.models.orders_cache.rules import guest_account
 from desktop.views.background.tasks import OpContext, QueryOp, mutations
 from desktop.views.errors import channel as errors
 from desktop.views.locale.formatting import format_datetime
+from desktop.views.window.file_dialogs import remember_folder, start_folder
 from desktop.views.window.keyboard import focus_first, install, take_key
 
 from ..order_display.orders_model import COLUMNS, REF_ROLE, SORT_KEYS, OrdersTableModel, orders_table
@@ -390,10 +391,11 @@ class OrdersPage(QWidget):
 
     # -- export --------------------------------------------------------------------------------------
     def choose_export(self) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export orders"), str(Path.home() / "orders.csv"),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export orders"), start_folder("csv", "orders.csv"),
                                               self.tr("CSV files (*.csv)"))
         if not path:
             return None
+        remember_folder("csv", path)
         try:
             count = self.export_csv(path)
         except OSError as exc:

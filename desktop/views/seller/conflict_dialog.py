@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -61,6 +62,9 @@ class ConflictDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.choices: dict[str, QComboBox] = {}
         self.editors: dict[str, QLineEdit] = {}
+        # the values the seller types (Edit…), under the table, each labelled with its field
+        self.edit_form = QFormLayout()
+        self.edit_labels: dict[str, QLabel] = {}
         for row, item in enumerate(self.fields):
             name = item.name
             cells = (field_name(name), value_text(name, item.base), self._mine_text(item.mine, name),
@@ -83,10 +87,14 @@ class ConflictDialog(QDialog):
                                else "")
             editor.setPlaceholderText(field_name(name))
             editor.textChanged.connect(self._validate)
-            editor.hide()
             self.editors[name] = editor
-            layout.addWidget(editor)
+            label = QLabel(self.tr("%1, your value:").replace("%1", field_name(name)))
+            label.setBuddy(editor)
+            self.edit_labels[name] = label
+            self.edit_form.addRow(label, editor)
+            self.edit_form.setRowVisible(editor, False)
         layout.addWidget(self.table, 1)
+        layout.addLayout(self.edit_form)
         self.all_mine = QPushButton(self.tr("Keep mine for all"))
         self.all_theirs = QPushButton(self.tr("Take theirs for all"))
         self.all_mine.clicked.connect(lambda: self._all(MINE))
@@ -122,7 +130,7 @@ class ConflictDialog(QDialog):
         for name, combo in self.choices.items():
             choice = combo.currentData()
             editor = self.editors[name]
-            editor.setVisible(choice == EDIT)
+            self.edit_form.setRowVisible(editor, choice == EDIT)
             if choice == EDIT:
                 try:
                     result[name] = (EDIT, to_wire(name, parse_typed(name, editor.text())))

@@ -46,7 +46,8 @@ class WatchedFileDialog(QDialog):
         self.buttons = QDialogButtonBox()
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.later_button = self.buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.import_button.setEnabled(check.clean)
+        # rows edited on the server since the export need the seller's choice, made in the Import tab
+        self.import_button.setEnabled(check.clean and not check.stale)
         self.import_button.clicked.connect(self.start_import)
         self.later_button.clicked.connect(self.reject)
         layout = QVBoxLayout(self)

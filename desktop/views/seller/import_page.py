@@ -5,7 +5,11 @@ import only on the seller's word; export all offers or the selection in the same
     seller_page.tabs.addTab(page, page.tr("Import"))
 
 Reading the file, normalising it and the dry run run in one background op; Import re-reads the file
-and imports only if it is still the one checked (else it is checked again)."""
+and imports only if it is still the one checked (else it is checked again).
+
+A clean dry run shows what the file changes, field by field; rows whose offer changed on the server
+after the file was exported are marked, and Import then waits for the seller's choice: skip them or
+overwrite them (as the conflict view asks for a single offer)."""
 
 from __future__ import annotations
 
@@ -16,20 +20,24 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.api_client import ApiStatusError
+from desktop.api_client import ApiStatusError, ConflictError
 from desktop.models.seller.import_check import FileChanged, ImportCheck, apply_check, check_file, export_offers
 from desktop.views.background.tasks import MutationOp, QueryOp
+from desktop.views.window.file_dialogs import remember_folder, start_folder
 
+from .import_changes_model import ImportChangesModel, changes_table
 from .import_report_model import ImportReportModel, check_summary, file_filter, report_table
 
 if TYPE_CHECKING:
@@ -84,6 +92,26 @@ class ImportPage(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setEnabled(False)  # drawn as a hint
         self.model.modelReset.connect(self._show_table)
+        self.changes_model = ImportChangesModel(self)
+        self.changes_table = changes_table(self.changes_model)
+        self.changes_model.modelReset.connect(self._show_table)
+
+        # rows whose offer changed on the server after the export: the seller decides (no default)
+        self.stale_choice = QWidget()
+        self.stale_label = QLabel(self.tr("Offers edited on the server since the export:"))
+        self.skip_stale = QRadioButton(self.tr("Skip them (keep the server's values)"))
+        self.overwrite_stale = QRadioButton(self.tr("Overwrite them with the file's values"))
+        self.stale_group = QButtonGroup(self)
+        for button in (self.skip_stale, self.overwrite_stale):
+            self.stale_group.addButton(button)
+            button.toggled.connect(self._update_buttons)
+        choice = QHBoxLayout(self.stale_choice)
+        choice.setContentsMargins(0, 0, 0, 0)
+        choice.addWidget(self.stale_label)
+        choice.addWidget(self.skip_stale)
+        choice.addWidget(self.overwrite_stale)
+        choice.addStretch(1)
+        self.stale_choice.setVisible(False)
 
         self.check_button = QPushButton(self.tr("Check again"))
         self.check_button.clicked.connect(self.recheck)
@@ -107,15 +135,21 @@ class ImportPage(QWidget):
         layout.addWidget(self.update_only)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.changes_table, 1)
         layout.addWidget(self.empty, 1)
+        layout.addWidget(self.stale_choice)
         layout.addLayout(buttons)
         self._show_table()
         self._update_buttons()
 
     def _show_table(self) -> None:
         rows = self.model.rowCount() > 0
+        changes = not rows and self.changes_model.rowCount() > 0
         self.table.setVisible(rows)
-        self.empty.setVisible(not rows)
+        self.changes_table.setVisible(changes)
+        self.empty.setVisible(not rows and not changes)
+        self.stale_choice.setVisible(self.check is not None and self.check.clean and not self.check.applied
+                                     and self.check.stale > 0)
         if self.check is not None and self.check.applied:
             self.empty.setText(self.tr("%1 is imported.").replace("%1", self.check.name))
         elif self.check is not None and self.check.clean:
@@ -126,8 +160,10 @@ class ImportPage(QWidget):
 
     # -- choosing a file ------------------------------------------------------------------------------
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import offers from CSV"), "", file_filter())
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Import offers from CSV"), start_folder("csv"),
+                                              file_filter())
         if name:
+            remember_folder("csv", name)
             self.load_file(Path(name))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -151,6 +187,8 @@ class ImportPage(QWidget):
         path, seller, update_only = self.path, self.seller, self.update_only.isChecked()
         self.check = None
         self.model.set_rows([])
+        self.changes_model.set_rows([])
+        self._clear_stale_choice()
         self.summary.setText(self.tr("Checking %1…").replace("%1", path.name))
         if self.op is not None:
             self.op.cancel()
@@ -164,6 +202,7 @@ class ImportPage(QWidget):
     def _on_checked(self, check: ImportCheck) -> None:
         self.check = check
         self.model.set_rows(check.rows)
+        self.changes_model.set_rows(check.changes)
         self.summary.setText(check_summary(check))
         self.checked.emit(check)
 
@@ -182,10 +221,12 @@ class ImportPage(QWidget):
     # -- importing ------------------------------------------------------------------------------------
     def start_import(self) -> None:
         check, path, seller = self.check, self.path, self.seller
-        if check is None or path is None or not check.clean:
+        stale = self._stale_choice()
+        if check is None or path is None or not check.clean or stale is None:
             return
         self.summary.setText(self.tr("Importing %1…").replace("%1", check.name))
-        self.op = MutationOp(self, lambda: apply_check(seller, check, path.read_bytes()), self._on_imported,
+        self.op = MutationOp(self, lambda: apply_check(seller, check, path.read_bytes(), stale=stale),
+                             self._on_imported,
                              self._on_import_failed, block=self.import_button, label="seller-import")
         self.op.finished.connect(self._update_buttons)
         self.op.run_in_background()
@@ -194,6 +235,7 @@ class ImportPage(QWidget):
     def _on_imported(self, done: ImportCheck) -> None:
         self.check = done
         self.model.set_rows(done.rows)
+        self.changes_model.set_rows(done.changes)
         self.summary.setText(check_summary(done))
         self.imported.emit(done)
 
@@ -201,13 +243,17 @@ class ImportPage(QWidget):
         if isinstance(exc, FileChanged):
             self.recheck()
             self.summary.setText(self.tr("The file changed since its check: it is checked again."))
+        elif isinstance(exc, ConflictError) and exc.code == "stale_rows":  # offers edited since the check
+            self.recheck()
+            self.summary.setText(self.tr("Offers were edited on the server since the check: it is checked again."))
         else:
             self._on_failed(exc)
 
     def _update_buttons(self) -> None:
         busy = self.op is not None and self.op.is_running
         check = self.check
-        ready = (check is not None and check.clean and not check.applied and bool(check.created + check.updated))
+        ready = (check is not None and check.clean and not check.applied and bool(check.created + check.updated)
+                 and self._stale_choice() is not None)
         self.import_button.setEnabled(ready and not busy)
         self.check_button.setEnabled(self.path is not None and not busy)
         self.choose_button.setEnabled(not busy)
@@ -215,6 +261,20 @@ class ImportPage(QWidget):
         importing = busy and isinstance(self.op, MutationOp)
         self.update_only.setEnabled(not importing)
         self.setAcceptDrops(not importing)
+
+    def _stale_choice(self) -> str | None:
+        """What to do with stale rows: "refuse" when there are none, None while the seller has not chosen."""
+        if self.check is None or not self.check.stale:
+            return "refuse"
+        if self.skip_stale.isChecked():
+            return "skip"
+        return "overwrite" if self.overwrite_stale.isChecked() else None
+
+    def _clear_stale_choice(self) -> None:
+        self.stale_group.setExclusive(False)
+        self.skip_stale.setChecked(False)
+        self.overwrite_stale.setChecked(False)
+        self.stale_group.setExclusive(True)
 
     # -- export ---------------------------------------------------------------------------------------
     def export_selection(self) -> None:
@@ -225,8 +285,10 @@ class ImportPage(QWidget):
         self.export(skus)
 
     def export(self, skus: list[str] | None) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export offers to CSV"), "offers.csv", file_filter())
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export offers to CSV"),
+                                              start_folder("csv", "offers.csv"), file_filter())
         if name:
+            remember_folder("csv", name)
             self.export_to(Path(name), skus)
 
     def export_to(self, path: Path, skus: list[str] | None) -> QueryOp:

@@ -3,6 +3,7 @@ not read (the models give codes and values; the words are here, translated)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -107,11 +108,23 @@ def server_text(r: ReportRow) -> str:
         ("unknown_category", "category"): translate("SellerImport", "There is no category %1."),
         ("unknown_sku", "sku"): translate(
             "SellerImport", "You have no offer with the SKU %1; this import only updates offers."),
+        ("invalid_title", "title"): translate("SellerImport", "The title needs 1 to %2 characters."),
+        ("invalid_sku", "sku"): translate("SellerImport", "The SKU needs 1 to %2 characters."),
+        ("invalid_character", "title"): translate(
+            "SellerImport", "The title cannot contain control characters (NUL, tab, line breaks)."),
+        ("invalid_character", "sku"): translate(
+            "SellerImport", "The SKU cannot contain control characters (NUL, tab, line breaks)."),
+        ("invalid_currency", "currency"): translate("SellerImport", "There is no currency %1 on the marketplace."),
+        ("ambiguous_category", "category"): translate(
+            "SellerImport", "Several categories are named %1; use the category's number."),
+        ("invalid_version", "version"): translate(
+            "SellerImport", "The offer's version as the export writes it (a whole number), or empty."),
     }
     text = words.get((r.code, r.field or ""))
     if text is None:
         return r.message
-    return text.replace("%1", f"“{r.value}”")
+    longest = re.search(r"1 to (\d+)", r.message)  # the server's limit, as its message gives it
+    return text.replace("%1", f"“{r.value}”").replace("%2", format_int(int(longest[1])) if longest else "…")
 
 
 def file_filter() -> str:
@@ -145,11 +158,18 @@ def check_summary(check: ImportCheck) -> str:
               .replace("%3", format_int(check.unchanged)))
     if check.applied:
         tail = translate("SellerImport", "Imported.")
+        if check.skipped:
+            tail += " " + translate("SellerImport", "Offers edited on the server since the export, left as they "
+                                    "are: %1.").replace("%1", format_int(check.skipped))
     elif check.rows:
         tail = translate("SellerImport", "Rows with errors: %1. Nothing will be written until they are fixed.")
         tail = tail.replace("%1", format_int(check.error_rows))
     elif not check.created and not check.updated:
         tail = translate("SellerImport", "Nothing to import.")
+    elif check.stale:
+        tail = translate("SellerImport", "No errors, but %1 row(s) change offers edited on the server after the "
+                         "file was exported (marked below): choose whether to skip or overwrite them.")
+        tail = tail.replace("%1", format_int(check.stale))
     else:
         tail = translate("SellerImport", "No errors: ready to import.")
     template = translate("SellerImport", "%1 (%2): %3 %4")

@@ -52,7 +52,7 @@ from desktop.views.window.keyboard import install, keyboard_view
 from .bulk_edit_dialog import BulkEditDialog
 from .listings_model import COLUMNS, ListingsTableModel
 from .outbox_runner import OutboxRunner
-from .texts import collection_names, field_name
+from .texts import collection_names, field_name, value_text
 
 if TYPE_CHECKING:
     from desktop.api_client import MarketplaceClient
@@ -172,6 +172,19 @@ class ListingsPage(QWidget):
         actions.addWidget(self.refresh_button)
         return actions
 
+    def _fit_header_and_promotion(self, header: QHeaderView) -> None:
+        """Room for every header ("Conditionnements") and a promotion ("−40 % jusqu'au 31/12"), in the
+        user's language, beyond the widths above (issue 29: both were clipped at 1280 × 800)."""
+        sample = value_text("promotion", {"discount_percent": 40, "ends_at": "2026-12-31T12:00:00+00:00"})
+        promotion = COLUMNS.index("promotion")
+        needed = self.table.fontMetrics().horizontalAdvance(sample) + 16  # the cell's margins
+        self.table.setColumnWidth(promotion, max(self.table.columnWidth(promotion), needed))
+        metrics = header.fontMetrics()
+        for column in range(len(COLUMNS)):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = metrics.horizontalAdvance(title) + 16
+            self.table.setColumnWidth(column, max(self.table.columnWidth(column), width))
+
     def _offers_table(self) -> QTableView:
         """The table of offer ids (sorted in SQL by a header click), edited in place, Ctrl+V pastes."""
         self.table = keyboard_view(QTableView())
@@ -201,6 +214,7 @@ class ListingsPage(QWidget):
                             ("packagings", 110),
                             ("collections", 100), ("promotion", 110), ("warehouse", 100), ("updated_at", 84)):
             self.table.setColumnWidth(COLUMNS.index(name), width)
+        self._fit_header_and_promotion(header)
         QShortcut(QKeySequence.StandardKey.Paste, self.table, activated=self.paste)
         install(self, "bulk_edit", self.bulk_edit)
         return self.table

@@ -2,6 +2,10 @@
 and the server's rules checked per field before it is queued; volume prices in rows (TiersEditor),
 checked against the form's MOQ and price as they are typed.
 
+A field's message shows once the seller has left the field (or tried to create the offer), never on
+an empty form, and then follows the typing; each message has a line of its own reserved (elided, the
+whole text in its tooltip), so nothing moves under the mouse as messages come and go (issue 29).
+
     dialog = NewOfferDialog(client, categories, parent)
     dialog.created.connect(lambda offer: runner.apply(NewOffer(offer)))   # the OfferCreate JSON
 """
@@ -11,7 +15,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from desktop.models.seller import rules
@@ -29,6 +34,37 @@ __all__ = ["NewOfferDialog"]
 _FIELDS = ("sku", "title", "unit_price", "stock_units", "moq_units", "packagings", "collections")
 
 
+class FieldError(QLabel):
+    """A field's message on one line of its own, always there (empty when all is well), elided to the
+    width it has; ``message()`` and the tooltip hold the whole text."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._message = ""
+        self.setStyleSheet("color: #c53030")
+        self.setFixedHeight(self.fontMetrics().height())
+        self.setMinimumWidth(1)
+
+    def message(self) -> str:
+        return self._message
+
+    def setText(self, text: str) -> None:
+        self._message = text
+        self.setToolTip(text)
+        self._elide()
+
+    def text(self) -> str:  # the whole message (what the seller reads in the tooltip when elided)
+        return self._message
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._message, Qt.TextElideMode.ElideRight, max(1, self.width()))
+        super().setText(shown)
+
+
 class NewOfferDialog(QDialog):
     #: the OfferCreate JSON, valid by the server's rules
     created = Signal(dict)
@@ -41,21 +77,23 @@ class NewOfferDialog(QDialog):
         self.client = client
         form = QFormLayout(self)
         self.inputs: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, FieldError] = {}
+        #: the fields whose message shows: left once, or all after a try to create
+        self.touched: set[str] = set()
         defaults = {"stock_units": "0", "moq_units": "1", "packagings": self.tr("unit:1")}
         for name in _FIELDS:
             edit = QLineEdit(defaults.get(name, ""))
             edit.textChanged.connect(self.validate)
+            edit.editingFinished.connect(lambda name=name: self._touch(name))
+            edit.installEventFilter(self)  # left without a change (editingFinished says nothing then)
             self.inputs[name] = edit
-            error = QLabel(wordWrap=True)
-            error.setStyleSheet("color: #c53030")
+            error = FieldError()
             self.errors[name] = error
             form.addRow(field_name(name), edit)
             form.addRow("", error)
         self.tiers = TiersEditor(self)
         self.tiers.changed.connect(self.validate)
-        self.errors["price_tiers"] = QLabel(wordWrap=True)
-        self.errors["price_tiers"].setStyleSheet("color: #c53030")
+        self.errors["price_tiers"] = FieldError()
         form.insertRow(2 * _FIELDS.index("unit_price") + 2, field_name("price_tiers"), self.tiers)
         form.insertRow(2 * _FIELDS.index("unit_price") + 3, "", self.errors["price_tiers"])
         self.inputs["packagings"].setPlaceholderText(self.tr("unit:1|carton:12|pallet:600"))
@@ -103,8 +141,7 @@ class NewOfferDialog(QDialog):
                 values[name] = to_wire(name, parse_typed(name, edit.text()))
                 self.errors[name].setText("")
             except rules.RuleError as exc:
-                self.errors[name].setText(problem_text(exc.problem) if edit.text() or name in ("sku", "title",
-                                                                                              "unit_price") else "")
+                self.errors[name].setText(problem_text(exc.problem) if name in self.touched else "")
                 values[name] = None
         tiers = self._tiers(values)
         if tiers is None or any(v is None and n != "collections" for n, v in values.items()):
@@ -126,12 +163,24 @@ class NewOfferDialog(QDialog):
         self.errors["price_tiers"].setText(problem_text(problem) if problem else "")
         return tiers
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            name = next((n for n, edit in self.inputs.items() if edit is watched), None)
+            if name is not None and name not in self.touched:
+                self._touch(name)
+        return super().eventFilter(watched, event)
+
+    def _touch(self, name: str) -> None:
+        self.touched.add(name)
+        self.validate()
+
     def validate(self) -> bool:
         ok = self.values() is not None
         self.create_button.setEnabled(ok)
         return ok
 
     def submit(self) -> None:
+        self.touched.update(self.inputs)
         body = self.values()
         if body is None:
             return

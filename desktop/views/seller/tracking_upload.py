@@ -43,6 +43,7 @@ from desktop.models.seller.tracking_csv import (
 )
 from desktop.views.background.tasks import MutationOp, QueryOp
 from desktop.views.locale.formatting import format_int
+from desktop.views.window.file_dialogs import remember_folder, start_folder
 
 from .import_report_model import ImportReportModel, file_filter, problem_text, report_table
 
@@ -110,8 +111,10 @@ class TrackingUploadDialog(QDialog):
         self.table.resizeRowsToContents()
 
     def choose_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Upload tracking numbers"), "", file_filter())
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Upload tracking numbers"), start_folder("csv"),
+                                              file_filter())
         if name:
+            remember_folder("csv", name)
             self.load_file(Path(name))
 
     def load_file(self, path: Path) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,6 +37,8 @@ from desktop.models.money import CURRENCY_CODES
 from desktop.models.settings import DEFAULTS as SETTINGS_DEFAULTS
 from desktop.models.settings import FIELDS, check_field
 from desktop.views.background.tasks import MutationOp, QueryOp
+from desktop.views.locale.formatting import data_size_suffix, format_data_size
+from desktop.views.window.file_dialogs import start_folder
 
 __all__ = ["CURRENCIES", "KEYS", "SettingsDialog"]
 
@@ -171,7 +173,7 @@ class SettingsDialog(QDialog):
         self.cache_limit = QSpinBox()
         self.cache_limit.setRange(50, 20_000)
         self.cache_limit.setSingleStep(50)
-        self.cache_limit.setSuffix(self.tr(" MB"))
+        self.cache_limit.setSuffix(data_size_suffix())
         self.cache_limit.setValue(int(self._initial["cache_max_mb"]))
         self.cache_usage = QLabel()
         self.cache_usage.setObjectName("formHint")
@@ -304,14 +306,15 @@ class SettingsDialog(QDialog):
 
     def _browse_ca_bundle(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Extra CA bundle"), self.ca_bundle.text(),
+            self, self.tr("Extra CA bundle"), self.ca_bundle.text() or start_folder("certificates"),
             self.tr("Certificates (*.pem *.crt *.cer);;All files (*)"),
         )
         if path:
             self.ca_bundle.setText(path)
 
     def _browse_watch_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Watched folder"), self.watch_folder.text())
+        path = QFileDialog.getExistingDirectory(self, self.tr("Watched folder"),
+                                                self.watch_folder.text() or start_folder("csv"))
         if path:
             self.watch_folder.setText(path)
 
@@ -325,7 +328,7 @@ class SettingsDialog(QDialog):
         return op.run_in_background()
 
     def _show_cache_size(self, size: int) -> None:
-        self.cache_usage.setText(QLocale().formattedDataSize(int(size)))
+        self.cache_usage.setText(format_data_size(size))
 
     def _cache_size_failed(self, _exc: BaseException) -> None:
         self.cache_usage.setText(self.tr("Unknown"))
