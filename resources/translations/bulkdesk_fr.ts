@@ -1261,6 +1261,13 @@
     </message>
 </context>
 <context>
+    <name>ImportChangesModel</name>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+</context>
+<context>
     <name>ImportPage</name>
     <message>
         <source>Drop a CSV file of offers here, or</source>
@@ -2501,6 +2508,10 @@
     <message>
         <source>The pasted cells have no header row the app knows. Choose what each column holds; nothing is changed before the next preview.</source>
         <translation>Les cellules collées n’ont pas de ligne d’en-tête connue de l’application. Choisissez ce que contient chaque colonne ; rien n’est modifié avant l’aperçu suivant.</translation>
+    </message>
+    <message>
+        <source>Pasted cells</source>
+        <translation>Cellules collées</translation>
     </message>
     <message>
         <source>— Leave out —</source>

@@ -13,6 +13,8 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from desktop.api_client import MemoryTokenStore
+from desktop.models.cart import CartStore
+from tests.gui.orders_support import signed_in
 from tests.support.server import cleanup, make_server
 
 
@@ -117,3 +119,18 @@ def catalog_server():
     server.start()
     yield server
     cleanup(server)
+
+
+# the Orders page tests' buyer and cart (tests/gui/orders_support.py builds their page)
+@pytest.fixture
+def buyer(live_server):
+    client = signed_in(live_server.url)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def cart_store(app_folders):
+    store = CartStore(app_folders.data / "cart.sqlite3")
+    yield store
+    store.close()

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from desktop.views.seller.bulk_edit_dialog import BulkEditDialog
 from tests.gui import seller_support
+from tests.gui.orders_support import make_page, synced
 from tests.gui.seller_support import listings_page
-from tests.gui.test_orders import buyer, cart_store, make_page, synced  # noqa: F401 - fixtures
 
 desk = seller_support.desk  # fixture
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -30,7 +30,7 @@ def active(qtbot, widget) -> None:
 
 
 @pytest.fixture
-def orders(qtbot, buyer, app_folders, token_store, cart_store):  # noqa: F811 - fixtures
+def orders(qtbot, buyer, app_folders, token_store, cart_store):
     page = make_page(qtbot, buyer, app_folders, token_store, cart_store)
     synced(qtbot, page)
     page.show()

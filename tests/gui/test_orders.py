@@ -13,54 +13,11 @@ import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 
 from desktop.api_client import ClientConfig, ConflictError, MarketplaceClient
-from desktop.models.cart import CartStore
 from desktop.models.orders_cache import PAYMENT_STATUSES, SHIPPING_STATUSES, OrderQuery
-from desktop.views.areas.openers import guest_clients, orders_caches
 from desktop.views.orders import OrdersPage
 from desktop.views.orders import order_detail as detail_module
+from tests.gui.orders_support import BUYER, SELLER, make_page, signed_in, synced
 from tests.server.orders_kit import card_order
-
-BUYER = "buyer@demo.test"
-SELLER = "seller@demo.test"
-PASSWORD = "demo-password"
-
-
-def signed_in(url: str, email: str = BUYER, **config) -> MarketplaceClient:
-    client = MarketplaceClient(ClientConfig(url, **config))
-    client.auth.login(email, PASSWORD)
-    return client
-
-
-@pytest.fixture
-def buyer(live_server):
-    client = signed_in(live_server.url)
-    yield client
-    client.close()
-
-
-@pytest.fixture
-def cart_store(app_folders):
-    store = CartStore(app_folders.data / "cart.sqlite3")
-    yield store
-    store.close()
-
-
-def make_page(qtbot, client, app_folders, token_store, cart_store=None) -> OrdersPage:
-    cart = (lambda: cart_store.cart(client.server_url, BUYER)) if cart_store is not None else None
-    page = OrdersPage(client, caches=orders_caches(app_folders.data, client.server_url),
-                      guest_client=guest_clients(client), token_store=token_store, cart=cart, auto_sync=False)
-    qtbot.addWidget(page)
-    page.resize(1200, 700)
-    return page
-
-
-def synced(qtbot, page: OrdersPage, account: str = BUYER):
-    with qtbot.waitSignal(page.synced, timeout=30_000) as blocker:
-        if page.cache is None or page.account != account:
-            page.set_account(account)
-        else:
-            page.sync()
-    return blocker.args[0]
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.models.seller.import_check import FieldChange
 from desktop.views.locale.formatting import format_int
+from desktop.views.window.keyboard import keyboard_view
 
 __all__ = ["ImportChangesModel", "changes_table", "stale_note"]
 
@@ -101,7 +102,8 @@ class ImportChangesModel(QAbstractTableModel):
 
 
 def changes_table(model: ImportChangesModel) -> QTableView:
-    table = QTableView()
+    table = keyboard_view(QTableView())
+    table.setAccessibleName(QCoreApplication.translate("ImportChangesModel", "Changes"))
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setWordWrap(False)

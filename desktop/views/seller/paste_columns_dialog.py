@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.seller.paste import PasteBlock
 from desktop.views.locale.formatting import format_int
+from desktop.views.window.keyboard import keyboard_view
 
 from .texts import field_name
 
@@ -45,7 +46,8 @@ class PasteColumnsDialog(QDialog):
                                "holds; nothing is changed before the next preview."), wordWrap=True)
         layout.addWidget(intro)
         shown = block.rows[:PREVIEW_ROWS]
-        self.table = QTableWidget(len(shown), block.width)
+        self.table = keyboard_view(QTableWidget(len(shown), block.width))
+        self.table.setAccessibleName(self.tr("Pasted cells"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         if block.titles:  # a header row the app only partly knows: its names above the choices
