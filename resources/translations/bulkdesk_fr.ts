@@ -1127,6 +1127,10 @@
         <translation>%1 — en attente</translation>
     </message>
     <message>
+        <source>%1, refused by the marketplace</source>
+        <translation>%1, refusé par la place de marché</translation>
+    </message>
+    <message>
         <source>Waiting to be sent to the marketplace (see Pending changes).</source>
         <translation>En attente d’envoi à la place de marché (voir Modifications en attente).</translation>
     </message>
@@ -1655,8 +1659,16 @@
         <translation>Stock bas : %1 ou moins</translation>
     </message>
     <message>
+        <source>%1, low stock</source>
+        <translation>%1, stock bas</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>Suppression en cours</translation>
+    </message>
+    <message>
         <source>%1 (still %2: nothing was changed)</source>
-        <extracomment>a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) what the seller typed into a cell the rules refused: shown (in red, explained) until fixed</extracomment>
+        <extracomment>the glyph a low stock shows before its number (not the colour alone: WCAG 1.4.1) a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) what the seller typed into a cell the rules refused: shown (in red, explained) until fixed</extracomment>
         <translation>%1 (toujours %2 : rien n’a été modifié)</translation>
     </message>
 </context>
