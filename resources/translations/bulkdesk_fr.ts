@@ -172,12 +172,12 @@
         <translation>Motif (facultatif)</translation>
     </message>
     <message>
-        <source>Cancel order</source>
-        <translation>Annuler la commande</translation>
+        <source>&amp;Cancel order</source>
+        <translation>&amp;Annuler la commande</translation>
     </message>
     <message>
-        <source>Keep order</source>
-        <translation>Garder la commande</translation>
+        <source>&amp;Keep order</source>
+        <translation>&amp;Garder la commande</translation>
     </message>
 </context>
 <context>
@@ -2861,8 +2861,8 @@
         <translation>Commentaire</translation>
     </message>
     <message>
-        <source>Send review</source>
-        <translation>Envoyer l’évaluation</translation>
+        <source>&amp;Send review</source>
+        <translation>&amp;Envoyer l’évaluation</translation>
     </message>
     <message>
         <source>Rate the seller and the delivery (1 to 5 stars).</source>
