@@ -78,14 +78,14 @@ def mnemonics(root: QWidget) -> list[tuple[str, str]]:
 
 
 #: the windows where every button with a text has a mnemonic, but Qt's standard buttons (OK, Cancel, Close:
-#: the platform theme gives them theirs, KDE's does)
+#: the platform theme gives them theirs, KDE's does): every window the walk looks at
 EVERY_BUTTON = ("catalog", "cart", "orders-delivered", "orders-awaiting_preparation-dialog", "orders-delivered-dialog",
                 "seller-listings", "sign-in", "create-account",
                 "contact-seller", "quick-order", "checkout-details", "checkout-shipping", "checkout-payment",
                 "checkout-review", "settings", "settings-seller", "seller-orders", "seller-order-to_ship",
                 "seller-order-to_prepare", "seller-pending", "seller-questions", "seller-import", "seller-to_ship",
                 "seller-to_prepare", "seller-bulk-edit", "seller-new-offer", "seller-volume-prices",
-                "seller-tracking-upload")
+                "seller-tracking-upload", "signed-out", "orders-awaiting_preparation", "seller-profile", "shortcuts")
 
 
 def standard(button: QAbstractButton) -> bool:
