@@ -95,8 +95,8 @@
         <translation>p. ex. 40, -12, 9,90 ou -10</translation>
     </message>
     <message>
-        <source>Operation</source>
-        <translation>Opération</translation>
+        <source>&amp;Operation</source>
+        <translation>&amp;Opération</translation>
     </message>
     <message>
         <source>Value</source>
@@ -137,8 +137,8 @@
         <translation>Après</translation>
     </message>
     <message>
-        <source>Apply</source>
-        <translation>Appliquer</translation>
+        <source>&amp;Apply</source>
+        <translation>A&amp;ppliquer</translation>
     </message>
     <message>
         <source>%1 refused (left out)</source>
@@ -172,12 +172,12 @@
         <translation>Motif (facultatif)</translation>
     </message>
     <message>
-        <source>Cancel order</source>
-        <translation>Annuler la commande</translation>
+        <source>&amp;Cancel order</source>
+        <translation>&amp;Annuler la commande</translation>
     </message>
     <message>
-        <source>Keep order</source>
-        <translation>Garder la commande</translation>
+        <source>&amp;Keep order</source>
+        <translation>&amp;Garder la commande</translation>
     </message>
 </context>
 <context>
@@ -1127,6 +1127,10 @@
         <translation>%1 — en attente</translation>
     </message>
     <message>
+        <source>%1, refused by the marketplace</source>
+        <translation>%1, refusé par la place de marché</translation>
+    </message>
+    <message>
         <source>Waiting to be sent to the marketplace (see Pending changes).</source>
         <translation>En attente d’envoi à la place de marché (voir Modifications en attente).</translation>
     </message>
@@ -1191,28 +1195,28 @@
         <translation>Date</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
-        <source>Mark preparing</source>
-        <translation>Marquer en préparation</translation>
+        <source>Mark &amp;preparing</source>
+        <translation>Marquer en &amp;préparation</translation>
     </message>
     <message>
-        <source>Mark shipped…</source>
-        <translation>Marquer expédiée…</translation>
+        <source>Mark &amp;shipped…</source>
+        <translation>Marquer e&amp;xpédiée…</translation>
     </message>
     <message>
-        <source>Mark delivered</source>
-        <translation>Marquer livrée</translation>
+        <source>Mark &amp;delivered</source>
+        <translation>Marquer &amp;livrée</translation>
     </message>
     <message>
-        <source>Cancel order…</source>
-        <translation>Annuler la commande…</translation>
+        <source>&amp;Cancel order…</source>
+        <translation>A&amp;nnuler la commande…</translation>
     </message>
     <message>
-        <source>Upload tracking CSV…</source>
-        <translation>Suivi par CSV…</translation>
+        <source>Upload &amp;tracking CSV…</source>
+        <translation>&amp;Suivi par CSV…</translation>
     </message>
     <message>
         <source>Orders</source>
@@ -1275,12 +1279,12 @@
         <translation>Déposez ici un fichier CSV d’offres, ou</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>Choisir un fichier…</translation>
+        <source>&amp;Choose file…</source>
+        <translation>C&amp;hoisir un fichier…</translation>
     </message>
     <message>
-        <source>Update existing SKUs only (never create an offer)</source>
-        <translation>Mettre à jour les références existantes seulement (ne jamais créer d’offre)</translation>
+        <source>&amp;Update existing SKUs only (never create an offer)</source>
+        <translation>&amp;Mettre à jour les références existantes seulement (ne jamais créer d’offre)</translation>
     </message>
     <message>
         <source>Choose a file: the server checks every row first, and nothing is written before you click Import.</source>
@@ -1295,20 +1299,20 @@
         <translation>Le rapport s’affiche ici, une ligne par problème trouvé dans le fichier.</translation>
     </message>
     <message>
-        <source>Check again</source>
-        <translation>Vérifier à nouveau</translation>
+        <source>Chec&amp;k again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
     </message>
     <message>
-        <source>Import</source>
-        <translation>Importer</translation>
+        <source>&amp;Import</source>
+        <translation>&amp;Importer</translation>
     </message>
     <message>
-        <source>Export all…</source>
-        <translation>Tout exporter…</translation>
+        <source>&amp;Export all…</source>
+        <translation>&amp;Tout exporter…</translation>
     </message>
     <message>
-        <source>Export selection…</source>
-        <translation>Exporter la sélection…</translation>
+        <source>Export &amp;selection…</source>
+        <translation>Exporter la &amp;sélection…</translation>
     </message>
     <message>
         <source>%1 is imported.</source>
@@ -1370,12 +1374,12 @@
         <translation>Offres modifiées sur le serveur depuis l’export :</translation>
     </message>
     <message>
-        <source>Skip them (keep the server&apos;s values)</source>
-        <translation>Les ignorer (garder les valeurs du serveur)</translation>
+        <source>Ski&amp;p them (keep the server&apos;s values)</source>
+        <translation>Les i&amp;gnorer (garder les valeurs du serveur)</translation>
     </message>
     <message>
-        <source>Overwrite them with the file&apos;s values</source>
-        <translation>Les écraser avec les valeurs du fichier</translation>
+        <source>&amp;Overwrite them with the file&apos;s values</source>
+        <translation>Les éc&amp;raser avec les valeurs du fichier</translation>
     </message>
     <message>
         <source>Offers were edited on the server since the check: it is checked again.</source>
@@ -1655,8 +1659,16 @@
         <translation>Stock bas : %1 ou moins</translation>
     </message>
     <message>
+        <source>%1, low stock</source>
+        <translation>%1, stock bas</translation>
+    </message>
+    <message>
+        <source>Deleting</source>
+        <translation>Suppression en cours</translation>
+    </message>
+    <message>
         <source>%1 (still %2: nothing was changed)</source>
-        <extracomment>a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) what the seller typed into a cell the rules refused: shown (in red, explained) until fixed</extracomment>
+        <extracomment>the glyph a low stock shows before its number (not the colour alone: WCAG 1.4.1) a valid edit of one cell: (offer id, field, JSON value); the page queues it in the outbox a refused cell edit: (offer id, field, message) a stock adjustment typed as a delta (&quot;+40 received&quot;, &quot;−12 damaged&quot;): (offer id, delta, note) what the seller typed into a cell the rules refused: shown (in red, explained) until fixed</extracomment>
         <translation>%1 (toujours %2 : rien n’a été modifié)</translation>
     </message>
 </context>
@@ -1768,8 +1780,8 @@
         <translation>Entrepôt</translation>
     </message>
     <message>
-        <source>Create</source>
-        <translation>Créer</translation>
+        <source>&amp;Create</source>
+        <translation>&amp;Créer</translation>
     </message>
     <message>
         <source>Warehouses unavailable offline</source>
@@ -2592,20 +2604,20 @@
         <translation>Message du serveur</translation>
     </message>
     <message>
-        <source>Retry</source>
-        <translation>Réessayer</translation>
+        <source>&amp;Retry</source>
+        <translation>&amp;Réessayer</translation>
     </message>
     <message>
-        <source>Discard</source>
-        <translation>Abandonner</translation>
+        <source>&amp;Discard</source>
+        <translation>A&amp;bandonner</translation>
     </message>
     <message>
-        <source>Resolve conflict…</source>
-        <translation>Résoudre le conflit…</translation>
+        <source>Resolve &amp;conflict…</source>
+        <translation>Résoudre le co&amp;nflit…</translation>
     </message>
     <message>
-        <source>Send now</source>
-        <translation>Envoyer maintenant</translation>
+        <source>Send &amp;now</source>
+        <translation>Envoyer &amp;maintenant</translation>
     </message>
     <message>
         <source>Nothing pending: every change has reached the marketplace.</source>
@@ -2696,8 +2708,8 @@
 <context>
     <name>QuestionsPage</name>
     <message>
-        <source>Refresh</source>
-        <translation>Actualiser</translation>
+        <source>&amp;Refresh</source>
+        <translation>Ac&amp;tualiser</translation>
     </message>
     <message>
         <source>Questions</source>
@@ -2712,8 +2724,8 @@
         <translation>Écrivez votre réponse ; l&apos;acheteur la lit dans Bulkdesk.</translation>
     </message>
     <message>
-        <source>Send answer</source>
-        <translation>Envoyer la réponse</translation>
+        <source>&amp;Send answer</source>
+        <translation>Envoyer la &amp;réponse</translation>
     </message>
     <message>
         <source>To answer: %1 · in all: %2</source>
@@ -2849,8 +2861,8 @@
         <translation>Commentaire</translation>
     </message>
     <message>
-        <source>Send review</source>
-        <translation>Envoyer l’évaluation</translation>
+        <source>&amp;Send review</source>
+        <translation>&amp;Envoyer l’évaluation</translation>
     </message>
     <message>
         <source>Rate the seller and the delivery (1 to 5 stars).</source>
@@ -3071,16 +3083,16 @@
         <translation>Motif, montré à l&apos;acheteur (facultatif)</translation>
     </message>
     <message>
-        <source>Cancel and refund</source>
-        <translation>Annuler et rembourser</translation>
+        <source>Cancel and &amp;refund</source>
+        <translation>Annuler et &amp;rembourser</translation>
     </message>
     <message>
-        <source>Cancel order</source>
-        <translation>Annuler la commande</translation>
+        <source>&amp;Cancel order</source>
+        <translation>&amp;Annuler la commande</translation>
     </message>
     <message>
-        <source>Keep order</source>
-        <translation>Garder la commande</translation>
+        <source>&amp;Keep order</source>
+        <translation>&amp;Garder la commande</translation>
     </message>
 </context>
 <context>
@@ -3709,8 +3721,8 @@
         <translation>Place de marché</translation>
     </message>
     <message>
-        <source>Server address</source>
-        <translation>Adresse du serveur</translation>
+        <source>Server &amp;address</source>
+        <translation>&amp;Adresse du serveur</translation>
     </message>
     <message>
         <source>The system&apos;s proxy settings</source>
@@ -3721,16 +3733,20 @@
         <translation>Aucun (ceux du système)</translation>
     </message>
     <message>
-        <source>Browse…</source>
-        <translation>Parcourir…</translation>
+        <source>&amp;Browse…</source>
+        <translation>Pa&amp;rcourir…</translation>
     </message>
     <message>
-        <source>Proxy</source>
-        <translation>Proxy</translation>
+        <source>B&amp;rowse…</source>
+        <translation>Parc&amp;ourir…</translation>
     </message>
     <message>
-        <source>Extra CA bundle</source>
-        <translation>CA supplémentaires</translation>
+        <source>&amp;Proxy</source>
+        <translation>&amp;Proxy</translation>
+    </message>
+    <message>
+        <source>Extra &amp;CA bundle</source>
+        <translation>&amp;CA supplémentaires</translation>
     </message>
     <message>
         <source>System language</source>
@@ -3741,12 +3757,12 @@
         <translation>Affichage</translation>
     </message>
     <message>
-        <source>Currency</source>
-        <translation>Devise</translation>
+        <source>C&amp;urrency</source>
+        <translation>&amp;Devise</translation>
     </message>
     <message>
-        <source>Language</source>
-        <translation>Langue</translation>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <source>Language and server changes apply after Bulkdesk restarts.</source>
@@ -3758,20 +3774,20 @@
         <translation> min</translation>
     </message>
     <message>
-        <source>Clear cache</source>
-        <translation>Vider le cache</translation>
+        <source>Clear cac&amp;he</source>
+        <translation>&amp;Vider le cache</translation>
     </message>
     <message>
         <source>Sync and offline catalog</source>
         <translation>Synchronisation et catalogue hors ligne</translation>
     </message>
     <message>
-        <source>Sync every</source>
-        <translation>Synchroniser toutes les</translation>
+        <source>S&amp;ync every</source>
+        <translation>S&amp;ynchroniser toutes les</translation>
     </message>
     <message>
-        <source>Cache limit</source>
-        <translation>Taille max. du cache</translation>
+        <source>Cache li&amp;mit</source>
+        <translation>&amp;Taille max. du cache</translation>
     </message>
     <message>
         <source>In use</source>
@@ -3794,12 +3810,12 @@
         <translation>Espace vendeur</translation>
     </message>
     <message>
-        <source>Low stock at</source>
-        <translation>Stock bas à</translation>
+        <source>Low s&amp;tock at</source>
+        <translation>Stoc&amp;k bas à</translation>
     </message>
     <message>
-        <source>Watched folder</source>
-        <translation>Dossier surveillé</translation>
+        <source>&amp;Watched folder</source>
+        <translation>Dossier s&amp;urveillé</translation>
     </message>
     <message>
         <source>Set by your administrator</source>
@@ -3834,8 +3850,16 @@
         <translation>Le dossier surveillé doit être un chemin complet, par exemple /srv/import.</translation>
     </message>
     <message>
+        <source>Extra CA bundle</source>
+        <translation>CA supplémentaires</translation>
+    </message>
+    <message>
         <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Certificats (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Watched folder</source>
+        <translation>Dossier surveillé</translation>
     </message>
     <message>
         <source>Unknown</source>
@@ -3865,8 +3889,8 @@
         <translation>Marquer expédiées (%1)</translation>
     </message>
     <message>
-        <source>Carrier for all</source>
-        <translation>Transporteur pour toutes</translation>
+        <source>&amp;Carrier for all</source>
+        <translation>&amp;Transporteur pour toutes</translation>
     </message>
     <message>
         <source>Tracking number</source>
@@ -3885,8 +3909,8 @@
         <translation>L&apos;acheteur voit le numéro, avec un lien vers la page de suivi du transporteur.</translation>
     </message>
     <message>
-        <source>Mark shipped</source>
-        <translation>Marquer expédiées</translation>
+        <source>&amp;Mark shipped</source>
+        <translation>&amp;Marquer expédiées</translation>
     </message>
 </context>
 <context>
@@ -4177,8 +4201,8 @@
         </translation>
     </message>
     <message>
-        <source>Save</source>
-        <translation>Enregistrer</translation>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
     </message>
 </context>
 <context>
@@ -4188,8 +4212,8 @@
         <translation>Aucun prix dégressif : toute quantité paie le prix.</translation>
     </message>
     <message>
-        <source>Add a volume price</source>
-        <translation>Ajouter un prix dégressif</translation>
+        <source>&amp;Add a volume price</source>
+        <translation>&amp;Ajouter un prix dégressif</translation>
     </message>
 </context>
 <context>
@@ -4199,8 +4223,8 @@
         <translation>Importer des numéros de suivi</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>Choisir un fichier…</translation>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Choisir un fichier…</translation>
     </message>
     <message>
         <source>Order</source>
@@ -4211,12 +4235,12 @@
         <translation>Rapport</translation>
     </message>
     <message>
-        <source>Mark shipped</source>
-        <translation>Marquer expédiées</translation>
+        <source>&amp;Mark shipped</source>
+        <translation>&amp;Marquer expédiées</translation>
     </message>
     <message>
-        <source>Close</source>
-        <translation>Fermer</translation>
+        <source>C&amp;lose</source>
+        <translation>&amp;Fermer</translation>
     </message>
     <message>
         <source>Checking %1…</source>

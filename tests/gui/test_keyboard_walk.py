@@ -78,10 +78,14 @@ def mnemonics(root: QWidget) -> list[tuple[str, str]]:
 
 
 #: the windows where every button with a text has a mnemonic, but Qt's standard buttons (OK, Cancel, Close:
-#: the platform theme gives them theirs, KDE's does); the seller's other tabs and dialogs are still to do
-EVERY_BUTTON = ("catalog", "cart", "orders-delivered", "seller-listings", "sign-in", "create-account",
+#: the platform theme gives them theirs, KDE's does): every window the walk looks at
+EVERY_BUTTON = ("catalog", "cart", "orders-delivered", "orders-awaiting_preparation-dialog", "orders-delivered-dialog",
+                "seller-listings", "sign-in", "create-account",
                 "contact-seller", "quick-order", "checkout-details", "checkout-shipping", "checkout-payment",
-                "checkout-review")
+                "checkout-review", "settings", "settings-seller", "seller-orders", "seller-order-to_ship",
+                "seller-order-to_prepare", "seller-pending", "seller-questions", "seller-import", "seller-to_ship",
+                "seller-to_prepare", "seller-bulk-edit", "seller-new-offer", "seller-volume-prices",
+                "seller-tracking-upload", "signed-out", "orders-awaiting_preparation", "seller-profile", "shortcuts")
 
 
 def standard(button: QAbstractButton) -> bool:
@@ -214,6 +218,9 @@ def test_no_window_traps_tab_or_shares_a_mnemonic(qtbot, app_shell, error_channe
     shell.session.sign_out()
     _idle(qtbot)
     shell.session.signed_in_with(shell.client.auth.login(SELLER, PASSWORD))
+    seller_settings = shell.open_settings()
+    assert seller_settings.seller_box.isVisibleTo(seller_settings)  # the seller workspace box is walked too
+    _dialog(qtbot, walk, "settings-seller", seller_settings)
     assert w.show_page("seller")
     seller = shell.seller_page
     qtbot.waitUntil(lambda: seller.fulfilment.model.rowCount() > 0, timeout=30_000)

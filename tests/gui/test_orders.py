@@ -128,6 +128,22 @@ def test_table_model(page, qtmodeltester):
     assert page.model.data(page.model.index(10_000, 0)) is None
 
 
+def test_the_payment_and_shipping_cells_say_their_status_in_words_not_by_colour(page):
+    """WCAG 1.4.1: each status a cell can show is its own word (no colour, no glyph needed to tell them apart)."""
+    from desktop.views.order_display.orders_model import COLUMNS, payment_text, shipping_text
+
+    assert len({payment_text(s) for s in PAYMENT_STATUSES}) == len(PAYMENT_STATUSES)
+    assert len({shipping_text(s) for s in SHIPPING_STATUSES}) == len(SHIPPING_STATUSES)
+    payment, shipping = COLUMNS.index("payment"), COLUMNS.index("shipping")
+    seen = set()
+    for r in range(page.model.rowCount()):
+        row = page.model.row_at(r)
+        assert page.model.data(page.model.index(r, payment)) == payment_text(row.payment_status) != ""
+        assert page.model.data(page.model.index(r, shipping)) == shipping_text(row.shipping_status) != ""
+        seen.add((row.payment_status, row.shipping_status))
+    assert len(seen) > 3  # the demo buyer's orders show several of them
+
+
 def test_csv_export(page, tmp_path: Path, monkeypatch):
     page.set_filters(shipping_status=("delivered",), sort="total")
     target = tmp_path / "orders.csv"

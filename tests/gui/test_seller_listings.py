@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from desktop.api_client.types import OfferPatch
 from desktop.models.seller import Edit, Status
 from desktop.views.seller.bulk_edit_dialog import BulkEditDialog
-from desktop.views.seller.listings_model import COLUMNS, ERROR_ROLE
+from desktop.views.seller.listings_model import COLUMNS, ERROR_ROLE, LOW_MARK
 from desktop.views.seller.outbox_runner import OutboxRunner
 from desktop.views.seller.pending_changes import PendingChangesView
 from tests.api_client.live import SELLER, signed_in
@@ -122,6 +122,7 @@ def test_conflict_view_keep_mine_and_take_theirs(qtbot, page, desk, live_server)
         page.runner.kick()
         qtbot.waitUntil(lambda: has(page, Status.CONFLICT), timeout=10_000)
         assert page.model.data(page.model.index(0, 0)) == "⚠"
+        assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.AccessibleTextRole) == "Conflict"
         entry = page.runner.outbox.entries((Status.CONFLICT,))[0]
         pending.select_entry(entry.id)
         dialog = pending.resolve_selected()
@@ -206,6 +207,7 @@ def test_new_offer_form_with_the_warehouse_list_then_delete(qtbot, page, desk):
     page.table.selectRow(0)
     page.delete_selected(confirm=False)
     assert page.model.data(page.model.index(0, 0)) == "🗑"
+    assert page.model.data(page.model.index(0, 0), Qt.ItemDataRole.AccessibleTextRole) == "Deleting"
     qtbot.waitUntil(lambda: settled(page) and page.model.rowCount() == 0, timeout=10_000)  # gone from the table
     assert sku not in {o.sku for o in desk.client.seller.offers(limit=500)}
 
@@ -224,6 +226,17 @@ def test_low_stock_threshold_per_offer_and_default(qtbot, page, desk):
     page.default_threshold.setValue(50)
     qtbot.waitUntil(lambda: page.low_count.text().startswith("1 low") or "low on stock" in page.low_count.text())
     assert page.model.data(stock, Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_a_low_stock_is_said_by_a_glyph_and_in_words_not_by_its_colour_alone(qtbot, page, desk):
+    offer = fresh_offer(desk, stock=25)
+    show_only(page, offer.sku)
+    stock = page.model.index(0, COLUMNS.index("stock_units"))
+    assert page.model.data(stock) == "25" and page.model.data(stock, Qt.ItemDataRole.AccessibleTextRole) is None
+    assert page.model.setData(page.model.index(0, COLUMNS.index("threshold")), "30")
+    assert page.model.data(stock) == f"{LOW_MARK} 25"  # visible without the amber
+    assert page.model.data(stock, Qt.ItemDataRole.AccessibleTextRole) == "25, low stock"
+    assert page.model.data(stock, Qt.ItemDataRole.EditRole) == "25"  # what an edit starts from: the number
 
 
 def test_the_outbox_follows_connectivity(qtbot, page, desk):

@@ -125,6 +125,9 @@ def test_a_refused_transition_shows_the_servers_message_on_its_order(qtbot, desk
     assert f"{refs[1]} not changed: {refused.message}" in f.result_label.text()
     assert refused.message in shipping_cell(f, refs[1], Qt.ItemDataRole.ToolTipRole)
     assert shipping_cell(f, refs[1]).startswith("⚠")
+    # not by the glyph and the red alone: a screen reader reads the refusal in words (WCAG 1.4.1)
+    spoken = shipping_cell(f, refs[1], Qt.ItemDataRole.AccessibleTextRole)
+    assert spoken == "Awaiting preparation, refused by the marketplace"
     assert desk.count("pending") == 1  # kept in Pending changes until retried or discarded
     pending = desk.widget("pending")
     pending.reload()

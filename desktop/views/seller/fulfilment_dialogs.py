@@ -56,7 +56,7 @@ class ShipDialog(QDialog):
         self.all_carrier = _carrier_box()
         self.all_carrier.currentTextChanged.connect(self._carrier_for_all)
         top = QFormLayout()
-        top.addRow(self.tr("Carrier for all"), self.all_carrier)
+        top.addRow(self.tr("&Carrier for all"), self.all_carrier)
         rows = QWidget()
         form = QFormLayout(rows)
         self.carriers: dict[str, QComboBox] = {}
@@ -79,7 +79,7 @@ class ShipDialog(QDialog):
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.addButton(self.tr("Mark shipped"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok_button = self.buttons.addButton(self.tr("&Mark shipped"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -142,9 +142,9 @@ class SellerCancelDialog(QDialog):
         self.reason_edit.setAccessibleName(self.reason_edit.placeholderText())
         self.reason_edit.setMaxLength(500)
         buttons = QDialogButtonBox()
-        self.confirm_button = buttons.addButton(self.tr("Cancel and refund") if refund else self.tr("Cancel order"),
+        self.confirm_button = buttons.addButton(self.tr("Cancel and &refund") if refund else self.tr("&Cancel order"),
                                                 QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Keep order"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("&Keep order"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

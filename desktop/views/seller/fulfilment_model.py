@@ -64,6 +64,9 @@ class FulfilmentModel(OrdersTableModel):
             if refused is not None:
                 return "⚠ " + shipping_text(row.shipping_status)
             return None
+        if role == Qt.ItemDataRole.AccessibleTextRole and refused is not None and queued is None:
+            return QCoreApplication.translate("FulfilmentModel", "%1, refused by the marketplace").replace(
+                "%1", shipping_text(row.shipping_status))  # the glyph and the red, in words
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = []
             if queued is not None:

@@ -136,7 +136,7 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
         self.as_of_label.setStyleSheet("color: #8a5a00;")
         self.as_of_label.hide()
         self.sync_button = QToolButton()
-        self.sync_button.setText(self.tr("Refresh"))
+        self.sync_button.setText(self.tr("&Refresh"))
         self.sync_button.clicked.connect(lambda: self.sync())
         bar = QHBoxLayout()
         bar.addWidget(self.preset_combo)
@@ -148,11 +148,11 @@ class FulfilmentPage(FulfilmentWrites, QWidget):
 
     def _actions_row(self) -> QWidget:
         """What the selection is, and the writes on it."""
-        self.preparing_button = QPushButton(self.tr("Mark preparing"))
-        self.shipped_button = QPushButton(self.tr("Mark shipped…"))
-        self.delivered_button = QPushButton(self.tr("Mark delivered"))
-        self.cancel_button = QPushButton(self.tr("Cancel order…"))
-        self.tracking_button = QPushButton(self.tr("Upload tracking CSV…"))
+        self.preparing_button = QPushButton(self.tr("Mark &preparing"))
+        self.shipped_button = QPushButton(self.tr("Mark &shipped…"))
+        self.delivered_button = QPushButton(self.tr("Mark &delivered"))
+        self.cancel_button = QPushButton(self.tr("&Cancel order…"))
+        self.tracking_button = QPushButton(self.tr("Upload &tracking CSV…"))
         self.tracking_button.clicked.connect(lambda: self.request_tracking_upload())
         self.preparing_button.clicked.connect(lambda: self.mark("preparing"))
         self.shipped_button.clicked.connect(lambda: self.request_ship())

@@ -68,7 +68,7 @@ class ImportPage(QWidget):
         self.drop_zone.setFrameShape(QFrame.Shape.StyledPanel)
         self.drop_zone.setMinimumHeight(72)
         self.drop_label = QLabel(self.tr("Drop a CSV file of offers here, or"))
-        self.choose_button = QPushButton(self.tr("Choose file…"))
+        self.choose_button = QPushButton(self.tr("&Choose file…"))
         self.choose_button.clicked.connect(self.choose_file)
         zone = QHBoxLayout(self.drop_zone)
         zone.addStretch(1)
@@ -76,7 +76,7 @@ class ImportPage(QWidget):
         zone.addWidget(self.choose_button)
         zone.addStretch(1)
 
-        self.update_only = QCheckBox(self.tr("Update existing SKUs only (never create an offer)"))
+        self.update_only = QCheckBox(self.tr("&Update existing SKUs only (never create an offer)"))
         self.update_only.toggled.connect(self.recheck)
         self.summary = QLabel(self.tr("Choose a file: the server checks every row first, and nothing is "
                                       "written before you click Import."))
@@ -99,8 +99,8 @@ class ImportPage(QWidget):
         # rows whose offer changed on the server after the export: the seller decides (no default)
         self.stale_choice = QWidget()
         self.stale_label = QLabel(self.tr("Offers edited on the server since the export:"))
-        self.skip_stale = QRadioButton(self.tr("Skip them (keep the server's values)"))
-        self.overwrite_stale = QRadioButton(self.tr("Overwrite them with the file's values"))
+        self.skip_stale = QRadioButton(self.tr("Ski&p them (keep the server's values)"))
+        self.overwrite_stale = QRadioButton(self.tr("&Overwrite them with the file's values"))
         self.stale_group = QButtonGroup(self)
         for button in (self.skip_stale, self.overwrite_stale):
             self.stale_group.addButton(button)
@@ -113,14 +113,14 @@ class ImportPage(QWidget):
         choice.addStretch(1)
         self.stale_choice.setVisible(False)
 
-        self.check_button = QPushButton(self.tr("Check again"))
+        self.check_button = QPushButton(self.tr("Chec&k again"))
         self.check_button.clicked.connect(self.recheck)
-        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button = QPushButton(self.tr("&Import"))
         self.import_button.setDefault(True)
         self.import_button.clicked.connect(self.start_import)
-        self.export_all_button = QPushButton(self.tr("Export all…"))
+        self.export_all_button = QPushButton(self.tr("&Export all…"))
         self.export_all_button.clicked.connect(lambda: self.export(None))
-        self.export_selection_button = QPushButton(self.tr("Export selection…"))
+        self.export_selection_button = QPushButton(self.tr("Export &selection…"))
         self.export_selection_button.clicked.connect(self.export_selection)
         self.export_selection_button.setVisible(selected_skus is not None)
 

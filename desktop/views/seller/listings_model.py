@@ -51,7 +51,11 @@ _NUMERIC = {"stock_units", "threshold", "unit_price", "moq_units", "promotion"}
 _MARK = {"waiting": "●", "sending": "↻", "conflict": "⚠", "refused": "✖"}
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
-                    Qt.ItemDataRole.BackgroundRole, ID_ROLE, ERROR_ROLE, STATUS_ROLE})
+                    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.AccessibleTextRole, ID_ROLE, ERROR_ROLE,
+                    STATUS_ROLE})
+#: the glyph a low stock shows before its number (not the colour alone: WCAG 1.4.1)
+LOW_MARK = "▼"
+
 
 
 class ListingsTableModel(QAbstractTableModel):
@@ -239,6 +243,14 @@ class ListingsTableModel(QAbstractTableModel):
         elif not tooltip and name in ("title", "price_tiers", "packagings", "collections", "promotion"):
             tooltip = roles[Qt.ItemDataRole.DisplayRole] or None  # columns often too narrow for it all
         roles[Qt.ItemDataRole.ToolTipRole] = tooltip
+        if name == "stock_units" and low and typed is None:  # said by a glyph and in words, not by colour only
+            number = roles[Qt.ItemDataRole.DisplayRole]
+            roles[Qt.ItemDataRole.DisplayRole] = f"{LOW_MARK} {number}"
+            roles[Qt.ItemDataRole.AccessibleTextRole] = QCoreApplication.translate(
+                "ListingsTableModel", "%1, low stock").replace("%1", number)
+        elif name == "pending" and mark is not None:  # the glyph's meaning, for a screen reader
+            roles[Qt.ItemDataRole.AccessibleTextRole] = (QCoreApplication.translate("ListingsTableModel", "Deleting")
+                                                         if mark.deleting else status_text(mark.status))
         if name in _NUMERIC:
             roles[Qt.ItemDataRole.TextAlignmentRole] = _RIGHT
         if error or (name == "pending" and mark is not None and mark.status in ("conflict", "refused")):

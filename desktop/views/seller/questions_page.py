@@ -61,7 +61,7 @@ class QuestionsPage(QWidget):
 
         self.count_label = QLabel()
         self.refresh_button = QToolButton()
-        self.refresh_button.setText(self.tr("Refresh"))
+        self.refresh_button.setText(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(lambda: self.load())
         bar = QHBoxLayout()
         bar.addWidget(self.count_label, 1)
@@ -90,7 +90,7 @@ class QuestionsPage(QWidget):
         self.answer_edit.setPlaceholderText(self.tr("Write your answer; the buyer reads it in Bulkdesk."))
         self.answer_edit.setMaximumHeight(110)
         self.answer_edit.textChanged.connect(self._update_send)
-        self.send_button = QPushButton(self.tr("Send answer"))
+        self.send_button = QPushButton(self.tr("&Send answer"))
         self.send_button.clicked.connect(lambda: self.answer_current())
         self.result_label = QLabel()
         self.result_label.setWordWrap(True)

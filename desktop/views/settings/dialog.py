@@ -119,7 +119,7 @@ class SettingsDialog(QDialog):
         self.server_url.setPlaceholderText("https://marketplace.example.com")
         box = QGroupBox(self.tr("Marketplace"))
         form = self._form(box)
-        form.addRow(self.tr("Server address"), self.server_url)
+        form.addRow(self.tr("Server &address"), self.server_url)
         self.connected_url = QLabel()
         self.connected_url.setObjectName("connectedUrl")
         self.connected_url.setWordWrap(True)
@@ -136,10 +136,10 @@ class SettingsDialog(QDialog):
         self.proxy_url.setPlaceholderText(self.tr("The system's proxy settings"))
         self.ca_bundle = QLineEdit(str(self._initial["extra_ca_bundle"] or ""))
         self.ca_bundle.setPlaceholderText(self.tr("None (the system's certificates only)"))
-        self.ca_browse = QPushButton(self.tr("Browse…"))
+        self.ca_browse = QPushButton(self.tr("&Browse…"))
         self.ca_browse.clicked.connect(self._browse_ca_bundle)
-        form.addRow(self.tr("Proxy"), self.proxy_url)
-        form.addRow(self.tr("Extra CA bundle"), _field_and_button(self.ca_bundle, self.ca_browse))
+        form.addRow(self.tr("&Proxy"), self.proxy_url)
+        form.addRow(self.tr("Extra &CA bundle"), _field_and_button(self.ca_bundle, self.ca_browse))
         self.field_error = QLabel()
         self.field_error.setObjectName("fieldError")
         self.field_error.setWordWrap(True)
@@ -160,8 +160,8 @@ class SettingsDialog(QDialog):
         self.language.setCurrentIndex(max(0, self.language.findData(self._initial["language"])))
         box = QGroupBox(self.tr("Display"))
         form = self._form(box)
-        form.addRow(self.tr("Currency"), self.currency)
-        form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("C&urrency"), self.currency)
+        form.addRow(self.tr("&Language"), self.language)
         return box
 
     def _offline_box(self) -> QGroupBox:
@@ -177,7 +177,7 @@ class SettingsDialog(QDialog):
         self.cache_limit.setValue(int(self._initial["cache_max_mb"]))
         self.cache_usage = QLabel()
         self.cache_usage.setObjectName("formHint")
-        self.clear_button = QPushButton(self.tr("Clear cache"))
+        self.clear_button = QPushButton(self.tr("Clear cac&he"))
         self.clear_button.setEnabled(self._clear_cache is not None)
         self.clear_button.clicked.connect(self._clear)
         usage_row = QHBoxLayout()
@@ -185,8 +185,8 @@ class SettingsDialog(QDialog):
         usage_row.addWidget(self.clear_button)
         box = QGroupBox(self.tr("Sync and offline catalog"))
         form = self._form(box)
-        form.addRow(self.tr("Sync every"), self.sync_interval)
-        form.addRow(self.tr("Cache limit"), self.cache_limit)
+        form.addRow(self.tr("S&ync every"), self.sync_interval)
+        form.addRow(self.tr("Cache li&mit"), self.cache_limit)
         form.addRow(self.tr("In use"), usage_row)
         return box
 
@@ -199,12 +199,12 @@ class SettingsDialog(QDialog):
         self.low_stock.setValue(int(self._initial["low_stock_units"]))
         self.watch_folder = QLineEdit(str(self._initial["seller_watch_folder"] or ""))
         self.watch_folder.setPlaceholderText(self.tr("None (import files one by one)"))
-        self.watch_browse = QPushButton(self.tr("Browse…"))
+        self.watch_browse = QPushButton(self.tr("B&rowse…"))
         self.watch_browse.clicked.connect(self._browse_watch_folder)
         box = QGroupBox(self.tr("Seller workspace"))
         form = self._form(box)
-        form.addRow(self.tr("Low stock at"), self.low_stock)
-        form.addRow(self.tr("Watched folder"), _field_and_button(self.watch_folder, self.watch_browse))
+        form.addRow(self.tr("Low s&tock at"), self.low_stock)
+        form.addRow(self.tr("&Watched folder"), _field_and_button(self.watch_folder, self.watch_browse))
         return box
 
     def _lock_managed(self) -> None:
