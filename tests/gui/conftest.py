@@ -10,6 +10,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before Qt is imported
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.api_client import MemoryTokenStore
@@ -55,7 +57,9 @@ def token_store() -> MemoryTokenStore:
 
 @pytest.fixture(autouse=True)
 def no_leaks(qapp: QApplication, qtbot):
-    """Fail a test that leaves a top-level window open or a background op undelivered."""
+    """Fail a test that leaves a top-level window open or a background op undelivered; let go of the
+    modifier keys a test's key clicks leave held (qtbot.keyClick(w, key, Shift) ends with Qt believing
+    Shift is still down: the next test's programmatic row selection then extended the selection)."""
     from desktop.views.background import tasks
 
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
@@ -72,6 +76,25 @@ def no_leaks(qapp: QApplication, qtbot):
         if w.isVisible() and id(w) not in before:
             w.close()
     assert not leaked, f"top-level windows left open: {leaked} (register them with qtbot.addWidget)"
+    held = QGuiApplication.keyboardModifiers()
+    if held != Qt.KeyboardModifier.NoModifier:
+        _release(held)
+    assert QGuiApplication.keyboardModifiers() == Qt.KeyboardModifier.NoModifier
+
+
+def _release(held: Qt.KeyboardModifier) -> None:
+    """Let go of modifier keys Qt still believes held (a key release to a live widget)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QWidget
+
+    target = QWidget()
+    for key, modifier in ((Qt.Key.Key_Shift, Qt.KeyboardModifier.ShiftModifier),
+                          (Qt.Key.Key_Control, Qt.KeyboardModifier.ControlModifier),
+                          (Qt.Key.Key_Alt, Qt.KeyboardModifier.AltModifier)):
+        if held & modifier:
+            held &= ~modifier
+            QTest.keyRelease(target, key, held)  # Qt takes the modifiers still held from the event
+    target.deleteLater()
 
 
 @pytest.fixture(autouse=True)
