@@ -1,6 +1,6 @@
-"""Helpers of the fulfilment GUI tests of issue 29 (tests/gui/test_seller_fulfilment_rules.py,
-test_seller_tracking_calc.py): the Seller page signed in as the demo seller over the real server, with
-its outbox runner and connectivity, and waits on its syncs."""
+"""Helpers of the seller GUI tests that write through the outbox (test_seller_outbox_writes.py,
+test_seller_fulfilment_rules.py, test_seller_tracking_calc.py): the Seller page signed in as the demo
+seller over the real server, with its outbox runner and connectivity, and waits on its syncs."""
 
 from __future__ import annotations
 

@@ -6,40 +6,15 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from desktop.models.orders_cache import OrdersCache
-from desktop.models.seller import ListingsStore, Outbox, Status
-from desktop.views.background import tasks
+from desktop.models.seller import Status
 from desktop.views.order_display.orders_model import COLUMNS
-from desktop.views.seller.build import seller_page
 from desktop.views.seller.fulfilment_dialogs import ShipDialog
-from desktop.views.seller.workspace import SellerWorkspace
-from desktop.views.shell.connectivity import Connectivity
-from tests.api_client.live import SELLER, signed_in
+from tests.api_client.live import SELLER
+from tests.gui import fulfilment_support
 from tests.seller.support import paid_orders
 
-
-@pytest.fixture
-def seller(live_server):
-    client = signed_in(live_server.url, SELLER)
-    yield client
-    client.close()
-
-
-@pytest.fixture
-def desk(qtbot, seller, app_folders):
-    data, url = app_folders.data, seller.server_url
-    page = seller_page(seller, caches=lambda a: OrdersCache.for_account(data, url, f"{a}#seller-orders"),
-                       listings=lambda a: ListingsStore.for_account(data, url, a),
-                       outboxes=lambda a: Outbox.for_account(data, url, a), auto_sync=False)
-    connectivity = Connectivity(probe=seller.catalog.health, probe_interval_ms=60_000)
-    qtbot.addWidget(page, before_close_func=lambda w: (
-        connectivity.stop(), qtbot.waitUntil(lambda: tasks.running_ops() == 0, timeout=30_000), w.shutdown()))
-    page.resize(1280, 760)
-    page.workspace = SellerWorkspace(page, seller, listings=page.openers[0], outboxes=page.openers[1],
-                                     connectivity=connectivity)
-    page.workspace.set_account(SELLER)
-    page.connectivity = connectivity
-    return page
+seller = fulfilment_support.seller  # fixtures
+desk = fulfilment_support.desk
 
 
 @pytest.fixture
