@@ -106,18 +106,6 @@ def test_tab_leaves_the_offer_table_for_add_to_cart_and_shift_tab_comes_back(qtb
     assert focused() is page.table
 
 
-def test_the_first_tab_from_the_offers_goes_into_the_offers_detail(qtbot, synced_ui):
-    """The detail's parts are built with the first offer shown, after the window's: Tab from the table
-    still goes on to them at once, not round the window's other controls first."""
-    page = synced_ui.page
-    active(qtbot, synced_ui.window)
-    page.table.setFocus()
-    press(qtbot, Qt.Key.Key_Down)
-    assert page.detail.offer_id == page.model.offer_id(0)
-    press(qtbot, Qt.Key.Key_Tab)
-    assert page.detail.isAncestorOf(focused()), f"the first Tab went to {focused()!r}"
-
-
 def test_the_sellers_link_in_the_detail_opens_from_the_keyboard(qtbot, synced_ui):
     page = synced_ui.page
     active(qtbot, synced_ui.window)

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.catalog_cache import OfferQuery
-from desktop.views.window.keyboard import focus_first, install, keyboard_view, tab_after
+from desktop.views.window.keyboard import focus_first, install, keyboard_view
 
 from .category_model import CATEGORY_ID_ROLE, CategoryTreeModel
 from .currency import CurrencyContext
@@ -394,13 +394,7 @@ class CatalogPage(QWidget):
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
-        self._detail_shows(self.model.offer_id(rows[0].row()) if rows else None)
-
-    def _detail_shows(self, offer_id: int | None) -> None:
-        self.detail.show_offer(offer_id)
-        # Tab from the offers goes on to the detail (its parts are built with the first offer shown, after
-        # the rest of the window: else Tab went round the whole window first, issue 30)
-        tab_after(self.table, self.detail)
+        self.detail.show_offer(self.model.offer_id(rows[0].row()) if rows else None)
 
     def show_offer(self, offer_id: int) -> None:
         """Select ``offer_id`` in the table when it is there, and show it in the detail pane."""
@@ -408,7 +402,7 @@ class CatalogPage(QWidget):
         if row is not None:
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, Column.TITLE))
-        self._detail_shows(offer_id)
+        self.detail.show_offer(offer_id)
 
     def set_client(self, client: MarketplaceClient) -> None:
         """The API client, when the app has made it (after the window is shown): until then the page

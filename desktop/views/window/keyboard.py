@@ -26,7 +26,7 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
 __all__ = ["SHORTCUTS", "HasRegions", "RegionCycle", "Shortcut", "description", "focus_first", "install", "key",
-           "keyboard_view", "regions_of", "tab_after", "take_key"]
+           "keyboard_view", "regions_of", "take_key"]
 
 Region = QWidget | tuple[QWidget, ...]
 V = TypeVar("V", bound=QAbstractItemView)
@@ -215,22 +215,6 @@ def keyboard_view(view: V) -> V:
 
 
 # -- regions ---------------------------------------------------------------------------------------
-def tab_after(anchor: QWidget, group: QWidget) -> None:
-    """Put ``group``'s widgets that take Tab focus right after ``anchor`` in the Tab order, in their own
-    order: a pane built before the widget it follows (the offer detail, before the offers table) is
-    reached by Tab from it, not after a detour through the rest of the window."""
-    members: list[QWidget] = []
-    w = anchor.nextInFocusChain()
-    while w is not anchor:
-        if (group is w or group.isAncestorOf(w)) and w.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            members.append(w)
-        w = w.nextInFocusChain()
-    previous = anchor
-    for member in members:
-        QWidget.setTabOrder(previous, member)
-        previous = member
-
-
 def focus_first(widget: QWidget, reason: Qt.FocusReason = Qt.FocusReason.OtherFocusReason) -> bool:
     """Give the focus to ``widget`` or its first descendant (in focus order) that takes Tab focus and
     is visible and enabled; False when there is none."""
